@@ -1,0 +1,47 @@
+package org.factdesk;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.factdesk.db.EmbeddedDatabase;
+import org.jboss.logging.Logger;
+
+import java.nio.file.Path;
+
+/**
+ * Entry point. When no PostgreSQL is configured it first starts the embedded one, keeping its
+ * data in a local folder, so that a fresh checkout runs with nothing but a JDK.
+ */
+@QuarkusMain
+public class FactdeskMain {
+
+    private static final Logger LOG = Logger.getLogger(FactdeskMain.class);
+
+    public static void main(String... args) {
+        if (EmbeddedDatabase.isExternalDatabaseConfigured()) {
+            Quarkus.run(args);
+            return;
+        }
+        var config = ConfigProvider.getConfig();
+        Path dataDir = Path.of(config.getValue("factdesk.embedded-db.data-dir", String.class));
+        int port = config.getValue("factdesk.embedded-db.port", Integer.class);
+        LOG.infof("No database configured (%s): starting the embedded PostgreSQL in %s on port %d",
+                EmbeddedDatabase.JDBC_URL_ENV, dataDir.toAbsolutePath(), port);
+        EmbeddedDatabase database = EmbeddedDatabase.startPersistent(dataDir, port);
+        database.datasourceProperties().forEach(System::setProperty);
+        Quarkus.run(Server.class, (exitCode, failure) -> {
+            database.close();
+            System.exit(exitCode);
+        }, args);
+    }
+
+    /** Serves until the process is asked to stop (Ctrl-C, SIGTERM). */
+    public static class Server implements QuarkusApplication {
+        @Override
+        public int run(String... args) {
+            Quarkus.waitForExit();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.factdesk.article;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import org.factdesk.common.CurrentActor;
+import org.factdesk.common.Page;
+import org.factdesk.common.PageRequest;
+import org.factdesk.common.Roles;
+
+@Path("/api/articles")
+@RolesAllowed({Roles.FACTCHECKER, Roles.REVIEWER, Roles.EDITOR, Roles.ADMIN})
+public class ArticleResource {
+
+    @Inject
+    ArticleService articles;
+
+    @Inject
+    CurrentActor actor;
+
+    @POST
+    @RolesAllowed({Roles.FACTCHECKER, Roles.EDITOR})
+    public Response create(@Valid @NotNull ArticleRequest request) {
+        return Response.status(Response.Status.CREATED).entity(ArticleView.of(articles.create(actor.get(), request))).build();
+    }
+
+    @GET
+    public Page<ArticleView> list(@Valid @BeanParam PageRequest page) {
+        return articles.list(page).map(ArticleView::of);
+    }
+
+    @GET
+    @Path("{id}")
+    public ArticleView get(@PathParam("id") long id) {
+        return ArticleView.of(articles.get(id));
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed(Roles.EDITOR)
+    public ArticleView update(@PathParam("id") long id, @Valid @NotNull ArticleRequest request) {
+        return ArticleView.of(articles.update(id, actor.get(), request));
+    }
+}

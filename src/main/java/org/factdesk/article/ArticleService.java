@@ -1,0 +1,73 @@
+package org.factdesk.article;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.factdesk.audit.AuditLog;
+import org.factdesk.common.Actor;
+import org.factdesk.common.Page;
+import org.factdesk.common.PageRequest;
+import org.factdesk.common.Problems;
+
+import java.time.Instant;
+
+@ApplicationScoped
+@Transactional
+public class ArticleService {
+
+    @Inject
+    AuditLog audit;
+
+    public Article create(Actor actor, ArticleRequest request) {
+        if (request.version() != null) {
+            throw Problems.badRequest("Field 'version' is read-only when creating an article.");
+        }
+        Article article = new Article();
+        article.createdAt = Instant.now();
+        article.createdBy = actor.subject();
+        apply(article, request, article.createdAt);
+        article.persistAndFlush();
+        audit.desk(actor, "article.created", audit.changes().value("articleId", article.id).value("url", article.url));
+        return article;
+    }
+
+    public Article update(long id, Actor actor, ArticleRequest request) {
+        Article article = get(id);
+        Problems.requireVersion("Article " + id, request.version(), article.version);
+        AuditLog.Changes changes = audit.changes().value("articleId", id)
+                .field("url", article.url, request.url())
+                .field("title", article.title, request.title())
+                .field("outlet", article.outlet, request.outlet())
+                .field("author", article.author, request.author())
+                .field("publishedAt", article.publishedAt, request.publishedAt() == null ? null : request.publishedAt().toInstant())
+                .field("text", article.text, request.text());
+        apply(article, request, Instant.now());
+        article.persistAndFlush();
+        audit.desk(actor, "article.updated", changes);
+        return article;
+    }
+
+    public Article get(long id) {
+        Article article = Article.findById(id);
+        if (article == null) {
+            throw Problems.notFound("Article", id);
+        }
+        return article;
+    }
+
+    public Page<Article> list(PageRequest page) {
+        var query = Article.<Article>findAll(Sort.descending("createdAt", "id")).page(page.page, page.size);
+        return new Page<>(query.list(), query.count(), page.page, page.size);
+    }
+
+    private static void apply(Article article, ArticleRequest request, Instant now) {
+        article.url = request.url();
+        article.title = request.title();
+        article.outlet = request.outlet();
+        article.author = request.author();
+        article.publishedAt = request.publishedAt() == null ? null : request.publishedAt().toInstant();
+        article.text = request.text();
+        article.updatedAt = now;
+    }
+}

@@ -1,0 +1,135 @@
+package org.factdesk.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.factdesk.common.Actor;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Appends audit events inside the caller's transaction, so that a change and its event commit
+ * together or not at all.
+ *
+ * <p>Chains are per ticket, so writes to different tickets never wait for each other. Callers
+ * of {@link #ticket} hold the ticket's row lock ({@code Ticket.lock}), which orders the ticket's
+ * events; desk-wide events take a transaction-scoped advisory lock.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    public static final String DESK_STREAM = "desk";
+    private static final long DESK_LOCK = 0x46616374_6465736bL; // "Factdesk"
+
+    @Inject
+    ObjectMapper json;
+
+    /** An event about a ticket; the caller holds the ticket's row lock. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AuditEvent ticket(Actor actor, long ticketId, String action, String fromStatus, String toStatus,
+                             Changes changes) {
+        return append("ticket:" + ticketId, ticketId, actor, action, fromStatus, toStatus, changes);
+    }
+
+    /** A desk-wide event (settings, rating scales). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AuditEvent desk(Actor actor, String action, Changes changes) {
+        Panache.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(:key)")
+                .setParameter("key", DESK_LOCK).getSingleResult();
+        return append(DESK_STREAM, null, actor, action, null, null, changes);
+    }
+
+    public Changes changes() {
+        return new Changes(json.createObjectNode());
+    }
+
+    private AuditEvent append(String stream, Long ticketId, Actor actor, String action, String fromStatus,
+                              String toStatus, Changes changes) {
+        AuditEvent last = AuditEvent.find("stream = ?1 order by seq desc", stream).firstResult();
+        AuditEvent event = new AuditEvent();
+        event.stream = stream;
+        event.seq = last == null ? 1 : last.seq + 1;
+        event.ticketId = ticketId;
+        // PostgreSQL keeps microseconds: hash exactly what it will store.
+        event.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        event.actor = actor.subject();
+        event.action = action;
+        event.fromStatus = fromStatus;
+        event.toStatus = toStatus;
+        event.changes = changes.node;
+        event.prevHash = last == null ? AuditHash.GENESIS : last.hash;
+        event.hash = AuditHash.event(event.stream, event.seq, ticketId, event.occurredAt, event.actor, action,
+                fromStatus, toStatus, event.changes, event.prevHash);
+        event.persist();
+        return event;
+    }
+
+    public static List<AuditEvent> historyOf(long ticketId) {
+        return AuditEvent.list("stream = ?1 order by seq", "ticket:" + ticketId);
+    }
+
+    /** Whether this person drafted or changed any version of the ticket's verdict or its evidence. */
+    public static boolean changedWork(long ticketId, String subject) {
+        return AuditEvent.count("ticketId = ?1 and actor = ?2 and (action like 'verdict.%' or action like 'evidence.%')",
+                ticketId, subject) > 0;
+    }
+
+    /**
+     * What an event changed: {@code field: {before, after}} for edits, plain values for creations.
+     * Values are kept as strings, numbers, booleans or arrays of those, so that their canonical
+     * JSON is the same after a round trip through jsonb.
+     */
+    public static final class Changes {
+        private final ObjectNode node;
+
+        Changes(ObjectNode node) {
+            this.node = node;
+        }
+
+        /** Records a field only if it changed. */
+        public Changes field(String name, Object before, Object after) {
+            JsonNode b = toJson(before);
+            JsonNode a = toJson(after);
+            if (!b.equals(a)) {
+                ObjectNode change = node.putObject(name);
+                change.set("before", b);
+                change.set("after", a);
+            }
+            return this;
+        }
+
+        public Changes value(String name, Object value) {
+            node.set(name, toJson(value));
+            return this;
+        }
+
+        public boolean isEmpty() {
+            return node.isEmpty();
+        }
+
+        private JsonNode toJson(Object value) {
+            if (value == null) {
+                return node.nullNode();
+            } else if (value instanceof Long || value instanceof Integer) {
+                return node.numberNode(((Number) value).longValue());
+            } else if (value instanceof Boolean flag) {
+                return node.booleanNode(flag);
+            } else if (value instanceof Enum<?> constant) {
+                return node.textNode(constant.name());
+            } else if (value instanceof Object[] array) {
+                return toJson(java.util.Arrays.asList(array));
+            } else if (value instanceof java.util.Collection<?> items) {
+                var array = node.arrayNode();
+                items.forEach(item -> array.add(toJson(item)));
+                return array;
+            }
+            return node.textNode(value.toString());
+        }
+    }
+}

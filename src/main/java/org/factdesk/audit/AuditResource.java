@@ -1,0 +1,49 @@
+package org.factdesk.audit;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import org.factdesk.common.Page;
+import org.factdesk.common.PageRequest;
+import org.factdesk.common.Roles;
+
+@Path("/api/audit")
+@RolesAllowed(Roles.ADMIN)
+public class AuditResource {
+
+    @Inject
+    AuditVerifier verifier;
+
+    @Inject
+    CheckpointService checkpoints;
+
+    /** Recomputes every hash chain and checkpoint; names the first broken link. */
+    @GET
+    @Path("verify")
+    public AuditVerifier.Report verify() {
+        return verifier.verify();
+    }
+
+    @GET
+    @Path("checkpoints")
+    @Transactional
+    public Page<CheckpointView> list(@Valid @BeanParam PageRequest page) {
+        var query = AuditCheckpoint.<AuditCheckpoint>find("order by seq desc").page(page.page, page.size);
+        return new Page<>(query.list().stream().map(CheckpointView::of).toList(), query.count(), page.page, page.size);
+    }
+
+    /** Takes a checkpoint now (they are also taken on a schedule). 204 when nothing new happened. */
+    @POST
+    @Path("checkpoints")
+    public Response take() {
+        AuditCheckpoint taken = checkpoints.take();
+        return taken == null ? Response.noContent().build()
+                : Response.status(Response.Status.CREATED).entity(CheckpointView.of(taken)).build();
+    }
+}

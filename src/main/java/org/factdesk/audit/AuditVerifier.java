@@ -1,0 +1,172 @@
+package org.factdesk.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+
+/**
+ * Recomputes every chain and checkpoint from the rows as they are in the database and names the
+ * first broken link. Reads with plain JDBC and a cursor so that a long trail is streamed, not loaded.
+ */
+@ApplicationScoped
+public class AuditVerifier {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    ObjectMapper json;
+
+    /** The outcome; {@code firstBroken} is null when everything verifies. */
+    public record Report(boolean intact, long eventsChecked, long streamsChecked, long checkpointsChecked,
+                         BrokenLink firstBroken) {
+    }
+
+    /** Where verification failed: an event of a stream, or a checkpoint. */
+    public record BrokenLink(String kind, String stream, Integer seq, Long eventId, Integer checkpointSeq,
+                             String problem) {
+    }
+
+    public Report verify() {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                return verify(connection);
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Audit verification could not read the trail", e);
+        }
+    }
+
+    private Report verify(Connection connection) throws SQLException {
+        long events = 0;
+        long streams = 0;
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT id, stream, seq, ticket_id, occurred_at, actor, action, from_status, to_status,
+                       changes::text, prev_hash, hash
+                FROM audit_event ORDER BY ticket_id NULLS FIRST, stream, seq""")) {
+            statement.setFetchSize(2000);
+            try (ResultSet row = statement.executeQuery()) {
+                String stream = null;
+                int expectedSeq = 0;
+                String expectedPrev = null;
+                while (row.next()) {
+                    events++;
+                    long id = row.getLong(1);
+                    String rowStream = row.getString(2);
+                    int seq = row.getInt(3);
+                    if (!rowStream.equals(stream)) {
+                        stream = rowStream;
+                        streams++;
+                        expectedSeq = 1;
+                        expectedPrev = AuditHash.GENESIS;
+                    }
+                    String problem = null;
+                    if (seq != expectedSeq) {
+                        problem = "expected event " + expectedSeq + " of the chain but found " + seq
+                                + ": an event is missing or out of order";
+                    } else if (!row.getString(11).equals(expectedPrev)) {
+                        problem = "its previous-hash does not match the event before it";
+                    } else {
+                        Long ticketId = row.getObject(4) == null ? null : row.getLong(4);
+                        JsonNode changes = json.readTree(row.getString(10));
+                        String recomputed = AuditHash.event(rowStream, seq, ticketId,
+                                row.getObject(5, OffsetDateTime.class).toInstant(), row.getString(6), row.getString(7),
+                                row.getString(8), row.getString(9), changes, row.getString(11));
+                        if (!recomputed.equals(row.getString(12))) {
+                            problem = "its content does not match its hash";
+                        }
+                    }
+                    if (problem != null) {
+                        return new Report(false, events, streams, 0,
+                                new BrokenLink("event", rowStream, seq, id, null, problem));
+                    }
+                    expectedSeq++;
+                    expectedPrev = row.getString(12);
+                }
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return verifyCheckpoints(connection, events, streams);
+    }
+
+    private Report verifyCheckpoints(Connection connection, long events, long streams) throws SQLException {
+        long checked = 0;
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT seq, created_at, from_txid, below_txid, event_count, total_events, last_event_id,
+                       events_digest, prev_hash, hash
+                FROM audit_checkpoint ORDER BY seq""");
+             ResultSet row = statement.executeQuery()) {
+            int expectedSeq = 1;
+            String expectedPrev = AuditHash.GENESIS;
+            long expectedFrom = 0;
+            long total = 0;
+            while (row.next()) {
+                checked++;
+                int seq = row.getInt(1);
+                long from = row.getLong(3);
+                long below = row.getLong(4);
+                long count = row.getLong(5);
+                Long lastEventId = row.getObject(7) == null ? null : row.getLong(7);
+                String problem = null;
+                if (seq != expectedSeq) {
+                    problem = "expected checkpoint " + expectedSeq + " but found " + seq;
+                } else if (!row.getString(9).equals(expectedPrev) || from != expectedFrom) {
+                    problem = "it does not continue the checkpoint before it";
+                } else if (!AuditHash.checkpoint(seq, row.getObject(2, OffsetDateTime.class).toInstant(), from, below,
+                        count, row.getLong(6), lastEventId, row.getString(8), row.getString(9)).equals(row.getString(10))) {
+                    problem = "its content does not match its hash";
+                } else {
+                    Coverage coverage = coverage(connection, from, below);
+                    total += coverage.count;
+                    if (coverage.count != count || !coverage.digest.equals(row.getString(8)) || total != row.getLong(6)) {
+                        problem = "the events it covers have changed: it recorded " + count + " events, "
+                                + coverage.count + " are there now, or their hashes differ";
+                    }
+                }
+                if (problem != null) {
+                    return new Report(false, events, streams, checked,
+                            new BrokenLink("checkpoint", null, null, null, seq, problem));
+                }
+                expectedSeq++;
+                expectedPrev = row.getString(10);
+                expectedFrom = below;
+            }
+        }
+        return new Report(true, events, streams, checked, null);
+    }
+
+    private record Coverage(long count, String digest) {
+    }
+
+    private Coverage coverage(Connection connection, long from, long below) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT hash FROM audit_event WHERE txid >= ? AND txid < ? ORDER BY txid, id")) {
+            statement.setFetchSize(2000);
+            statement.setLong(1, from);
+            statement.setLong(2, below);
+            MessageDigest digest = AuditHash.newDigest();
+            long count = 0;
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    AuditHash.addEvent(digest, row.getString(1));
+                    count++;
+                }
+            }
+            return new Coverage(count, AuditHash.hex(digest));
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.factdesk.audit;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Takes audit checkpoints.
+ *
+ * <p>Event ids are handed out when a row is inserted, not when its transaction commits, so "all
+ * events up to id N" can change meaning when a slow transaction commits later. A checkpoint
+ * therefore covers transactions, not ids: every event whose writing transaction id is below the
+ * oldest transaction still running when the checkpoint is taken ({@code pg_snapshot_xmin}).
+ * Those transactions have all finished, so nothing can be added to a range once covered; later
+ * commits fall into the next checkpoint.
+ */
+@ApplicationScoped
+public class CheckpointService {
+
+    private static final Logger LOG = Logger.getLogger(CheckpointService.class);
+    private static final long CHECKPOINT_LOCK = 0x46616374_63686b70L;
+
+    @Scheduled(every = "${factdesk.audit.checkpoint-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            delayed = "10s")
+    void scheduled() {
+        AuditCheckpoint taken = take();
+        if (taken != null) {
+            LOG.debugf("Audit checkpoint %d covers %d new events", taken.seq, taken.eventCount);
+        }
+    }
+
+    /** Takes a checkpoint over the events finished since the last one; null if there are none. */
+    @Transactional
+    public AuditCheckpoint take() {
+        var em = Panache.getEntityManager();
+        // One checkpoint writer at a time, across replicas.
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(:key)").setParameter("key", CHECKPOINT_LOCK).getSingleResult();
+        AuditCheckpoint previous = AuditCheckpoint.latest();
+        long fromTxid = previous == null ? 0 : previous.belowTxid;
+
+        // One statement, so the horizon and the events read come from the same snapshot.
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                WITH horizon AS (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS below)
+                SELECT h.below, e.id, e.hash
+                FROM horizon h LEFT JOIN audit_event e ON e.txid >= :from AND e.txid < h.below
+                ORDER BY e.txid, e.id""").setParameter("from", fromTxid).getResultList();
+        long belowTxid = ((Number) rows.get(0)[0]).longValue();
+        long count = rows.get(0)[1] == null ? 0 : rows.size();
+        if (count == 0 && previous != null) {
+            return null;
+        }
+        MessageDigest digest = AuditHash.newDigest();
+        Long lastEventId = previous == null ? null : previous.lastEventId;
+        for (int i = 0; i < count; i++) {
+            AuditHash.addEvent(digest, (String) rows.get(i)[2]);
+            long id = ((Number) rows.get(i)[1]).longValue();
+            lastEventId = lastEventId == null ? id : Math.max(lastEventId, id);
+        }
+
+        AuditCheckpoint checkpoint = new AuditCheckpoint();
+        checkpoint.seq = previous == null ? 1 : previous.seq + 1;
+        checkpoint.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        checkpoint.fromTxid = fromTxid;
+        checkpoint.belowTxid = belowTxid;
+        checkpoint.eventCount = count;
+        checkpoint.totalEvents = (previous == null ? 0 : previous.totalEvents) + count;
+        checkpoint.lastEventId = lastEventId;
+        checkpoint.eventsDigest = AuditHash.hex(digest);
+        checkpoint.prevHash = previous == null ? AuditHash.GENESIS : previous.hash;
+        checkpoint.hash = AuditHash.checkpoint(checkpoint.seq, checkpoint.createdAt, fromTxid, belowTxid, count,
+                checkpoint.totalEvents, lastEventId, checkpoint.eventsDigest, checkpoint.prevHash);
+        checkpoint.persist();
+        return checkpoint;
+    }
+}

@@ -1,0 +1,77 @@
+package org.factdesk.claim;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.factdesk.article.Article;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One checkable statement. Its ticket is the fact-check of it. */
+@Entity
+@Table(name = "claim")
+public class Claim extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String text;
+
+    public String claimant;
+
+    public String language;
+
+    public String[] topics = new String[0];
+
+    @Enumerated(EnumType.STRING)
+    public Priority priority;
+
+    @Column(name = "priority_rank")
+    public int priorityRank;
+
+    public Instant deadline;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "article_id")
+    public Article article;
+
+    @Column(name = "duplicate_of")
+    public Long duplicateOf;
+
+    @OneToMany(mappedBy = "claim", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("id")
+    public List<ClaimAppearance> appearances = new ArrayList<>();
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "created_by")
+    public String createdBy;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+
+    public void setPriority(Priority priority) {
+        this.priority = priority;
+        this.priorityRank = priority.rank();
+    }
+}

@@ -1,0 +1,77 @@
+package org.factdesk.claim;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import org.factdesk.common.CurrentActor;
+import org.factdesk.common.Page;
+import org.factdesk.common.PageRequest;
+import org.factdesk.common.Roles;
+import org.factdesk.ticket.Ticket;
+import org.factdesk.ticket.TicketFilter;
+import org.factdesk.ticket.TicketSearch;
+
+@Path("/api/claims")
+@RolesAllowed({Roles.FACTCHECKER, Roles.REVIEWER, Roles.EDITOR, Roles.ADMIN})
+@Transactional
+public class ClaimResource {
+
+    @Inject
+    ClaimService claims;
+
+    @Inject
+    TicketSearch search;
+
+    @Inject
+    CurrentActor actor;
+
+    /** Creates the claim and opens its ticket; the answer carries both ids. */
+    @POST
+    @RolesAllowed({Roles.FACTCHECKER, Roles.EDITOR})
+    public Response create(@Valid @NotNull ClaimRequest request) {
+        Ticket ticket = claims.create(actor.get(), request);
+        return Response.status(Response.Status.CREATED).entity(ClaimView.of(ticket.claim, ticket)).build();
+    }
+
+    @GET
+    public Page<ClaimView> list(@Valid @BeanParam TicketFilter filter, @Valid @BeanParam PageRequest page) {
+        return search.search(filter, page).map(ticket -> ClaimView.of(ticket.claim, ticket));
+    }
+
+    @GET
+    @Path("{id}")
+    public ClaimView get(@PathParam("id") long id) {
+        Ticket ticket = claims.ticketOf(id);
+        return ClaimView.of(ticket.claim, ticket);
+    }
+
+    /** Replaces the claim's fields; send the version you read. The assignee or an editor. */
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({Roles.FACTCHECKER, Roles.EDITOR})
+    public ClaimView update(@PathParam("id") long id, @Valid @NotNull ClaimRequest request) {
+        Ticket ticket = claims.update(id, actor.get(), request);
+        return ClaimView.of(ticket.claim, ticket);
+    }
+
+    public record DuplicateRequest(@NotNull Long duplicateOf) {
+    }
+
+    /** Marks the claim as a duplicate of another: its ticket is discarded, its appearances move over. */
+    @POST
+    @Path("{id}/mark-duplicate")
+    @RolesAllowed(Roles.EDITOR)
+    public ClaimView markDuplicate(@PathParam("id") long id, @Valid @NotNull DuplicateRequest request) {
+        Ticket ticket = claims.markDuplicate(id, request.duplicateOf(), actor.get());
+        return ClaimView.of(ticket.claim, ticket);
+    }
+}

@@ -1,0 +1,67 @@
+package org.factdesk.comment;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import org.factdesk.audit.AuditLog;
+import org.factdesk.common.CurrentActor;
+import org.factdesk.common.Problems;
+import org.factdesk.common.Roles;
+import org.factdesk.ticket.Ticket;
+import org.factdesk.ticket.TicketPolicy;
+
+import java.time.Instant;
+import java.util.List;
+
+@Path("/api/tickets/{ticketId}/comments")
+@RolesAllowed({Roles.FACTCHECKER, Roles.REVIEWER, Roles.EDITOR, Roles.ADMIN})
+@Transactional
+public class CommentResource {
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    CurrentActor actor;
+
+    public record CommentRequest(@NotBlank @Size(max = 20000) String body) {
+    }
+
+    public record CommentView(Long id, long ticketId, String author, String body, Instant createdAt) {
+        static CommentView of(Comment c) {
+            return new CommentView(c.id, c.ticketId, c.author, c.body, c.createdAt);
+        }
+    }
+
+    @GET
+    public List<CommentView> list(@PathParam("ticketId") long ticketId) {
+        Ticket.get(ticketId);
+        return Comment.<Comment>list("ticketId = ?1 order by id", ticketId).stream().map(CommentView::of).toList();
+    }
+
+    @POST
+    public Response add(@PathParam("ticketId") long ticketId, @Valid @NotNull CommentRequest request) {
+        Ticket ticket = Ticket.lock(ticketId);
+        TicketPolicy.commentRefusal(ticket, actor.get()).ifPresent(reason -> {
+            throw Problems.forbidden(reason);
+        });
+        Comment comment = new Comment();
+        comment.ticketId = ticketId;
+        comment.author = actor.get().subject();
+        comment.body = request.body();
+        comment.createdAt = Instant.now();
+        comment.persistAndFlush();
+        audit.ticket(actor.get(), ticketId, "comment.added", null, null,
+                audit.changes().value("commentId", comment.id).value("body", comment.body));
+        return Response.status(Response.Status.CREATED).entity(CommentView.of(comment)).build();
+    }
+}

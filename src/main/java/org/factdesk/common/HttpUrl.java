@@ -1,0 +1,43 @@
+package org.factdesk.common;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/** An absolute http or https URL with a host (no javascript:, data:, file: …). Null is valid. */
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
+@Retention(RetentionPolicy.RUNTIME)
+@Constraint(validatedBy = HttpUrl.Validator.class)
+public @interface HttpUrl {
+
+    String message() default "must be an absolute http or https URL";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    class Validator implements ConstraintValidator<HttpUrl, String> {
+        @Override
+        public boolean isValid(String value, ConstraintValidatorContext context) {
+            if (value == null) {
+                return true;
+            }
+            try {
+                URI uri = new URI(value);
+                String scheme = uri.getScheme();
+                return ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
+                        && uri.getHost() != null && value.length() <= 2048;
+            } catch (URISyntaxException e) {
+                return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.factdesk.common;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import jakarta.ws.rs.core.Response.Status;
+
+/** The RFC 9457 problems the API answers with; the detail always says what to do differently. */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    public static HttpProblem badRequest(String detail) {
+        return problem(Status.BAD_REQUEST, "Bad request", detail);
+    }
+
+    public static HttpProblem unauthorized() {
+        return problem(Status.UNAUTHORIZED, "Unauthorized", "A bearer token is required.");
+    }
+
+    public static HttpProblem forbidden(String detail) {
+        return problem(Status.FORBIDDEN, "Forbidden", detail);
+    }
+
+    public static HttpProblem notFound(String what, Object id) {
+        return problem(Status.NOT_FOUND, "Not found", what + " " + id + " does not exist.");
+    }
+
+    public static HttpProblem conflict(String title, String detail) {
+        return problem(Status.CONFLICT, title, detail);
+    }
+
+    /** The client edited from a version that someone else has changed since. */
+    public static HttpProblem staleVersion(String what, long sent, long current) {
+        return HttpProblem.builder()
+                .withStatus(Status.CONFLICT)
+                .withTitle("Stale version")
+                .withDetail(what + " was changed by someone else: you sent version " + sent
+                        + ", the current version is " + current + ". Reload and apply your change again.")
+                .with("currentVersion", current)
+                .build();
+    }
+
+    /** Checks the version a client read against the current one. */
+    public static void requireVersion(String what, Long sent, long current) {
+        if (sent == null) {
+            throw badRequest("Field 'version' is required: send the version you read.");
+        }
+        if (sent != current) {
+            throw staleVersion(what, sent, current);
+        }
+    }
+
+    private static HttpProblem problem(Status status, String title, String detail) {
+        return HttpProblem.builder().withStatus(status).withTitle(title).withDetail(detail).build();
+    }
+}

@@ -1,0 +1,12 @@
+package org.factdesk.common;
+
+/** The desk's realm roles, as Keycloak puts them in {@code realm_access.roles}. */
+public final class Roles {
+    public static final String FACTCHECKER = "factchecker";
+    public static final String REVIEWER = "reviewer";
+    public static final String EDITOR = "editor";
+    public static final String ADMIN = "admin";
+
+    private Roles() {
+    }
+}

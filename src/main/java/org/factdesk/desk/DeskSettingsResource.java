@@ -1,0 +1,69 @@
+package org.factdesk.desk;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import org.factdesk.audit.AuditLog;
+import org.factdesk.common.CurrentActor;
+import org.factdesk.common.Problems;
+import org.factdesk.common.Roles;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+
+/** Desk settings: everyone on the desk reads them (the web app shows times in the desk's zone). */
+@Path("/api/settings")
+@RolesAllowed({Roles.FACTCHECKER, Roles.REVIEWER, Roles.EDITOR, Roles.ADMIN})
+@Transactional
+public class DeskSettingsResource {
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    CurrentActor actor;
+
+    public record SettingsView(String timeZone, int maxInProgress, long version) {
+        static SettingsView of(DeskSettings s) {
+            return new SettingsView(s.timeZone, s.maxInProgress, s.version);
+        }
+    }
+
+    /** {@code timeZone} is an IANA zone such as Europe/Berlin; {@code maxInProgress} 0 means no limit. */
+    public record SettingsRequest(@NotBlank String timeZone, @NotNull @Min(0) @Max(1000) Integer maxInProgress,
+                                  Long version) {
+    }
+
+    @GET
+    public SettingsView get() {
+        return SettingsView.of(DeskSettings.get());
+    }
+
+    @PUT
+    @RolesAllowed(Roles.ADMIN)
+    public SettingsView update(@Valid @NotNull SettingsRequest request) {
+        try {
+            ZoneId.of(request.timeZone());
+        } catch (DateTimeException e) {
+            throw Problems.badRequest("Field 'timeZone': '" + request.timeZone() + "' is not a known time zone.");
+        }
+        DeskSettings settings = DeskSettings.get();
+        Problems.requireVersion("The desk settings", request.version(), settings.version);
+        AuditLog.Changes changes = audit.changes()
+                .field("timeZone", settings.timeZone, request.timeZone())
+                .field("maxInProgress", settings.maxInProgress, request.maxInProgress());
+        settings.timeZone = request.timeZone();
+        settings.maxInProgress = request.maxInProgress();
+        settings.flush();
+        audit.desk(actor.get(), "settings.updated", changes);
+        return SettingsView.of(settings);
+    }
+}

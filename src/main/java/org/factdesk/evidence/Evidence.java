@@ -1,0 +1,68 @@
+package org.factdesk.evidence;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** What a fact-checker found. */
+@Entity
+@Table(name = "evidence")
+public class Evidence extends PanacheEntityBase {
+
+    public enum SourceKind { OFFICIAL_RECORD, DATASET, EXPERT, MEDIA, IMAGERY, DOCUMENT, SOCIAL_MEDIA, OTHER }
+
+    public enum Stance { SUPPORTS, REFUTES, CONTEXT }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "ticket_id")
+    public long ticketId;
+
+    public String url;
+
+    public String title;
+
+    public String excerpt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "source_kind")
+    public SourceKind sourceKind;
+
+    @Enumerated(EnumType.STRING)
+    public Stance stance;
+
+    @Column(name = "accessed_on")
+    public LocalDate accessedOn;
+
+    @Column(name = "archive_url")
+    public String archiveUrl;
+
+    @Column(name = "created_by")
+    public String createdBy;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+
+    public static List<Evidence> ofTicket(long ticketId) {
+        return list("ticketId = ?1 order by id", ticketId);
+    }
+}

@@ -1,0 +1,102 @@
+package org.factdesk.evidence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.factdesk.audit.AuditLog;
+import org.factdesk.common.Actor;
+import org.factdesk.common.Problems;
+import org.factdesk.ticket.Ticket;
+import org.factdesk.ticket.TicketService;
+import org.factdesk.verdict.VerdictService;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Evidence changes only while the ticket is in progress, by its assignee or an editor. */
+@ApplicationScoped
+@Transactional
+public class EvidenceService {
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    VerdictService verdicts;
+
+    public List<Evidence> list(long ticketId) {
+        Ticket.get(ticketId);
+        return Evidence.ofTicket(ticketId);
+    }
+
+    public Evidence add(long ticketId, Actor actor, EvidenceRequest request) {
+        TicketService.lockForWork(ticketId, actor);
+        if (request.version() != null) {
+            throw Problems.badRequest("Field 'version' is read-only when adding evidence.");
+        }
+        Evidence evidence = new Evidence();
+        evidence.ticketId = ticketId;
+        evidence.createdBy = actor.subject();
+        evidence.createdAt = Instant.now();
+        AuditLog.Changes changes = describe(evidence, request);
+        apply(evidence, request, evidence.createdAt);
+        evidence.persistAndFlush();
+        audit.ticket(actor, ticketId, "evidence.added", null, null, changes.value("evidenceId", evidence.id));
+        return evidence;
+    }
+
+    public Evidence update(long ticketId, long evidenceId, Actor actor, EvidenceRequest request) {
+        TicketService.lockForWork(ticketId, actor);
+        Evidence evidence = get(ticketId, evidenceId);
+        Problems.requireVersion("Evidence " + evidenceId, request.version(), evidence.version);
+        AuditLog.Changes changes = describe(evidence, request);
+        apply(evidence, request, Instant.now());
+        evidence.persistAndFlush();
+        if (!changes.isEmpty()) {
+            audit.ticket(actor, ticketId, "evidence.updated", null, null, changes.value("evidenceId", evidenceId));
+        }
+        return evidence;
+    }
+
+    public void remove(long ticketId, long evidenceId, Actor actor, Long version) {
+        TicketService.lockForWork(ticketId, actor);
+        Evidence evidence = get(ticketId, evidenceId);
+        if (version != null) {
+            Problems.requireVersion("Evidence " + evidenceId, version, evidence.version);
+        }
+        verdicts.forgetEvidence(ticketId, evidenceId);
+        evidence.delete();
+        audit.ticket(actor, ticketId, "evidence.removed", null, null, audit.changes()
+                .value("evidenceId", evidenceId).value("url", evidence.url).value("title", evidence.title));
+    }
+
+    private Evidence get(long ticketId, long evidenceId) {
+        Evidence evidence = Evidence.findById(evidenceId);
+        if (evidence == null || evidence.ticketId != ticketId) {
+            throw Problems.notFound("Evidence", evidenceId + " of ticket " + ticketId);
+        }
+        return evidence;
+    }
+
+    private AuditLog.Changes describe(Evidence e, EvidenceRequest r) {
+        return audit.changes()
+                .field("url", e.url, r.url())
+                .field("title", e.title, r.title())
+                .field("excerpt", e.excerpt, r.excerpt())
+                .field("sourceKind", e.sourceKind, r.sourceKind())
+                .field("stance", e.stance, r.stance())
+                .field("accessedOn", e.accessedOn, r.accessedOn())
+                .field("archiveUrl", e.archiveUrl, r.archiveUrl());
+    }
+
+    private static void apply(Evidence e, EvidenceRequest r, Instant now) {
+        e.url = r.url();
+        e.title = r.title();
+        e.excerpt = r.excerpt();
+        e.sourceKind = r.sourceKind();
+        e.stance = r.stance();
+        e.accessedOn = r.accessedOn();
+        e.archiveUrl = r.archiveUrl();
+        e.updatedAt = now;
+    }
+}

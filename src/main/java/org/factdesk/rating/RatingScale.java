@@ -1,0 +1,45 @@
+package org.factdesk.rating;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** An ordered set of ratings; the desk uses one active scale at a time. */
+@Entity
+@Table(name = "rating_scale")
+public class RatingScale extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String name;
+
+    public boolean active;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Version
+    public long version;
+
+    @OneToMany(mappedBy = "scale", cascade = CascadeType.PERSIST)
+    @OrderBy("position")
+    public List<Rating> ratings = new ArrayList<>();
+
+    public static RatingScale findActive() {
+        return find("active", true).firstResult();
+    }
+}

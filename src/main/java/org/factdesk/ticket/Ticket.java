@@ -1,0 +1,88 @@
+package org.factdesk.ticket;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.factdesk.claim.Claim;
+import org.factdesk.common.Problems;
+
+import java.time.Instant;
+
+/**
+ * The fact-check of one claim. Its status only changes through {@link TicketService#transition}.
+ */
+@Entity
+@Table(name = "ticket")
+public class Ticket extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @OneToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "claim_id")
+    public Claim claim;
+
+    @Enumerated(EnumType.STRING)
+    public TicketStatus status;
+
+    /** Subject of the fact-checker working on it (kept after publication: it is their check). */
+    public String assignee;
+
+    /** Copied from the claim so that "claim next" needs one index scan. */
+    @Column(name = "priority_rank")
+    public int priorityRank;
+
+    public Instant deadline;
+
+    /** Scheduled publication time; the ticket stays APPROVED until then. */
+    @Column(name = "publish_at")
+    public Instant publishAt;
+
+    @Column(name = "published_versions")
+    public int publishedVersions;
+
+    /** Reason of the last discard or retraction. */
+    public String reason;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+
+    public boolean everPublished() {
+        return publishedVersions > 0;
+    }
+
+    /** Loads the ticket and locks its row until the transaction ends: all writes to a ticket go through here. */
+    public static Ticket lock(long id) {
+        Ticket ticket = findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (ticket == null) {
+            throw Problems.notFound("Ticket", id);
+        }
+        return ticket;
+    }
+
+    public static Ticket get(long id) {
+        Ticket ticket = findById(id);
+        if (ticket == null) {
+            throw Problems.notFound("Ticket", id);
+        }
+        return ticket;
+    }
+}

@@ -1,0 +1,95 @@
+package org.factdesk.ticket;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
+import org.factdesk.common.Page;
+import org.factdesk.common.PageRequest;
+import org.factdesk.common.Problems;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Lists tickets with their claims: filtered, searched, sorted, paginated. */
+@ApplicationScoped
+public class TicketSearch {
+
+    static final Set<TicketStatus> UNFINISHED =
+            EnumSet.of(TicketStatus.OPEN, TicketStatus.IN_PROGRESS, TicketStatus.IN_REVIEW, TicketStatus.APPROVED);
+
+    /** The sort orders a client may ask for; "-" sorts descending. */
+    public static final Map<String, String> SORTS = Map.of(
+            "urgency", "t.priorityRank, t.deadline nulls last, t.createdAt, t.id",
+            "created", "t.createdAt, t.id",
+            "-created", "t.createdAt desc, t.id desc",
+            "updated", "t.updatedAt, t.id",
+            "-updated", "t.updatedAt desc, t.id desc",
+            "deadline", "t.deadline nulls last, t.id",
+            "-deadline", "t.deadline desc nulls last, t.id");
+
+    public Page<Ticket> search(TicketFilter filter, PageRequest page) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (filter.status != null && !filter.status.isEmpty()) {
+            where.append(" and t.status in :statuses");
+            params.put("statuses", statuses(filter.status));
+        }
+        if (filter.topic != null) {
+            where.append(" and array_contains(c.topics, :topic)");
+            params.put("topic", filter.topic.trim().toLowerCase());
+        }
+        if (filter.language != null) {
+            where.append(" and c.language = :language");
+            params.put("language", filter.language);
+        }
+        if (filter.assignee != null) {
+            where.append(" and t.assignee = :assignee");
+            params.put("assignee", filter.assignee);
+        }
+        if (filter.overdue != null) {
+            where.append(filter.overdue
+                    ? " and t.deadline < :now and t.status in :unfinished"
+                    : " and (t.deadline is null or t.deadline >= :now or t.status not in :unfinished)");
+            params.put("now", Instant.now());
+            params.put("unfinished", UNFINISHED);
+        }
+        if (filter.q != null && !filter.q.isBlank()) {
+            where.append(" and (c.text ilike :q escape '\\' or c.claimant ilike :q escape '\\')");
+            params.put("q", "%" + filter.q.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        String sort = SORTS.get(filter.sort == null ? "urgency" : filter.sort);
+        if (sort == null) {
+            throw Problems.badRequest("Parameter 'sort' must be one of " + SORTS.keySet() + ".");
+        }
+        var em = Panache.getEntityManager();
+        TypedQuery<Long> count = em.createQuery("select count(t) from Ticket t join t.claim c" + where, Long.class);
+        TypedQuery<Ticket> items = em.createQuery("select t from Ticket t join fetch t.claim c" + where
+                + " order by " + sort, Ticket.class);
+        params.forEach((name, value) -> {
+            count.setParameter(name, value);
+            items.setParameter(name, value);
+        });
+        items.setFirstResult(page.page * page.size).setMaxResults(page.size);
+        return new Page<>(items.getResultList(), count.getSingleResult(), page.page, page.size);
+    }
+
+    private static List<TicketStatus> statuses(List<String> names) {
+        List<TicketStatus> statuses = new ArrayList<>();
+        for (String list : names) {
+            for (String name : list.split(",")) {
+                try {
+                    statuses.add(TicketStatus.valueOf(name.trim().toUpperCase()));
+                } catch (IllegalArgumentException e) {
+                    throw Problems.badRequest("Parameter 'status': '" + name + "' is not one of "
+                            + EnumSet.allOf(TicketStatus.class) + ".");
+                }
+            }
+        }
+        return statuses;
+    }
+}

@@ -1,0 +1,190 @@
+package org.factdesk.ticket;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response.Status;
+import org.factdesk.audit.AuditLog;
+import org.factdesk.comment.Comment;
+import org.factdesk.common.Actor;
+import org.factdesk.common.Problems;
+import org.factdesk.desk.DeskSettings;
+import org.factdesk.verdict.VerdictService;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Moves tickets through their lifecycle; every transition commits with its audit event. */
+@ApplicationScoped
+@Transactional
+public class TicketService {
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    VerdictService verdicts;
+
+    public Ticket transition(long ticketId, TicketAction action, Actor actor, TransitionRequest request) {
+        return apply(Ticket.lock(ticketId), action, actor, request == null ? TransitionRequest.NONE : request);
+    }
+
+    /** Hands the most urgent open ticket to the caller; under concurrency each ticket goes to one caller only. */
+    public Ticket claimNext(Actor actor) {
+        if (!actor.hasAny(TicketAction.CLAIM.roles)) {
+            throw Problems.forbidden("'claim-next' needs one of the roles " + TicketAction.CLAIM.roles);
+        }
+        enforceLimit(actor.subject());
+        // SKIP LOCKED: concurrent callers each take a different ticket instead of queueing on one.
+        @SuppressWarnings("unchecked")
+        List<Number> ids = Panache.getEntityManager().createNativeQuery("""
+                SELECT id FROM ticket WHERE status = 'OPEN'
+                ORDER BY priority_rank, deadline NULLS LAST, created_at, id
+                LIMIT 1 FOR UPDATE SKIP LOCKED""").getResultList();
+        if (ids.isEmpty()) {
+            throw HttpProblem.builder().withStatus(Status.NOT_FOUND).withTitle("No open ticket")
+                    .withDetail("There is no open ticket to claim right now.").build();
+        }
+        return apply(Ticket.lock(ids.get(0).longValue()), TicketAction.CLAIM, actor, TransitionRequest.NONE);
+    }
+
+    /**
+     * The one place where a ticket's status changes. The caller holds the ticket's row lock.
+     * Checks, in order: the role (403), the state (409), ownership and four-eyes (403).
+     */
+    Ticket apply(Ticket ticket, TicketAction action, Actor actor, TransitionRequest request) {
+        if (actor != Actor.SYSTEM && !actor.hasAny(action.roles)) {
+            throw Problems.forbidden("'" + action.path + "' needs one of the roles " + action.roles);
+        }
+        action.refusal(ticket).ifPresent(reason -> {
+            throw illegalTransition(ticket, reason);
+        });
+        TicketPolicy.refusal(action, ticket, actor).ifPresent(reason -> {
+            throw Problems.forbidden(reason);
+        });
+
+        Instant now = Instant.now();
+        TicketStatus from = ticket.status;
+        TicketStatus to = action.to;
+        String assigneeBefore = ticket.assignee;
+        String event = "ticket." + action.path;
+        AuditLog.Changes changes = audit.changes();
+
+        switch (action) {
+            case CLAIM -> {
+                enforceLimit(actor.subject());
+                ticket.assignee = actor.subject();
+            }
+            case ASSIGN -> {
+                String assignee = required(request.assignee(), "assignee", action);
+                if (!assignee.equals(ticket.assignee)) {
+                    enforceLimit(assignee);
+                }
+                ticket.assignee = assignee;
+            }
+            case RELEASE -> ticket.assignee = null;
+            case REOPEN -> {
+                ticket.assignee = null;
+                ticket.reason = null;
+            }
+            case SUBMIT -> verdicts.requireSubmittable(ticket);
+            case REQUEST_CHANGES -> {
+                String comment = required(request.comment(), "comment", action);
+                Comment note = new Comment();
+                note.ticketId = ticket.id;
+                note.author = actor.subject();
+                note.body = comment;
+                note.createdAt = now;
+                note.persist();
+                changes.value("comment", comment);
+            }
+            case PUBLISH -> {
+                if (request.publishAt() != null && request.publishAt().toInstant().isAfter(now)) {
+                    to = TicketStatus.APPROVED;
+                    event = "ticket.publish-scheduled";
+                    changes.field("publishAt", ticket.publishAt, request.publishAt().toInstant());
+                    ticket.publishAt = request.publishAt().toInstant();
+                } else {
+                    changes.value("verdictVersion", verdicts.publishDraft(ticket, actor, now).number);
+                    changes.field("publishAt", ticket.publishAt, null);
+                    ticket.publishAt = null;
+                }
+            }
+            case CANCEL_SCHEDULE -> {
+                changes.field("publishAt", ticket.publishAt, null);
+                ticket.publishAt = null;
+            }
+            case CORRECT -> {
+                if (request.assignee() != null) {
+                    ticket.assignee = request.assignee();
+                }
+                if (ticket.assignee == null) {
+                    throw Problems.badRequest("Field 'assignee' is required: this ticket has no fact-checker to send it back to.");
+                }
+                verdicts.startCorrection(ticket, now);
+            }
+            case RETRACT, DISCARD -> {
+                ticket.reason = required(request.reason(), "reason", action);
+                ticket.publishAt = null;
+                changes.value("reason", ticket.reason);
+            }
+            case APPROVE -> {
+            }
+        }
+        changes.field("assignee", assigneeBefore, ticket.assignee);
+        ticket.status = to;
+        ticket.updatedAt = now;
+        audit.ticket(actor, ticket.id, event, from.name(), to.name(), changes);
+        return ticket;
+    }
+
+    /** The per-person limit of tickets in progress, if the desk set one. */
+    private void enforceLimit(String assignee) {
+        int max = DeskSettings.get().maxInProgress;
+        if (max == 0) {
+            return;
+        }
+        var em = Panache.getEntityManager();
+        // Serialises the count-then-claim of one person across requests and replicas.
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:who))").setParameter("who", assignee).getSingleResult();
+        long inProgress = Ticket.count("assignee = ?1 and status = ?2", assignee, TicketStatus.IN_PROGRESS);
+        if (inProgress >= max) {
+            throw Problems.conflict("Limit reached", assignee + " already has " + inProgress
+                    + " tickets in progress; the desk allows " + max + ".");
+        }
+    }
+
+    private static String required(String value, String field, TicketAction action) {
+        if (value == null || value.isBlank()) {
+            throw Problems.badRequest("Field '" + field + "' is required for '" + action.path + "'.");
+        }
+        return value;
+    }
+
+    static HttpProblem illegalTransition(Ticket ticket, String reason) {
+        return HttpProblem.builder()
+                .withStatus(Status.CONFLICT)
+                .withTitle("Illegal transition")
+                .withDetail(reason + ".")
+                .with("currentState", ticket.status.name())
+                .with("allowedActions", TicketAction.possibleOn(ticket).stream().map(a -> a.path).toList())
+                .build();
+    }
+
+    /** Fails with 403 unless the actor may change this ticket's claim, evidence or verdict; and 409 unless it is in progress. */
+    public static Ticket lockForWork(long ticketId, Actor actor) {
+        Ticket ticket = Ticket.lock(ticketId);
+        TicketPolicy.workRefusal(ticket, actor).ifPresent(reason -> {
+            throw Problems.forbidden(reason);
+        });
+        if (ticket.status != TicketStatus.IN_PROGRESS) {
+            throw HttpProblem.builder().withStatus(Status.CONFLICT).withTitle("Ticket not in progress")
+                    .withDetail("Evidence and verdict can only change while the ticket is IN_PROGRESS; it is " + ticket.status + ".")
+                    .with("currentState", ticket.status.name()).build();
+        }
+        return ticket;
+    }
+
+}

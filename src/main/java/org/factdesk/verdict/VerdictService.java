@@ -1,0 +1,185 @@
+package org.factdesk.verdict;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.factdesk.audit.AuditLog;
+import org.factdesk.common.Actor;
+import org.factdesk.common.Problems;
+import org.factdesk.evidence.Evidence;
+import org.factdesk.rating.Rating;
+import org.factdesk.rating.RatingScale;
+import org.factdesk.ticket.Ticket;
+import org.factdesk.ticket.TicketService;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Drafts, publishes and corrects verdicts. A published version is never changed again. */
+@ApplicationScoped
+@Transactional
+public class VerdictService {
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    ObjectMapper json;
+
+    public VerdictView.Overview overview(long ticketId) {
+        Ticket.get(ticketId);
+        VerdictVersion draft = VerdictVersion.draftOf(ticketId);
+        return new VerdictView.Overview(draft == null ? null : VerdictView.of(draft),
+                VerdictVersion.publishedOf(ticketId).stream().map(VerdictView::of).toList());
+    }
+
+    public VerdictView saveDraft(long ticketId, Actor actor, VerdictDraftRequest request) {
+        Ticket ticket = TicketService.lockForWork(ticketId, actor);
+        VerdictVersion draft = VerdictVersion.draftOf(ticketId);
+        if (draft == null) {
+            if (request.version() != null) {
+                throw Problems.staleVersion("The verdict draft", request.version(), -1);
+            }
+            draft = new VerdictVersion();
+            draft.ticketId = ticketId;
+            draft.state = VerdictVersion.State.DRAFT;
+        } else {
+            Problems.requireVersion("The verdict draft", request.version(), draft.version);
+        }
+        if (request.ratingId() != null) {
+            requireActiveRating(request.ratingId());
+        }
+        Long[] evidenceIds = citedEvidence(ticket, request.evidenceIds());
+        if (request.correctionNote() != null && !ticket.everPublished()) {
+            throw Problems.badRequest("Field 'correctionNote' applies only to the correction of a published verdict.");
+        }
+        AuditLog.Changes changes = audit.changes()
+                .field("ratingId", draft.ratingId, request.ratingId())
+                .field("headline", draft.headline, request.headline())
+                .field("summary", draft.summary, request.summary())
+                .field("explanation", draft.explanation, request.explanation())
+                .field("evidenceIds", draft.evidenceIds, evidenceIds)
+                .field("correctionNote", draft.correctionNote, request.correctionNote());
+        draft.ratingId = request.ratingId();
+        draft.headline = request.headline();
+        draft.summary = request.summary();
+        draft.explanation = request.explanation();
+        draft.evidenceIds = evidenceIds;
+        draft.correctionNote = request.correctionNote();
+        draft.updatedAt = Instant.now();
+        draft.persistAndFlush();
+        if (!changes.isEmpty()) {
+            audit.ticket(actor, ticketId, "verdict.drafted", null, null, changes);
+        }
+        return VerdictView.of(draft);
+    }
+
+    /** Refuses a submission without evidence or with an incomplete draft, naming what is missing. */
+    public void requireSubmittable(Ticket ticket) {
+        if (Evidence.count("ticketId", ticket.id) == 0) {
+            throw Problems.conflict("Not ready for review", "Add at least one evidence item before submitting.");
+        }
+        VerdictVersion draft = VerdictVersion.draftOf(ticket.id);
+        List<String> missing = new ArrayList<>();
+        if (draft == null || draft.ratingId == null) missing.add("ratingId");
+        if (draft == null || isBlank(draft.headline)) missing.add("headline");
+        if (draft == null || isBlank(draft.summary)) missing.add("summary");
+        if (draft == null || isBlank(draft.explanation)) missing.add("explanation");
+        if (draft == null || draft.evidenceIds.length == 0) missing.add("evidenceIds");
+        if (ticket.everPublished() && (draft == null || isBlank(draft.correctionNote))) missing.add("correctionNote");
+        if (!missing.isEmpty()) {
+            throw Problems.conflict("Not ready for review", "The verdict draft is incomplete: " + String.join(", ", missing)
+                    + (missing.size() == 1 ? " is" : " are") + " missing.");
+        }
+    }
+
+    /** Turns the reviewed draft into the next published version, freezing the evidence it cites. */
+    public VerdictVersion publishDraft(Ticket ticket, Actor actor, Instant now) {
+        VerdictVersion draft = VerdictVersion.draftOf(ticket.id);
+        if (draft == null) {
+            throw Problems.conflict("Nothing to publish", "The ticket has no reviewed verdict draft.");
+        }
+        ArrayNode sources = json.createArrayNode();
+        for (Evidence evidence : Evidence.<Evidence>list("id in ?1 order by id", Arrays.asList(draft.evidenceIds))) {
+            sources.addObject()
+                    .put("id", evidence.id)
+                    .put("url", evidence.url)
+                    .put("title", evidence.title)
+                    .put("excerpt", evidence.excerpt)
+                    .put("sourceKind", evidence.sourceKind.name())
+                    .put("stance", evidence.stance.name())
+                    .put("accessedOn", evidence.accessedOn.toString())
+                    .put("archiveUrl", evidence.archiveUrl);
+        }
+        draft.sources = sources;
+        draft.state = VerdictVersion.State.PUBLISHED;
+        draft.number = ticket.publishedVersions + 1;
+        draft.publishedAt = now;
+        draft.publishedBy = actor.subject();
+        draft.updatedAt = now;
+        ticket.publishedVersions = draft.number;
+        return draft;
+    }
+
+    /** A correction starts from the published text; the published version stays public meanwhile. */
+    public void startCorrection(Ticket ticket, Instant now) {
+        if (VerdictVersion.draftOf(ticket.id) != null) {
+            return;
+        }
+        VerdictVersion published = VerdictVersion.latestPublishedOf(ticket.id);
+        Set<Long> remaining = Evidence.<Evidence>list("ticketId", ticket.id).stream().map(e -> e.id)
+                .collect(Collectors.toSet());
+        VerdictVersion draft = new VerdictVersion();
+        draft.ticketId = ticket.id;
+        draft.state = VerdictVersion.State.DRAFT;
+        draft.ratingId = published.ratingId;
+        draft.headline = published.headline;
+        draft.summary = published.summary;
+        draft.explanation = published.explanation;
+        draft.evidenceIds = Arrays.stream(published.evidenceIds).filter(remaining::contains).toArray(Long[]::new);
+        draft.updatedAt = now;
+        draft.persist();
+    }
+
+    /** Evidence removed from a ticket is no longer cited by its draft. */
+    public void forgetEvidence(long ticketId, long evidenceId) {
+        VerdictVersion draft = VerdictVersion.draftOf(ticketId);
+        if (draft != null) {
+            draft.evidenceIds = Arrays.stream(draft.evidenceIds).filter(id -> id != evidenceId).toArray(Long[]::new);
+        }
+    }
+
+    private static void requireActiveRating(long ratingId) {
+        Rating rating = Rating.findById(ratingId);
+        RatingScale active = RatingScale.findActive();
+        if (rating == null || active == null || !rating.scale.id.equals(active.id)) {
+            throw Problems.badRequest("Field 'ratingId': rating " + ratingId + " is not part of the desk's active rating scale.");
+        }
+    }
+
+    private static Long[] citedEvidence(Ticket ticket, List<Long> requested) {
+        if (requested == null || requested.isEmpty()) {
+            return new Long[0];
+        }
+        Set<Long> ids = new LinkedHashSet<>(requested);
+        if (ids.contains(null)) {
+            throw Problems.badRequest("Field 'evidenceIds' must not contain null.");
+        }
+        long found = Evidence.count("ticketId = ?1 and id in ?2", ticket.id, ids);
+        if (found != ids.size()) {
+            throw Problems.badRequest("Field 'evidenceIds' names evidence that does not belong to ticket " + ticket.id + ".");
+        }
+        return ids.toArray(Long[]::new);
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,84 @@
+package org.factdesk.verdict;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One version of a ticket's verdict. A ticket has at most one DRAFT; PUBLISHED versions are
+ * numbered and never change again (a correction publishes a new number with a public note).
+ */
+@Entity
+@Table(name = "verdict_version")
+public class VerdictVersion extends PanacheEntityBase {
+
+    public enum State { DRAFT, PUBLISHED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "ticket_id")
+    public long ticketId;
+
+    @Enumerated(EnumType.STRING)
+    public State state;
+
+    public Integer number;
+
+    @Column(name = "rating_id")
+    public Long ratingId;
+
+    public String headline;
+
+    public String summary;
+
+    public String explanation;
+
+    @Column(name = "evidence_ids")
+    public Long[] evidenceIds = new Long[0];
+
+    @Column(name = "correction_note")
+    public String correctionNote;
+
+    /** The cited evidence as it stood at publication, so that a published version never changes. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public JsonNode sources;
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
+    @Column(name = "published_by")
+    public String publishedBy;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+
+    public static VerdictVersion draftOf(long ticketId) {
+        return find("ticketId = ?1 and state = ?2", ticketId, State.DRAFT).firstResult();
+    }
+
+    public static VerdictVersion latestPublishedOf(long ticketId) {
+        return find("ticketId = ?1 and state = ?2 order by number desc", ticketId, State.PUBLISHED).firstResult();
+    }
+
+    public static List<VerdictVersion> publishedOf(long ticketId) {
+        return list("ticketId = ?1 and state = ?2 order by number", ticketId, State.PUBLISHED);
+    }
+}

@@ -1,0 +1,80 @@
+package org.factdesk.support;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/**
+ * The people of a test desk and short-hands for the requests tests repeat. Subjects are unique per
+ * test run so that tests do not see each other's tickets as their own.
+ */
+public final class Desk {
+
+    public final String alice = unique("alice");   // fact-checker
+    public final String erin = unique("erin");     // second fact-checker
+    public final String bob = unique("bob");       // reviewer
+    public final String carol = unique("carol");   // editor
+    public final String dave = unique("dave");     // admin
+    public final String rita = unique("rita");     // reviewer who is also a fact-checker
+
+    private final Map<String, String> tokens = Map.of(
+            alice, Tokens.of(alice, "factchecker"),
+            erin, Tokens.of(erin, "factchecker"),
+            bob, Tokens.of(bob, "reviewer"),
+            carol, Tokens.of(carol, "editor"),
+            dave, Tokens.of(dave, "admin"),
+            rita, Tokens.of(rita, "reviewer", "factchecker"));
+
+    public RequestSpecification as(String who) {
+        return given().auth().oauth2(tokens.get(who)).contentType(ContentType.JSON);
+    }
+
+    public static String unique(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Creates a claim (as the editor) and answers its ticket id. */
+    public long newTicket(String priority) {
+        return as(carol).body(Map.of("text", "Claim " + UUID.randomUUID(), "language", "en", "priority", priority,
+                        "claimant", "A politician", "topics", java.util.List.of("economy")))
+                .post("/api/claims").then().statusCode(201).extract().jsonPath().getLong("ticketId");
+    }
+
+    public ValidatableResponse act(String who, long ticket, String action, Map<String, ?> body) {
+        return as(who).body(body).post("/api/tickets/{id}/{action}", ticket, action).then();
+    }
+
+    public ValidatableResponse act(String who, long ticket, String action) {
+        return act(who, ticket, action, Map.of());
+    }
+
+    public long addEvidence(String who, long ticket) {
+        return as(who).body(Map.of("url", "https://stats.example.org/report", "title", "Official statistics",
+                        "excerpt", "Unemployment was 5.1%", "sourceKind", "OFFICIAL_RECORD", "stance", "REFUTES",
+                        "accessedOn", LocalDate.now().toString()))
+                .post("/api/tickets/{id}/evidence", ticket).then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    public long ratingId(String label) {
+        return as(alice).get("/api/rating-scales").then().statusCode(200).extract().jsonPath()
+                .getLong("find { it.active }.ratings.find { it.label == '" + label + "' }.id");
+    }
+
+    /** A ticket claimed by alice with evidence and a complete draft, ready to submit. */
+    public long readyForReview() {
+        long ticket = newTicket("NORMAL");
+        act(alice, ticket, "claim").statusCode(200);
+        long evidence = addEvidence(alice, ticket);
+        as(alice).body(Map.of("ratingId", ratingId("False"), "headline", "No, unemployment did not double",
+                        "summary", "Official figures show a small rise.", "explanation", "The statistics office ...",
+                        "evidenceIds", java.util.List.of(evidence)))
+                .put("/api/tickets/{id}/verdict", ticket).then().statusCode(200);
+        return ticket;
+    }
+}

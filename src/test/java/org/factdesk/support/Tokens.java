@@ -1,0 +1,43 @@
+package org.factdesk.support;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Access tokens shaped like Keycloak's (subject, realm_access.roles, audience), signed with the
+ * test key whose public half the test profile trusts. They go through the real OIDC verification.
+ */
+public final class Tokens {
+
+    public static final String ISSUER = "https://factdesk.test/issuer";
+    public static final String AUDIENCE = "factdesk-api";
+    private static final PrivateKey KEY = loadKey();
+
+    private Tokens() {
+    }
+
+    public static String of(String subject, String... roles) {
+        return Jwt.issuer(ISSUER)
+                .subject(subject)
+                .audience(AUDIENCE)
+                .preferredUserName(subject + "-name")
+                .claim("realm_access", Map.of("roles", List.of(roles)))
+                .expiresIn(3600)
+                .sign(KEY);
+    }
+
+    private static PrivateKey loadKey() {
+        try (InputStream in = Tokens.class.getResourceAsStream("/test-signing-key.pem")) {
+            return KeyUtils.decodePrivateKey(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
