@@ -5,10 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import org.factdesk.audit.AuditLog;
 import org.factdesk.common.CurrentActor;
 import org.factdesk.common.Page;
@@ -56,12 +58,22 @@ public class TicketResource {
     /** One endpoint per transition: claim, assign, release, submit, request-changes, approve, publish, … */
     @POST
     @Path("{id}/{action}")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     public TicketView transition(@PathParam("id") long id, @PathParam("action") String action,
                                  @Valid TransitionRequest request) {
         TicketAction ticketAction = TicketAction.byPath(action)
                 .orElseThrow(() -> Problems.notFound("Action", "'" + action + "'"));
         return TicketView.of(tickets.transition(id, ticketAction, actor.get(), request));
+    }
+
+    /** The same without a body (claim, release, submit, approve … need none). */
+    @POST
+    @Path("{id}/{action}")
+    @Consumes(MediaType.WILDCARD)
+    @Transactional
+    public TicketView transitionWithoutBody(@PathParam("id") long id, @PathParam("action") String action) {
+        return transition(id, action, null);
     }
 
     @GET
