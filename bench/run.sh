@@ -1,0 +1,457 @@
+#!/usr/bin/env bash
+# Factdesk benchmark: loads the running server on loopback with wrk and does the same work
+# directly against the same PostgreSQL with pgbench, then prints both side by side.
+# Usage: bench/run.sh            (see bench/README.md for the BENCH_* settings)
+set -euo pipefail
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO_DIR=$(dirname "$BENCH_DIR")
+OUT_DIR="$BENCH_DIR/out"
+mkdir -p "$OUT_DIR"
+
+# --- Settings -----------------------------------------------------------------------------------
+PG_HOST=${BENCH_PG_HOST:-127.0.0.1}
+PG_PORT=${BENCH_PG_PORT:-5432}
+PG_USER=${BENCH_PG_USER:-postgres}
+PG_PASSWORD=${BENCH_PG_PASSWORD:-postgres}
+PG_DB=${BENCH_PG_DB:-factdesk_bench}
+HTTP_PORT=${BENCH_HTTP_PORT:-8089}
+DURATION=${BENCH_DURATION:-10}          # seconds per measured run
+WARMUP=${BENCH_WARMUP:-5}               # seconds of unmeasured load per endpoint before measuring
+WAIT_QUIET=${BENCH_WAIT_QUIET:-180}     # seconds to wait for other processes to leave the CPUs idle
+THREADS=${BENCH_THREADS:-2}             # wrk threads and pgbench -j
+OPEN_TICKETS=${BENCH_OPEN_TICKETS:-60000}
+RELEASE_TICKETS=${BENCH_RELEASE_TICKETS:-40000}
+JAR=${BENCH_JAR:-$REPO_DIR/target/quarkus-app/quarkus-run.jar}
+JAVA_OPTS=${BENCH_JAVA_OPTS:-}
+READY_TIMEOUT=${BENCH_READY_TIMEOUT:-120}
+BASE_URL="http://127.0.0.1:$HTTP_PORT"
+
+case "$PG_DB" in
+    *bench*) ;;
+    *) echo "BENCH_PG_DB='$PG_DB': refusing to drop a database whose name does not contain 'bench'" >&2; exit 2 ;;
+esac
+
+export PGHOST=$PG_HOST PGPORT=$PG_PORT PGUSER=$PG_USER PGPASSWORD=$PG_PASSWORD
+
+# Everything printed from here on also lands in bench/out/last-run.txt.
+exec > >(tee "$OUT_DIR/last-run.txt") 2>&1
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+
+# Percentage of all CPUs busy over one second (the benchmark's own processes idle at that moment).
+cpu_busy() {
+    local a b
+    read -r -a a < <(head -1 /proc/stat)
+    sleep 1
+    read -r -a b < <(head -1 /proc/stat)
+    awk -v u="$(( (b[1]+b[2]+b[3]+b[6]+b[7]+b[8]) - (a[1]+a[2]+a[3]+a[6]+a[7]+a[8]) ))" \
+        -v i="$(( (b[4]+b[5]) - (a[4]+a[5]) ))" 'BEGIN { printf "%.0f", (u + i) > 0 ? 100 * u / (u + i) : 0 }'
+}
+# Waits (up to WAIT_QUIET seconds) until the machine is quiet; records a note when it is not.
+wait_quiet() { # what
+    local busy waited=0
+    busy=$(cpu_busy)
+    while (( busy > 15 && waited < WAIT_QUIET )); do
+        (( waited == 0 )) && log "  CPUs ${busy}% busy with other work; waiting up to ${WAIT_QUIET}s for them to go idle"
+        sleep 4
+        waited=$((waited + 5))
+        busy=$(cpu_busy)
+    done
+    if (( busy > 15 )); then
+        NOTES+=("$1: other processes kept the CPUs ${busy}% busy just before it; its figures are disturbed")
+    fi
+}
+
+NOTES=()
+WORK_DIR=$(mktemp -d /tmp/factdesk-bench.XXXXXX)
+SERVER_PID=""
+cleanup() {
+    local rc=$?
+    if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+        kill "$SERVER_PID" 2>/dev/null || true
+        for _ in $(seq 1 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+        kill -9 "$SERVER_PID" 2>/dev/null || true
+    fi
+    rm -rf "$WORK_DIR"
+    exit $rc
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# --- 1. Tools -----------------------------------------------------------------------------------
+if ! command -v wrk >/dev/null; then
+    log "installing wrk"
+    apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
+fi
+for tool in wrk pgbench psql openssl curl java; do
+    command -v "$tool" >/dev/null || { echo "missing tool: $tool" >&2; exit 2; }
+done
+
+# --- 2. Server jar ------------------------------------------------------------------------------
+if [[ ! -f "$JAR" ]]; then
+    log "building the server ($REPO_DIR)"
+    (cd "$REPO_DIR" && ./mvnw -B -q package -DskipTests)
+fi
+
+# --- 3. Database --------------------------------------------------------------------------------
+psql_db() { psql -X -q -v ON_ERROR_STOP=1 -d "$PG_DB" "$@"; }
+log "recreating database $PG_DB on $PG_HOST:$PG_PORT"
+psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" -c "CREATE DATABASE $PG_DB"
+
+# --- 4. Keys and server -------------------------------------------------------------------------
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK_DIR/key.pem" 2>/dev/null
+PUBLIC_KEY=$(openssl pkey -in "$WORK_DIR/key.pem" -pubout -outform DER | base64 -w0)
+
+if curl -s -o /dev/null "$BASE_URL/"; then
+    echo "something already listens on 127.0.0.1:$HTTP_PORT; stop it or set BENCH_HTTP_PORT" >&2
+    exit 2
+fi
+
+wait_quiet "time to ready"
+log "starting $JAR on port $HTTP_PORT (log: bench/out/server.log)"
+START_NS=$(date +%s%N)
+# shellcheck disable=SC2086
+QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB" \
+QUARKUS_DATASOURCE_USERNAME="$PG_USER" \
+QUARKUS_DATASOURCE_PASSWORD="$PG_PASSWORD" \
+QUARKUS_OIDC_PUBLIC_KEY="$PUBLIC_KEY" \
+QUARKUS_OIDC_AUTH_SERVER_URL="" \
+QUARKUS_OIDC_TOKEN_ISSUER="factdesk-bench" \
+QUARKUS_HTTP_PORT="$HTTP_PORT" \
+FACTDESK_AUDIT_CHECKPOINT_EVERY=off \
+FACTDESK_PUBLISHING_POLL_EVERY=off \
+    java $JAVA_OPTS -jar "$JAR" >"$OUT_DIR/server.log" 2>&1 &
+SERVER_PID=$!
+
+deadline=$(( $(date +%s) + READY_TIMEOUT ))
+until [[ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE_URL/q/health/ready" || true)" == 200 ]]; do
+    if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+        echo "the server exited before it was ready; tail of bench/out/server.log:" >&2
+        tail -30 "$OUT_DIR/server.log" >&2
+        SERVER_PID=""
+        exit 1
+    fi
+    if (( $(date +%s) > deadline )); then
+        echo "the server was not ready after ${READY_TIMEOUT}s; see bench/out/server.log" >&2
+        exit 1
+    fi
+    sleep 0.05
+done
+READY_MS=$(( ($(date +%s%N) - START_NS) / 1000000 ))
+RSS_READY_KB=$(awk '/^VmRSS:/ {print $2}' "/proc/$SERVER_PID/status")
+log "server ready after ${READY_MS} ms (pid $SERVER_PID, RSS $((RSS_READY_KB / 1024)) MB)"
+
+# --- 5. Tokens, minted once ---------------------------------------------------------------------
+b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+mint() { # subject role
+    local now header payload signature
+    now=$(date +%s)
+    header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
+    payload=$(printf '{"iss":"factdesk-bench","sub":"%s","iat":%d,"exp":%d,"realm_access":{"roles":["%s"]}}' \
+        "$1" "$now" $((now + 3600)) "$2" | b64url)
+    signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$WORK_DIR/key.pem" -binary | b64url)
+    printf '%s.%s.%s' "$header" "$payload" "$signature"
+}
+TOKEN_CHECKER=$(mint bench-checker factchecker)
+TOKEN_REVIEWER=$(mint bench-reviewer reviewer)
+TOKEN_EDITOR=$(mint bench-editor editor)
+
+for pair in "checker:$TOKEN_CHECKER" "reviewer:$TOKEN_REVIEWER" "editor:$TOKEN_EDITOR"; do
+    code=$(curl -s -o "$WORK_DIR/probe.json" -w '%{http_code}' -H "Authorization: Bearer ${pair#*:}" \
+        "$BASE_URL/api/tickets?size=1")
+    if [[ "$code" != 200 ]]; then
+        echo "token of bench-${pair%%:*} refused: HTTP $code $(cat "$WORK_DIR/probe.json"); see bench/out/server.log" >&2
+        exit 1
+    fi
+done
+log "tokens accepted"
+
+# --- 6. Seed data -------------------------------------------------------------------------------
+# Two pools, in this id order: OPEN tickets for claim-next and the list reads, then IN_PROGRESS
+# tickets for release. Every ticket starts its audit chain with 'ticket.opened' (seq 1); the
+# release pool also has 'ticket.claim' (seq 2). reset_pools puts both pools back before each run,
+# so that the HTTP and the SQL run of a scenario start from the same rows.
+log "seeding $OPEN_TICKETS open and $RELEASE_TICKETS in-progress tickets"
+psql_db -v open_n="$OPEN_TICKETS" -v release_n="$RELEASE_TICKETS" <<'SQL'
+CREATE TEMP TABLE pool AS
+    SELECT g AS n, CASE WHEN g <= :open_n THEN 'open' ELSE 'release' END AS kind
+    FROM generate_series(1, :open_n + :release_n) g;
+
+INSERT INTO claim (text, claimant, language, topics, priority, priority_rank, deadline,
+                   created_at, created_by, updated_at)
+SELECT 'Bench claim ' || n || ': unemployment doubled in region ' || (n % 97) || ' last year',
+       'Bench claimant ' || (n % 100), 'en', ARRAY['economy', 'bench'],
+       (ARRAY['URGENT', 'HIGH', 'NORMAL', 'LOW'])[1 + n % 4], n % 4,
+       CASE WHEN n % 3 = 0 THEN NULL ELSE now() + (n % 500) * interval '1 hour' END,
+       now() - interval '30 days' + n * interval '1 second', 'bench-seed-' || kind,
+       now() - interval '30 days' + n * interval '1 second'
+FROM pool ORDER BY n;
+
+INSERT INTO ticket (claim_id, status, assignee, priority_rank, deadline, created_at, updated_at)
+SELECT id, CASE created_by WHEN 'bench-seed-open' THEN 'OPEN' ELSE 'IN_PROGRESS' END,
+       CASE created_by WHEN 'bench-seed-open' THEN NULL ELSE 'bench-checker' END,
+       priority_rank, deadline, created_at, created_at
+FROM claim WHERE created_by LIKE 'bench-seed-%' ORDER BY id;
+
+INSERT INTO audit_event (stream, seq, ticket_id, occurred_at, actor, action, from_status, to_status,
+                         changes, prev_hash, hash)
+SELECT 'ticket:' || id, 1, id, created_at, 'bench-seed', 'ticket.opened', NULL, 'OPEN', '{}'::jsonb,
+       repeat('0', 64), encode(sha256(('ticket:' || id || '#1')::bytea), 'hex')
+FROM ticket ORDER BY id;
+
+INSERT INTO audit_event (stream, seq, ticket_id, occurred_at, actor, action, from_status, to_status,
+                         changes, prev_hash, hash)
+SELECT 'ticket:' || id, 2, id, created_at, 'bench-checker', 'ticket.claim', 'OPEN', 'IN_PROGRESS',
+       '{"assignee": {"before": null, "after": "bench-checker"}}'::jsonb,
+       encode(sha256(('ticket:' || id || '#1')::bytea), 'hex'),
+       encode(sha256(('ticket:' || id || '#2')::bytea), 'hex')
+FROM ticket WHERE status = 'IN_PROGRESS' ORDER BY id;
+SQL
+read -r OPEN_LO OPEN_HI REL_LO REL_HI < <(psql_db -At -F ' ' -c "
+    SELECT min(id) FILTER (WHERE status = 'OPEN'), max(id) FILTER (WHERE status = 'OPEN'),
+           min(id) FILTER (WHERE status = 'IN_PROGRESS'), max(id) FILTER (WHERE status = 'IN_PROGRESS')
+    FROM ticket")
+if (( OPEN_HI >= REL_LO || REL_HI - REL_LO + 1 != RELEASE_TICKETS )); then
+    echo "unexpected pool ids: open $OPEN_LO..$OPEN_HI, release $REL_LO..$REL_HI" >&2; exit 1
+fi
+
+reset_pools() { # release-pool assignee
+    psql_db -v open_lo="$OPEN_LO" -v open_hi="$OPEN_HI" -v rel_lo="$REL_LO" -v rel_hi="$REL_HI" \
+        -v who="$1" <<'SQL'
+UPDATE ticket SET status = 'OPEN', assignee = NULL
+    WHERE id BETWEEN :open_lo AND :open_hi AND status <> 'OPEN';
+UPDATE ticket SET status = 'IN_PROGRESS', assignee = :'who'
+    WHERE id BETWEEN :rel_lo AND :rel_hi AND (status <> 'IN_PROGRESS' OR assignee <> :'who');
+DELETE FROM audit_event
+    WHERE (ticket_id BETWEEN :open_lo AND :open_hi AND seq > 1)
+       OR (ticket_id BETWEEN :rel_lo AND :rel_hi AND seq > 2);
+VACUUM (ANALYZE) ticket;
+VACUUM (ANALYZE) audit_event;
+VACUUM (ANALYZE) claim;
+CHECKPOINT;
+SQL
+}
+audit_count() { psql_db -At -c "SELECT count(*) FROM audit_event"; }
+
+# --- 7/8. Load scripts --------------------------------------------------------------------------
+cat >"$WORK_DIR/list.lua" <<EOF
+wrk.method = "GET"
+wrk.headers["Authorization"] = "Bearer $TOKEN_REVIEWER"
+wrk.headers["Accept"] = "application/json"
+EOF
+cat >"$WORK_DIR/claim.lua" <<EOF
+wrk.method = "POST"
+wrk.body = "{}"
+wrk.headers["Authorization"] = "Bearer $TOKEN_CHECKER"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Accept"] = "application/json"
+EOF
+# Each wrk thread walks its own stride of the release pool, each ticket id once.
+cat >"$WORK_DIR/release.lua" <<EOF
+wrk.method = "POST"
+wrk.body = "{}"
+wrk.headers["Authorization"] = "Bearer $TOKEN_CHECKER"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Accept"] = "application/json"
+local threads = 0
+function setup(thread)
+    thread:set("tid", threads)
+    threads = threads + 1
+end
+local n = 0
+function request()
+    local id = $REL_LO + n * $THREADS + tid
+    n = n + 1
+    return wrk.format(nil, "/api/tickets/" .. id .. "/release")
+end
+EOF
+
+# What the server does for claim-next, as one statement: pick the most urgent open ticket
+# (SKIP LOCKED), assign it, append the next link of its audit chain.
+cat >"$WORK_DIR/claim.sql" <<'EOF'
+WITH next AS (
+    SELECT id FROM ticket WHERE status = 'OPEN'
+    ORDER BY priority_rank, deadline NULLS LAST, created_at, id
+    LIMIT 1 FOR UPDATE SKIP LOCKED
+), upd AS (
+    UPDATE ticket t SET status = 'IN_PROGRESS', assignee = 'bench-sql', version = t.version + 1, updated_at = now()
+    FROM next WHERE t.id = next.id
+    RETURNING t.id
+)
+INSERT INTO audit_event (stream, seq, ticket_id, occurred_at, actor, action, from_status, to_status, changes, prev_hash, hash)
+SELECT 'ticket:' || upd.id, coalesce(last.seq, 0) + 1, upd.id, now(), 'bench-sql', 'ticket.claim', 'OPEN', 'IN_PROGRESS',
+       '{"assignee": {"before": null, "after": "bench-sql"}}'::jsonb, coalesce(last.hash, repeat('0', 64)),
+       encode(sha256((coalesce(last.hash, '') || upd.id || clock_timestamp())::bytea), 'hex')
+FROM upd LEFT JOIN LATERAL (
+    SELECT seq, hash FROM audit_event a WHERE a.stream = 'ticket:' || upd.id ORDER BY seq DESC LIMIT 1
+) last ON true;
+EOF
+# What GET /api/tickets?status=OPEN&size=20 runs: one page joined with the claims, and the total.
+cat >"$WORK_DIR/list.sql" <<'EOF'
+BEGIN;
+SELECT t.*, c.* FROM ticket t JOIN claim c ON c.id = t.claim_id
+WHERE t.status IN ('OPEN')
+ORDER BY t.priority_rank, t.deadline NULLS LAST, t.created_at, t.id
+OFFSET 0 ROWS FETCH FIRST 20 ROWS ONLY;
+SELECT count(t.id) FROM ticket t JOIN claim c ON c.id = t.claim_id WHERE t.status IN ('OPEN');
+COMMIT;
+EOF
+# What POST /api/tickets/{id}/release does, as one statement; each client walks its own stride of
+# the release pool like the wrk threads do (pgbench variables persist across a client's transactions).
+cat >"$WORK_DIR/release.sql" <<EOF
+\\set n :n + 1
+\\set id $REL_LO + (:n - 1) * :nclients + :client_id
+WITH upd AS (
+    UPDATE ticket SET status = 'OPEN', assignee = NULL, version = version + 1, updated_at = now()
+    WHERE id = :id AND status = 'IN_PROGRESS' AND assignee = 'bench-sql'
+    RETURNING id
+)
+INSERT INTO audit_event (stream, seq, ticket_id, occurred_at, actor, action, from_status, to_status, changes, prev_hash, hash)
+SELECT 'ticket:' || upd.id, coalesce(last.seq, 0) + 1, upd.id, now(), 'bench-sql', 'ticket.release', 'IN_PROGRESS', 'OPEN',
+       '{"assignee": {"before": "bench-sql", "after": null}}'::jsonb, coalesce(last.hash, repeat('0', 64)),
+       encode(sha256((coalesce(last.hash, '') || upd.id || clock_timestamp())::bytea), 'hex')
+FROM upd LEFT JOIN LATERAL (
+    SELECT seq, hash FROM audit_event a WHERE a.stream = 'ticket:' || upd.id ORDER BY seq DESC LIMIT 1
+) last ON true;
+EOF
+
+# --- Runners ------------------------------------------------------------------------------------
+# wrk prints latencies like 812.00us, 3.41ms, 1.02s: to milliseconds.
+to_ms() { awk -v v="$1" 'BEGIN {
+    if (v ~ /us$/) printf "%.2f", v / 1000; else if (v ~ /ms$/) printf "%.2f", v + 0;
+    else if (v ~ /m$/) printf "%.2f", v * 60000; else if (v ~ /s$/) printf "%.2f", v * 1000; else print "?" }'; }
+
+# run_wrk NAME LUA CLIENTS PATH -> sets W_RPS W_P50 W_P90 W_P99 W_REQ W_ERR
+run_wrk() {
+    local name=$1 lua=$2 clients=$3 path=$4 out="$OUT_DIR/wrk-$1-c$3.txt"
+    wrk -t"$THREADS" -c"$clients" -d"${DURATION}s" --latency -s "$lua" "$BASE_URL$path" >"$out" 2>&1 || true
+    W_RPS=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$out")
+    W_P50=$(to_ms "$(awk '$1 == "50%" {print $2}' "$out")")
+    W_P90=$(to_ms "$(awk '$1 == "90%" {print $2}' "$out")")
+    W_P99=$(to_ms "$(awk '$1 == "99%" {print $2}' "$out")")
+    W_REQ=$(awk '/requests in/ {print $1}' "$out")
+    local non2xx socket
+    non2xx=$(awk -F': *' '/Non-2xx or 3xx responses/ {print $2}' "$out")
+    socket=$(awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}' "$out")
+    W_ERR=$(( ${non2xx:-0} + ${socket:-0} ))
+    [[ -n "$W_RPS" ]] || { echo "wrk failed for $name; see $out" >&2; cat "$out" >&2; W_RPS=0; W_REQ=0; }
+    log "  HTTP $name c=$clients: $W_RPS req/s, p50 $W_P50 ms, p90 $W_P90 ms, p99 $W_P99 ms, $W_REQ requests, $W_ERR errors"
+}
+
+# run_pgbench NAME SQL CLIENTS -> sets S_TPS S_AVG S_P50 S_P99 S_TX S_ERR
+run_pgbench() {
+    local name=$1 sql=$2 clients=$3 out="$OUT_DIR/pgbench-$1-c$3.txt" logdir="$WORK_DIR/pglog-$1-$3"
+    mkdir -p "$logdir"
+    pgbench -n -c "$clients" -j "$THREADS" -T "$DURATION" -D n=0 -D nclients="$clients" -f "$sql" \
+        --log --log-prefix="$logdir/tx" "$PG_DB" >"$out" 2>&1 || true
+    S_TPS=$(awk '/^tps = / {printf "%.0f", $3}' "$out")
+    S_AVG=$(awk '/^latency average = / {printf "%.2f", $4}' "$out")
+    S_TX=$(awk -F': *' '/number of transactions actually processed/ {split($2, a, "/"); print a[1]}' "$out")
+    S_ERR=$(grep -c 'aborted\|error' "$out" || true)
+    read -r S_P50 S_P99 < <(cat "$logdir"/tx.* | awk '{print $3}' | sort -n | awk '
+        { v[NR] = $1 } END { if (NR == 0) { print "? ?"; exit }
+          i50 = int(NR * 0.50); if (i50 < 1) i50 = 1; i99 = int(NR * 0.99); if (i99 < 1) i99 = 1;
+          printf "%.2f %.2f\n", v[i50] / 1000, v[i99] / 1000 }')
+    rm -rf "$logdir"
+    [[ -n "$S_TPS" ]] || { echo "pgbench failed for $name; see $out" >&2; cat "$out" >&2; S_TPS=0; S_TX=0; }
+    log "  SQL  $name c=$clients: $S_TPS tps, avg $S_AVG ms, p50 $S_P50 ms, p99 $S_P99 ms, $S_TX transactions, $S_ERR errors"
+}
+
+warm() { # lua path
+    wrk -t"$THREADS" -c8 -d"${WARMUP}s" -s "$1" "$BASE_URL$2" >/dev/null 2>&1 || true
+}
+
+ROWS=()
+# check_writes NAME SIDE DONE BEFORE CLIENTS: each successful request or transaction appends one audit
+# event (wrk does not count the requests still in flight when it stops: up to CLIENTS more).
+check_writes() {
+    local written
+    written=$(( $(audit_count) - $4 ))
+    if (( written < $3 || written > $3 + $5 )); then
+        NOTES+=("$1 ($2): $3 successful requests/transactions but $written audit events written (pool exhausted, or failures)")
+    fi
+}
+
+# --- Warm-up (JIT, connection pool), then put the pools back ----------------------------------------
+if (( WARMUP > 0 )); then
+    log "warming up: ${WARMUP}s each of list, claim-next and release at 8 connections"
+    warm "$WORK_DIR/list.lua" "/api/tickets?status=OPEN&size=20"
+    warm "$WORK_DIR/claim.lua" "/api/tickets/claim-next"
+    warm "$WORK_DIR/release.lua" "/"
+fi
+
+# --- Scenarios ------------------------------------------------------------------------------------
+log "ticket list reads"
+reset_pools bench-checker
+for c in 8 32; do
+    wait_quiet "list c=$c (HTTP)"
+    run_wrk list "$WORK_DIR/list.lua" "$c" "/api/tickets?status=OPEN&size=20"
+    wait_quiet "list c=$c (SQL)"
+    run_pgbench list "$WORK_DIR/list.sql" "$c"
+    ROWS+=("list-open-20|$c|$W_RPS|$W_P50|$W_P99|$W_ERR|$S_TPS|$S_P50|$S_P99|$S_ERR")
+done
+
+log "claim-next"
+for c in 32 8; do
+    reset_pools bench-checker
+    wait_quiet "claim-next c=$c (HTTP)"
+    before=$(audit_count)
+    run_wrk claim-next "$WORK_DIR/claim.lua" "$c" "/api/tickets/claim-next"
+    check_writes "claim-next c=$c" HTTP $((W_REQ - W_ERR)) "$before" "$c"
+    reset_pools bench-sql
+    wait_quiet "claim-next c=$c (SQL)"
+    before=$(audit_count)
+    run_pgbench claim-next "$WORK_DIR/claim.sql" "$c"
+    check_writes "claim-next c=$c" SQL "$S_TX" "$before" 0
+    ROWS+=("claim-next|$c|$W_RPS|$W_P50|$W_P99|$W_ERR|$S_TPS|$S_P50|$S_P99|$S_ERR")
+done
+
+log "transition: release (IN_PROGRESS -> OPEN)"
+for c in 8 32; do
+    reset_pools bench-checker
+    wait_quiet "release c=$c (HTTP)"
+    before=$(audit_count)
+    run_wrk release "$WORK_DIR/release.lua" "$c" "/"
+    check_writes "release c=$c" HTTP $((W_REQ - W_ERR)) "$before" "$c"
+    reset_pools bench-sql
+    wait_quiet "release c=$c (SQL)"
+    before=$(audit_count)
+    run_pgbench release "$WORK_DIR/release.sql" "$c"
+    check_writes "release c=$c" SQL "$S_TX" "$before" 0
+    ROWS+=("release|$c|$W_RPS|$W_P50|$W_P99|$W_ERR|$S_TPS|$S_P50|$S_P99|$S_ERR")
+done
+
+RSS_KB=$(awk '/^VmRSS:/ {print $2}' "/proc/$SERVER_PID/status")
+HWM_KB=$(awk '/^VmHWM:/ {print $2}' "/proc/$SERVER_PID/status")
+SERVER_ERRORS=$(grep -c ' ERROR ' "$OUT_DIR/server.log" || true)
+
+# --- Report ---------------------------------------------------------------------------------------
+echo
+echo "Factdesk benchmark — $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, ${DURATION}s per run, wrk -t$THREADS, pgbench -j$THREADS"
+echo "server: $(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null || echo '?'), $(java -version 2>&1 | head -1)"
+echo "PostgreSQL: $(psql_db -At -c 'SHOW server_version') at $PG_HOST:$PG_PORT/$PG_DB; $OPEN_TICKETS open + $RELEASE_TICKETS in-progress tickets"
+echo
+fmt='%-14s %7s %10s %8s %8s %7s %10s %8s %8s %7s %9s\n'
+printf "$fmt" scenario clients "HTTP req/s" "p50 ms" "p99 ms" errors "SQL tps" "p50 ms" "p99 ms" errors "HTTP/SQL"
+printf "$fmt" -------------- ------- ---------- -------- -------- ------- ---------- -------- -------- ------- ---------
+declare -A RATIO P99
+for row in "${ROWS[@]}"; do
+    IFS='|' read -r name c rps p50 p99 err tps sp50 sp99 serr <<<"$row"
+    ratio=$(awk -v a="$rps" -v b="$tps" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')
+    RATIO[$name-$c]=$ratio
+    P99[$name-$c]=$p99
+    printf "$fmt" "$name" "$c" "$rps" "$p50" "$p99" "$err" "$tps" "$sp50" "$sp99" "$serr" "$ratio"
+done
+echo
+verdict() { if awk "BEGIN { exit !($1) }"; then echo PASS; else echo FAIL; fi; }
+echo "targets:"
+echo "  claim-next throughput at 32 clients >= 0.5 x SQL: ratio ${RATIO[claim-next-32]} -> $(verdict "${RATIO[claim-next-32]} >= 0.5")"
+echo "  claim-next p99 at 8 clients < 50 ms:             ${P99[claim-next-8]} ms -> $(verdict "${P99[claim-next-8]} < 50")"
+echo
+echo "time to ready: $(awk -v ms="$READY_MS" 'BEGIN { printf "%.2f", ms / 1000 }') s"
+echo "resident memory: $((RSS_KB / 1024)) MB after the run (peak $((HWM_KB / 1024)) MB, $((RSS_READY_KB / 1024)) MB when ready)"
+echo "server log: $SERVER_ERRORS ERROR lines (bench/out/server.log)"
+for note in "${NOTES[@]}"; do echo "note: $note"; done
+echo
+echo "raw wrk and pgbench outputs: bench/out/wrk-*.txt, bench/out/pgbench-*.txt"
