@@ -46,7 +46,7 @@ cpu_busy() {
     sleep 1
     read -r -a b < <(head -1 /proc/stat)
     awk -v u="$(( (b[1]+b[2]+b[3]+b[6]+b[7]+b[8]) - (a[1]+a[2]+a[3]+a[6]+a[7]+a[8]) ))" \
-        -v i="$(( (b[4]+b[5]) - (a[4]+a[5]) ))" 'BEGIN { printf "%.0f", (u + i) > 0 ? 100 * u / (u + i) : 0 }'
+        -v i="$(( (b[4]+b[5]) - (a[4]+a[5]) ))" 'BEGIN { printf "%.0f", ((u + i) > 0 ? 100 * u / (u + i) : 0) }'
 }
 # Waits (up to WAIT_QUIET seconds) until the machine is quiet; records a note when it is not.
 wait_quiet() { # what

@@ -55,10 +55,14 @@ public final class Desk {
     }
 
     public long addEvidence(String who, long ticket) {
+        return addEvidenceExpecting(who, ticket, 201).extract().jsonPath().getLong("id");
+    }
+
+    public ValidatableResponse addEvidenceExpecting(String who, long ticket, int status) {
         return as(who).body(Map.of("url", "https://stats.example.org/report", "title", "Official statistics",
                         "excerpt", "Unemployment was 5.1%", "sourceKind", "OFFICIAL_RECORD", "stance", "REFUTES",
                         "accessedOn", LocalDate.now().toString()))
-                .post("/api/tickets/{id}/evidence", ticket).then().statusCode(201).extract().jsonPath().getLong("id");
+                .post("/api/tickets/{id}/evidence", ticket).then().statusCode(status);
     }
 
     public long ratingId(String label) {
