@@ -3,6 +3,7 @@ package org.factdesk.common;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -14,15 +15,16 @@ public class BodySizeFilter {
     long maxBodyBytes;
 
     @ServerRequestFilter(preMatching = true)
-    public void limit(ContainerRequestContext request) {
+    public Response limit(ContainerRequestContext request) {
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (length != null && parse(length) > maxBodyBytes) {
-            request.abortWith(HttpProblem.builder()
+            return HttpProblem.builder()
                     .withStatus(Status.REQUEST_ENTITY_TOO_LARGE)
                     .withTitle("Payload too large")
                     .withDetail("Request bodies are limited to " + maxBodyBytes + " bytes.")
-                    .build().toResponse());
+                    .build().toResponse();
         }
+        return null;
     }
 
     private static long parse(String length) {

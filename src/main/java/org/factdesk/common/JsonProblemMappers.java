@@ -5,21 +5,66 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkiverse.resteasy.problem.ExceptionMapperBase;
 import io.quarkiverse.resteasy.problem.HttpProblem;
-import jakarta.annotation.Priority;
-import jakarta.ws.rs.Priorities;
+import io.quarkiverse.resteasy.problem.postprocessing.ProblemContext;
+import io.quarkiverse.resteasy.problem.postprocessing.ProblemPostProcessor;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.Provider;
 
 import java.util.stream.Collectors;
 
 /**
- * Turns JSON that does not fit a request into 400 problems that name the field. Quarkus' own
- * mapper would answer a wrong JSON type with plain JSON, and unknown fields include read-only
- * ones (id, status, assignee, audit fields) that a client must not set.
+ * Rewrites the problems for JSON that does not fit a request so that they name the field and
+ * leak no Java type names. Unknown fields include the read-only ones (id, status, assignee,
+ * audit fields) that a client must not set. Hooked in as a post-processor of the problem
+ * extension, whose own Jackson mappers take precedence over application mappers.
  */
-public final class JsonProblemMappers {
+@ApplicationScoped
+public class JsonProblemMappers implements ProblemPostProcessor {
 
-    private JsonProblemMappers() {
+    void register(@Observes StartupEvent event) {
+        ExceptionMapperBase.postProcessorsRegistry.register(this);
+    }
+
+    @Override
+    public HttpProblem apply(HttpProblem problem, ProblemContext context) {
+        if (context.cause instanceof UnrecognizedPropertyException e) {
+            String field = path(e);
+            return problem(field, "Field '" + field + "' is unknown or read-only and cannot be set.");
+        }
+        if (context.cause instanceof MismatchedInputException e) {
+            String field = path(e);
+            if (field.isEmpty()) {
+                return problem(null, "The request body does not have the expected shape.");
+            }
+            boolean nul = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith(TextSanitizingModule.NUL_MESSAGE);
+            return problem(field, "Field '" + field + "'" + (nul
+                    ? " contains NUL characters, which are not allowed."
+                    : " has the wrong type or format."));
+        }
+        return problem;
+    }
+
+    private static HttpProblem problem(String field, String detail) {
+        var problem = HttpProblem.builder().withStatus(Status.BAD_REQUEST).withTitle("Bad request").withDetail(detail);
+        if (field != null) {
+            problem.with("field", field);
+        }
+        return problem.build();
+    }
+
+    /**
+     * Quarkus' own mapper answers a wrong JSON type with plain JSON; this one makes it a problem
+     * (which {@link #apply} then words).
+     */
+    @Provider
+    public static class MismatchedInput extends ExceptionMapperBase<MismatchedInputException> {
+        @Override
+        protected HttpProblem toProblem(MismatchedInputException e) {
+            return HttpProblem.valueOf(Status.BAD_REQUEST, "The request body does not have the expected shape.");
+        }
     }
 
     static String path(JsonMappingException e) {
@@ -27,31 +72,5 @@ public final class JsonProblemMappers {
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining("."))
                 .replace(".[", "[");
-    }
-
-    @Provider
-    @Priority(Priorities.USER - 100)
-    public static class MismatchedInput extends ExceptionMapperBase<MismatchedInputException> {
-        @Override
-        protected HttpProblem toProblem(MismatchedInputException e) {
-            String field = path(e);
-            String detail = field.isEmpty()
-                    ? "The request body does not have the expected shape."
-                    : "Field '" + field + "' has the wrong type or format.";
-            return HttpProblem.builder().withStatus(Status.BAD_REQUEST).withTitle("Bad request")
-                    .withDetail(detail).with("field", field).build();
-        }
-    }
-
-    @Provider
-    @Priority(Priorities.USER - 100)
-    public static class UnknownField extends ExceptionMapperBase<UnrecognizedPropertyException> {
-        @Override
-        protected HttpProblem toProblem(UnrecognizedPropertyException e) {
-            String field = path(e);
-            return HttpProblem.builder().withStatus(Status.BAD_REQUEST).withTitle("Bad request")
-                    .withDetail("Field '" + field + "' is unknown or read-only and cannot be set.")
-                    .with("field", field).build();
-        }
     }
 }

@@ -18,6 +18,8 @@ import java.io.IOException;
 @Singleton
 public class TextSanitizingModule implements ObjectMapperCustomizer {
 
+    static final String NUL_MESSAGE = "NUL characters are not allowed";
+
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.registerModule(new SimpleModule("factdesk-text").addDeserializer(String.class, new NoNulString()));
@@ -28,7 +30,7 @@ public class TextSanitizingModule implements ObjectMapperCustomizer {
         public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             String value = super.deserialize(p, ctxt);
             if (value != null && value.indexOf('\u0000') >= 0) {
-                throw InvalidFormatException.from(p, "NUL characters are not allowed", value, String.class);
+                throw InvalidFormatException.from(p, NUL_MESSAGE, value, String.class);
             }
             return value;
         }

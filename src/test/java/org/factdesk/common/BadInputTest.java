@@ -1,0 +1,163 @@
+package org.factdesk.common;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import org.factdesk.support.Desk;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+/** Bad input gets a 4xx problem+json that says what is wrong — never a 500, never a stack trace. */
+@QuarkusTest
+class BadInputTest {
+
+    final Desk desk = new Desk();
+
+    static ValidatableResponse problem(ValidatableResponse response, int status) {
+        return response.statusCode(status)
+                .contentType("application/problem+json")
+                .body("status", equalTo(status))
+                .body("title", notNullValue())
+                .body(not(containsString("Exception")))
+                .body(not(containsString("\tat ")));
+    }
+
+    @Test
+    void malformedJson() {
+        problem(desk.as(desk.carol).body("{\"text\": \"unterminated").post("/api/claims").then(), 400);
+        problem(desk.as(desk.carol).body("[1,2]").post("/api/claims").then(), 400);
+    }
+
+    @Test
+    void wrongJsonTypesNameTheField() {
+        problem(desk.as(desk.carol).body(Map.of("text", Map.of("nested", true), "language", "en")).post("/api/claims").then(), 400)
+                .body("detail", containsString("text"));
+        problem(desk.as(desk.carol).body(Map.of("text", "t", "language", "en", "priority", "SOON")).post("/api/claims").then(), 400)
+                .body("detail", containsString("priority"));
+        problem(desk.as(desk.carol).body(Map.of("text", "t", "language", "en", "deadline", "next tuesday")).post("/api/claims").then(), 400)
+                .body("detail", containsString("deadline"));
+    }
+
+    @Test
+    void unknownAndReadOnlyFieldsAreRefusedByName() {
+        for (String field : List.of("id", "status", "assignee", "ticketId", "createdBy", "createdAt", "duplicateOf", "colour")) {
+            problem(desk.as(desk.carol).body(Map.of("text", "t", "language", "en", field, "x")).post("/api/claims").then(), 400)
+                    .body("detail", containsString("'" + field + "'"))
+                    .body("field", equalTo(field));
+        }
+        long ticket = desk.newTicket("LOW");
+        desk.act(desk.alice, ticket, "claim").statusCode(200);
+        problem(desk.as(desk.alice).body(Map.of("url", "https://x.example", "title", "t", "sourceKind", "MEDIA",
+                "stance", "CONTEXT", "accessedOn", "2024-01-01", "ticketId", 1)).post("/api/tickets/{id}/evidence", ticket).then(), 400)
+                .body("field", equalTo("ticketId"));
+        problem(desk.act(desk.carol, ticket, "assign", Map.of("assignee", desk.erin, "status", "PUBLISHED")), 400)
+                .body("field", equalTo("status"));
+        desk.as(desk.carol).get("/api/tickets/{id}", ticket).then().body("status", equalTo("IN_PROGRESS"))
+                .body("assignee", equalTo(desk.alice));
+    }
+
+    @Test
+    void validationFailuresListEachField() {
+        problem(desk.as(desk.carol).body(Map.of("text", "", "language", "english!", "appearances",
+                List.of(Map.of("url", "javascript:alert(1)")))).post("/api/claims").then(), 400)
+                .body("violations.field", hasItem(containsString("text")))
+                .body("violations.field", hasItem(containsString("language")))
+                .body("violations.field", hasItem(containsString("url")));
+        long ticket = desk.newTicket("LOW");
+        desk.act(desk.alice, ticket, "claim").statusCode(200);
+        for (String url : List.of("ftp://files.example/x", "file:///etc/passwd", "data:text/html,hi", "not a url", "https://")) {
+            problem(desk.as(desk.alice).body(Map.of("url", url, "title", "t", "sourceKind", "MEDIA", "stance", "CONTEXT",
+                    "accessedOn", "2024-01-01")).post("/api/tickets/{id}/evidence", ticket).then(), 400);
+        }
+        desk.as(desk.alice).get("/api/tickets/{id}/evidence", ticket).then().body("size()", equalTo(0));
+    }
+
+    @Test
+    void emptyBodies() {
+        problem(desk.as(desk.carol).post("/api/claims").then(), 400);
+        problem(desk.as(desk.carol).body("").post("/api/articles").then(), 400);
+        problem(desk.as(desk.dave).body("").put("/api/settings").then(), 400);
+    }
+
+    @Test
+    void oversizeBodies() {
+        String big = "x".repeat(1_100_000);
+        problem(desk.as(desk.carol).body(Map.of("url", "https://news.example/a", "text", big)).post("/api/articles").then(), 413);
+    }
+
+    @Test
+    void nulCharactersAreRefusedNotStored() {
+        problem(desk.as(desk.carol).body("{\"text\": \"a\\u0000b\", \"language\": \"en\"}").post("/api/claims").then(), 400)
+                .body("detail", containsString("text"));
+    }
+
+    @Test
+    void untrustedTextIsStoredExactly() {
+        String text = "<script>alert('x')</script> ]]> \"quoted\" émoji 🧐";
+        long ticket = desk.as(desk.carol).body(Map.of("text", text, "language", "en")).post("/api/claims").then()
+                .statusCode(201).extract().jsonPath().getLong("ticketId");
+        desk.as(desk.carol).get("/api/tickets/{id}", ticket).then().body("claim.text", equalTo(text));
+    }
+
+    @Test
+    void badIdsAndUnknownThings() {
+        problem(desk.as(desk.carol).get("/api/tickets/not-a-number").then(), 404);
+        problem(desk.as(desk.carol).get("/api/tickets/999999999").then(), 404).body("detail", containsString("999999999"));
+        problem(desk.as(desk.carol).get("/api/claims/-1").then(), 404);
+        problem(desk.act(desk.carol, 999999999L, "publish"), 404);
+        long ticket = desk.newTicket("LOW");
+        problem(desk.act(desk.carol, ticket, "teleport"), 404);
+    }
+
+    @Test
+    void badQueryParameters() {
+        problem(desk.as(desk.carol).get("/api/tickets?status=LOST").then(), 400).body("detail", containsString("LOST"));
+        problem(desk.as(desk.carol).get("/api/tickets?sort=colour").then(), 400);
+        problem(desk.as(desk.carol).get("/api/tickets?size=100000").then(), 400);
+        problem(desk.as(desk.carol).get("/api/tickets?page=-1").then(), 400);
+    }
+
+    @Test
+    void illegalTransitionNamesStateAndAllowedActions() {
+        long ticket = desk.newTicket("LOW");
+        problem(desk.act(desk.carol, ticket, "publish"), 409)
+                .body("currentState", equalTo("OPEN"))
+                .body("allowedActions", equalTo(List.of("claim", "assign", "discard")))
+                .body("detail", containsString("OPEN"));
+    }
+
+    @Test
+    void staleVersionsAreConflictsAndNothingIsHalfWritten() {
+        long ticket = desk.newTicket("LOW");
+        var claim = desk.as(desk.carol).get("/api/tickets/{id}", ticket).then().extract().jsonPath();
+        long claimId = claim.getLong("claim.id");
+        long version = desk.as(desk.carol).get("/api/claims/{id}", claimId).then().extract().jsonPath().getLong("version");
+        desk.as(desk.carol).body(Map.of("text", "First edit", "language", "en", "version", version))
+                .put("/api/claims/{id}", claimId).then().statusCode(200);
+        problem(desk.as(desk.carol).body(Map.of("text", "Second edit from an old read", "language", "en", "version", version))
+                .put("/api/claims/{id}", claimId).then(), 409).body("currentVersion", equalTo((int) version + 1));
+        problem(desk.as(desk.carol).body(Map.of("text", "No version", "language", "en"))
+                .put("/api/claims/{id}", claimId).then(), 400);
+        desk.as(desk.carol).get("/api/claims/{id}", claimId).then().body("text", equalTo("First edit"));
+        desk.as(desk.carol).get("/api/tickets/{id}/history", ticket).then()
+                .body("action", equalTo(List.of("ticket.opened", "claim.updated")));
+    }
+
+    @Test
+    void aFailedTransitionLeavesNoAuditEvent() {
+        long ticket = desk.newTicket("LOW");
+        desk.act(desk.alice, ticket, "claim").statusCode(200);
+        problem(desk.act(desk.alice, ticket, "submit"), 409);
+        problem(desk.as(desk.alice).body(Map.of("ratingId", 987654321)).put("/api/tickets/{id}/verdict", ticket).then(), 400);
+        desk.as(desk.carol).get("/api/tickets/{id}/history", ticket).then()
+                .body("action", equalTo(List.of("ticket.opened", "ticket.claim")));
+        desk.as(desk.carol).get("/api/tickets/{id}", ticket).then().body("status", equalTo("IN_PROGRESS"));
+    }
+}
