@@ -20,6 +20,7 @@ DURATION=${BENCH_DURATION:-10}          # seconds per measured run
 WARMUP=${BENCH_WARMUP:-5}               # seconds of unmeasured load per endpoint before measuring
 WAIT_QUIET=${BENCH_WAIT_QUIET:-180}     # seconds to wait for other processes to leave the CPUs idle
 THREADS=${BENCH_THREADS:-2}             # wrk threads and pgbench -j
+HTTP_TIMEOUT=${BENCH_HTTP_TIMEOUT:-10}  # seconds before wrk gives up on a response (counted as error)
 OPEN_TICKETS=${BENCH_OPEN_TICKETS:-60000}
 RELEASE_TICKETS=${BENCH_RELEASE_TICKETS:-40000}
 JAR=${BENCH_JAR:-$REPO_DIR/target/quarkus-app/quarkus-run.jar}
@@ -109,6 +110,7 @@ if curl -s -o /dev/null "$BASE_URL/"; then
 fi
 
 wait_quiet "time to ready"
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 log "starting $JAR on port $HTTP_PORT (log: bench/out/server.log)"
 START_NS=$(date +%s%N)
 # shellcheck disable=SC2086
@@ -322,10 +324,16 @@ to_ms() { awk -v v="$1" 'BEGIN {
     if (v ~ /us$/) printf "%.2f", v / 1000; else if (v ~ /ms$/) printf "%.2f", v + 0;
     else if (v ~ /m$/) printf "%.2f", v * 60000; else if (v ~ /s$/) printf "%.2f", v * 1000; else print "?" }'; }
 
-# run_wrk NAME LUA CLIENTS PATH -> sets W_RPS W_P50 W_P90 W_P99 W_REQ W_ERR
+# CPU time (user + system) the server process has used so far, in ms.
+server_cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.0f", ($14 + $15) * 1000 / hz }' "/proc/$SERVER_PID/stat"; }
+
+# run_wrk NAME LUA CLIENTS PATH -> sets W_RPS W_P50 W_P90 W_P99 W_REQ W_ERR W_CPU (server CPU ms per request)
 run_wrk() {
-    local name=$1 lua=$2 clients=$3 path=$4 out="$OUT_DIR/wrk-$1-c$3.txt"
-    wrk -t"$THREADS" -c"$clients" -d"${DURATION}s" --latency -s "$lua" "$BASE_URL$path" >"$out" 2>&1 || true
+    local name=$1 lua=$2 clients=$3 path=$4 out="$OUT_DIR/wrk-$1-c$3.txt" cpu0
+    cpu0=$(server_cpu_ms)
+    wrk -t"$THREADS" -c"$clients" -d"${DURATION}s" --timeout "${HTTP_TIMEOUT}s" --latency -s "$lua" \
+        "$BASE_URL$path" >"$out" 2>&1 || true
+    W_CPU=$(( $(server_cpu_ms) - cpu0 ))
     W_RPS=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$out")
     W_P50=$(to_ms "$(awk '$1 == "50%" {print $2}' "$out")")
     W_P90=$(to_ms "$(awk '$1 == "90%" {print $2}' "$out")")
@@ -336,7 +344,8 @@ run_wrk() {
     socket=$(awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}' "$out")
     W_ERR=$(( ${non2xx:-0} + ${socket:-0} ))
     [[ -n "$W_RPS" ]] || { echo "wrk failed for $name; see $out" >&2; cat "$out" >&2; W_RPS=0; W_REQ=0; }
-    log "  HTTP $name c=$clients: $W_RPS req/s, p50 $W_P50 ms, p90 $W_P90 ms, p99 $W_P99 ms, $W_REQ requests, $W_ERR errors"
+    W_CPU=$(awk -v ms="$W_CPU" -v n="$W_REQ" 'BEGIN { if (n > 0) printf "%.2f", ms / n; else print "-" }')
+    log "  HTTP $name c=$clients: $W_RPS req/s, p50 $W_P50 ms, p90 $W_P90 ms, p99 $W_P99 ms, $W_REQ requests, $W_ERR errors, server CPU $W_CPU ms/request"
 }
 
 # run_pgbench NAME SQL CLIENTS -> sets S_TPS S_AVG S_P50 S_P99 S_TX S_ERR
@@ -348,7 +357,10 @@ run_pgbench() {
     S_TPS=$(awk '/^tps = / {printf "%.0f", $3}' "$out")
     S_AVG=$(awk '/^latency average = / {printf "%.2f", $4}' "$out")
     S_TX=$(awk -F': *' '/number of transactions actually processed/ {split($2, a, "/"); print a[1]}' "$out")
-    S_ERR=$(grep -c 'aborted\|error' "$out" || true)
+    local aborted failed
+    aborted=$(grep -c 'client [0-9]* aborted' "$out" || true)
+    failed=$(awk -F': *' '/number of failed transactions/ {print $2 + 0}' "$out")
+    S_ERR=$(( aborted + ${failed:-0} ))
     read -r S_P50 S_P99 < <(cat "$logdir"/tx.* | awk '{print $3}' | sort -n | awk '
         { v[NR] = $1 } END { if (NR == 0) { print "? ?"; exit }
           i50 = int(NR * 0.50); if (i50 < 1) i50 = 1; i99 = int(NR * 0.99); if (i99 < 1) i99 = 1;
@@ -389,7 +401,7 @@ for c in 8 32; do
     run_wrk list "$WORK_DIR/list.lua" "$c" "/api/tickets?status=OPEN&size=20"
     wait_quiet "list c=$c (SQL)"
     run_pgbench list "$WORK_DIR/list.sql" "$c"
-    ROWS+=("list-open-20|$c|$W_RPS|$W_P50|$W_P99|$W_ERR|$S_TPS|$S_P50|$S_P99|$S_ERR")
+    ROWS+=("list-open-20|$c|$W_RPS|$W_P50|$W_P99|$W_ERR|$W_CPU|$S_TPS|$S_P50|$S_P99|$S_ERR")
 done
 
 log "claim-next"
@@ -404,7 +416,7 @@ for c in 32 8; do
     before=$(audit_count)
     run_pgbench claim-next "$WORK_DIR/claim.sql" "$c"
     check_writes "claim-next c=$c" SQL "$S_TX" "$before" 0
-    ROWS+=("claim-next|$c|$W_RPS|$W_P50|$W_P99|$W_ERR|$S_TPS|$S_P50|$S_P99|$S_ERR")
+    ROWS+=("claim-next|$c|$W_RPS|$W_P50|$W_P99|$W_ERR|$W_CPU|$S_TPS|$S_P50|$S_P99|$S_ERR")
 done
 
 log "transition: release (IN_PROGRESS -> OPEN)"
@@ -419,7 +431,7 @@ for c in 8 32; do
     before=$(audit_count)
     run_pgbench release "$WORK_DIR/release.sql" "$c"
     check_writes "release c=$c" SQL "$S_TX" "$before" 0
-    ROWS+=("release|$c|$W_RPS|$W_P50|$W_P99|$W_ERR|$S_TPS|$S_P50|$S_P99|$S_ERR")
+    ROWS+=("release|$c|$W_RPS|$W_P50|$W_P99|$W_ERR|$W_CPU|$S_TPS|$S_P50|$S_P99|$S_ERR")
 done
 
 RSS_KB=$(awk '/^VmRSS:/ {print $2}' "/proc/$SERVER_PID/status")
@@ -429,20 +441,23 @@ SERVER_ERRORS=$(grep -c ' ERROR ' "$OUT_DIR/server.log" || true)
 # --- Report ---------------------------------------------------------------------------------------
 echo
 echo "Factdesk benchmark — $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, ${DURATION}s per run, wrk -t$THREADS, pgbench -j$THREADS"
+echo "load average before/after: $LOAD_BEFORE / $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "server: $(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null || echo '?'), $(java -version 2>&1 | head -1)"
 echo "PostgreSQL: $(psql_db -At -c 'SHOW server_version') at $PG_HOST:$PG_PORT/$PG_DB; $OPEN_TICKETS open + $RELEASE_TICKETS in-progress tickets"
 echo
-fmt='%-14s %7s %10s %8s %8s %7s %10s %8s %8s %7s %9s\n'
-printf "$fmt" scenario clients "HTTP req/s" "p50 ms" "p99 ms" errors "SQL tps" "p50 ms" "p99 ms" errors "HTTP/SQL"
-printf "$fmt" -------------- ------- ---------- -------- -------- ------- ---------- -------- -------- ------- ---------
+fmt='%-13s %7s %10s %8s %8s %7s %8s %9s %8s %8s %7s %9s\n'
+printf "$fmt" scenario clients "HTTP req/s" "p50 ms" "p99 ms" errors "CPU ms" "SQL tps" "p50 ms" "p99 ms" errors "HTTP/SQL"
+printf "$fmt" ------------- ------- ---------- -------- -------- ------- -------- --------- -------- -------- ------- ---------
 declare -A RATIO P99
 for row in "${ROWS[@]}"; do
-    IFS='|' read -r name c rps p50 p99 err tps sp50 sp99 serr <<<"$row"
+    IFS='|' read -r name c rps p50 p99 err cpu tps sp50 sp99 serr <<<"$row"
     ratio=$(awk -v a="$rps" -v b="$tps" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')
     RATIO[$name-$c]=$ratio
     P99[$name-$c]=$p99
-    printf "$fmt" "$name" "$c" "$rps" "$p50" "$p99" "$err" "$tps" "$sp50" "$sp99" "$serr" "$ratio"
+    printf "$fmt" "$name" "$c" "$rps" "$p50" "$p99" "$err" "$cpu" "$tps" "$sp50" "$sp99" "$serr" "$ratio"
 done
+echo "(HTTP: wrk, latency per request; CPU ms = server process CPU time per request. SQL: pgbench, latency per transaction."
+echo " errors: HTTP non-2xx responses + socket errors/timeouts; SQL aborted clients. HTTP/SQL = req/s over tps.)"
 echo
 verdict() { if awk "BEGIN { exit !($1) }"; then echo PASS; else echo FAIL; fi; }
 echo "targets:"

@@ -51,7 +51,7 @@ CREATE TABLE claim (
     text           text NOT NULL,
     claimant       text,
     language       text NOT NULL,
-    topics         text[] NOT NULL DEFAULT '{}',
+    topics         varchar[] NOT NULL DEFAULT '{}',
     priority       text NOT NULL CHECK (priority IN ('URGENT', 'HIGH', 'NORMAL', 'LOW')),
     priority_rank  int  NOT NULL,  -- 0 = URGENT … 3 = LOW, so that urgency sorts in the index
     deadline       timestamptz,
