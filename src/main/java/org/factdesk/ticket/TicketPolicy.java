@@ -15,8 +15,6 @@ import java.util.Set;
  */
 public final class TicketPolicy {
 
-    public static final Set<String> DESK_ROLES = Set.of(Roles.FACTCHECKER, Roles.REVIEWER, Roles.EDITOR, Roles.ADMIN);
-
     private TicketPolicy() {
     }
 
