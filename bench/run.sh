@@ -209,6 +209,10 @@ SELECT 'ticket:' || id, 2, id, created_at, 'bench-checker', 'ticket.claim', 'OPE
        encode(sha256(('ticket:' || id || '#1')::bytea), 'hex'),
        encode(sha256(('ticket:' || id || '#2')::bytea), 'hex')
 FROM ticket WHERE status = 'IN_PROGRESS' ORDER BY id;
+
+-- The ticket row keeps the head of its audit chain, as the server maintains it.
+UPDATE ticket SET audit_seq = CASE status WHEN 'OPEN' THEN 1 ELSE 2 END,
+                  audit_hash = encode(sha256(('ticket:' || id || CASE status WHEN 'OPEN' THEN '#1' ELSE '#2' END)::bytea), 'hex');
 SQL
 read -r OPEN_LO OPEN_HI REL_LO REL_HI < <(psql_db -At -F ' ' -c "
     SELECT min(id) FILTER (WHERE status = 'OPEN'), max(id) FILTER (WHERE status = 'OPEN'),
@@ -221,10 +225,12 @@ fi
 reset_pools() { # release-pool assignee
     psql_db -v open_lo="$OPEN_LO" -v open_hi="$OPEN_HI" -v rel_lo="$REL_LO" -v rel_hi="$REL_HI" \
         -v who="$1" <<'SQL'
-UPDATE ticket SET status = 'OPEN', assignee = NULL
-    WHERE id BETWEEN :open_lo AND :open_hi AND status <> 'OPEN';
-UPDATE ticket SET status = 'IN_PROGRESS', assignee = :'who'
-    WHERE id BETWEEN :rel_lo AND :rel_hi AND (status <> 'IN_PROGRESS' OR assignee <> :'who');
+UPDATE ticket SET status = 'OPEN', assignee = NULL, audit_seq = 1,
+                  audit_hash = encode(sha256(('ticket:' || id || '#1')::bytea), 'hex')
+    WHERE id BETWEEN :open_lo AND :open_hi AND (status <> 'OPEN' OR audit_seq <> 1);
+UPDATE ticket SET status = 'IN_PROGRESS', assignee = :'who', audit_seq = 2,
+                  audit_hash = encode(sha256(('ticket:' || id || '#2')::bytea), 'hex')
+    WHERE id BETWEEN :rel_lo AND :rel_hi AND (status <> 'IN_PROGRESS' OR assignee <> :'who' OR audit_seq <> 2);
 DELETE FROM audit_event
     WHERE (ticket_id BETWEEN :open_lo AND :open_hi AND seq > 1)
        OR (ticket_id BETWEEN :rel_lo AND :rel_hi AND seq > 2);
@@ -273,21 +279,20 @@ EOF
 # (SKIP LOCKED), assign it, append the next link of its audit chain.
 cat >"$WORK_DIR/claim.sql" <<'EOF'
 WITH next AS (
-    SELECT id FROM ticket WHERE status = 'OPEN'
+    SELECT id, audit_seq, audit_hash FROM ticket WHERE status = 'OPEN'
     ORDER BY priority_rank, deadline NULLS LAST, created_at, id
     LIMIT 1 FOR UPDATE SKIP LOCKED
 ), upd AS (
-    UPDATE ticket t SET status = 'IN_PROGRESS', assignee = 'bench-sql', version = t.version + 1, updated_at = now()
+    UPDATE ticket t SET status = 'IN_PROGRESS', assignee = 'bench-sql', version = t.version + 1, updated_at = now(),
+           audit_seq = next.audit_seq + 1,
+           audit_hash = encode(sha256((next.audit_hash || t.id || clock_timestamp())::bytea), 'hex')
     FROM next WHERE t.id = next.id
-    RETURNING t.id
+    RETURNING t.id, t.audit_seq, t.audit_hash, next.audit_hash AS prev_hash
 )
 INSERT INTO audit_event (stream, seq, ticket_id, occurred_at, actor, action, from_status, to_status, changes, prev_hash, hash)
-SELECT 'ticket:' || upd.id, coalesce(last.seq, 0) + 1, upd.id, now(), 'bench-sql', 'ticket.claim', 'OPEN', 'IN_PROGRESS',
-       '{"assignee": {"before": null, "after": "bench-sql"}}'::jsonb, coalesce(last.hash, repeat('0', 64)),
-       encode(sha256((coalesce(last.hash, '') || upd.id || clock_timestamp())::bytea), 'hex')
-FROM upd LEFT JOIN LATERAL (
-    SELECT seq, hash FROM audit_event a WHERE a.stream = 'ticket:' || upd.id ORDER BY seq DESC LIMIT 1
-) last ON true;
+SELECT 'ticket:' || id, audit_seq, id, now(), 'bench-sql', 'ticket.claim', 'OPEN', 'IN_PROGRESS',
+       '{"assignee": {"before": null, "after": "bench-sql"}}'::jsonb, prev_hash, audit_hash
+FROM upd;
 EOF
 # What GET /api/tickets?status=OPEN&size=20 runs: one page joined with the claims, and the total.
 cat >"$WORK_DIR/list.sql" <<'EOF'
@@ -296,7 +301,7 @@ SELECT t.*, c.* FROM ticket t JOIN claim c ON c.id = t.claim_id
 WHERE t.status IN ('OPEN')
 ORDER BY t.priority_rank, t.deadline NULLS LAST, t.created_at, t.id
 OFFSET 0 ROWS FETCH FIRST 20 ROWS ONLY;
-SELECT count(t.id) FROM ticket t JOIN claim c ON c.id = t.claim_id WHERE t.status IN ('OPEN');
+SELECT count(t.id) FROM ticket t WHERE t.status IN ('OPEN');
 COMMIT;
 EOF
 # What POST /api/tickets/{id}/release does, as one statement; each client walks its own stride of
@@ -305,17 +310,17 @@ cat >"$WORK_DIR/release.sql" <<EOF
 \\set n :n + 1
 \\set id $REL_LO + (:n - 1) * :nclients + :client_id
 WITH upd AS (
-    UPDATE ticket SET status = 'OPEN', assignee = NULL, version = version + 1, updated_at = now()
-    WHERE id = :id AND status = 'IN_PROGRESS' AND assignee = 'bench-sql'
-    RETURNING id
+    UPDATE ticket t SET status = 'OPEN', assignee = NULL, version = t.version + 1, updated_at = now(),
+           audit_seq = old.audit_seq + 1,
+           audit_hash = encode(sha256((old.audit_hash || t.id || clock_timestamp())::bytea), 'hex')
+    FROM ticket old
+    WHERE t.id = :id AND old.id = t.id AND t.status = 'IN_PROGRESS' AND t.assignee = 'bench-sql'
+    RETURNING t.id, t.audit_seq, t.audit_hash, old.audit_hash AS prev_hash
 )
 INSERT INTO audit_event (stream, seq, ticket_id, occurred_at, actor, action, from_status, to_status, changes, prev_hash, hash)
-SELECT 'ticket:' || upd.id, coalesce(last.seq, 0) + 1, upd.id, now(), 'bench-sql', 'ticket.release', 'IN_PROGRESS', 'OPEN',
-       '{"assignee": {"before": "bench-sql", "after": null}}'::jsonb, coalesce(last.hash, repeat('0', 64)),
-       encode(sha256((coalesce(last.hash, '') || upd.id || clock_timestamp())::bytea), 'hex')
-FROM upd LEFT JOIN LATERAL (
-    SELECT seq, hash FROM audit_event a WHERE a.stream = 'ticket:' || upd.id ORDER BY seq DESC LIMIT 1
-) last ON true;
+SELECT 'ticket:' || id, audit_seq, id, now(), 'bench-sql', 'ticket.release', 'IN_PROGRESS', 'OPEN',
+       '{"assignee": {"before": "bench-sql", "after": null}}'::jsonb, prev_hash, audit_hash
+FROM upd;
 EOF
 
 # --- Runners ------------------------------------------------------------------------------------

@@ -85,6 +85,9 @@ CREATE TABLE ticket (
     publish_at          timestamptz,    -- scheduled publication (ticket stays APPROVED until then)
     published_versions  int NOT NULL DEFAULT 0,
     reason              text,           -- discard or retraction reason
+    -- head of the ticket's audit chain: the next event needs no lookup, and a deleted tail shows
+    audit_seq           int  NOT NULL DEFAULT 0,
+    audit_hash          text NOT NULL DEFAULT repeat('0', 64),
     created_at          timestamptz NOT NULL,
     updated_at          timestamptz NOT NULL,
     version             bigint NOT NULL DEFAULT 0,
@@ -92,7 +95,7 @@ CREATE TABLE ticket (
 );
 CREATE INDEX ticket_open_urgency ON ticket (priority_rank, deadline NULLS LAST, created_at, id)
     WHERE status = 'OPEN';
-CREATE INDEX ticket_status ON ticket (status);
+CREATE INDEX ticket_status_urgency ON ticket (status, priority_rank, deadline, created_at, id);
 CREATE INDEX ticket_assignee ON ticket (assignee, status);
 CREATE INDEX ticket_due_publication ON ticket (publish_at) WHERE status = 'APPROVED' AND publish_at IS NOT NULL;
 

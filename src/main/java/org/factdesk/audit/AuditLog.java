@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.factdesk.common.Actor;
+import org.factdesk.ticket.Ticket;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,11 +31,15 @@ public class AuditLog {
     @Inject
     ObjectMapper json;
 
-    /** An event about a ticket; the caller holds the ticket's row lock. */
+    /** An event about a ticket; the caller holds the ticket's row lock, and the row keeps the chain's head. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public AuditEvent ticket(Actor actor, long ticketId, String action, String fromStatus, String toStatus,
+    public AuditEvent ticket(Actor actor, Ticket ticket, String action, String fromStatus, String toStatus,
                              Changes changes) {
-        return append("ticket:" + ticketId, ticketId, actor, action, fromStatus, toStatus, changes);
+        AuditEvent event = append(streamOf(ticket.id), ticket.id, ticket.auditSeq, ticket.auditHash, actor, action,
+                fromStatus, toStatus, changes);
+        ticket.auditSeq = event.seq;
+        ticket.auditHash = event.hash;
+        return event;
     }
 
     /** A desk-wide event (settings, rating scales). */
@@ -42,19 +47,24 @@ public class AuditLog {
     public AuditEvent desk(Actor actor, String action, Changes changes) {
         Panache.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(:key)")
                 .setParameter("key", DESK_LOCK).getSingleResult();
-        return append(DESK_STREAM, null, actor, action, null, null, changes);
+        AuditEvent last = AuditEvent.find("stream = ?1 order by seq desc", DESK_STREAM).firstResult();
+        return append(DESK_STREAM, null, last == null ? 0 : last.seq, last == null ? AuditHash.GENESIS : last.hash,
+                actor, action, null, null, changes);
+    }
+
+    public static String streamOf(long ticketId) {
+        return "ticket:" + ticketId;
     }
 
     public Changes changes() {
         return new Changes(json.createObjectNode());
     }
 
-    private AuditEvent append(String stream, Long ticketId, Actor actor, String action, String fromStatus,
-                              String toStatus, Changes changes) {
-        AuditEvent last = AuditEvent.find("stream = ?1 order by seq desc", stream).firstResult();
+    private AuditEvent append(String stream, Long ticketId, int lastSeq, String lastHash, Actor actor, String action,
+                              String fromStatus, String toStatus, Changes changes) {
         AuditEvent event = new AuditEvent();
         event.stream = stream;
-        event.seq = last == null ? 1 : last.seq + 1;
+        event.seq = lastSeq + 1;
         event.ticketId = ticketId;
         // PostgreSQL keeps microseconds: hash exactly what it will store.
         event.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -63,7 +73,7 @@ public class AuditLog {
         event.fromStatus = fromStatus;
         event.toStatus = toStatus;
         event.changes = changes.node;
-        event.prevHash = last == null ? AuditHash.GENESIS : last.hash;
+        event.prevHash = lastHash;
         event.hash = AuditHash.event(event.stream, event.seq, ticketId, event.occurredAt, event.actor, action,
                 fromStatus, toStatus, event.changes, event.prevHash);
         event.persist();
@@ -71,7 +81,7 @@ public class AuditLog {
     }
 
     public static List<AuditEvent> historyOf(long ticketId) {
-        return AuditEvent.list("stream = ?1 order by seq", "ticket:" + ticketId);
+        return AuditEvent.list("stream = ?1 order by seq", streamOf(ticketId));
     }
 
     /** Whether this person drafted or changed any version of the ticket's verdict or its evidence. */

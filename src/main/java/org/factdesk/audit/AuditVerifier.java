@@ -100,7 +100,33 @@ public class AuditVerifier {
                 throw new IllegalStateException(e);
             }
         }
+        BrokenLink head = verifyTicketHeads(connection);
+        if (head != null) {
+            return new Report(false, events, streams, 0, head);
+        }
         return verifyCheckpoints(connection, events, streams);
+    }
+
+    /** Each ticket row records the last link of its chain: a chain cut short at its end shows here. */
+    private BrokenLink verifyTicketHeads(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT t.id, t.audit_seq, e.seq, e.id
+                FROM ticket t
+                LEFT JOIN LATERAL (SELECT seq, hash, id FROM audit_event
+                                   WHERE stream = 'ticket:' || t.id ORDER BY seq DESC LIMIT 1) e ON true
+                WHERE e.seq IS DISTINCT FROM t.audit_seq OR e.hash IS DISTINCT FROM t.audit_hash
+                ORDER BY t.id LIMIT 1""");
+             ResultSet row = statement.executeQuery()) {
+            if (!row.next()) {
+                return null;
+            }
+            long ticketId = row.getLong(1);
+            int recorded = row.getInt(2);
+            return new BrokenLink("event", AuditLog.streamOf(ticketId), recorded, null, null,
+                    "the ticket records event " + recorded + " as the last of its chain, but the chain ends at "
+                            + (row.getObject(3) == null ? "nothing" : "event " + row.getInt(3) + " (id " + row.getLong(4) + ")")
+                            + " or with another hash: events are missing at the end");
+        }
     }
 
     private Report verifyCheckpoints(Connection connection, long events, long streams) throws SQLException {

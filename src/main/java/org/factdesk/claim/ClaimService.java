@@ -51,7 +51,7 @@ public class ClaimService {
         ticket.createdAt = now;
         ticket.updatedAt = now;
         ticket.persistAndFlush();
-        audit.ticket(actor, ticket.id, "ticket.opened", null, TicketStatus.OPEN.name(), audit.changes()
+        audit.ticket(actor, ticket, "ticket.opened", null, TicketStatus.OPEN.name(), audit.changes()
                 .value("claimId", claim.id)
                 .value("text", claim.text)
                 .value("claimant", claim.claimant)
@@ -88,7 +88,7 @@ public class ClaimService {
         ticket.deadline = claim.deadline;
         claim.persistAndFlush();
         if (!changes.isEmpty()) {
-            audit.ticket(actor, ticket.id, "claim.updated", null, null, changes);
+            audit.ticket(actor, ticket, "claim.updated", null, null, changes);
         }
         return ticket;
     }
@@ -131,10 +131,10 @@ public class ClaimService {
         duplicate.duplicateOf = originalId;
         duplicate.updatedAt = Instant.now();
         original.updatedAt = duplicate.updatedAt;
-        audit.ticket(actor, duplicateTicket.id, "claim.marked-duplicate", null, null,
+        audit.ticket(actor, duplicateTicket, "claim.marked-duplicate", null, null,
                 audit.changes().value("duplicateOf", originalId).value("appearancesMoved", moved));
         if (!moved.isEmpty()) {
-            audit.ticket(actor, originalTicket.id, "claim.appearances-merged", null, null,
+            audit.ticket(actor, originalTicket, "claim.appearances-merged", null, null,
                     audit.changes().value("fromClaim", claimId).value("appearances", moved));
         }
         return duplicateTicket;

@@ -60,7 +60,7 @@ public class CommentResource {
         comment.body = request.body();
         comment.createdAt = Instant.now();
         comment.persistAndFlush();
-        audit.ticket(actor.get(), ticketId, "comment.added", null, null,
+        audit.ticket(actor.get(), ticket, "comment.added", null, null,
                 audit.changes().value("commentId", comment.id).value("body", comment.body));
         return Response.status(Response.Status.CREATED).entity(CommentView.of(comment)).build();
     }

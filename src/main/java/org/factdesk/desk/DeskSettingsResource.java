@@ -31,6 +31,9 @@ public class DeskSettingsResource {
     @Inject
     CurrentActor actor;
 
+    @Inject
+    DeskSettingsCache cache;
+
     public record SettingsView(String timeZone, int maxInProgress, long version) {
         static SettingsView of(DeskSettings s) {
             return new SettingsView(s.timeZone, s.maxInProgress, s.version);
@@ -63,6 +66,7 @@ public class DeskSettingsResource {
         settings.timeZone = request.timeZone();
         settings.maxInProgress = request.maxInProgress();
         settings.flush();
+        cache.invalidate();
         audit.desk(actor.get(), "settings.updated", changes);
         return SettingsView.of(settings);
     }

@@ -30,7 +30,7 @@ public class EvidenceService {
     }
 
     public Evidence add(long ticketId, Actor actor, EvidenceRequest request) {
-        TicketService.lockForWork(ticketId, actor);
+        Ticket ticket = TicketService.lockForWork(ticketId, actor);
         if (request.version() != null) {
             throw Problems.badRequest("Field 'version' is read-only when adding evidence.");
         }
@@ -41,32 +41,32 @@ public class EvidenceService {
         AuditLog.Changes changes = describe(evidence, request);
         apply(evidence, request, evidence.createdAt);
         evidence.persistAndFlush();
-        audit.ticket(actor, ticketId, "evidence.added", null, null, changes.value("evidenceId", evidence.id));
+        audit.ticket(actor, ticket, "evidence.added", null, null, changes.value("evidenceId", evidence.id));
         return evidence;
     }
 
     public Evidence update(long ticketId, long evidenceId, Actor actor, EvidenceRequest request) {
-        TicketService.lockForWork(ticketId, actor);
+        Ticket ticket = TicketService.lockForWork(ticketId, actor);
         Evidence evidence = get(ticketId, evidenceId);
         Problems.requireVersion("Evidence " + evidenceId, request.version(), evidence.version);
         AuditLog.Changes changes = describe(evidence, request);
         apply(evidence, request, Instant.now());
         evidence.persistAndFlush();
         if (!changes.isEmpty()) {
-            audit.ticket(actor, ticketId, "evidence.updated", null, null, changes.value("evidenceId", evidenceId));
+            audit.ticket(actor, ticket, "evidence.updated", null, null, changes.value("evidenceId", evidenceId));
         }
         return evidence;
     }
 
     public void remove(long ticketId, long evidenceId, Actor actor, Long version) {
-        TicketService.lockForWork(ticketId, actor);
+        Ticket ticket = TicketService.lockForWork(ticketId, actor);
         Evidence evidence = get(ticketId, evidenceId);
         if (version != null) {
             Problems.requireVersion("Evidence " + evidenceId, version, evidence.version);
         }
         verdicts.forgetEvidence(ticketId, evidenceId);
         evidence.delete();
-        audit.ticket(actor, ticketId, "evidence.removed", null, null, audit.changes()
+        audit.ticket(actor, ticket, "evidence.removed", null, null, audit.changes()
                 .value("evidenceId", evidenceId).value("url", evidence.url).value("title", evidence.title));
     }
 

@@ -14,8 +14,10 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.factdesk.audit.AuditHash;
 import org.factdesk.claim.Claim;
 import org.factdesk.common.Problems;
+import org.hibernate.annotations.DynamicUpdate;
 
 import java.time.Instant;
 
@@ -23,6 +25,7 @@ import java.time.Instant;
  * The fact-check of one claim. Its status only changes through {@link TicketService#transition}.
  */
 @Entity
+@DynamicUpdate
 @Table(name = "ticket")
 public class Ticket extends PanacheEntityBase {
 
@@ -56,6 +59,13 @@ public class Ticket extends PanacheEntityBase {
     /** Reason of the last discard or retraction. */
     public String reason;
 
+    /** Head of the ticket's audit chain (sequence and hash of its last event), kept by AuditLog. */
+    @Column(name = "audit_seq")
+    public int auditSeq;
+
+    @Column(name = "audit_hash")
+    public String auditHash = AuditHash.GENESIS;
+
     @Column(name = "created_at")
     public Instant createdAt;
 
@@ -76,6 +86,22 @@ public class Ticket extends PanacheEntityBase {
             throw Problems.notFound("Ticket", id);
         }
         return ticket;
+    }
+
+    /**
+     * The most urgent open ticket — priority, deadline (none last), age, id — locked, with its
+     * claim; tickets other transactions hold are skipped, so concurrent callers each get another.
+     */
+    public static Ticket lockNextOpen() {
+        return getEntityManager().createQuery("""
+                        select t from Ticket t join fetch t.claim
+                        where t.status = :open
+                        order by t.priorityRank, t.deadline nulls last, t.createdAt, t.id""", Ticket.class)
+                .setParameter("open", TicketStatus.OPEN)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED
+                .setMaxResults(1)
+                .getResultStream().findFirst().orElse(null);
     }
 
     public static Ticket get(long id) {

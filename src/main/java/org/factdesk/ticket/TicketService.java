@@ -10,11 +10,10 @@ import org.factdesk.audit.AuditLog;
 import org.factdesk.comment.Comment;
 import org.factdesk.common.Actor;
 import org.factdesk.common.Problems;
-import org.factdesk.desk.DeskSettings;
+import org.factdesk.desk.DeskSettingsCache;
 import org.factdesk.verdict.VerdictService;
 
 import java.time.Instant;
-import java.util.List;
 
 /** Moves tickets through their lifecycle; every transition commits with its audit event. */
 @ApplicationScoped
@@ -27,6 +26,9 @@ public class TicketService {
     @Inject
     VerdictService verdicts;
 
+    @Inject
+    DeskSettingsCache settings;
+
     public Ticket transition(long ticketId, TicketAction action, Actor actor, TransitionRequest request) {
         return apply(Ticket.lock(ticketId), action, actor, request == null ? TransitionRequest.NONE : request);
     }
@@ -36,18 +38,12 @@ public class TicketService {
         if (!actor.hasAny(TicketAction.CLAIM.roles)) {
             throw Problems.forbidden("'claim-next' needs one of the roles " + TicketAction.CLAIM.roles);
         }
-        enforceLimit(actor.subject());
-        // SKIP LOCKED: concurrent callers each take a different ticket instead of queueing on one.
-        @SuppressWarnings("unchecked")
-        List<Number> ids = Panache.getEntityManager().createNativeQuery("""
-                SELECT id FROM ticket WHERE status = 'OPEN'
-                ORDER BY priority_rank, deadline NULLS LAST, created_at, id
-                LIMIT 1 FOR UPDATE SKIP LOCKED""").getResultList();
-        if (ids.isEmpty()) {
+        Ticket next = Ticket.lockNextOpen();
+        if (next == null) {
             throw HttpProblem.builder().withStatus(Status.NOT_FOUND).withTitle("No open ticket")
                     .withDetail("There is no open ticket to claim right now.").build();
         }
-        return apply(Ticket.lock(ids.get(0).longValue()), TicketAction.CLAIM, actor, TransitionRequest.NONE);
+        return apply(next, TicketAction.CLAIM, actor, TransitionRequest.NONE);
     }
 
     /**
@@ -136,13 +132,13 @@ public class TicketService {
         changes.field("assignee", assigneeBefore, ticket.assignee);
         ticket.status = to;
         ticket.updatedAt = now;
-        audit.ticket(actor, ticket.id, event, from.name(), to.name(), changes);
+        audit.ticket(actor, ticket, event, from.name(), to.name(), changes);
         return ticket;
     }
 
     /** The per-person limit of tickets in progress, if the desk set one. */
     private void enforceLimit(String assignee) {
-        int max = DeskSettings.get().maxInProgress;
+        int max = settings.maxInProgress();
         if (max == 0) {
             return;
         }

@@ -76,7 +76,7 @@ public class VerdictService {
         draft.updatedAt = Instant.now();
         draft.persistAndFlush();
         if (!changes.isEmpty()) {
-            audit.ticket(actor, ticketId, "verdict.drafted", null, null, changes);
+            audit.ticket(actor, ticket, "verdict.drafted", null, null, changes);
         }
         return VerdictView.of(draft);
     }

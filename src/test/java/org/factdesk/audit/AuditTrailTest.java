@@ -105,20 +105,43 @@ class AuditTrailTest {
     }
 
     @Test
-    void checkpointsDetectARemovedLastEvent() throws SQLException {
+    void aRemovedLastEventIsNamedByTheTicketsChainHead() throws SQLException {
+        long ticket = ticketWithHistory();
+        long last = eventId(ticket, 4);
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TEMP TABLE saved_tail AS SELECT * FROM audit_event WHERE id = " + last);
+            s.execute("DELETE FROM audit_event WHERE id = " + last);
+            try {
+                verify().body("intact", equalTo(false))
+                        .body("firstBroken.stream", equalTo("ticket:" + ticket))
+                        .body("firstBroken.seq", equalTo(4))
+                        .body("firstBroken.problem", org.hamcrest.Matchers.containsString("events are missing at the end"));
+            } finally {
+                s.execute("INSERT INTO audit_event SELECT * FROM saved_tail");
+            }
+        }
+        verify().body("intact", equalTo(true));
+    }
+
+    @Test
+    void checkpointsDetectARemovedLastEventEvenWithTheHeadRewound() throws SQLException {
         long ticket = ticketWithHistory();
         desk.as(desk.dave).post("/api/audit/checkpoints").then().statusCode(201)
                 .body("eventCount", greaterThan(0));
-        long last = Long.parseLong(single("SELECT max(id) FROM audit_event WHERE stream = 'ticket:" + ticket + "'"));
+        long last = eventId(ticket, 4);
+        String thirdHash = single("SELECT hash FROM audit_event WHERE id = " + eventId(ticket, 3));
+        String head = single("SELECT audit_hash FROM ticket WHERE id = " + ticket);
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TEMP TABLE saved_last AS SELECT * FROM audit_event WHERE id = " + last);
             s.execute("DELETE FROM audit_event WHERE id = " + last);
+            s.execute("UPDATE ticket SET audit_seq = 3, audit_hash = '" + thirdHash + "' WHERE id = " + ticket);
             try {
-                // The chain itself still looks whole: only the checkpoint remembers the event.
+                // Chain and head now agree: only the checkpoint remembers the event.
                 verify().body("intact", equalTo(false))
                         .body("firstBroken.kind", equalTo("checkpoint"));
             } finally {
                 s.execute("INSERT INTO audit_event SELECT * FROM saved_last");
+                s.execute("UPDATE ticket SET audit_seq = 4, audit_hash = '" + head + "' WHERE id = " + ticket);
             }
         }
         verify().body("intact", equalTo(true));
