@@ -150,7 +150,7 @@ mint() { # subject role
     local now header payload signature
     now=$(date +%s)
     header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-    payload=$(printf '{"iss":"factdesk-bench","sub":"%s","iat":%d,"exp":%d,"realm_access":{"roles":["%s"]}}' \
+    payload=$(printf '{"iss":"factdesk-bench","aud":"factdesk-api","sub":"%s","iat":%d,"exp":%d,"realm_access":{"roles":["%s"]}}' \
         "$1" "$now" $((now + 3600)) "$2" | b64url)
     signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$WORK_DIR/key.pem" -binary | b64url)
     printf '%s.%s.%s' "$header" "$payload" "$signature"

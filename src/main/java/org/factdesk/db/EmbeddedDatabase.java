@@ -32,10 +32,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static EmbeddedDatabase startPersistent(Path dataDir, int port) {
         try {
             Files.createDirectories(dataDir);
+            // The library's defaults favour throw-away test databases (no synchronous commit);
+            // data kept across runs gets PostgreSQL's durable defaults back.
             return start(EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
-                    .setPort(port));
+                    .setPort(port)
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("full_page_writes", "on"));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not prepare " + dataDir, e);
         }

@@ -33,6 +33,11 @@ public final class Tokens {
                 .sign(KEY);
     }
 
+    /** The private half of the key the test profile trusts. */
+    public static PrivateKey key() {
+        return KEY;
+    }
+
     private static PrivateKey loadKey() {
         try (InputStream in = Tokens.class.getResourceAsStream("/test-signing-key.pem")) {
             return KeyUtils.decodePrivateKey(new String(in.readAllBytes(), StandardCharsets.US_ASCII));

@@ -1,0 +1,93 @@
+package org.factdesk.people;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response.Status;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.factdesk.common.Roles;
+import org.jboss.logging.Logger;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The desk's members and their roles, read from Keycloak through the server's service-account
+ * client and kept for a short time. When Keycloak cannot be reached the last list is served,
+ * marked as stale.
+ */
+@ApplicationScoped
+public class DeskDirectory {
+
+    private static final Logger LOG = Logger.getLogger(DeskDirectory.class);
+    private static final Set<String> DESK_ROLES = Set.of(Roles.FACTCHECKER, Roles.REVIEWER, Roles.EDITOR, Roles.ADMIN);
+
+    @Inject
+    Keycloak keycloak;
+
+    @ConfigProperty(name = "quarkus.keycloak.admin-client.realm")
+    String realm;
+
+    @ConfigProperty(name = "factdesk.people.cache-ttl", defaultValue = "60s")
+    Duration ttl;
+
+    /** A member of the desk; no e-mail or other personal data beyond the display name. */
+    public record Person(String subject, String username, String name, List<String> roles) {
+    }
+
+    public record Snapshot(List<Person> people, Instant fetchedAt, boolean stale) {
+    }
+
+    private volatile Snapshot last;
+
+    public Snapshot people() {
+        Snapshot known = last;
+        if (known != null && known.fetchedAt().plus(ttl).isAfter(Instant.now())) {
+            return known;
+        }
+        try {
+            Snapshot fresh = new Snapshot(fetch(), Instant.now(), false);
+            last = fresh;
+            return fresh;
+        } catch (RuntimeException e) {
+            LOG.warnf("Keycloak could not be asked for the desk's members: %s", e.toString());
+            if (known != null) {
+                return new Snapshot(known.people(), known.fetchedAt(), true);
+            }
+            throw HttpProblem.builder().withStatus(Status.SERVICE_UNAVAILABLE).withTitle("Directory unavailable")
+                    .withDetail("The identity provider cannot be reached and no earlier list of the desk is known.")
+                    .build();
+        }
+    }
+
+    private List<Person> fetch() {
+        RealmResource desk = keycloak.realm(realm);
+        List<Person> people = new ArrayList<>();
+        for (UserRepresentation user : desk.users().list(0, 1000)) {
+            if (!Boolean.TRUE.equals(user.isEnabled()) || user.getServiceAccountClientId() != null) {
+                continue;
+            }
+            List<String> roles = desk.users().get(user.getId()).roles().realmLevel().listEffective().stream()
+                    .map(RoleRepresentation::getName).filter(DESK_ROLES::contains).sorted().toList();
+            if (!roles.isEmpty()) {
+                people.add(new Person(user.getId(), user.getUsername(), displayName(user), roles));
+            }
+        }
+        people.sort(Comparator.comparing(Person::username));
+        return List.copyOf(people);
+    }
+
+    private static String displayName(UserRepresentation user) {
+        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+                + (user.getLastName() == null ? "" : user.getLastName())).trim();
+        return name.isEmpty() ? user.getUsername() : name;
+    }
+}

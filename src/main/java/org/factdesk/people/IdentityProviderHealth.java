@@ -1,0 +1,48 @@
+package org.factdesk.people;
+
+import io.smallrye.health.api.Wellness;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Whether the identity provider answers, as information (/q/health/well): a short Keycloak
+ * outage must not take replicas out of service, since tokens verify with cached keys.
+ */
+@Wellness
+@ApplicationScoped
+public class IdentityProviderHealth implements HealthCheck {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @ConfigProperty(name = "quarkus.oidc.auth-server-url")
+    Optional<String> authServerUrl;
+
+    @Override
+    public HealthCheckResponse call() {
+        var response = HealthCheckResponse.named("identity-provider");
+        if (authServerUrl.isEmpty()) {
+            return response.up().withData("mode", "tokens verified with a configured public key").build();
+        }
+        String discovery = authServerUrl.get().replaceAll("/+$", "") + "/.well-known/openid-configuration";
+        response.withData("url", authServerUrl.get());
+        try {
+            int status = HTTP.send(HttpRequest.newBuilder(URI.create(discovery)).timeout(Duration.ofSeconds(3)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return response.status(status == 200).withData("status", status).build();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return response.down().withData("error", e.getClass().getSimpleName()).build();
+        }
+    }
+}

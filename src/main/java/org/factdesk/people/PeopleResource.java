@@ -1,0 +1,31 @@
+package org.factdesk.people;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import org.factdesk.common.Roles;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The desk's members with their roles, e.g. for assigning tickets. */
+@Path("/api/people")
+@RolesAllowed({Roles.FACTCHECKER, Roles.REVIEWER, Roles.EDITOR, Roles.ADMIN})
+public class PeopleResource {
+
+    @Inject
+    DeskDirectory directory;
+
+    /** {@code stale} is true when Keycloak could not be reached and the last known list is shown. */
+    public record PeopleView(List<DeskDirectory.Person> items, int total, int page, int size, Instant fetchedAt,
+                             boolean stale) {
+    }
+
+    @GET
+    public PeopleView list() {
+        DeskDirectory.Snapshot snapshot = directory.people();
+        List<DeskDirectory.Person> people = snapshot.people();
+        return new PeopleView(people, people.size(), 0, people.size(), snapshot.fetchedAt(), snapshot.stale());
+    }
+}

@@ -1,0 +1,130 @@
+package org.factdesk.auth;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import org.factdesk.dev.KeycloakLauncher;
+import org.factdesk.dev.KeycloakTestResource;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+
+/**
+ * The packaged server with a real Keycloak: tokens come from the password grant of the demo
+ * users, and one ticket goes through its whole lifecycle. The last test stops Keycloak.
+ */
+@QuarkusIntegrationTest
+@QuarkusTestResource(value = KeycloakTestResource.class, restrictToAnnotatedClass = true)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RealKeycloakIT {
+
+    static final String ALICE_SUBJECT = "a11ce000-0000-4000-8000-000000000001";
+    static final Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static String token(String user) {
+        return TOKENS.computeIfAbsent(user, u -> given().contentType(ContentType.URLENC)
+                .formParam("grant_type", "password").formParam("client_id", "factdesk-web")
+                .formParam("username", u).formParam("password", u)
+                .post(KeycloakLauncher.REALM_URL + "/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token"));
+    }
+
+    static RequestSpecification as(String user) {
+        return given().auth().oauth2(token(user)).contentType(ContentType.JSON);
+    }
+
+    static ValidatableResponse act(String user, long ticket, String action, Map<String, ?> body) {
+        return as(user).body(body).post("/api/tickets/{id}/{action}", ticket, action).then();
+    }
+
+    @Test
+    @Order(1)
+    void oneTicketThroughItsLifecycleWithRealTokens() {
+        long ticket = as("carol").body(Map.of("text", "Aid convoys left the Al-Waleed airbase", "language", "en"))
+                .post("/api/claims").then().statusCode(201).extract().jsonPath().getLong("ticketId");
+
+        act("alice", ticket, "claim", Map.of()).statusCode(200).body("assignee", equalTo(ALICE_SUBJECT));
+        long evidence = as("alice").body(Map.of("url", "https://example.org/imagery", "title", "Satellite imagery",
+                        "sourceKind", "IMAGERY", "stance", "CONTEXT", "accessedOn", LocalDate.now().toString()))
+                .post("/api/tickets/{id}/evidence", ticket).then().statusCode(201).extract().jsonPath().getLong("id");
+        long rating = as("alice").get("/api/rating-scales").then().statusCode(200).extract().jsonPath()
+                .getLong("find { it.active }.ratings.find { it.label == 'Unproven' }.id");
+        as("alice").body(Map.of("ratingId", rating, "headline", "No imagery shows the convoys", "summary", "s",
+                "explanation", "e", "evidenceIds", List.of(evidence))).put("/api/tickets/{id}/verdict", ticket).then().statusCode(200);
+
+        // erin, another fact-checker, cannot touch alice's ticket.
+        as("erin").body(Map.of("headline", "mine")).put("/api/tickets/{id}/verdict", ticket).then().statusCode(403);
+        act("erin", ticket, "release", Map.of()).statusCode(403);
+        act("erin", ticket, "submit", Map.of()).statusCode(403);
+
+        act("alice", ticket, "submit", Map.of()).statusCode(200);
+        // A fact-checker's token is refused on reviewer and editor actions.
+        act("alice", ticket, "approve", Map.of()).statusCode(403);
+        act("alice", ticket, "publish", Map.of()).statusCode(403);
+        act("alice", ticket, "discard", Map.of("reason", "x")).statusCode(403);
+
+        act("bob", ticket, "approve", Map.of()).statusCode(200);
+        act("carol", ticket, "publish", Map.of()).statusCode(200).body("status", equalTo("PUBLISHED"));
+        as("dave").get("/api/tickets/{id}/history", ticket).then().statusCode(200)
+                .body("actor", hasItem(ALICE_SUBJECT))
+                .body("action", hasItems("ticket.claim", "ticket.approve", "ticket.publish"));
+        as("dave").get("/api/audit/verify").then().statusCode(200).body("intact", equalTo(true));
+    }
+
+    @Test
+    @Order(2)
+    void tokensForAnotherAudienceOrWithoutOneAreRefused() {
+        given().auth().oauth2("eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.").get("/api/tickets").then().statusCode(401)
+                .header("WWW-Authenticate", containsString("Bearer"));
+        String adminCliToken = given().contentType(ContentType.URLENC)
+                .formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", "admin").formParam("password", "admin")
+                .post(KeycloakLauncher.URL + "/realms/master/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+        given().auth().oauth2(adminCliToken).get("/api/tickets").then().statusCode(401);
+    }
+
+    @Test
+    @Order(3)
+    void theDeskDirectoryListsTheMembersWithTheirRoles() {
+        as("carol").get("/api/people").then().statusCode(200)
+                .body("stale", equalTo(false))
+                .body("items.username", hasItems("alice", "bob", "carol", "dave", "erin"))
+                .body("items.find { it.username == 'alice' }.subject", equalTo(ALICE_SUBJECT))
+                .body("items.find { it.username == 'alice' }.roles", equalTo(List.of("factchecker")))
+                .body("items.find { it.username == 'alice' }.name", equalTo("Alice Checker"));
+        given().get("/q/health/well").then().statusCode(200).body("checks.find { it.name == 'identity-provider' }.status", equalTo("UP"));
+    }
+
+    @Test
+    @Order(4)
+    void whenKeycloakStopsIssuedTokensKeepWorkingAndTheDirectoryServesItsLastList() throws InterruptedException {
+        as("carol").get("/api/people").then().statusCode(200);
+        token("bob");
+        KeycloakTestResource.stopKeycloak();
+        Thread.sleep(1500); // past the directory's cache time
+
+        as("alice").get("/api/tickets").then().statusCode(200);
+        as("bob").get("/api/tickets?status=PUBLISHED").then().statusCode(200);
+        as("carol").get("/api/people").then().statusCode(200)
+                .body("stale", equalTo(true))
+                .body("items.username", hasItem("alice"));
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/health/well").then().statusCode(503)
+                .body("checks.find { it.name == 'identity-provider' }.status", equalTo("DOWN"));
+        given().auth().oauth2("not-a-token").get("/api/tickets").then().statusCode(401);
+    }
+}

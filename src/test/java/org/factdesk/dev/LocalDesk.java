@@ -1,0 +1,94 @@
+package org.factdesk.dev;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The local run ({@code ./mvnw -Prun -DskipTests package}): a real Keycloak with the demo users,
+ * then the packaged server (which starts its embedded PostgreSQL) with demo content. Ctrl-C stops
+ * all of it.
+ */
+public final class LocalDesk {
+
+    private LocalDesk() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path project = KeycloakLauncher.projectDir();
+        Path jar = project.resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("Build the server first: ./mvnw -DskipTests package");
+        }
+        log("starting Keycloak " + KeycloakLauncher.VERSION + " on " + KeycloakLauncher.URL
+                + " (the first start fetches and builds it: a minute or two)");
+        KeycloakLauncher keycloak = KeycloakLauncher.start();
+        log("Keycloak is ready (admin console " + KeycloakLauncher.URL + "/admin, admin/admin)");
+
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString()).directory(project.toFile()).inheritIO();
+        builder.environment().put("QUARKUS_OIDC_AUTH_SERVER_URL", KeycloakLauncher.REALM_URL);
+        builder.environment().put("QUARKUS_KEYCLOAK_ADMIN_CLIENT_SERVER_URL", KeycloakLauncher.URL);
+        builder.environment().put("FACTDESK_SERVER_CLIENT_SECRET", KeycloakLauncher.DEV_SERVER_CLIENT_SECRET);
+        builder.environment().put("FACTDESK_DEMO_ENABLED", "true");
+        Process server = builder.start();
+
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log("stopping the server and Keycloak");
+            stop(server);
+            keycloak.close();
+        }));
+
+        if (awaitReady(server)) {
+            log("""
+                    Factdesk is running on http://localhost:8080 (API under /api, OpenAPI at /q/openapi).
+                      Sign in through Keycloak with a demo user (password = user name, local use only):
+                      alice, erin (fact-checkers), bob (reviewer), carol (editor), dave (admin).
+                      A token for scripts: curl -s -d grant_type=password -d client_id=factdesk-web \\
+                        -d username=alice -d password=alice %s/protocol/openid-connect/token
+                      Ctrl-C stops everything.""".formatted(KeycloakLauncher.REALM_URL));
+        }
+        int exit = server.waitFor();
+        log("the server exited with " + exit);
+        keycloak.close();
+    }
+
+    private static boolean awaitReady(Process server) throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (server.isAlive() && Instant.now().isBefore(deadline)) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create("http://localhost:8080/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        return false;
+    }
+
+    private static void stop(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void log(String message) {
+        System.out.println("[factdesk] " + message);
+    }
+}
