@@ -67,13 +67,18 @@ wait_quiet() { # what
 NOTES=()
 WORK_DIR=$(mktemp -d /tmp/factdesk-bench.XXXXXX)
 SERVER_PID=""
+KEYCLOAK_PID=""
+stop_pid() {
+    if [[ -n "$1" ]] && kill -0 "$1" 2>/dev/null; then
+        kill "$1" 2>/dev/null || true
+        for _ in $(seq 1 300); do kill -0 "$1" 2>/dev/null || break; sleep 0.1; done
+        kill -9 "$1" 2>/dev/null || true
+    fi
+}
 cleanup() {
     local rc=$?
-    if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-        kill "$SERVER_PID" 2>/dev/null || true
-        for _ in $(seq 1 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-        kill -9 "$SERVER_PID" 2>/dev/null || true
-    fi
+    stop_pid "$SERVER_PID"
+    stop_pid "$KEYCLOAK_PID"
     rm -rf "$WORK_DIR"
     exit $rc
 }
@@ -100,9 +105,24 @@ psql_db() { psql -X -q -v ON_ERROR_STOP=1 -d "$PG_DB" "$@"; }
 log "recreating database $PG_DB on $PG_HOST:$PG_PORT"
 psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" -c "CREATE DATABASE $PG_DB"
 
-# --- 4. Keys and server -------------------------------------------------------------------------
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK_DIR/key.pem" 2>/dev/null
-PUBLIC_KEY=$(openssl pkey -in "$WORK_DIR/key.pem" -pubout -outform DER | base64 -w0)
+# --- 4. Keycloak and server ---------------------------------------------------------------------
+# The project's launcher (src/test/java/org/factdesk/dev/KeycloakLauncher.java) runs a real
+# Keycloak with the factdesk realm and the demo users; it reuses one already running on 8180.
+REALM_URL="http://localhost:8180/realms/factdesk"
+log "starting Keycloak through the project's launcher (log: bench/out/keycloak.log)"
+(cd "$REPO_DIR" && ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$WORK_DIR/classpath.txt" >/dev/null)
+(cd "$REPO_DIR" && exec java -cp "target/test-classes:target/classes:$(cat "$WORK_DIR/classpath.txt")" \
+    org.factdesk.dev.KeycloakLauncher >"$OUT_DIR/keycloak.log" 2>&1) &
+KEYCLOAK_PID=$!
+deadline=$(( $(date +%s) + 300 ))
+until grep -q "Keycloak is ready" "$OUT_DIR/keycloak.log" 2>/dev/null; do
+    if ! kill -0 "$KEYCLOAK_PID" 2>/dev/null || (( $(date +%s) > deadline )); then
+        echo "Keycloak did not start; see bench/out/keycloak.log" >&2
+        exit 1
+    fi
+    sleep 1
+done
 
 if curl -s -o /dev/null "$BASE_URL/"; then
     echo "something already listens on 127.0.0.1:$HTTP_PORT; stop it or set BENCH_HTTP_PORT" >&2
@@ -117,9 +137,7 @@ START_NS=$(date +%s%N)
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB" \
 QUARKUS_DATASOURCE_USERNAME="$PG_USER" \
 QUARKUS_DATASOURCE_PASSWORD="$PG_PASSWORD" \
-QUARKUS_OIDC_PUBLIC_KEY="$PUBLIC_KEY" \
-QUARKUS_OIDC_AUTH_SERVER_URL="" \
-QUARKUS_OIDC_TOKEN_ISSUER="factdesk-bench" \
+QUARKUS_OIDC_AUTH_SERVER_URL="$REALM_URL" \
 QUARKUS_HTTP_PORT="$HTTP_PORT" \
 FACTDESK_AUDIT_CHECKPOINT_EVERY=off \
 FACTDESK_PUBLISHING_POLL_EVERY=off \
@@ -145,19 +163,16 @@ RSS_READY_KB=$(awk '/^VmRSS:/ {print $2}' "/proc/$SERVER_PID/status")
 log "server ready after ${READY_MS} ms (pid $SERVER_PID, RSS $((RSS_READY_KB / 1024)) MB)"
 
 # --- 5. Tokens, minted once ---------------------------------------------------------------------
-b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-mint() { # subject role
-    local now header payload signature
-    now=$(date +%s)
-    header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-    payload=$(printf '{"iss":"factdesk-bench","aud":"factdesk-api","sub":"%s","iat":%d,"exp":%d,"realm_access":{"roles":["%s"]}}' \
-        "$1" "$now" $((now + 3600)) "$2" | b64url)
-    signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$WORK_DIR/key.pem" -binary | b64url)
-    printf '%s.%s.%s' "$header" "$payload" "$signature"
+# Access tokens from Keycloak's password grant for demo users (the launcher makes them last an hour).
+mint() { # user
+    curl -s -d grant_type=password -d client_id=factdesk-web -d username="$1" -d password="$1" \
+        "$REALM_URL/protocol/openid-connect/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
 }
-TOKEN_CHECKER=$(mint bench-checker factchecker)
-TOKEN_REVIEWER=$(mint bench-reviewer reviewer)
-TOKEN_EDITOR=$(mint bench-editor editor)
+TOKEN_CHECKER=$(mint alice)     # factchecker
+TOKEN_REVIEWER=$(mint bob)      # reviewer
+TOKEN_EDITOR=$(mint carol)      # editor
+# alice's subject, from src/main/keycloak/demo/factdesk-users-0.json: the assignee of seeded tickets.
+CHECKER=a11ce000-0000-4000-8000-000000000001
 
 for pair in "checker:$TOKEN_CHECKER" "reviewer:$TOKEN_REVIEWER" "editor:$TOKEN_EDITOR"; do
     code=$(curl -s -o "$WORK_DIR/probe.json" -w '%{http_code}' -H "Authorization: Bearer ${pair#*:}" \
@@ -175,7 +190,7 @@ log "tokens accepted"
 # release pool also has 'ticket.claim' (seq 2). reset_pools puts both pools back before each run,
 # so that the HTTP and the SQL run of a scenario start from the same rows.
 log "seeding $OPEN_TICKETS open and $RELEASE_TICKETS in-progress tickets"
-psql_db -v open_n="$OPEN_TICKETS" -v release_n="$RELEASE_TICKETS" <<'SQL'
+psql_db -v open_n="$OPEN_TICKETS" -v release_n="$RELEASE_TICKETS" -v checker="$CHECKER" <<'SQL'
 CREATE TEMP TABLE pool AS
     SELECT g AS n, CASE WHEN g <= :open_n THEN 'open' ELSE 'release' END AS kind
     FROM generate_series(1, :open_n + :release_n) g;
@@ -192,7 +207,7 @@ FROM pool ORDER BY n;
 
 INSERT INTO ticket (claim_id, status, assignee, priority_rank, deadline, created_at, updated_at)
 SELECT id, CASE created_by WHEN 'bench-seed-open' THEN 'OPEN' ELSE 'IN_PROGRESS' END,
-       CASE created_by WHEN 'bench-seed-open' THEN NULL ELSE 'bench-checker' END,
+       CASE created_by WHEN 'bench-seed-open' THEN NULL ELSE :'checker' END,
        priority_rank, deadline, created_at, created_at
 FROM claim WHERE created_by LIKE 'bench-seed-%' ORDER BY id;
 
@@ -204,8 +219,8 @@ FROM ticket ORDER BY id;
 
 INSERT INTO audit_event (stream, seq, ticket_id, occurred_at, actor, action, from_status, to_status,
                          changes, prev_hash, hash)
-SELECT 'ticket:' || id, 2, id, created_at, 'bench-checker', 'ticket.claim', 'OPEN', 'IN_PROGRESS',
-       '{"assignee": {"before": null, "after": "bench-checker"}}'::jsonb,
+SELECT 'ticket:' || id, 2, id, created_at, :'checker', 'ticket.claim', 'OPEN', 'IN_PROGRESS',
+       jsonb_build_object('assignee', jsonb_build_object('before', NULL, 'after', :'checker')),
        encode(sha256(('ticket:' || id || '#1')::bytea), 'hex'),
        encode(sha256(('ticket:' || id || '#2')::bytea), 'hex')
 FROM ticket WHERE status = 'IN_PROGRESS' ORDER BY id;
@@ -400,7 +415,7 @@ fi
 
 # --- Scenarios ------------------------------------------------------------------------------------
 log "ticket list reads"
-reset_pools bench-checker
+reset_pools "$CHECKER"
 for c in 8 32; do
     wait_quiet "list c=$c (HTTP)"
     run_wrk list "$WORK_DIR/list.lua" "$c" "/api/tickets?status=OPEN&size=20"
@@ -411,7 +426,7 @@ done
 
 log "claim-next"
 for c in 32 8; do
-    reset_pools bench-checker
+    reset_pools "$CHECKER"
     wait_quiet "claim-next c=$c (HTTP)"
     before=$(audit_count)
     run_wrk claim-next "$WORK_DIR/claim.lua" "$c" "/api/tickets/claim-next"
@@ -426,7 +441,7 @@ done
 
 log "transition: release (IN_PROGRESS -> OPEN)"
 for c in 8 32; do
-    reset_pools bench-checker
+    reset_pools "$CHECKER"
     wait_quiet "release c=$c (HTTP)"
     before=$(audit_count)
     run_wrk release "$WORK_DIR/release.lua" "$c" "/"

@@ -47,6 +47,14 @@ public final class KeycloakLauncher implements AutoCloseable {
         this.log = log;
     }
 
+    /** Runs Keycloak until this process is stopped (the benchmark uses it). */
+    public static void main(String[] args) throws InterruptedException {
+        KeycloakLauncher keycloak = start();
+        Runtime.getRuntime().addShutdownHook(new Thread(keycloak::close));
+        System.out.println("Keycloak is ready on " + URL + " (log: " + keycloak.log() + ")");
+        Thread.currentThread().join();
+    }
+
     /** Starts Keycloak and waits until it is ready; reuses one that already answers on the port. */
     public static KeycloakLauncher start() {
         if (isReady()) {
@@ -160,7 +168,8 @@ public final class KeycloakLauncher implements AutoCloseable {
 
     /**
      * A fresh development database, and the realm with the local-only settings: direct access
-     * grants (password logins from tests and scripts) and the demo users.
+     * grants (password logins from tests and scripts), hour-long access tokens (a benchmark mints
+     * them once) and the demo users.
      */
     private static void prepareImport(Path project, Path home) throws IOException {
         deleteTree(home.resolve("data/h2"));
@@ -169,6 +178,7 @@ public final class KeycloakLauncher implements AutoCloseable {
         Files.createDirectories(imports);
         ObjectMapper json = new ObjectMapper();
         ObjectNode realm = (ObjectNode) json.readTree(project.resolve("src/main/keycloak/factdesk-realm.json").toFile());
+        realm.put("accessTokenLifespan", 3600);
         for (var client : (ArrayNode) realm.get("clients")) {
             if ("factdesk-web".equals(client.get("clientId").asText())) {
                 ((ObjectNode) client).put("directAccessGrantsEnabled", true);
