@@ -86,7 +86,7 @@ class RealKeycloakIT {
 
     @Test
     @Order(2)
-    void tokensForAnotherAudienceOrWithoutOneAreRefused() {
+    void tokensForAnotherAudienceOrWithoutOneAreRefused() throws java.security.NoSuchAlgorithmException {
         given().auth().oauth2("eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.").get("/api/tickets").then().statusCode(401)
                 .header("WWW-Authenticate", containsString("Bearer"));
         String adminCliToken = given().contentType(ContentType.URLENC)
@@ -95,6 +95,23 @@ class RealKeycloakIT {
                 .post(KeycloakLauncher.URL + "/realms/master/protocol/openid-connect/token")
                 .then().statusCode(200).extract().path("access_token");
         given().auth().oauth2(adminCliToken).get("/api/tickets").then().statusCode(401);
+
+        // An ID token is for the web client (aud factdesk-web), not an access token for the API.
+        String idToken = given().contentType(ContentType.URLENC)
+                .formParam("grant_type", "password").formParam("client_id", "factdesk-web").formParam("scope", "openid")
+                .formParam("username", "alice").formParam("password", "alice")
+                .post(KeycloakLauncher.REALM_URL + "/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("id_token");
+        given().auth().oauth2(idToken).get("/api/tickets").then().statusCode(401);
+
+        // Right issuer, audience and claims, but signed with a key Keycloak never published.
+        var generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String forged = io.smallrye.jwt.build.Jwt.issuer(KeycloakLauncher.REALM_URL).subject(ALICE_SUBJECT)
+                .audience("factdesk-api").claim("realm_access", Map.of("roles", List.of("admin"))).expiresIn(300)
+                .jws().keyId("unknown-key-id").sign(generator.generateKeyPair().getPrivate());
+        given().auth().oauth2(forged).get("/api/tickets").then().statusCode(401)
+                .header("WWW-Authenticate", containsString("Bearer"));
     }
 
     @Test
