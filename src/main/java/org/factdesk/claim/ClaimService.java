@@ -67,6 +67,11 @@ public class ClaimService {
         TicketPolicy.workRefusal(ticket, actor).ifPresent(reason -> {
             throw Problems.forbidden(reason);
         });
+        if (ticket.status == TicketStatus.PUBLISHED || ticket.status == TicketStatus.RETRACTED) {
+            // What was published stays as published: it changes only through a correction.
+            throw Problems.conflict("Claim is published", "Claim " + claimId + " belongs to a " + ticket.status
+                    + " fact-check; start a correction to change it.");
+        }
         Problems.requireVersion("Claim " + claimId, request.version(), claim.version);
         Priority priority = request.priority() == null ? claim.priority : request.priority();
         Instant deadline = instant(request.deadline());

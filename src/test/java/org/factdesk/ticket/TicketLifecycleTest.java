@@ -38,6 +38,11 @@ class TicketLifecycleTest {
                 .body("published[0].number", equalTo(1))
                 .body("published[0].sources[0].title", equalTo("Official statistics"));
 
+        long claim = desk.as(desk.carol).get("/api/tickets/{id}", ticket).then().extract().jsonPath().getLong("claim.id");
+        long claimVersion = desk.as(desk.carol).get("/api/claims/{id}", claim).then().extract().jsonPath().getLong("version");
+        desk.as(desk.carol).body(Map.of("text", "Rewritten after publication", "language", "en", "version", claimVersion))
+                .put("/api/claims/{id}", claim).then().statusCode(409);
+
         // Correction: back to the fact-checker; the published version stays until the new one is out.
         desk.act(desk.carol, ticket, "correct").statusCode(200)
                 .body("status", equalTo("IN_PROGRESS")).body("assignee", equalTo(desk.alice));
