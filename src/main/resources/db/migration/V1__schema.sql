@@ -129,6 +129,8 @@ CREATE TABLE verdict_version (
     evidence_ids     bigint[] NOT NULL DEFAULT '{}',
     correction_note  text,
     sources          jsonb,          -- evidence as it stood when this version was published
+    claim_text       text,           -- the claim and claimant as they stood at publication
+    claimant         text,
     published_at     timestamptz,
     published_by     text,
     updated_at       timestamptz NOT NULL,

@@ -119,6 +119,8 @@ public class VerdictService {
                     .put("archiveUrl", evidence.archiveUrl);
         }
         draft.sources = sources;
+        draft.claimText = ticket.claim.text;
+        draft.claimant = ticket.claim.claimant;
         draft.state = VerdictVersion.State.PUBLISHED;
         draft.number = ticket.publishedVersions + 1;
         draft.publishedAt = now;

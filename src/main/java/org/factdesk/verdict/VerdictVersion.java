@@ -58,6 +58,12 @@ public class VerdictVersion extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public JsonNode sources;
 
+    /** The claim as it was stated when this version was published. */
+    @Column(name = "claim_text")
+    public String claimText;
+
+    public String claimant;
+
     @Column(name = "published_at")
     public Instant publishedAt;
 

@@ -1,0 +1,82 @@
+package org.factdesk.publishing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.factdesk.claim.ClaimAppearance;
+
+import java.io.UncheckedIOException;
+import java.time.Instant;
+
+/** schema.org ClaimReview for one published fact-check, with the fields Google documents. */
+@ApplicationScoped
+public class ClaimReviewJsonLd {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    PublisherConfig publisher;
+
+    public String pageUrl(PublishedFactCheck factCheck) {
+        return publisher.baseUrl() + "/fact-checks/" + factCheck.id() + "/" + factCheck.slug();
+    }
+
+    public ObjectNode of(PublishedFactCheck factCheck) {
+        ObjectNode review = JSON.createObjectNode();
+        review.put("@context", "https://schema.org");
+        review.put("@type", "ClaimReview");
+        review.put("url", pageUrl(factCheck));
+        review.put("claimReviewed", factCheck.claimText());
+        review.put("datePublished", iso(factCheck.firstPublished()));
+        if (factCheck.corrected()) {
+            review.put("dateModified", iso(factCheck.lastPublished()));
+        }
+        review.putObject("author").put("@type", "Organization").put("name", publisher.name()).put("url", publisher.url());
+
+        ObjectNode rating = review.putObject("reviewRating").put("@type", "Rating");
+        PublishedFactCheck.PublicRating r = factCheck.rating();
+        if (r.value() != null) {
+            rating.put("ratingValue", r.value()).put("bestRating", r.best()).put("worstRating", r.worst());
+        }
+        rating.put("alternateName", factCheck.retraction() == null ? r.label() : "Retracted");
+        rating.put("name", factCheck.retraction() == null ? r.label() : "Retracted");
+
+        ObjectNode claim = review.putObject("itemReviewed").put("@type", "Claim");
+        if (factCheck.claimant() != null) {
+            claim.putObject("author").put("@type", "Person").put("name", factCheck.claimant());
+        }
+        factCheck.firstAppearance().ifPresent(first -> {
+            if (first.appearedAt != null) {
+                claim.put("datePublished", iso(first.appearedAt));
+            }
+            claim.set("firstAppearance", creativeWork(first));
+        });
+        ArrayNode appearances = claim.putArray("appearance");
+        factCheck.appearances().forEach(a -> appearances.add(creativeWork(a)));
+        return review;
+    }
+
+    /** The JSON for a {@code <script type="application/ld+json">} block: no "<", ">" or "&" can end it early. */
+    public String forScript(ObjectNode node) {
+        try {
+            return JSON.writeValueAsString(node).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ObjectNode creativeWork(ClaimAppearance appearance) {
+        ObjectNode work = JSON.createObjectNode().put("@type", "CreativeWork").put("url", appearance.url);
+        if (appearance.appearedAt != null) {
+            work.put("datePublished", iso(appearance.appearedAt));
+        }
+        return work;
+    }
+
+    private static String iso(Instant instant) {
+        return instant.toString();
+    }
+}

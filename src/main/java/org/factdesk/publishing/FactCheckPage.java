@@ -1,0 +1,103 @@
+package org.factdesk.publishing;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.factdesk.desk.DeskSettings;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The public page of a published fact-check, server-rendered and readable without JavaScript,
+ * with one ClaimReview JSON-LD block. Drafts never show: only published versions do.
+ */
+@Path("/fact-checks")
+@PermitAll
+@Produces(MediaType.TEXT_HTML)
+public class FactCheckPage {
+
+    @Inject
+    ClaimReviewJsonLd claimReview;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance factCheck(View page);
+
+        static native TemplateInstance notFound();
+    }
+
+    /** Everything the template shows, formatted in the desk's time zone. */
+    public record View(PublishedFactCheck fc, String url, String jsonLd, String published, String updated,
+                       List<CorrectionView> corrections, String retractedAt, String timeZone) {
+    }
+
+    public record CorrectionView(int version, String publishedAt, String note, List<String> changes) {
+    }
+
+    @GET
+    @Path("{id}")
+    @Transactional
+    public Response withoutSlug(@PathParam("id") String id) {
+        return find(id).map(fc -> Response.status(Response.Status.MOVED_PERMANENTLY).location(location(fc)).build())
+                .orElseGet(FactCheckPage::notFound);
+    }
+
+    @GET
+    @Path("{id}/{slug}")
+    @Transactional
+    public Response page(@PathParam("id") String id, @PathParam("slug") String slug) {
+        Optional<PublishedFactCheck> found = find(id);
+        if (found.isEmpty()) {
+            return notFound();
+        }
+        PublishedFactCheck fc = found.get();
+        if (!fc.slug().equals(slug)) {
+            return Response.status(Response.Status.MOVED_PERMANENTLY).location(location(fc)).build();
+        }
+        ZoneId zone = DeskSettings.get().zone();
+        View view = new View(fc, claimReview.pageUrl(fc), claimReview.forScript(claimReview.of(fc)),
+                format(fc.firstPublished(), zone), fc.corrected() ? format(fc.lastPublished(), zone) : null,
+                fc.corrections().stream().map(c -> new CorrectionView(c.version(), format(c.publishedAt(), zone),
+                        c.note(), c.changes())).toList(),
+                fc.retraction() == null ? null : format(fc.retraction().at(), zone), zone.getId());
+        CacheControl cache = new CacheControl();
+        cache.setMaxAge(60);
+        return Response.ok(Templates.factCheck(view).render()).cacheControl(cache).build();
+    }
+
+    private static Optional<PublishedFactCheck> find(String id) {
+        try {
+            return PublishedFactCheck.load(Long.parseLong(id));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static URI location(PublishedFactCheck fc) {
+        return URI.create("/fact-checks/" + fc.id() + "/" + fc.slug());
+    }
+
+    private static Response notFound() {
+        return Response.status(Response.Status.NOT_FOUND).type(MediaType.TEXT_HTML_TYPE)
+                .entity(Templates.notFound().render()).build();
+    }
+
+    private static String format(Instant instant, ZoneId zone) {
+        return DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.ENGLISH).format(instant.atZone(zone));
+    }
+}

@@ -1,0 +1,117 @@
+package org.factdesk.publishing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.factdesk.claim.Claim;
+import org.factdesk.claim.ClaimAppearance;
+import org.factdesk.rating.Rating;
+import org.factdesk.ticket.Ticket;
+import org.factdesk.ticket.TicketStatus;
+import org.factdesk.verdict.VerdictVersion;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the public sees of a fact-check: its latest published version (never a draft), every
+ * correction since the first version, and a retraction if there was one.
+ */
+public record PublishedFactCheck(long id, String slug, String headline, String claimText, String claimant,
+                                 List<ClaimAppearance> appearances, PublicRating rating, String summary,
+                                 List<String> explanation, List<Source> sources, Instant firstPublished,
+                                 Instant lastPublished, List<Correction> corrections, Retraction retraction) {
+
+    public record PublicRating(String label, String definition, Integer value, Integer best, Integer worst) {
+    }
+
+    public record Source(String title, String url, String excerpt, String stance, String accessedOn,
+                         String archiveUrl) {
+    }
+
+    /** A later version: when, why (the public note), and what changed. */
+    public record Correction(int version, Instant publishedAt, String note, List<String> changes) {
+    }
+
+    public record Retraction(Instant at, String reason) {
+    }
+
+    /** Within a transaction; empty unless the ticket has been published. */
+    public static Optional<PublishedFactCheck> load(long ticketId) {
+        Ticket ticket = Ticket.findById(ticketId);
+        if (ticket == null || !ticket.everPublished()) {
+            return Optional.empty();
+        }
+        List<VerdictVersion> versions = VerdictVersion.publishedOf(ticketId);
+        VerdictVersion first = versions.get(0);
+        VerdictVersion latest = versions.get(versions.size() - 1);
+        Claim claim = ticket.claim;
+        Rating rating = Rating.findById(latest.ratingId);
+        List<Integer> values = rating.scale.ratings.stream().map(r -> r.value).filter(Objects::nonNull).toList();
+        PublicRating publicRating = new PublicRating(rating.label, rating.definition, rating.value,
+                rating.value == null ? null : values.stream().max(Integer::compare).orElse(null),
+                rating.value == null ? null : values.stream().min(Integer::compare).orElse(null));
+
+        List<Correction> corrections = new ArrayList<>();
+        for (int i = 1; i < versions.size(); i++) {
+            corrections.add(new Correction(versions.get(i).number, versions.get(i).publishedAt,
+                    versions.get(i).correctionNote, changes(versions.get(i - 1), versions.get(i))));
+        }
+        Retraction retraction = ticket.status == TicketStatus.RETRACTED ? new Retraction(ticket.updatedAt, ticket.reason) : null;
+        return Optional.of(new PublishedFactCheck(ticket.id, Slugs.of(latest.headline), latest.headline,
+                latest.claimText != null ? latest.claimText : claim.text,
+                latest.claimText != null ? latest.claimant : claim.claimant,
+                List.copyOf(claim.appearances), publicRating, latest.summary, paragraphs(latest.explanation),
+                sources(latest.sources), first.publishedAt, latest.publishedAt, corrections, retraction));
+    }
+
+    public boolean corrected() {
+        return !corrections.isEmpty();
+    }
+
+    public Optional<ClaimAppearance> firstAppearance() {
+        return appearances.stream().filter(a -> a.appearedAt != null)
+                .min((a, b) -> a.appearedAt.compareTo(b.appearedAt))
+                .or(() -> appearances.stream().findFirst());
+    }
+
+    private static List<String> changes(VerdictVersion before, VerdictVersion after) {
+        List<String> changes = new ArrayList<>();
+        if (!Objects.equals(before.ratingId, after.ratingId)) {
+            Rating from = Rating.findById(before.ratingId);
+            Rating to = Rating.findById(after.ratingId);
+            changes.add("Rating changed from " + from.label + " to " + to.label);
+        }
+        if (!Objects.equals(before.headline, after.headline)) {
+            changes.add("Headline changed");
+        }
+        if (!Objects.equals(before.summary, after.summary) || !Objects.equals(before.explanation, after.explanation)) {
+            changes.add("Summary or explanation changed");
+        }
+        if (!Objects.equals(before.sources, after.sources)) {
+            changes.add("Sources changed");
+        }
+        return changes;
+    }
+
+    private static List<String> paragraphs(String text) {
+        return text == null ? List.of() : List.of(text.strip().split("\\R\\s*\\R"));
+    }
+
+    private static List<Source> sources(JsonNode sources) {
+        List<Source> list = new ArrayList<>();
+        if (sources != null) {
+            for (JsonNode s : sources) {
+                list.add(new Source(s.path("title").asText(), s.path("url").asText(), text(s, "excerpt"),
+                        s.path("stance").asText(), s.path("accessedOn").asText(), text(s, "archiveUrl")));
+            }
+        }
+        return list;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}

@@ -1,0 +1,20 @@
+package org.factdesk.publishing;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Who publishes, and where the public pages live (absolute links come from here, never from the request). */
+@ConfigMapping(prefix = "factdesk.publisher")
+public interface PublisherConfig {
+
+    /** Public base URL of the site, without a trailing slash. */
+    @WithDefault("http://localhost:8080")
+    String baseUrl();
+
+    /** The publishing organisation (ClaimReview author). */
+    @WithDefault("Factdesk")
+    String name();
+
+    @WithDefault("http://localhost:8080")
+    String url();
+}
