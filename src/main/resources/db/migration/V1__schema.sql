@@ -84,6 +84,8 @@ CREATE TABLE ticket (
     deadline            timestamptz,
     publish_at          timestamptz,    -- scheduled publication (ticket stays APPROVED until then)
     published_versions  int NOT NULL DEFAULT 0,
+    first_published_at  timestamptz,
+    public_updated_at   timestamptz,    -- last publication, correction or retraction: the feeds' order
     reason              text,           -- discard or retraction reason
     -- head of the ticket's audit chain: the next event needs no lookup, and a deleted tail shows
     audit_seq           int  NOT NULL DEFAULT 0,
@@ -97,6 +99,7 @@ CREATE INDEX ticket_open_urgency ON ticket (priority_rank, deadline NULLS LAST, 
     WHERE status = 'OPEN';
 CREATE INDEX ticket_status_urgency ON ticket (status, priority_rank, deadline, created_at, id);
 CREATE INDEX ticket_assignee ON ticket (assignee, status);
+CREATE INDEX ticket_public ON ticket (public_updated_at DESC, id DESC) WHERE public_updated_at IS NOT NULL;
 CREATE INDEX ticket_due_publication ON ticket (publish_at) WHERE status = 'APPROVED' AND publish_at IS NOT NULL;
 
 CREATE TABLE evidence (

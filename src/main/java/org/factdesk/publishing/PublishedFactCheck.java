@@ -19,7 +19,7 @@ import java.util.Optional;
  * correction since the first version, and a retraction if there was one.
  */
 public record PublishedFactCheck(long id, String slug, String headline, String claimText, String claimant,
-                                 List<ClaimAppearance> appearances, PublicRating rating, String summary,
+                                 String language, List<String> topics, List<ClaimAppearance> appearances, PublicRating rating, String summary,
                                  List<String> explanation, List<Source> sources, Instant firstPublished,
                                  Instant lastPublished, List<Correction> corrections, Retraction retraction) {
 
@@ -62,8 +62,13 @@ public record PublishedFactCheck(long id, String slug, String headline, String c
         return Optional.of(new PublishedFactCheck(ticket.id, Slugs.of(latest.headline), latest.headline,
                 latest.claimText != null ? latest.claimText : claim.text,
                 latest.claimText != null ? latest.claimant : claim.claimant,
-                List.copyOf(claim.appearances), publicRating, latest.summary, paragraphs(latest.explanation),
+                claim.language, List.of(claim.topics), List.copyOf(claim.appearances), publicRating, latest.summary, paragraphs(latest.explanation),
                 sources(latest.sources), first.publishedAt, latest.publishedAt, corrections, retraction));
+    }
+
+    /** The last change the public saw: the retraction, or the latest publication. */
+    public Instant updated() {
+        return retraction != null ? retraction.at() : lastPublished;
     }
 
     public boolean corrected() {

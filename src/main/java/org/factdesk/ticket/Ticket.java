@@ -56,6 +56,13 @@ public class Ticket extends PanacheEntityBase {
     @Column(name = "published_versions")
     public int publishedVersions;
 
+    @Column(name = "first_published_at")
+    public Instant firstPublishedAt;
+
+    /** When the public last saw a change: publication, correction or retraction (orders the feeds). */
+    @Column(name = "public_updated_at")
+    public Instant publicUpdatedAt;
+
     /** Reason of the last discard or retraction. */
     public String reason;
 

@@ -104,6 +104,10 @@ public class TicketService {
                     ticket.publishAt = request.publishAt().toInstant();
                 } else {
                     changes.value("verdictVersion", verdicts.publishDraft(ticket, actor, now).number);
+                    if (ticket.firstPublishedAt == null) {
+                        ticket.firstPublishedAt = now;
+                    }
+                    ticket.publicUpdatedAt = now;
                     changes.field("publishAt", ticket.publishAt, null);
                     ticket.publishAt = null;
                 }
@@ -125,6 +129,9 @@ public class TicketService {
                 ticket.reason = required(request.reason(), "reason", action);
                 ticket.publishAt = null;
                 changes.value("reason", ticket.reason);
+                if (action == TicketAction.RETRACT) {
+                    ticket.publicUpdatedAt = now;
+                }
             }
             case APPROVE -> {
             }

@@ -1,0 +1,71 @@
+package org.factdesk.publishing;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Filters and paging shared by every feed. Dates are UTC days, {@code to} inclusive. */
+public class FeedQuery {
+
+    @QueryParam("topic")
+    @Size(max = 60)
+    public String topic;
+
+    /** A rating label, e.g. {@code False} or {@code Mostly true}. */
+    @QueryParam("rating")
+    @Size(max = 60)
+    public String rating;
+
+    @QueryParam("language")
+    @Size(max = 20)
+    public String language;
+
+    @QueryParam("from")
+    public LocalDate from;
+
+    @QueryParam("to")
+    public LocalDate to;
+
+    @QueryParam("page")
+    @DefaultValue("0")
+    @Min(0)
+    @Max(100000)
+    public int page;
+
+    @QueryParam("size")
+    @DefaultValue("50")
+    @Min(1)
+    @Max(200)
+    public int size;
+
+    /** The query string of this feed at another page (for paging links). */
+    public String queryAt(int otherPage) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (topic != null) params.put("topic", topic);
+        if (rating != null) params.put("rating", rating);
+        if (language != null) params.put("language", language);
+        if (from != null) params.put("from", from.toString());
+        if (to != null) params.put("to", to.toString());
+        if (size != 50) params.put("size", Integer.toString(size));
+        if (otherPage > 0) params.put("page", Integer.toString(otherPage));
+        StringBuilder query = new StringBuilder();
+        params.forEach((name, value) -> query.append(query.isEmpty() ? "?" : "&").append(name).append('=')
+                .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)));
+        return query.toString();
+    }
+
+    java.time.Instant fromInstant() {
+        return from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC);
+    }
+
+    java.time.Instant toInstant() {
+        return to == null ? null : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    }
+}

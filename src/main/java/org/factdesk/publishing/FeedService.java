@@ -1,0 +1,80 @@
+package org.factdesk.publishing;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Published fact-checks for the feeds, newest public change first (publication, correction or
+ * retraction), one page at a time: a page loads only its own entries, however long the archive.
+ */
+@ApplicationScoped
+public class FeedService {
+
+    /** What changes whenever any entry of any page could: for ETag / Last-Modified. */
+    public record Version(Instant lastModified, String etag) {
+    }
+
+    public record FeedPage(List<PublishedFactCheck> items, boolean hasNext) {
+    }
+
+    @Transactional
+    public Version version(String format, FeedQuery query) {
+        Object[] stats = Panache.getEntityManager().createQuery(
+                "select max(t.publicUpdatedAt), count(t) from Ticket t where t.publicUpdatedAt is not null", Object[].class)
+                .getSingleResult();
+        Instant last = stats[0] == null ? Instant.EPOCH : (Instant) stats[0];
+        String key = format + "|" + query.queryAt(query.page) + "|" + last + "|" + stats[1];
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return new Version(last, HexFormat.of().formatHex(hash, 0, 16));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Transactional
+    public FeedPage page(FeedQuery query) {
+        StringBuilder where = new StringBuilder(" where t.publicUpdatedAt is not null");
+        Map<String, Object> params = new HashMap<>();
+        if (query.topic != null) {
+            where.append(" and array_contains(c.topics, :topic)");
+            params.put("topic", query.topic.trim().toLowerCase());
+        }
+        if (query.language != null) {
+            where.append(" and c.language = :language");
+            params.put("language", query.language);
+        }
+        if (query.from != null) {
+            where.append(" and t.publicUpdatedAt >= :from");
+            params.put("from", query.fromInstant());
+        }
+        if (query.to != null) {
+            where.append(" and t.publicUpdatedAt < :to");
+            params.put("to", query.toInstant());
+        }
+        if (query.rating != null) {
+            where.append(" and exists (select 1 from VerdictVersion v, Rating r where v.ticketId = t.id"
+                    + " and v.number = t.publishedVersions and r.id = v.ratingId and lower(r.label) = :rating)");
+            params.put("rating", query.rating.trim().toLowerCase());
+        }
+        TypedQuery<Long> ids = Panache.getEntityManager().createQuery("select t.id from Ticket t join t.claim c" + where
+                + " order by t.publicUpdatedAt desc, t.id desc", Long.class);
+        params.forEach(ids::setParameter);
+        List<Long> page = ids.setFirstResult(query.page * query.size).setMaxResults(query.size + 1).getResultList();
+        boolean hasNext = page.size() > query.size;
+        List<PublishedFactCheck> items = page.stream().limit(query.size)
+                .map(id -> PublishedFactCheck.load(id).orElseThrow()).toList();
+        return new FeedPage(items, hasNext);
+    }
+}
