@@ -25,6 +25,10 @@ public class DeskSettings extends PanacheEntityBase {
     @Column(name = "max_in_progress")
     public int maxInProgress;
 
+    /** Whether webhooks may target loopback, private or link-local addresses (tests, closed networks). */
+    @Column(name = "allow_private_webhook_targets")
+    public boolean allowPrivateWebhookTargets;
+
     @Version
     public long version;
 

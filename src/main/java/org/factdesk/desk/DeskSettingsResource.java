@@ -34,15 +34,15 @@ public class DeskSettingsResource {
     @Inject
     DeskSettingsCache cache;
 
-    public record SettingsView(String timeZone, int maxInProgress, long version) {
+    public record SettingsView(String timeZone, int maxInProgress, boolean allowPrivateWebhookTargets, long version) {
         static SettingsView of(DeskSettings s) {
-            return new SettingsView(s.timeZone, s.maxInProgress, s.version);
+            return new SettingsView(s.timeZone, s.maxInProgress, s.allowPrivateWebhookTargets, s.version);
         }
     }
 
     /** {@code timeZone} is an IANA zone such as Europe/Berlin; {@code maxInProgress} 0 means no limit. */
     public record SettingsRequest(@NotBlank String timeZone, @NotNull @Min(0) @Max(1000) Integer maxInProgress,
-                                  Long version) {
+                                  Boolean allowPrivateWebhookTargets, Long version) {
     }
 
     @GET
@@ -62,9 +62,12 @@ public class DeskSettingsResource {
         Problems.requireVersion("The desk settings", request.version(), settings.version);
         AuditLog.Changes changes = audit.changes()
                 .field("timeZone", settings.timeZone, request.timeZone())
-                .field("maxInProgress", settings.maxInProgress, request.maxInProgress());
+                .field("maxInProgress", settings.maxInProgress, request.maxInProgress())
+                .field("allowPrivateWebhookTargets", settings.allowPrivateWebhookTargets,
+                        Boolean.TRUE.equals(request.allowPrivateWebhookTargets()));
         settings.timeZone = request.timeZone();
         settings.maxInProgress = request.maxInProgress();
+        settings.allowPrivateWebhookTargets = Boolean.TRUE.equals(request.allowPrivateWebhookTargets());
         settings.flush();
         cache.invalidate();
         audit.desk(actor.get(), "settings.updated", changes);

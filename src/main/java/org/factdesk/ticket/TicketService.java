@@ -12,6 +12,8 @@ import org.factdesk.common.Actor;
 import org.factdesk.common.Problems;
 import org.factdesk.desk.DeskSettingsCache;
 import org.factdesk.verdict.VerdictService;
+import org.factdesk.verdict.VerdictVersion;
+import org.factdesk.webhook.WebhookOutbox;
 
 import java.time.Instant;
 
@@ -28,6 +30,9 @@ public class TicketService {
 
     @Inject
     DeskSettingsCache settings;
+
+    @Inject
+    WebhookOutbox webhooks;
 
     public Ticket transition(long ticketId, TicketAction action, Actor actor, TransitionRequest request) {
         return apply(Ticket.lock(ticketId), action, actor, request == null ? TransitionRequest.NONE : request);
@@ -103,7 +108,10 @@ public class TicketService {
                     changes.field("publishAt", ticket.publishAt, request.publishAt().toInstant());
                     ticket.publishAt = request.publishAt().toInstant();
                 } else {
-                    changes.value("verdictVersion", verdicts.publishDraft(ticket, actor, now).number);
+                    VerdictVersion published = verdicts.publishDraft(ticket, actor, now);
+                    changes.value("verdictVersion", published.number);
+                    webhooks.enqueue(published.number == 1 ? WebhookOutbox.PUBLISHED : WebhookOutbox.CORRECTED,
+                            ticket, published.number, published.headline, now);
                     if (ticket.firstPublishedAt == null) {
                         ticket.firstPublishedAt = now;
                     }
@@ -131,6 +139,8 @@ public class TicketService {
                 changes.value("reason", ticket.reason);
                 if (action == TicketAction.RETRACT) {
                     ticket.publicUpdatedAt = now;
+                    VerdictVersion latest = VerdictVersion.latestPublishedOf(ticket.id);
+                    webhooks.enqueue(WebhookOutbox.RETRACTED, ticket, latest.number, latest.headline, now);
                 }
             }
             case APPROVE -> {

@@ -57,7 +57,13 @@ class AccessControlTest {
                 new Call("PUT", "/api/settings", Map.of("timeZone", "UTC", "maxInProgress", 0, "version", 0)),
                 new Call("GET", "/api/audit/verify", null),
                 new Call("GET", "/api/audit/checkpoints", null),
-                new Call("POST", "/api/audit/checkpoints", null));
+                new Call("POST", "/api/audit/checkpoints", null),
+                new Call("GET", "/api/people", null),
+                new Call("GET", "/api/webhooks", null),
+                new Call("POST", "/api/webhooks", Map.of("url", "https://partner.example/hook", "events", List.of("fact-check.published"))),
+                new Call("DELETE", "/api/webhooks/1", null),
+                new Call("GET", "/api/webhooks/1/deliveries", null),
+                new Call("POST", "/api/webhooks/deliveries/1/resend", null));
     }
 
     @Test

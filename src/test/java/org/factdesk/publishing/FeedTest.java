@@ -120,6 +120,9 @@ class FeedTest {
         assertTrue(items.get(0).path("_factdesk").path("retracted").asBoolean());
         assertTrue(items.get(0).path("content_text").asText().contains("The source was forged."));
         given().get("/feeds/rss.xml?topic=" + topic).then().body(containsString("Retracted: First verdict"));
+        SyndEntry atomEntry = parse(given().get("/feeds/atom.xml?topic=" + topic).then().extract().asString()).getEntries().get(0);
+        assertEquals("Retracted: First verdict", atomEntry.getTitle());
+        assertTrue(atomEntry.getDescription().getValue().contains("The source was forged."));
         JsonNode review = json("/feeds/claimreview.json?topic=" + topic).path("dataFeedElement").get(0);
         assertEquals("Retracted", review.path("reviewRating").path("alternateName").asText());
     }
