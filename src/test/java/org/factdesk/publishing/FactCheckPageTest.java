@@ -134,18 +134,8 @@ class FactCheckPageTest {
     }
 
     long publish(String claimText, String rating, String headline) {
-        long ticket = desk.as(desk.carol).body(Map.of("text", claimText, "claimant", "A senator", "language", "en",
-                        "appearances", List.of(Map.of("url", "https://video.example/later", "appearedAt", "2026-11-21T09:00:00Z"),
-                                Map.of("url", "https://video.example/first", "appearedAt", "2026-11-20T09:00:00Z"))))
-                .post("/api/claims").then().statusCode(201).extract().jsonPath().getLong("ticketId");
-        desk.act(desk.alice, ticket, "claim").statusCode(200);
-        long evidence = desk.addEvidence(desk.alice, ticket);
-        desk.as(desk.alice).body(Map.of("ratingId", desk.ratingId(rating), "headline", headline, "summary", "Summary.",
-                "explanation", "First paragraph.\n\nSecond paragraph.", "evidenceIds", List.of(evidence)))
-                .put("/api/tickets/{id}/verdict", ticket).then().statusCode(200);
-        desk.act(desk.alice, ticket, "submit").statusCode(200);
-        desk.act(desk.bob, ticket, "approve").statusCode(200);
-        desk.act(desk.carol, ticket, "publish").statusCode(200);
-        return ticket;
+        return desk.publish(Map.of("text", claimText, "claimant", "A senator", "language", "en",
+                "appearances", List.of(Map.of("url", "https://video.example/later", "appearedAt", "2026-11-21T09:00:00Z"),
+                        Map.of("url", "https://video.example/first", "appearedAt", "2026-11-20T09:00:00Z"))), rating, headline);
     }
 }

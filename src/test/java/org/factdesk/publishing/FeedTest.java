@@ -152,17 +152,7 @@ class FeedTest {
     }
 
     long publish(String claimText, String rating, String headline) {
-        long ticket = desk.as(desk.carol).body(Map.of("text", claimText, "claimant", "A senator", "language", "en",
-                        "topics", List.of(topic))).post("/api/claims").then().statusCode(201)
-                .extract().jsonPath().getLong("ticketId");
-        desk.act(desk.alice, ticket, "claim").statusCode(200);
-        long evidence = desk.addEvidence(desk.alice, ticket);
-        desk.as(desk.alice).body(Map.of("ratingId", desk.ratingId(rating), "headline", headline, "summary", "Summary.",
-                "explanation", "Explanation.", "evidenceIds", List.of(evidence)))
-                .put("/api/tickets/{id}/verdict", ticket).then().statusCode(200);
-        desk.act(desk.alice, ticket, "submit").statusCode(200);
-        desk.act(desk.bob, ticket, "approve").statusCode(200);
-        desk.act(desk.carol, ticket, "publish").statusCode(200);
-        return ticket;
+        return desk.publish(Map.of("text", claimText, "claimant", "A senator", "language", "en", "topics", List.of(topic)),
+                rating, headline);
     }
 }

@@ -70,6 +70,20 @@ public final class Desk {
                 .getLong("find { it.active }.ratings.find { it.label == '" + label + "' }.id");
     }
 
+    /** Creates the claim (as the editor) and takes its ticket all the way to PUBLISHED. */
+    public long publish(Map<String, ?> claim, String rating, String headline) {
+        long ticket = as(carol).body(claim).post("/api/claims").then().statusCode(201).extract().jsonPath().getLong("ticketId");
+        act(alice, ticket, "claim").statusCode(200);
+        long evidence = addEvidence(alice, ticket);
+        as(alice).body(Map.of("ratingId", ratingId(rating), "headline", headline, "summary", "Summary.",
+                        "explanation", "First paragraph.\n\nSecond paragraph.", "evidenceIds", java.util.List.of(evidence)))
+                .put("/api/tickets/{id}/verdict", ticket).then().statusCode(200);
+        act(alice, ticket, "submit").statusCode(200);
+        act(bob, ticket, "approve").statusCode(200);
+        act(carol, ticket, "publish").statusCode(200);
+        return ticket;
+    }
+
     /** A ticket claimed by alice with evidence and a complete draft, ready to submit. */
     public long readyForReview() {
         long ticket = newTicket("NORMAL");
