@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The desk's members and their roles, read from Keycloak through the server's service-account
@@ -28,7 +27,6 @@ import java.util.Set;
 public class DeskDirectory {
 
     private static final Logger LOG = Logger.getLogger(DeskDirectory.class);
-    private static final Set<String> DESK_ROLES = Set.of(Roles.FACTCHECKER, Roles.REVIEWER, Roles.EDITOR, Roles.ADMIN);
 
     @Inject
     Keycloak keycloak;
@@ -76,7 +74,7 @@ public class DeskDirectory {
                 continue;
             }
             List<String> roles = desk.users().get(user.getId()).roles().realmLevel().listEffective().stream()
-                    .map(RoleRepresentation::getName).filter(DESK_ROLES::contains).sorted().toList();
+                    .map(RoleRepresentation::getName).filter(Roles.DESK::contains).sorted().toList();
             if (!roles.isEmpty()) {
                 people.add(new Person(user.getId(), user.getUsername(), displayName(user), roles));
             }

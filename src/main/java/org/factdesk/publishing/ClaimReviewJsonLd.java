@@ -21,7 +21,7 @@ public class ClaimReviewJsonLd {
     PublisherConfig publisher;
 
     public String pageUrl(PublishedFactCheck factCheck) {
-        return publisher.baseUrl() + "/fact-checks/" + factCheck.id() + "/" + factCheck.slug();
+        return publisher.baseUrl() + FactCheckPage.path(factCheck.id(), factCheck.headline());
     }
 
     public ObjectNode of(PublishedFactCheck factCheck) {

@@ -66,7 +66,7 @@ public class FactCheckPage {
             return notFound();
         }
         PublishedFactCheck fc = found.get();
-        if (!fc.slug().equals(slug)) {
+        if (!Slugs.of(fc.headline()).equals(slug)) {
             return Response.status(Response.Status.MOVED_PERMANENTLY).location(location(fc)).build();
         }
         ZoneId zone = DeskSettings.get().zone();
@@ -88,8 +88,13 @@ public class FactCheckPage {
         }
     }
 
+    /** The path of a fact-check's public page; absolute links prefix the configured base URL. */
+    public static String path(long id, String headline) {
+        return "/fact-checks/" + id + "/" + Slugs.of(headline);
+    }
+
     private static URI location(PublishedFactCheck fc) {
-        return URI.create("/fact-checks/" + fc.id() + "/" + fc.slug());
+        return URI.create(path(fc.id(), fc.headline()));
     }
 
     private static Response notFound() {

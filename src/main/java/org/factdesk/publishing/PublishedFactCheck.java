@@ -18,7 +18,7 @@ import java.util.Optional;
  * What the public sees of a fact-check: its latest published version (never a draft), every
  * correction since the first version, and a retraction if there was one.
  */
-public record PublishedFactCheck(long id, String slug, String headline, String claimText, String claimant,
+public record PublishedFactCheck(long id, String headline, String claimText, String claimant,
                                  String language, List<String> topics, List<ClaimAppearance> appearances, PublicRating rating, String summary,
                                  List<String> explanation, List<Source> sources, Instant firstPublished,
                                  Instant lastPublished, List<Correction> corrections, Retraction retraction) {
@@ -48,10 +48,9 @@ public record PublishedFactCheck(long id, String slug, String headline, String c
         VerdictVersion latest = versions.get(versions.size() - 1);
         Claim claim = ticket.claim;
         Rating rating = Rating.findById(latest.ratingId);
-        List<Integer> values = rating.scale.ratings.stream().map(r -> r.value).filter(Objects::nonNull).toList();
         PublicRating publicRating = new PublicRating(rating.label, rating.definition, rating.value,
-                rating.value == null ? null : values.stream().max(Integer::compare).orElse(null),
-                rating.value == null ? null : values.stream().min(Integer::compare).orElse(null));
+                rating.value == null ? null : rating.scale.bestRating(),
+                rating.value == null ? null : rating.scale.worstRating());
 
         List<Correction> corrections = new ArrayList<>();
         for (int i = 1; i < versions.size(); i++) {
@@ -59,7 +58,7 @@ public record PublishedFactCheck(long id, String slug, String headline, String c
                     versions.get(i).correctionNote, changes(versions.get(i - 1), versions.get(i))));
         }
         Retraction retraction = ticket.status == TicketStatus.RETRACTED ? new Retraction(ticket.updatedAt, ticket.reason) : null;
-        return Optional.of(new PublishedFactCheck(ticket.id, Slugs.of(latest.headline), latest.headline,
+        return Optional.of(new PublishedFactCheck(ticket.id, latest.headline,
                 latest.claimText != null ? latest.claimText : claim.text,
                 latest.claimText != null ? latest.claimant : claim.claimant,
                 claim.language, List.of(claim.topics), List.copyOf(claim.appearances), publicRating, latest.summary, paragraphs(latest.explanation),

@@ -15,6 +15,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** An ordered set of ratings; the desk uses one active scale at a time. */
 @Entity
@@ -38,6 +39,16 @@ public class RatingScale extends PanacheEntityBase {
     @OneToMany(mappedBy = "scale", cascade = CascadeType.PERSIST)
     @OrderBy("position")
     public List<Rating> ratings = new ArrayList<>();
+
+    /** The highest number on the scale (ClaimReview {@code bestRating}); off-scale ratings carry none. */
+    public Integer bestRating() {
+        return ratings.stream().map(r -> r.value).filter(Objects::nonNull).max(Integer::compare).orElse(null);
+    }
+
+    /** The lowest number on the scale (ClaimReview {@code worstRating}). */
+    public Integer worstRating() {
+        return ratings.stream().map(r -> r.value).filter(Objects::nonNull).min(Integer::compare).orElse(null);
+    }
 
     public static RatingScale findActive() {
         return find("active", true).firstResult();

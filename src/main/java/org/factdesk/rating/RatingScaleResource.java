@@ -49,9 +49,7 @@ public class RatingScaleResource {
     public record ScaleView(Long id, String name, boolean active, Integer bestRating, Integer worstRating,
                             List<RatingView> ratings, long version) {
         static ScaleView of(RatingScale s) {
-            List<Integer> values = s.ratings.stream().map(r -> r.value).filter(v -> v != null).toList();
-            return new ScaleView(s.id, s.name, s.active,
-                    values.stream().max(Integer::compare).orElse(null), values.stream().min(Integer::compare).orElse(null),
+            return new ScaleView(s.id, s.name, s.active, s.bestRating(), s.worstRating(),
                     s.ratings.stream().map(r -> new RatingView(r.id, r.position, r.label, r.definition, r.value)).toList(),
                     s.version);
         }

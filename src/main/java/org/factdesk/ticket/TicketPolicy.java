@@ -18,13 +18,21 @@ public final class TicketPolicy {
     private TicketPolicy() {
     }
 
-    /** Why this person may not take the action on this ticket, if they may not. */
+    /** Why this person may not take the action on this ticket, if they may not: role, then ownership. */
     public static Optional<String> refusal(TicketAction action, Ticket ticket, Actor actor) {
+        return roleRefusal(action, actor).or(() -> ownershipRefusal(action, ticket, actor));
+    }
+
+    /** Why this person's roles do not allow the action on any ticket, if they do not. */
+    public static Optional<String> roleRefusal(TicketAction action, Actor actor) {
+        return actor == Actor.SYSTEM || actor.hasAny(action.roles) ? Optional.empty()
+                : Optional.of("'" + action.path + "' needs one of the roles " + action.roles);
+    }
+
+    /** Why this person may not take the action on this particular ticket (ownership, four-eyes), if they may not. */
+    public static Optional<String> ownershipRefusal(TicketAction action, Ticket ticket, Actor actor) {
         if (actor == Actor.SYSTEM) {
             return Optional.empty();
-        }
-        if (!actor.hasAny(action.roles)) {
-            return Optional.of("'" + action.path + "' needs one of the roles " + action.roles);
         }
         return switch (action.owner) {
             case ANYONE -> Optional.empty();

@@ -40,9 +40,9 @@ public class TicketService {
 
     /** Hands the most urgent open ticket to the caller; under concurrency each ticket goes to one caller only. */
     public Ticket claimNext(Actor actor) {
-        if (!actor.hasAny(TicketAction.CLAIM.roles)) {
-            throw Problems.forbidden("'claim-next' needs one of the roles " + TicketAction.CLAIM.roles);
-        }
+        TicketPolicy.roleRefusal(TicketAction.CLAIM, actor).ifPresent(reason -> {
+            throw Problems.forbidden(reason);
+        });
         Ticket next = Ticket.lockNextOpen();
         if (next == null) {
             throw HttpProblem.builder().withStatus(Status.NOT_FOUND).withTitle("No open ticket")
@@ -56,13 +56,13 @@ public class TicketService {
      * Checks, in order: the role (403), the state (409), ownership and four-eyes (403).
      */
     Ticket apply(Ticket ticket, TicketAction action, Actor actor, TransitionRequest request) {
-        if (actor != Actor.SYSTEM && !actor.hasAny(action.roles)) {
-            throw Problems.forbidden("'" + action.path + "' needs one of the roles " + action.roles);
-        }
+        TicketPolicy.roleRefusal(action, actor).ifPresent(reason -> {
+            throw Problems.forbidden(reason);
+        });
         action.refusal(ticket).ifPresent(reason -> {
             throw illegalTransition(ticket, reason);
         });
-        TicketPolicy.refusal(action, ticket, actor).ifPresent(reason -> {
+        TicketPolicy.ownershipRefusal(action, ticket, actor).ifPresent(reason -> {
             throw Problems.forbidden(reason);
         });
 

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.factdesk.publishing.PublisherConfig;
-import org.factdesk.publishing.Slugs;
+import org.factdesk.publishing.FactCheckPage;
 import org.factdesk.ticket.Ticket;
 
 import java.time.Instant;
@@ -60,7 +60,7 @@ public class WebhookOutbox {
         data.put("id", ticket.id);
         data.put("version", version);
         data.put("headline", headline);
-        data.put("url", publisher.baseUrl() + "/fact-checks/" + ticket.id + "/" + Slugs.of(headline));
+        data.put("url", publisher.baseUrl() + FactCheckPage.path(ticket.id, headline));
         if (RETRACTED.equals(event)) {
             data.put("reason", ticket.reason);
         }

@@ -71,19 +71,10 @@ class AuditTrailTest {
     @Test
     void deletedEventIsNamed() throws SQLException {
         long ticket = ticketWithHistory();
-        long eventId = eventId(ticket, 2);
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE TEMP TABLE saved AS SELECT * FROM audit_event WHERE id = " + eventId);
-            s.execute("DELETE FROM audit_event WHERE id = " + eventId);
-            try {
-                verify().body("intact", equalTo(false))
-                        .body("firstBroken.stream", equalTo("ticket:" + ticket))
-                        .body("firstBroken.seq", equalTo(3))
-                        .body("firstBroken.problem", equalTo("expected event 2 of the chain but found 3: an event is missing or out of order"));
-            } finally {
-                s.execute("INSERT INTO audit_event SELECT * FROM saved");
-            }
-        }
+        withEventDeleted(eventId(ticket, 2), () -> verify().body("intact", equalTo(false))
+                .body("firstBroken.stream", equalTo("ticket:" + ticket))
+                .body("firstBroken.seq", equalTo(3))
+                .body("firstBroken.problem", equalTo("expected event 2 of the chain but found 3: an event is missing or out of order")));
         verify().body("intact", equalTo(true));
     }
 
@@ -107,19 +98,10 @@ class AuditTrailTest {
     @Test
     void aRemovedLastEventIsNamedByTheTicketsChainHead() throws SQLException {
         long ticket = ticketWithHistory();
-        long last = eventId(ticket, 4);
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE TEMP TABLE saved_tail AS SELECT * FROM audit_event WHERE id = " + last);
-            s.execute("DELETE FROM audit_event WHERE id = " + last);
-            try {
-                verify().body("intact", equalTo(false))
-                        .body("firstBroken.stream", equalTo("ticket:" + ticket))
-                        .body("firstBroken.seq", equalTo(4))
-                        .body("firstBroken.problem", org.hamcrest.Matchers.containsString("events are missing at the end"));
-            } finally {
-                s.execute("INSERT INTO audit_event SELECT * FROM saved_tail");
-            }
-        }
+        withEventDeleted(eventId(ticket, 4), () -> verify().body("intact", equalTo(false))
+                .body("firstBroken.stream", equalTo("ticket:" + ticket))
+                .body("firstBroken.seq", equalTo(4))
+                .body("firstBroken.problem", org.hamcrest.Matchers.containsString("events are missing at the end")));
         verify().body("intact", equalTo(true));
     }
 
@@ -128,22 +110,18 @@ class AuditTrailTest {
         long ticket = ticketWithHistory();
         desk.as(desk.dave).post("/api/audit/checkpoints").then().statusCode(201)
                 .body("eventCount", greaterThan(0));
-        long last = eventId(ticket, 4);
         String thirdHash = single("SELECT hash FROM audit_event WHERE id = " + eventId(ticket, 3));
         String head = single("SELECT audit_hash FROM ticket WHERE id = " + ticket);
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE TEMP TABLE saved_last AS SELECT * FROM audit_event WHERE id = " + last);
-            s.execute("DELETE FROM audit_event WHERE id = " + last);
-            s.execute("UPDATE ticket SET audit_seq = 3, audit_hash = '" + thirdHash + "' WHERE id = " + ticket);
+        withEventDeleted(eventId(ticket, 4), () -> {
+            sql("UPDATE ticket SET audit_seq = 3, audit_hash = '" + thirdHash + "' WHERE id = " + ticket);
             try {
                 // Chain and head now agree: only the checkpoint remembers the event.
                 verify().body("intact", equalTo(false))
                         .body("firstBroken.kind", equalTo("checkpoint"));
             } finally {
-                s.execute("INSERT INTO audit_event SELECT * FROM saved_last");
-                s.execute("UPDATE ticket SET audit_seq = 4, audit_hash = '" + head + "' WHERE id = " + ticket);
+                sql("UPDATE ticket SET audit_seq = 4, audit_hash = '" + head + "' WHERE id = " + ticket);
             }
-        }
+        });
         verify().body("intact", equalTo(true));
     }
 
@@ -208,6 +186,20 @@ class AuditTrailTest {
         return Long.parseLong(single("SELECT id FROM audit_event WHERE stream = 'ticket:" + ticket + "' AND seq = " + seq));
     }
 
+    /** Deletes an event behind the application's back for the check, then puts it back exactly. */
+    void withEventDeleted(long eventId, Runnable check) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TEMP TABLE deleted_event AS SELECT * FROM audit_event WHERE id = " + eventId);
+            s.execute("DELETE FROM audit_event WHERE id = " + eventId);
+            try {
+                check.run();
+            } finally {
+                s.execute("INSERT INTO audit_event SELECT * FROM deleted_event");
+                s.execute("DROP TABLE deleted_event");
+            }
+        }
+    }
+
     void swapSeq(long a, long b) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
@@ -225,9 +217,11 @@ class AuditTrailTest {
         }
     }
 
-    void sql(String statement) throws SQLException {
+    void sql(String statement) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

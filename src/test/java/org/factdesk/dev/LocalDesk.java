@@ -46,7 +46,7 @@ public final class LocalDesk {
             keycloak.close();
         }));
 
-        if (awaitReady(server)) {
+        if (awaitReady(server, 8080, Duration.ofMinutes(2))) {
             log("""
                     Factdesk is running on http://localhost:8080 (API under /api, OpenAPI at /q/openapi).
                       Sign in through Keycloak with a demo user (password = user name, local use only):
@@ -60,13 +60,14 @@ public final class LocalDesk {
         keycloak.close();
     }
 
-    private static boolean awaitReady(Process server) throws InterruptedException {
+    /** Waits until a server process started here answers ready on the port; false if it died or took too long. */
+    public static boolean awaitReady(Process server, int port, Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        Instant deadline = Instant.now().plus(timeout);
         while (server.isAlive() && Instant.now().isBefore(deadline)) {
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://localhost:8080/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return true;
                 }
             } catch (IOException e) {

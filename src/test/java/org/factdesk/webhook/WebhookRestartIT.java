@@ -3,6 +3,7 @@ package org.factdesk.webhook;
 import com.sun.net.httpserver.HttpServer;
 import io.restassured.RestAssured;
 import org.factdesk.db.EmbeddedDatabase;
+import org.factdesk.dev.LocalDesk;
 import org.factdesk.support.Desk;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -10,10 +11,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,18 +103,8 @@ class WebhookRestartIT {
         env.put("FACTDESK_WEBHOOKS_POLL_EVERY", webhookPoll);
         env.put("FACTDESK_AUDIT_CHECKPOINT_EVERY", "off");
         Process process = builder.start();
-        HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(deadline) && process.isAlive()) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return process;
-                }
-            } catch (IOException e) {
-                // not up yet
-            }
-            Thread.sleep(200);
+        if (LocalDesk.awaitReady(process, port, Duration.ofSeconds(60))) {
+            return process;
         }
         throw new IllegalStateException("the server did not start; see target/webhook-restart-it-" + webhookPoll + ".log");
     }
