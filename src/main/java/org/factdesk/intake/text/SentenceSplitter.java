@@ -18,18 +18,21 @@ import java.util.regex.Pattern;
  * <ol>
  * <li>No break unless the next word starts like a sentence: uppercase letter, digit, opening quote or bracket,
  * or a word such as "iPhone".</li>
- * <li>"?", "!" and ellipses break.</li>
+ * <li>"?", "!" and ellipses break, except a quoted question or exclamation followed by a name and a reporting
+ * verb: "“Why?” Vladimir Putin asked." is one sentence.</li>
  * <li>A period never breaks after a title or a Latin abbreviation ("Mr.", "Dr.", "Gen.", "e.g.", "vs." …) or a
- * single-letter initial ("George W. Bush"); so "Plan B. Then" stays one sentence.</li>
+ * single-letter initial other than "I" ("George W. Bush"); so "Plan B. Then" stays one sentence while "So did I.
+ * Then" breaks.</li>
  * <li>A period after a numbering or month abbreviation ("No. 10", "Jan. 5", "p. 12") does not break before a
  * digit.</li>
  * <li>A period after an abbreviation that may also end a sentence (dotted acronyms such as "U.S.", "p.m.",
  * "Ph.D."; "Inc.", "Corp.", "Ltd.", "Co.", "Jr.", "Sr.", "St.", months) breaks only when the next word is a
- * typical sentence opener ("The", "He", "But", "In" …) or an opening quote: "in the U.S. The talks" breaks,
- * "the U.S. Senate" and "U.S. Officials" do not.</li>
+ * typical sentence opener ("The", "He", "But", "In" …) or an opening quote, or a closing quote or bracket follows the period:
+ * "in the U.S. The talks" and "“… in the U.S.” Officials" break, "the U.S. Senate" and "in the U.S. Officials"
+ * do not.</li>
  * <li>Any other period breaks, including "etc.".</li>
  * </ol>
- * Stateless, hence thread-safe; share one instance.
+ * Other languages get {@link BreakIterator}'s rules within each line. Stateless, hence thread-safe; share one instance.
  */
 public final class SentenceSplitter {
 
@@ -62,6 +65,13 @@ public final class SentenceSplitter {
             "meanwhile", "still", "then", "now", "in", "on", "at", "for", "by", "with", "after", "before", "when",
             "while", "if", "as", "since", "although", "though", "some", "many", "most", "both", "each", "what",
             "why", "how", "who", "where", "one", "no", "not", "also", "instead", "despite", "according");
+
+    /** Verbs that attribute a quotation to the name before them. */
+    private static final Set<String> REPORTING_VERBS = Set.of(
+            "said", "says", "asked", "asks", "added", "adds", "replied", "replies", "wrote", "writes", "told", "tells",
+            "shouted", "cried", "insisted", "wondered", "demanded", "exclaimed", "continued");
+
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("\\p{P}+$");
 
     /** Short letter groups joined by periods: "U.S", "p.m", "Ph.D" (the final period is not part of the token), but not "example.com". */
     private static final Pattern DOTTED = Pattern.compile("\\p{L}{1,2}(\\.\\p{L}{1,2})+");
@@ -140,15 +150,15 @@ public final class SentenceSplitter {
             while (i < end && Character.isWhitespace(text.charAt(i))) {
                 i++;
             }
-            if (i > sentenceEnd && i < end && breaksBefore(text, punctStart, punctEnd, i, end)) {
+            if (i > sentenceEnd && i < end && breaksBefore(text, punctStart, punctEnd, sentenceEnd > punctEnd, i, end)) {
                 breaks.add(sentenceEnd);
             }
         }
         return breaks;
     }
 
-    /** Decides one candidate: punctuation text[punctStart, punctEnd), next sentence would start at next. */
-    private static boolean breaksBefore(String text, int punctStart, int punctEnd, int next, int end) {
+    /** Decides one candidate: punctuation text[punctStart, punctEnd), then closing quotes or brackets if quoted, next sentence would start at next. */
+    private static boolean breaksBefore(String text, int punctStart, int punctEnd, boolean quoted, int next, int end) {
         char first = text.charAt(next);
         String nextWord = word(text, next, end);
         boolean startsSentence = Character.isUpperCase(first) || Character.isTitleCase(first) || Character.isDigit(first)
@@ -157,7 +167,8 @@ public final class SentenceSplitter {
             return false;
         }
         if (punctEnd - punctStart > 1 || text.charAt(punctStart) != '.') {
-            return true;
+            boolean question = text.substring(punctStart, punctEnd).chars().anyMatch(c -> c == '?' || c == '!');
+            return !(quoted && question && attribution(text, next, end));
         }
         String token = tokenBefore(text, punctStart);
         String lower = token.toLowerCase(Locale.ROOT);
@@ -168,9 +179,24 @@ public final class SentenceSplitter {
             return false;
         }
         if (MAY_END.contains(lower) || DOTTED.matcher(token).matches()) {
-            return OPENERS.indexOf(first) >= 0 || OPENER_WORDS.contains(nextWord.toLowerCase(Locale.ROOT));
+            return quoted || OPENERS.indexOf(first) >= 0 || OPENER_WORDS.contains(nextWord.toLowerCase(Locale.ROOT));
         }
         return true;
+    }
+
+    /** A name then a reporting verb, as in "“Why?” Vladimir Putin asked.", which continues the quoted question. */
+    private static boolean attribution(String text, int next, int end) {
+        String[] words = text.substring(next, end).split("\\s+", 5);
+        for (int i = 0; i < Math.min(words.length, 4); i++) {
+            String word = TRAILING_PUNCTUATION.matcher(words[i]).replaceAll("");
+            if (i > 0 && REPORTING_VERBS.contains(word)) {
+                return true;
+            }
+            if (word.isEmpty() || !Character.isUpperCase(word.charAt(0)) || OPENER_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** "W" in "George W. Bush"; not "I", which ends "so do I." and "World War I." as often as it abbreviates a name. */

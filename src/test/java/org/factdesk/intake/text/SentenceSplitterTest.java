@@ -68,6 +68,9 @@ class SentenceSplitterTest {
                 sentences("“Why now?” she asked. “Because!” he said."));
         assertEquals(List.of("Who knows?", "Nobody does!", "Really?!", "Yes."),
                 sentences("Who knows? Nobody does! Really?! Yes."));
+        assertEquals(List.of("“Is it true?” Vladimir Putin asked.", "“Really!” Ash-Sharaa said, smiling."),
+                sentences("“Is it true?” Vladimir Putin asked. “Really!” Ash-Sharaa said, smiling."));
+        assertEquals(List.of("“Is it true?”", "Putin never answered."), sentences("“Is it true?” Putin never answered."));
         assertEquals(List.of("He asked, “Is it true?”", "The answer was no."),
                 sentences("He asked, “Is it true?” The answer was no."));
     }
@@ -98,6 +101,8 @@ class SentenceSplitterTest {
         assertEquals(List.of("The U.S. Senate voted."), sentences("The U.S. Senate voted."));
         assertEquals(List.of("He moved to the U.S.", "The next day he left."),
                 sentences("He moved to the U.S. The next day he left."));
+        assertEquals(List.of("“I moved to the U.S.”", "Officials doubted it."),
+                sentences("“I moved to the U.S.” Officials doubted it."));
         assertEquals(List.of("He moved to the U.S.", "“It is home,” he said."),
                 sentences("He moved to the U.S. “It is home,” he said."));
         // Documented limitation: a capitalised non-opener after "U.S." reads as a name ("U.S. Officials").
@@ -196,6 +201,16 @@ class SentenceSplitterTest {
         assertEquals("Das kostet 3,5 Mio. Euro, sagte er.", String.join(" ", split.subList(3, split.size())),
                 "BreakIterator may split after “Mio.”, but the text is all there");
         assertEquals(List.of("¿Dónde está?", "No lo sé."), sentences("¿Dónde está? No lo sé.", "es"));
+    }
+
+    @Test
+    void sharedInstanceIsThreadSafe() {
+        String text = "Mr. Smith left at 5 p.m. The U.S. envoy stayed.’ Nobody knew why. “Why?” Putin asked.";
+        List<String> expected = sentences(text);
+        assertEquals(List.of("Mr. Smith left at 5 p.m.", "The U.S. envoy stayed.’", "Nobody knew why.", "“Why?” Putin asked."),
+                expected);
+        assertTrue(java.util.stream.IntStream.range(0, 2000).parallel()
+                .allMatch(i -> splitter.split(text).stream().map(Sentence::text).toList().equals(expected)));
     }
 
     @Test
