@@ -76,19 +76,19 @@ public final class SentenceSplitter {
     /** Short letter groups joined by periods: "U.S", "p.m", "Ph.D" (the final period is not part of the token), but not "example.com". */
     private static final Pattern DOTTED = Pattern.compile("\\p{L}{1,2}(\\.\\p{L}{1,2})+");
 
-    public List<Sentence> split(String normalisedText) {
-        return split(normalisedText, null);
+    /** English sentences of text as produced by {@link ArticleText}. */
+    public List<Sentence> split(String text) {
+        return split(text, null);
     }
 
-    /** language: BCP-47 tag; null, blank or English use the English rules, anything else {@link BreakIterator}. */
-    public List<Sentence> split(String normalisedText, String language) {
+    /** language: BCP-47 tag; null, blank, "und" or English use the English rules, anything else {@link BreakIterator}. */
+    public List<Sentence> split(String text, String language) {
         List<Sentence> out = new ArrayList<>();
-        if (normalisedText == null) {
+        if (text == null) {
             return out;
         }
         Locale locale = language == null || language.isBlank() ? Locale.ENGLISH : Locale.forLanguageTag(language);
         boolean english = locale.getLanguage().isEmpty() || locale.getLanguage().equals("en");
-        String text = normalisedText;
         int lineStart = 0;
         while (lineStart <= text.length()) {
             int lineEnd = text.indexOf('\n', lineStart);
