@@ -32,6 +32,27 @@ public class SimilarityService {
     public record Matches(List<SimilarClaim> claims, List<SimilarReview> priorReviews) {
     }
 
+    /** Claims of the desk most like :q; the benchmark runs these very statements. */
+    static final String CLAIMS_SQL = """
+            SELECT c.id, t.id AS ticket_id, t.status, c.text, c.claimant, similarity(c.text, :q) AS s,
+                   v.headline, v.rating
+            FROM claim c
+            JOIN ticket t ON t.claim_id = c.id
+            LEFT JOIN LATERAL (
+                SELECT p.headline, r.label AS rating FROM verdict_version p LEFT JOIN rating r ON r.id = p.rating_id
+                WHERE p.ticket_id = t.id AND p.state = 'PUBLISHED' AND t.status IN ('PUBLISHED', 'RETRACTED')
+                ORDER BY p.number DESC LIMIT 1) v ON true
+            WHERE c.text % :q AND t.status <> 'DISCARDED' AND c.id <> :exclude
+            ORDER BY s DESC, c.id
+            LIMIT :limit""";
+
+    static final String REVIEWS_SQL = """
+            SELECT id, claim_text, claimant, rating, publisher, review_url, reviewed_at, similarity(claim_text, :q) AS s
+            FROM prior_review
+            WHERE claim_text % :q
+            ORDER BY s DESC, reviewed_at DESC NULLS LAST, id
+            LIMIT :limit""";
+
     @ConfigProperty(name = "factdesk.intake.similarity-threshold", defaultValue = "0.3")
     double threshold;
 
@@ -51,27 +72,11 @@ public class SimilarityService {
         em.createNativeQuery("SELECT set_config('pg_trgm.similarity_threshold', :t, true)")
                 .setParameter("t", Double.toString(threshold)).getSingleResult();
         @SuppressWarnings("unchecked")
-        List<Object[]> claimRows = em.createNativeQuery("""
-                SELECT c.id, t.id AS ticket_id, t.status, c.text, c.claimant, similarity(c.text, :q) AS s,
-                       v.headline, v.rating
-                FROM claim c
-                JOIN ticket t ON t.claim_id = c.id
-                LEFT JOIN LATERAL (
-                    SELECT p.headline, r.label AS rating FROM verdict_version p LEFT JOIN rating r ON r.id = p.rating_id
-                    WHERE p.ticket_id = t.id AND p.state = 'PUBLISHED' AND t.status IN ('PUBLISHED', 'RETRACTED')
-                    ORDER BY p.number DESC LIMIT 1) v ON true
-                WHERE c.text % :q AND t.status <> 'DISCARDED' AND c.id <> :exclude
-                ORDER BY s DESC, c.id
-                LIMIT :limit""")
+        List<Object[]> claimRows = em.createNativeQuery(CLAIMS_SQL)
                 .setParameter("q", text).setParameter("exclude", excludeClaimId == null ? -1L : excludeClaimId)
                 .setParameter("limit", limit).getResultList();
         @SuppressWarnings("unchecked")
-        List<Object[]> reviewRows = em.createNativeQuery("""
-                SELECT id, claim_text, claimant, rating, publisher, review_url, reviewed_at, similarity(claim_text, :q) AS s
-                FROM prior_review
-                WHERE claim_text % :q
-                ORDER BY s DESC, reviewed_at DESC NULLS LAST, id
-                LIMIT :limit""")
+        List<Object[]> reviewRows = em.createNativeQuery(REVIEWS_SQL)
                 .setParameter("q", text).setParameter("limit", limit).getResultList();
         return new Matches(
                 claimRows.stream().map(r -> new SimilarClaim(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
