@@ -46,11 +46,16 @@ final class SignalRules {
             + "|with\\s+(?:(?:direct|first-?hand|inside|intimate|detailed|privileged)\\s+)?(?:knowledge\\s+of|access\\s+to)"
             + "|close\\s+to\\s+(?:(?:the|his|her|their)\\s+)?(?:" + CAPITALISED + "|" + ROLE + "|" + alt(List.of(
             "family", "government", "leadership", "administration", "campaign", "investigation", "talks",
-            "negotiations", "matter")) + "))";
+            "negotiations", "matter", "president", "prime\\s+minister", "chancellor", "leader", "king", "queen"))
+            + "))";
 
     /** Unnamed groups that speak as a body ("officials said"); "the officials said" refers back to someone named. */
     private static final String SPEAKING_GROUPS = alt(List.of("officials", "sources", "insiders", "diplomats", "aides",
             "analysts", "experts", "observers"));
+
+    /** "Officials at the ministry said": an institution is named, the people speaking are not. */
+    private static final String GROUP_AFFILIATION = "(?:\\s+(?:at|from|in|of)\\s+(?:the\\s+)?(?:" + WORD + "\\s+){0,2}"
+            + WORD + ")?";
 
     private static final List<Rule> ANONYMOUS = List.of(
             whole(SignalKind.ANONYMOUS_SOURCE,
@@ -69,7 +74,7 @@ final class SignalRules {
             whole(SignalKind.ANONYMOUS_SOURCE, "\\ban?\\s+(?:" + MODIFIER + "\\s+){0,2}insider\\b"
                     + "(?!\\s+(?:trading|threat|information|dealing|knowledge|attack))"),
             new Rule(SignalKind.ANONYMOUS_SOURCE, compile("\\b(?:(?<det>the|these|those|both|such)\\s+)?(?<t>(?:"
-                    + MODIFIER + "\\s+){0,3}" + SPEAKING_GROUPS + "\\s+(?:" + ADVERB + "\\s+)?" + VERB + ")"),
+                    + MODIFIER + "\\s+){0,3}" + SPEAKING_GROUPS + GROUP_AFFILIATION + "\\s+(?:" + ADVERB + "\\s+)?" + VERB + ")"),
                     (sentence, m) -> m.group("det") != null),
             rule(SignalKind.ANONYMOUS_SOURCE, "\\baccording\\s+to\\s+(?<t>(?:" + MODIFIER + "\\s+){0,3}" + SPEAKING_GROUPS + ")"));
 
