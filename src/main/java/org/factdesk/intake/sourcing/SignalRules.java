@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.BiPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.factdesk.intake.sourcing.Words.ADVERB;
 import static org.factdesk.intake.sourcing.Words.CAPITALISED;
@@ -148,7 +149,7 @@ final class SignalRules {
             new Rule(SignalKind.PARTIAL_NAME, compile("\\b(?:said|says|added|according\\s+to)\\s+(?<t>" + SINGLE_NAME + ")"
                     + ROLE_APPOSITIVE), SignalRules::capitalisedJustBefore));
 
-    static final List<Rule> RULES = concat(ANONYMOUS, HEDGES, LEAKS, PARTIAL_NAMES);
+    static final List<Rule> RULES = Stream.of(ANONYMOUS, HEDGES, LEAKS, PARTIAL_NAMES).flatMap(List::stream).toList();
 
     /** Ends of text like "Jane Smith, a " – the unnamed-looking person that follows is Jane Smith. */
     private static final Pattern NAMED_APPOSITIVE = compile("(?<pre>\\p{L}+\\s+)?" + NAME_RUN + ",\\s+(?:"
@@ -189,10 +190,5 @@ final class SignalRules {
     private static Pattern compile(String regex) {
         // Every rule starts at the beginning of a word: "someone" holds no "one", "xWestern" no "Western".
         return Pattern.compile("(?<![\\p{L}’'\\-])" + regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    }
-
-    @SafeVarargs
-    private static List<Rule> concat(List<Rule>... lists) {
-        return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
     }
 }
