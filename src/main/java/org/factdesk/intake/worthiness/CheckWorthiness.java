@@ -23,7 +23,7 @@ public final class CheckWorthiness {
     private final double[] weights;
     private final double threshold;
 
-    CheckWorthiness(double bias, double[] weights, double threshold) {
+    private CheckWorthiness(double bias, double[] weights, double threshold) {
         this.bias = bias;
         this.weights = weights.clone();
         this.threshold = threshold;

