@@ -9,12 +9,11 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import org.factdesk.common.Roles;
 
-/** "Has anyone checked this already?" — for any text, and for a claim the desk has. */
-@Path("/api")
+/** "Has anyone checked this already?" for any text (a claim's own matches: {@code /api/claims/{id}/similar}). */
+@Path("/api/similar")
 @RolesAllowed({Roles.FACTCHECKER, Roles.REVIEWER, Roles.EDITOR, Roles.ADMIN})
 public class SimilarResource {
 
@@ -22,16 +21,8 @@ public class SimilarResource {
     SimilarityService similarity;
 
     @GET
-    @Path("similar")
     public SimilarityService.Matches similar(@QueryParam("text") @NotBlank @Size(max = 5000) String text,
                                              @QueryParam("limit") @DefaultValue("5") @Min(1) @Max(50) int limit) {
         return similarity.find(text, null, limit);
-    }
-
-    @GET
-    @Path("claims/{id}/similar")
-    public SimilarityService.Matches similarToClaim(@PathParam("id") long id,
-                                                    @QueryParam("limit") @DefaultValue("5") @Min(1) @Max(50) int limit) {
-        return similarity.forClaim(id, limit);
     }
 }
