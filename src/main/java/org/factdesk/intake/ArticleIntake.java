@@ -20,7 +20,8 @@ import java.util.Optional;
 /**
  * Reads an article the way a desk does: splits its text into sentences, scores each for
  * check-worthiness with the reasons, flags weak sourcing and finds who is speaking. The models are
- * loaded once, on first use.
+ * loaded once, on first use. Scoring, signals and attribution know English only; other languages
+ * get their sentences split by their own rules and English-trained scores.
  */
 @ApplicationScoped
 public class ArticleIntake {

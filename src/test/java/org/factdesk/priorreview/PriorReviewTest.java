@@ -43,7 +43,7 @@ class PriorReviewTest {
     @AfterEach
     void stopSite() {
         site.stop(0);
-        settings(false);
+        desk.allowPrivateTargets(false);
     }
 
     @Test
@@ -91,7 +91,7 @@ class PriorReviewTest {
                 .statusCode(422).body("title", equalTo("URL refused"))
                 .body("detail", containsString("loopback, private or link-local"));
 
-        settings(true);
+        desk.allowPrivateTargets(true);
         desk.as(desk.carol).body(Map.of("url", base + "/moved")).post("/api/prior-reviews/import-url").then()
                 .statusCode(200).body("source", equalTo(base + "/feed.json")).body("imported", equalTo(1));
         desk.as(desk.carol).body(Map.of("url", base + "/page.html")).post("/api/prior-reviews/import-url").then()
@@ -147,11 +147,5 @@ class PriorReviewTest {
             exchange.getResponseBody().write(bytes);
             exchange.close();
         });
-    }
-
-    void settings(boolean allowPrivate) {
-        long version = desk.as(desk.dave).get("/api/settings").then().extract().jsonPath().getLong("version");
-        desk.as(desk.dave).body(Map.of("timeZone", "UTC", "maxInProgress", 0, "allowPrivateWebhookTargets", allowPrivate,
-                "version", version)).put("/api/settings").then().statusCode(200);
     }
 }
