@@ -31,6 +31,9 @@ public class Article extends PanacheEntityBase {
     @Column(name = "published_at")
     public Instant publishedAt;
 
+    public String language;
+
+    /** Normalised plain text; sentence and claim offsets point into it. */
     @Column(name = "body")
     public String text;
 

@@ -5,12 +5,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.factdesk.audit.AuditLog;
+import org.factdesk.claim.Claim;
+import org.factdesk.intake.ArticleIntake;
 import org.factdesk.common.Actor;
 import org.factdesk.common.Page;
 import org.factdesk.common.PageRequest;
 import org.factdesk.common.Problems;
 
 import java.time.Instant;
+import java.util.Objects;
 
 @ApplicationScoped
 @Transactional
@@ -18,6 +21,9 @@ public class ArticleService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    ArticleIntake intake;
 
     public Article create(Actor actor, ArticleRequest request) {
         if (request.version() != null) {
@@ -28,6 +34,7 @@ public class ArticleService {
         article.createdBy = actor.subject();
         apply(article, request, article.createdAt);
         article.persistAndFlush();
+        intake.analyse(article);
         audit.desk(actor, "article.created", audit.changes().value("articleId", article.id).value("url", article.url));
         return article;
     }
@@ -35,15 +42,27 @@ public class ArticleService {
     public Article update(long id, Actor actor, ArticleRequest request) {
         Article article = get(id);
         Problems.requireVersion("Article " + id, request.version(), article.version);
+        String text = ArticleIntake.plainText(request);
+        boolean textChanged = !Objects.equals(article.text, text);
+        boolean reanalyse = textChanged || !Objects.equals(article.language, request.language());
+        if (textChanged && Claim.count("article.id = ?1 and sourceStart is not null", id) > 0) {
+            // Claims point into the text by offsets: changing it would make them point at the wrong words.
+            throw Problems.conflict("Article text is cited", "Claims point into article " + id
+                    + "'s text by offsets, so its text can no longer change; take in the new text as a new article.");
+        }
         AuditLog.Changes changes = audit.changes().value("articleId", id)
                 .field("url", article.url, request.url())
                 .field("title", article.title, request.title())
                 .field("outlet", article.outlet, request.outlet())
                 .field("author", article.author, request.author())
                 .field("publishedAt", article.publishedAt, request.publishedAt() == null ? null : request.publishedAt().toInstant())
-                .field("text", article.text, request.text());
+                .field("language", article.language, request.language())
+                .field("text", article.text, text);
         apply(article, request, Instant.now());
         article.persistAndFlush();
+        if (reanalyse) {
+            intake.analyse(article);
+        }
         audit.desk(actor, "article.updated", changes);
         return article;
     }
@@ -67,7 +86,8 @@ public class ArticleService {
         article.outlet = request.outlet();
         article.author = request.author();
         article.publishedAt = request.publishedAt() == null ? null : request.publishedAt().toInstant();
-        article.text = request.text();
+        article.language = request.language();
+        article.text = ArticleIntake.plainText(request);
         article.updatedAt = now;
     }
 }

@@ -51,6 +51,13 @@ public class Claim extends PanacheEntityBase {
     @JoinColumn(name = "article_id")
     public Article article;
 
+    /** Where in the article's text the claim was found (UTF-16 offsets, end exclusive). */
+    @Column(name = "source_start")
+    public Integer sourceStart;
+
+    @Column(name = "source_end")
+    public Integer sourceEnd;
+
     @Column(name = "duplicate_of")
     public Long duplicateOf;
 

@@ -1,6 +1,7 @@
 package org.factdesk.claim;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -9,7 +10,10 @@ import org.factdesk.common.HttpUrl;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A claim as a client creates or replaces it. */
+/**
+ * A claim as a client creates or replaces it. {@code sourceStart}/{@code sourceEnd} locate the claim
+ * in its article's text (UTF-16 offsets, end exclusive), so that the web app can highlight it.
+ */
 public record ClaimRequest(
         @NotBlank @Size(max = 5000) String text,
         @Size(max = 300) String claimant,
@@ -19,6 +23,8 @@ public record ClaimRequest(
         Priority priority,
         OffsetDateTime deadline,
         Long articleId,
+        @Min(0) Integer sourceStart,
+        @Min(1) Integer sourceEnd,
         @Size(max = 100) List<@Valid Appearance> appearances,
         Long version) {
 

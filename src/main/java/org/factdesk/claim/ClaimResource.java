@@ -4,6 +4,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -11,11 +13,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.factdesk.common.CurrentActor;
 import org.factdesk.common.Page;
 import org.factdesk.common.PageRequest;
 import org.factdesk.common.Roles;
+import org.factdesk.similar.SimilarityService;
 import org.factdesk.ticket.Ticket;
 import org.factdesk.ticket.TicketFilter;
 import org.factdesk.ticket.TicketSearch;
@@ -24,6 +29,9 @@ import org.factdesk.ticket.TicketSearch;
 @RolesAllowed({Roles.FACTCHECKER, Roles.REVIEWER, Roles.EDITOR, Roles.ADMIN})
 @Transactional
 public class ClaimResource {
+
+    @Inject
+    SimilarityService similarity;
 
     @Inject
     ClaimService claims;
@@ -73,5 +81,13 @@ public class ClaimResource {
     public ClaimView markDuplicate(@PathParam("id") long id, @Valid @NotNull DuplicateRequest request) {
         Ticket ticket = claims.markDuplicate(id, request.duplicateOf(), actor.get());
         return ClaimView.of(ticket.claim, ticket);
+    }
+
+    /** Claims of the desk and other fact-checkers' verdicts that say much the same: "checked already?" */
+    @GET
+    @Path("{id}/similar")
+    public SimilarityService.Matches similar(@PathParam("id") long id,
+                                             @QueryParam("limit") @DefaultValue("5") @Min(1) @Max(50) int limit) {
+        return similarity.forClaim(id, limit);
     }
 }

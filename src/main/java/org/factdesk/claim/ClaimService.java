@@ -86,6 +86,8 @@ public class ClaimService {
                 .field("priority", claim.priority, priority)
                 .field("deadline", claim.deadline, deadline)
                 .field("articleId", claim.article == null ? null : claim.article.id, request.articleId())
+                .field("sourceStart", claim.sourceStart, request.sourceStart())
+                .field("sourceEnd", claim.sourceEnd, request.sourceEnd())
                 .field("appearances", claim.appearances.stream().map(a -> a.url).toList(),
                         request.appearances() == null ? List.of() : request.appearances().stream().map(ClaimRequest.Appearance::url).toList());
         apply(claim, request, Instant.now());
@@ -145,6 +147,38 @@ public class ClaimService {
         return duplicateTicket;
     }
 
+    /**
+     * Records that the claim appeared again (e.g. in a newly taken-in article): the repeat becomes
+     * another appearance of the existing claim instead of a new ticket. Adding an appearance the
+     * claim already has changes nothing.
+     *
+     * @return whether the appearance was added
+     */
+    public boolean addAppearance(long claimId, String url, Instant appearedAt, Actor actor) {
+        Ticket ticket = lockTicketOf(claimId);
+        Claim claim = ticket.claim;
+        if (claim.duplicateOf != null) {
+            throw Problems.conflict("Claim is a duplicate", "Claim " + claimId + " is a duplicate of claim "
+                    + claim.duplicateOf + "; link to that one.");
+        }
+        if (ticket.status == TicketStatus.DISCARDED) {
+            throw Problems.conflict("Claim is discarded", "Claim " + claimId + "'s ticket is discarded; reopen it or create a new claim.");
+        }
+        if (claim.appearances.stream().anyMatch(a -> a.url.equals(url))) {
+            return false;
+        }
+        ClaimAppearance appearance = new ClaimAppearance();
+        appearance.claim = claim;
+        appearance.url = url;
+        appearance.appearedAt = appearedAt;
+        claim.appearances.add(appearance);
+        claim.updatedAt = Instant.now();
+        claim.persistAndFlush();
+        audit.ticket(actor, ticket, "claim.appearance-added", null, null,
+                audit.changes().value("url", url).value("appearedAt", appearedAt));
+        return true;
+    }
+
     public Ticket ticketOf(long claimId) {
         Ticket ticket = Ticket.find("claim.id", claimId).firstResult();
         if (ticket == null) {
@@ -171,6 +205,21 @@ public class ClaimService {
             claim.article = Article.findById(request.articleId());
             if (claim.article == null) {
                 throw Problems.badRequest("Field 'articleId': article " + request.articleId() + " does not exist.");
+            }
+        }
+        claim.sourceStart = request.sourceStart();
+        claim.sourceEnd = request.sourceEnd();
+        if ((claim.sourceStart == null) != (claim.sourceEnd == null)) {
+            throw Problems.badRequest("Fields 'sourceStart' and 'sourceEnd' go together: send both or neither.");
+        }
+        if (claim.sourceStart != null) {
+            int length = claim.article == null || claim.article.text == null ? -1 : claim.article.text.length();
+            if (length < 0) {
+                throw Problems.badRequest("Fields 'sourceStart' and 'sourceEnd' need an article with text ('articleId').");
+            }
+            if (claim.sourceStart >= claim.sourceEnd || claim.sourceEnd > length) {
+                throw Problems.badRequest("Fields 'sourceStart' and 'sourceEnd' must satisfy 0 <= sourceStart < sourceEnd <= "
+                        + length + " (the length of article " + claim.article.id + "'s text).");
             }
         }
         claim.appearances.clear();

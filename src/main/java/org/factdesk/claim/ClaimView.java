@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 public record ClaimView(Long id, String text, String claimant, String language, List<String> topics, Priority priority,
-                        Instant deadline, Long articleId, Long duplicateOf, List<AppearanceView> appearances,
+                        Instant deadline, Long articleId, Integer sourceStart, Integer sourceEnd, Long duplicateOf, List<AppearanceView> appearances,
                         Long ticketId, String ticketStatus, Instant createdAt, String createdBy, Instant updatedAt,
                         long version) {
 
@@ -15,7 +15,7 @@ public record ClaimView(Long id, String text, String claimant, String language, 
 
     public static ClaimView of(Claim c, Ticket t) {
         return new ClaimView(c.id, c.text, c.claimant, c.language, List.of(c.topics), c.priority, c.deadline,
-                c.article == null ? null : c.article.id, c.duplicateOf,
+                c.article == null ? null : c.article.id, c.sourceStart, c.sourceEnd, c.duplicateOf,
                 c.appearances.stream().map(a -> new AppearanceView(a.id, a.url, a.appearedAt)).toList(),
                 t.id, t.status.name(), c.createdAt, c.createdBy, c.updatedAt, c.version);
     }

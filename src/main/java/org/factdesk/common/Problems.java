@@ -29,6 +29,11 @@ public final class Problems {
         return problem(Status.CONFLICT, title, detail);
     }
 
+    /** The request is well-formed but names something the server cannot use (e.g. a URL it cannot fetch). */
+    public static HttpProblem unprocessable(String title, String detail) {
+        return HttpProblem.builder().withStatus(422).withTitle(title).withDetail(detail).build();
+    }
+
     /** The client edited from a version that someone else has changed since. */
     public static HttpProblem staleVersion(String what, long sent, long current) {
         return HttpProblem.builder()

@@ -77,7 +77,7 @@ public class DemoContent {
     void load() {
         long article = articles.create(CAROL, new ArticleRequest("https://example.org/news/russia-syria-briefings",
                 "Inside Moscow's briefings on Syria", "Example Wire", "Staff reporter",
-                OffsetDateTime.of(2025, 10, 20, 9, 0, 0, 0, ZoneOffset.UTC), sampleArticle(), null)).id;
+                OffsetDateTime.of(2025, 10, 20, 9, 0, 0, 0, ZoneOffset.UTC), "en", null, sampleArticle(), null)).id;
 
         long published = claim(article, "Russian military bases in eastern Syria deliver humanitarian aid to millions of Syrians.",
                 "Kremlin spokesperson", Priority.HIGH, "conflict");
@@ -105,7 +105,7 @@ public class DemoContent {
 
     private long claim(long article, String text, String claimant, Priority priority, String topic) {
         return claims.create(CAROL, new ClaimRequest(text, claimant, "en", List.of("syria", topic), priority,
-                null, article, List.of(new ClaimRequest.Appearance("https://example.org/news/russia-syria-briefings",
+                null, article, null, null, List.of(new ClaimRequest.Appearance("https://example.org/news/russia-syria-briefings",
                 OffsetDateTime.of(2025, 10, 20, 9, 0, 0, 0, ZoneOffset.UTC))), null)).id;
     }
 

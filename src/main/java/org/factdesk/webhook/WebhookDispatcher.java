@@ -1,5 +1,6 @@
 package org.factdesk.webhook;
 
+import org.factdesk.common.TargetGuard;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;

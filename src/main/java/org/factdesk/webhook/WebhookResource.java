@@ -1,5 +1,6 @@
 package org.factdesk.webhook;
 
+import org.factdesk.common.TargetGuard;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

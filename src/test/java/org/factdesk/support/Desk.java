@@ -95,4 +95,11 @@ public final class Desk {
                 .put("/api/tickets/{id}/verdict", ticket).then().statusCode(200);
         return ticket;
     }
+
+    /** The desk setting that lets outgoing calls (webhooks, imports) reach loopback, as tests need. */
+    public void allowPrivateTargets(boolean allow) {
+        long version = as(dave).get("/api/settings").then().extract().jsonPath().getLong("version");
+        as(dave).body(Map.of("timeZone", "UTC", "maxInProgress", 0, "allowPrivateWebhookTargets", allow,
+                "version", version)).put("/api/settings").then().statusCode(200);
+    }
 }

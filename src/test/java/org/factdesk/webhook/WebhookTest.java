@@ -65,7 +65,7 @@ class WebhookTest {
             exchange.close();
         });
         receiver.start();
-        settings(true);
+        desk.allowPrivateTargets(true);
         drain(); // deliveries other tests left due
         received.clear();
     }
@@ -74,7 +74,7 @@ class WebhookTest {
     void stopReceiver() {
         receiver.stop(0);
         sql("UPDATE webhook_endpoint SET active = false");
-        settings(false);
+        desk.allowPrivateTargets(false);
     }
 
     @Test
@@ -154,7 +154,7 @@ class WebhookTest {
 
     @Test
     void privateAndLoopbackTargetsAreRefusedUnlessTheDeskAllowsThem() {
-        settings(false);
+        desk.allowPrivateTargets(false);
         for (String url : List.of("http://127.0.0.1:9/hook", "http://localhost/hook", "http://10.1.2.3/hook",
                 "http://192.168.1.1/hook", "http://169.254.169.254/latest/meta-data", "http://[::1]/hook")) {
             desk.as(desk.dave).body(Map.of("url", url, "events", List.of("fact-check.published")))
@@ -204,11 +204,6 @@ class WebhookTest {
         sql("UPDATE webhook_delivery SET next_attempt_at = now() WHERE status = 'PENDING'");
     }
 
-    void settings(boolean allowPrivate) {
-        long version = desk.as(desk.dave).get("/api/settings").then().extract().jsonPath().getLong("version");
-        desk.as(desk.dave).body(Map.of("timeZone", "UTC", "maxInProgress", 0, "allowPrivateWebhookTargets", allowPrivate,
-                "version", version)).put("/api/settings").then().statusCode(200);
-    }
 
     void sql(String statement) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {

@@ -1,4 +1,4 @@
-package org.factdesk.webhook;
+package org.factdesk.common;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -6,9 +6,10 @@ import java.net.UnknownHostException;
 import java.util.Optional;
 
 /**
- * Keeps webhooks away from the server's own network: loopback, private, link-local (cloud metadata),
- * unspecified and multicast addresses are refused unless the desk allows them. Checked when an
- * endpoint is registered and again before each delivery (DNS can change in between).
+ * Keeps outgoing calls (webhooks, ClaimReview imports) away from the server's own network:
+ * loopback, private, link-local (cloud metadata), unspecified and multicast addresses are refused
+ * unless the desk allows them. Checked when a URL is accepted and again before each call (DNS can
+ * change in between).
  */
 public final class TargetGuard {
 

@@ -1,0 +1,109 @@
+package org.factdesk.intake;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.factdesk.article.Article;
+import org.factdesk.article.ArticleService;
+import org.factdesk.claim.Claim;
+import org.factdesk.claim.ClaimRequest;
+import org.factdesk.claim.ClaimService;
+import org.factdesk.common.Actor;
+import org.factdesk.common.Problems;
+import org.factdesk.ticket.Ticket;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** An article's sentences, its candidate claims, and accepting candidates into claims. */
+@ApplicationScoped
+@Transactional
+public class IntakeService {
+
+    @Inject
+    ArticleService articles;
+
+    @Inject
+    ArticleIntake intake;
+
+    @Inject
+    ClaimService claims;
+
+    /** Every sentence of the article in reading order. */
+    public List<SentenceView> sentences(long articleId) {
+        articles.get(articleId);
+        return views(articleId, ArticleSentence.list("articleId", Sort.by("position"), articleId));
+    }
+
+    /** Sentences at or above the threshold, best first. */
+    public List<SentenceView> candidates(long articleId, double threshold, int limit) {
+        articles.get(articleId);
+        List<ArticleSentence> rows = ArticleSentence.<ArticleSentence>find("articleId = ?1 and score >= ?2",
+                Sort.descending("score").and("position"), articleId, threshold).page(0, limit).list();
+        return views(articleId, rows);
+    }
+
+    /** Creates a claim and ticket per accepted candidate, or links it to an existing claim; all or nothing. */
+    public List<AcceptRequest.Outcome> accept(long articleId, AcceptRequest request, Actor actor) {
+        // Locking the article makes two editors accepting the same sentence take turns.
+        Article article = Article.findById(articleId, LockModeType.PESSIMISTIC_WRITE);
+        if (article == null) {
+            throw Problems.notFound("Article", articleId);
+        }
+        Set<Integer> seen = new HashSet<>();
+        Map<Integer, List<Long>> claimed = claimsBySentence(articleId,
+                ArticleSentence.list("articleId", Sort.by("position"), articleId));
+        return request.items().stream().map(item -> {
+            if (!seen.add(item.position())) {
+                throw Problems.badRequest("Sentence " + item.position() + " is listed twice.");
+            }
+            ArticleSentence sentence = ArticleSentence.find("articleId = ?1 and position = ?2", articleId, item.position())
+                    .firstResult();
+            if (sentence == null) {
+                throw Problems.badRequest("Article " + articleId + " has no sentence " + item.position() + ".");
+            }
+            List<Long> existing = claimed.getOrDefault(item.position(), List.of());
+            if (!existing.isEmpty()) {
+                throw Problems.conflict("Already accepted", "Sentence " + item.position() + " is already claim "
+                        + existing.get(0) + ".");
+            }
+            OffsetDateTime appearedAt = article.publishedAt == null ? null : article.publishedAt.atOffset(ZoneOffset.UTC);
+            if (item.linkTo() != null) {
+                if (item.editsClaim()) {
+                    throw Problems.badRequest("Sentence " + item.position()
+                            + ": 'linkTo' adds an appearance to an existing claim; it takes no text, claimant, priority, topics or deadline.");
+                }
+                claims.addAppearance(item.linkTo(), article.url, article.publishedAt, actor);
+                return new AcceptRequest.Outcome(item.position(), item.linkTo(), claims.ticketOf(item.linkTo()).id, true);
+            }
+            Ticket ticket = claims.create(actor, new ClaimRequest(
+                    item.text() == null ? sentence.text : item.text(),
+                    item.claimant() == null ? sentence.claimant : item.claimant(),
+                    article.language == null ? "en" : article.language,
+                    item.topics(), item.priority(), item.deadline(), articleId, sentence.start, sentence.end,
+                    List.of(new ClaimRequest.Appearance(article.url, appearedAt)), null));
+            return new AcceptRequest.Outcome(item.position(), ticket.claim.id, ticket.id, false);
+        }).toList();
+    }
+
+    private List<SentenceView> views(long articleId, List<ArticleSentence> rows) {
+        Map<Integer, List<Long>> claimed = claimsBySentence(articleId, rows);
+        double threshold = intake.threshold();
+        return rows.stream().map(s -> new SentenceView(s.position, s.start, s.end, s.text, s.score, s.score >= threshold,
+                s.claimant, s.reasons, s.signals, claimed.getOrDefault(s.position, List.of()))).toList();
+    }
+
+    /** Claims whose span in the article overlaps each sentence. */
+    private static Map<Integer, List<Long>> claimsBySentence(long articleId, List<ArticleSentence> sentences) {
+        List<Claim> cited = Claim.list("article.id = ?1 and sourceStart is not null and duplicateOf is null order by id", articleId);
+        return sentences.stream().collect(Collectors.toMap(s -> s.position, s -> cited.stream()
+                .filter(c -> c.sourceStart < s.end && c.sourceEnd > s.start).map(c -> c.id).toList()));
+    }
+}

@@ -1,0 +1,74 @@
+package org.factdesk.priorreview;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.factdesk.common.CurrentActor;
+import org.factdesk.common.HttpUrl;
+import org.factdesk.common.Page;
+import org.factdesk.common.PageRequest;
+import org.factdesk.common.Roles;
+import org.factdesk.desk.DeskSettings;
+
+/**
+ * Fact-checks published by other organisations, imported from their ClaimReview markup so that the
+ * desk sees prior verdicts before it checks a claim again.
+ */
+@Path("/api/prior-reviews")
+@RolesAllowed({Roles.FACTCHECKER, Roles.REVIEWER, Roles.EDITOR, Roles.ADMIN})
+public class PriorReviewResource {
+
+    public record ImportUrlRequest(@NotBlank @HttpUrl String url) {
+    }
+
+    @Inject
+    PriorReviewService reviews;
+
+    @Inject
+    ClaimReviewFetcher fetcher;
+
+    @Inject
+    CurrentActor actor;
+
+    @GET
+    public Page<PriorReviewView> list(@QueryParam("q") String query, @Valid @BeanParam PageRequest page) {
+        return reviews.list(query, page).map(PriorReviewView::of);
+    }
+
+    @GET
+    @Path("{id}")
+    public PriorReviewView get(@PathParam("id") long id) {
+        return PriorReviewView.of(reviews.get(id));
+    }
+
+    /** Upload: a ClaimReview JSON-LD document or DataFeed, or an HTML page carrying JSON-LD. */
+    @POST
+    @Path("import")
+    @Consumes({MediaType.APPLICATION_JSON, "application/ld+json", MediaType.TEXT_HTML})
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
+    public PriorReviewService.ImportReport importUpload(@NotBlank String content,
+                                                       @HeaderParam("Content-Type") String contentType) {
+        return reviews.importContent(actor.get(), content, contentType != null && contentType.contains("html"), "upload");
+    }
+
+    /** The server fetches the page or feed, with the same address and size protections as webhooks. */
+    @POST
+    @Path("import-url")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
+    public PriorReviewService.ImportReport importUrl(@Valid @NotNull ImportUrlRequest request) {
+        ClaimReviewFetcher.Fetched fetched = fetcher.fetch(request.url(), DeskSettings.get().allowPrivateWebhookTargets);
+        return reviews.importContent(actor.get(), fetched.body(), fetched.html(), fetched.url());
+    }
+}

@@ -1,0 +1,119 @@
+package org.factdesk.priorreview;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.factdesk.audit.AuditLog;
+import org.factdesk.common.Actor;
+import org.factdesk.common.Page;
+import org.factdesk.common.PageRequest;
+import org.factdesk.common.Problems;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Imports other fact-checkers' ClaimReviews; a re-import of the same review and claim updates it. */
+@ApplicationScoped
+@Transactional
+public class PriorReviewService {
+
+    /** What an import did: counts, and one error per item that could not be read. */
+    public record ImportReport(String source, int received, int imported, int updated,
+                               List<ClaimReviewReader.ItemError> errors) {
+    }
+
+    /** Imports run one at a time, so that two imports of the same feed cannot insert the same row twice. */
+    private static final long IMPORT_LOCK = 0x5052494f52L; // "PRIOR"
+
+    @Inject
+    AuditLog audit;
+
+    private final ClaimReviewReader reader;
+
+    @Inject
+    public PriorReviewService(ObjectMapper json) {
+        this.reader = new ClaimReviewReader(json);
+    }
+
+    public ImportReport importContent(Actor actor, String content, boolean html, String source) {
+        ClaimReviewReader.Result result = reader.read(content, html);
+        if (result.reviews().isEmpty()) {
+            throw Problems.unprocessable("Nothing to import", "No ClaimReview could be read from " + source + ": "
+                    + result.errors().stream().map(e -> e.detail()).distinct().limit(3).toList() + ".");
+        }
+        Panache.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(:key)")
+                .setParameter("key", IMPORT_LOCK).getSingleResult();
+        Map<String, PriorReview> existing = new HashMap<>();
+        List<String> urls = result.reviews().stream().map(ClaimReviewReader.Review::reviewUrl).distinct().toList();
+        PriorReview.<PriorReview>list("reviewUrl in ?1", urls).forEach(r -> existing.put(key(r.reviewUrl, r.claimText), r));
+        Instant now = Instant.now();
+        int imported = 0;
+        int updated = 0;
+        for (ClaimReviewReader.Review review : result.reviews()) {
+            PriorReview row = existing.get(key(review.reviewUrl(), review.claimText()));
+            if (row == null) {
+                row = new PriorReview();
+                existing.put(key(review.reviewUrl(), review.claimText()), row);
+                imported++;
+            } else {
+                updated++;
+            }
+            apply(row, review);
+            row.source = source;
+            row.importedAt = now;
+            row.importedBy = actor.subject();
+            row.persist();
+        }
+        ImportReport report = new ImportReport(source, result.reviews().size() + countItemErrors(result), imported,
+                updated, result.errors());
+        audit.desk(actor, "prior-reviews.imported", audit.changes().value("source", source)
+                .value("imported", imported).value("updated", updated).value("errors", result.errors().size()));
+        return report;
+    }
+
+    public Page<PriorReview> list(String query, PageRequest page) {
+        var find = query == null || query.isBlank()
+                ? PriorReview.<PriorReview>findAll(Sort.descending("importedAt", "id"))
+                : PriorReview.<PriorReview>find("lower(claimText) like ?1 or lower(publisher) like ?1",
+                Sort.descending("importedAt", "id"), "%" + query.strip().toLowerCase() + "%");
+        find.page(page.page, page.size);
+        return new Page<>(find.list(), find.count(), page.page, page.size);
+    }
+
+    public PriorReview get(long id) {
+        PriorReview review = PriorReview.findById(id);
+        if (review == null) {
+            throw Problems.notFound("Prior review", id);
+        }
+        return review;
+    }
+
+    private static int countItemErrors(ClaimReviewReader.Result result) {
+        return (int) result.errors().stream().filter(e -> e.index() >= 0).count();
+    }
+
+    private static String key(String url, String claimText) {
+        return url + '\n' + claimText;
+    }
+
+    private static void apply(PriorReview row, ClaimReviewReader.Review review) {
+        row.reviewUrl = review.reviewUrl();
+        row.claimText = review.claimText();
+        row.claimant = review.claimant();
+        row.claimDate = review.claimDate();
+        row.appearanceUrl = review.appearanceUrl();
+        row.publisher = review.publisher();
+        row.publisherUrl = review.publisherUrl();
+        row.rating = review.rating();
+        row.ratingValue = review.ratingValue();
+        row.bestRating = review.bestRating();
+        row.worstRating = review.worstRating();
+        row.reviewedAt = review.reviewedAt();
+        row.language = review.language();
+    }
+}

@@ -1,0 +1,15 @@
+package org.factdesk.priorreview;
+
+import java.time.Instant;
+
+public record PriorReviewView(Long id, String reviewUrl, String claimText, String claimant, Instant claimDate,
+                              String appearanceUrl, String publisher, String publisherUrl, String rating,
+                              Double ratingValue, Double bestRating, Double worstRating, Instant reviewedAt,
+                              String language, String source, Instant importedAt, String importedBy) {
+
+    public static PriorReviewView of(PriorReview r) {
+        return new PriorReviewView(r.id, r.reviewUrl, r.claimText, r.claimant, r.claimDate, r.appearanceUrl,
+                r.publisher, r.publisherUrl, r.rating, r.ratingValue, r.bestRating, r.worstRating, r.reviewedAt,
+                r.language, r.source, r.importedAt, r.importedBy);
+    }
+}
