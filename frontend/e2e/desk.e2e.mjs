@@ -120,6 +120,18 @@ async function main() {
     if (!jsonLd.includes('"ClaimReview"') || !jsonLd.includes(claimText)) throw new Error(`ClaimReview missing: ${jsonLd}`);
   });
 
+  await step('the queue works on a phone-width screen', async () => {
+    const storageState = await alice.context().storageState();
+    const phone = await (await browser.newContext({ viewport: { width: 390, height: 800 }, storageState })).newPage();
+    phone.who = 'alice-phone';
+    pages.push(phone);
+    await phone.goto(`${base}/#/queue`);
+    await phone.getByRole('button', { name: 'Sign in' }).click(); // Keycloak's session cookie: no form
+    await phone.getByRole('button', { name: 'Claim next' }).waitFor();
+    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    if (overflow > 0) throw new Error(`the page is ${overflow}px wider than a 390px screen`);
+  });
+
   await step('an editor takes the sample article through intake', async () => {
     const sample = readFileSync(fileURLToPath(new URL('../../src/main/resources/demo/sample-article.txt', import.meta.url)), 'utf8');
     await carol.getByRole('link', { name: 'Intake' }).click();

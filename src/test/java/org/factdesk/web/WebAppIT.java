@@ -7,7 +7,10 @@ import org.factdesk.dev.KeycloakLauncher;
 import org.factdesk.dev.KeycloakTestResource;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -41,15 +44,22 @@ class WebAppIT {
                 "frontend/node_modules is missing: the package phase (Quinoa) installs it");
         // The browser must use the host name Keycloak redirects back to.
         String baseUrl = app.toString().replace("127.0.0.1", "localhost").replaceAll("/$", "");
-        ProcessBuilder builder = new ProcessBuilder("npm", "run", "--silent", "e2e").directory(frontend.toFile()).inheritIO();
+        ProcessBuilder builder = new ProcessBuilder("npm", "run", "--silent", "e2e").directory(frontend.toFile())
+                .redirectErrorStream(true);
         builder.environment().put("FACTDESK_URL", baseUrl);
         builder.environment().put("KEYCLOAK_URL", KeycloakLauncher.URL);
         builder.environment().put("CHROMIUM", CHROMIUM.toString());
         Process run = builder.start();
+        // Through System.out, which the test runner captures (a child writing to the inherited
+        // descriptor would corrupt the runner's channel).
+        Thread copier = new Thread(() -> new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8))
+                .lines().forEach(System.out::println));
+        copier.start();
         if (!run.waitFor(10, TimeUnit.MINUTES)) {
             run.destroyForcibly();
             fail("The browser tests took more than 10 minutes");
         }
-        assertEquals(0, run.exitValue(), "The browser tests failed (their output is above)");
+        copier.join(5000);
+        assertEquals(0, run.exitValue(), "The browser tests failed (their output is above; screenshots in target/e2e)");
     }
 }
