@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.factdesk.common.Actor;
@@ -31,6 +32,9 @@ public class AuditLog {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Event<TicketAudited> audited;
+
     /** An event about a ticket; the caller holds the ticket's row lock, and the row keeps the chain's head. */
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEvent ticket(Actor actor, Ticket ticket, String action, String fromStatus, String toStatus,
@@ -39,6 +43,7 @@ public class AuditLog {
                 fromStatus, toStatus, changes);
         ticket.auditSeq = event.seq;
         ticket.auditHash = event.hash;
+        audited.fire(new TicketAudited(event, toStatus != null ? toStatus : ticket.status.name()));
         return event;
     }
 

@@ -169,7 +169,7 @@ public final class KeycloakLauncher implements AutoCloseable {
     /**
      * A fresh development database, and the realm with the local-only settings: direct access
      * grants (password logins from tests and scripts), hour-long access tokens (a benchmark mints
-     * them once) and the demo users.
+     * them once), the web app on any port of localhost, and the demo users.
      */
     private static void prepareImport(Path project, Path home) throws IOException {
         deleteTree(home.resolve("data/h2"));
@@ -181,7 +181,12 @@ public final class KeycloakLauncher implements AutoCloseable {
         realm.put("accessTokenLifespan", 3600);
         for (var client : (ArrayNode) realm.get("clients")) {
             if ("factdesk-web".equals(client.get("clientId").asText())) {
-                ((ObjectNode) client).put("directAccessGrantsEnabled", true);
+                ObjectNode web = (ObjectNode) client;
+                web.put("directAccessGrantsEnabled", true);
+                // The browser tests serve the web app on a random port of localhost.
+                web.putArray("redirectUris").add("http://localhost:*");
+                web.putArray("webOrigins").add("*");
+                ((ObjectNode) web.get("attributes")).put("post.logout.redirect.uris", "http://localhost:*");
             }
         }
         json.writerWithDefaultPrettyPrinter().writeValue(imports.resolve("factdesk-realm.json").toFile(), realm);

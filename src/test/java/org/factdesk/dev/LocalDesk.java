@@ -48,7 +48,7 @@ public final class LocalDesk {
 
         if (awaitReady(server, 8080, Duration.ofMinutes(2))) {
             log("""
-                    Factdesk is running on http://localhost:8080 (API under /api, OpenAPI at /q/openapi).
+                    Factdesk is running: open http://localhost:8080 (API under /api, OpenAPI at /q/openapi).
                       Sign in through Keycloak with a demo user (password = user name, local use only):
                       alice, erin (fact-checkers), bob (reviewer), carol (editor), dave (admin).
                       A token for scripts: curl -s -d grant_type=password -d client_id=factdesk-web \\

@@ -1,0 +1,80 @@
+// Sign-in with Keycloak through oidc-client-ts: authorization code + PKCE, refresh-token renewal.
+import { UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
+
+export interface AppConfig {
+  oidcAuthority: string;
+  oidcClientId: string;
+  publicBaseUrl?: string;
+}
+
+export async function loadConfig(fetchImpl: typeof fetch = fetch): Promise<AppConfig> {
+  const response = await fetchImpl('/config.json', { headers: { Accept: 'application/json' } });
+  if (!response.ok) throw new Error(`Could not load /config.json (${response.status})`);
+  const config = (await response.json()) as AppConfig;
+  if (!config.oidcAuthority || !config.oidcClientId) throw new Error('/config.json lacks oidcAuthority or oidcClientId');
+  return config;
+}
+
+export function createUserManager(config: AppConfig): UserManager {
+  const origin = window.location.origin;
+  return new UserManager({
+    authority: config.oidcAuthority,
+    client_id: config.oidcClientId,
+    redirect_uri: `${origin}/`,
+    post_logout_redirect_uri: `${origin}/`,
+    response_type: 'code',
+    scope: 'openid profile',
+    automaticSilentRenew: true,
+    userStore: new WebStorageStateStore({ store: window.sessionStorage }),
+  });
+}
+
+/** True when the page was opened by the identity provider's redirect (`?code=…&state=…` or an error). */
+export function isCallback(search: string): boolean {
+  const params = new URLSearchParams(search);
+  return (params.has('code') || params.has('error')) && params.has('state');
+}
+
+/** Completes a sign-in redirect, then removes the code from the address bar and returns to the screen the person was on. */
+export async function completeSignIn(manager: UserManager): Promise<User | null> {
+  try {
+    const user = await manager.signinRedirectCallback();
+    const state = user.state as { hash?: string } | undefined;
+    window.history.replaceState(null, '', `${window.location.pathname}${state?.hash ?? '#/queue'}`);
+    return user;
+  } catch (e) {
+    window.history.replaceState(null, '', `${window.location.pathname}${window.location.hash}`);
+    throw e;
+  }
+}
+
+export interface Identity {
+  subject: string;
+  username: string;
+  name: string;
+  roles: string[];
+}
+
+/** The payload of a JWT, without checking it (the server checks; this only decides what to show). */
+export function decodeJwt(token: string): Record<string, unknown> {
+  const part = token.split('.')[1];
+  if (!part) return {};
+  try {
+    const base64 = part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '=');
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    return JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+}
+
+export function identityOf(user: Pick<User, 'access_token' | 'profile'>): Identity {
+  const claims = decodeJwt(user.access_token);
+  const realm = claims.realm_access as { roles?: unknown } | undefined;
+  const roles = Array.isArray(realm?.roles) ? realm.roles.filter((r): r is string => typeof r === 'string') : [];
+  const profile = user.profile ?? {};
+  const subject = String(claims.sub ?? profile.sub ?? '');
+  const username = String(claims.preferred_username ?? profile.preferred_username ?? subject);
+  const name = String(claims.name ?? profile.name ?? username);
+  return { subject, username, name, roles };
+}

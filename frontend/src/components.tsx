@@ -1,0 +1,140 @@
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { segments, type HighlightSpan } from './highlight';
+import { deadlineInfo, formatDateTime } from './time';
+import type { Status } from './types';
+
+const STATUS_TEXT: Record<string, string> = {
+  OPEN: 'Open',
+  IN_PROGRESS: 'In progress',
+  IN_REVIEW: 'In review',
+  APPROVED: 'Approved',
+  PUBLISHED: 'Published',
+  RETRACTED: 'Retracted',
+  DISCARDED: 'Discarded',
+};
+
+export const statusText = (status: string) => STATUS_TEXT[status] ?? status;
+
+/** Status as a text badge (colour is never the only signal). */
+export function StatusBadge({ status }: { status: Status | string }) {
+  return <span className={`badge status-${status.toLowerCase()}`}>{statusText(status)}</span>;
+}
+
+export function PriorityBadge({ priority }: { priority: string | null | undefined }) {
+  if (!priority) return null;
+  return <span className={`badge priority-${priority.toLowerCase()}`}>{priority.charAt(0) + priority.slice(1).toLowerCase()}</span>;
+}
+
+export function Deadline({ deadline, overdue, timeZone }: { deadline: string | null; overdue?: boolean; timeZone: string }) {
+  const info = deadlineInfo(deadline, timeZone, new Date(), overdue);
+  if (!deadline) return <span className="muted">No deadline</span>;
+  return (
+    <span className={info.overdue ? 'deadline overdue' : 'deadline'}>
+      {info.overdue && <strong className="badge overdue-badge">Overdue</strong>}{' '}
+      <time dateTime={deadline}>{info.text}</time>
+      {info.relative && <span className="muted"> · {info.relative}</span>}
+    </span>
+  );
+}
+
+export function When({ iso, timeZone }: { iso: string | null | undefined; timeZone: string }) {
+  if (!iso) return <span className="muted">—</span>;
+  return <time dateTime={iso}>{formatDateTime(iso, timeZone)}</time>;
+}
+
+export function ErrorBox({ error, children }: { error: Error | string | null | undefined; children?: ReactNode }) {
+  if (!error) return null;
+  return (
+    <div className="error" role="alert">
+      {typeof error === 'string' ? error : error.message}
+      {children}
+    </div>
+  );
+}
+
+export function Spinner({ label = 'Loading…' }: { label?: string }) {
+  return <p className="muted" role="status">{label}</p>;
+}
+
+/** Text with marked stretches: text nodes and <mark> elements only, never HTML from the data. */
+export function Highlighted({ text, spans, markClass }: { text: string; spans: HighlightSpan[]; markClass?: (marks: HighlightSpan[]) => string }) {
+  return (
+    <>
+      {segments(text, spans).map((seg) =>
+        seg.marks.length === 0 ? (
+          <span key={seg.start}>{seg.text}</span>
+        ) : (
+          <mark
+            key={seg.start}
+            className={markClass ? markClass(seg.marks) : seg.marks.map((m) => `mark-${m.kind}`).join(' ')}
+            title={seg.marks.map((m) => m.title).filter(Boolean).join(' · ') || undefined}
+          >
+            {seg.text}
+          </mark>
+        ),
+      )}
+    </>
+  );
+}
+
+/** A modal dialog: focus moves in, Escape cancels, focus returns to the opener. */
+export function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
+  const id = useId();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
+    const first = ref.current?.querySelector<HTMLElement>('textarea, input, select, button:not(.dialog-close)');
+    first?.focus();
+    return () => opener?.focus?.();
+  }, []);
+  return (
+    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div
+        ref={ref}
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={id}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') onClose();
+          if (e.key === 'Tab' && ref.current) {
+            const focusable = [...ref.current.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href]')].filter((el) => !el.hasAttribute('disabled'));
+            if (focusable.length === 0) return;
+            const first = focusable[0];
+            const last = focusable[focusable.length - 1];
+            if (e.shiftKey && document.activeElement === first) {
+              last.focus();
+              e.preventDefault();
+            } else if (!e.shiftKey && document.activeElement === last) {
+              first.focus();
+              e.preventDefault();
+            }
+          }
+        }}
+      >
+        <h2 id={id}>{title}</h2>
+        {children}
+      </div>
+    </div>
+  );
+}
+
+/** Runs an async action with a busy flag and an error message. */
+export function useAction(): [boolean, Error | null, (run: () => Promise<unknown>) => Promise<boolean>, () => void] {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Error | null>(null);
+  const run = async (fn: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await fn();
+      return true;
+    } catch (e) {
+      setError(e instanceof Error ? e : new Error(String(e)));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return [busy, error, run, () => setError(null)];
+}

@@ -1,0 +1,296 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { ErrorBox, Highlighted, Spinner, When, useAction } from '../components';
+import { useDesk, useLoad } from '../desk';
+import type { HighlightSpan } from '../highlight';
+import { canAcceptCandidates, canPostArticles } from '../roles';
+import { href, navigate } from '../router';
+import { zonedLocalToIso } from '../time';
+import { PRIORITIES, type AcceptItem, type AcceptOutcome, type Candidate, type Priority, type Sentence } from '../types';
+
+export function IntakeScreen() {
+  const { api, me, timeZone } = useDesk();
+  const list = useLoad(() => api.articles(), []);
+  const [form, setForm] = useState({ url: '', title: '', outlet: '', author: '', publishedAt: '', language: 'en', text: '', format: '' as '' | 'text' | 'html' });
+  const [busy, error, run] = useAction();
+  const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
+
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    const text = await file.text();
+    const html = /\.html?$/i.test(file.name) || file.type === 'text/html';
+    set({ text, format: html ? 'html' : 'text' });
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    await run(async () => {
+      const article = await api.createArticle({
+        url: form.url.trim(),
+        title: form.title.trim() || undefined,
+        outlet: form.outlet.trim() || undefined,
+        author: form.author.trim() || undefined,
+        publishedAt: form.publishedAt ? zonedLocalToIso(form.publishedAt, timeZone) ?? undefined : undefined,
+        language: form.language.trim() || undefined,
+        format: form.format || undefined,
+        text: form.text,
+      });
+      navigate(`/intake/${article.id}`);
+    });
+  };
+
+  return (
+    <section>
+      <h1>Intake</h1>
+      {canPostArticles(me.roles) && (
+        <form className="form panel" onSubmit={submit} aria-labelledby="new-article-h">
+          <h2 id="new-article-h">New article</h2>
+          <label>Article URL<input type="url" value={form.url} onChange={(e) => set({ url: e.target.value })} required /></label>
+          <div className="row">
+            <label>Title<input value={form.title} onChange={(e) => set({ title: e.target.value })} maxLength={500} /></label>
+            <label>Outlet<input value={form.outlet} onChange={(e) => set({ outlet: e.target.value })} maxLength={200} /></label>
+          </div>
+          <div className="row">
+            <label>Author<input value={form.author} onChange={(e) => set({ author: e.target.value })} maxLength={200} /></label>
+            <label>Published at ({timeZone})<input type="datetime-local" value={form.publishedAt} onChange={(e) => set({ publishedAt: e.target.value })} /></label>
+            <label>Language<input value={form.language} onChange={(e) => set({ language: e.target.value })} size={6} /></label>
+          </div>
+          <label>Upload a file (.txt or .html)<input type="file" accept=".txt,.html,.htm,text/plain,text/html" onChange={(e) => void onFile(e.target.files?.[0])} /></label>
+          <label>Article text (plain text or HTML)
+            <textarea value={form.text} onChange={(e) => set({ text: e.target.value, format: '' })} rows={10} required />
+          </label>
+          <ErrorBox error={error} />
+          <button type="submit" className="primary" disabled={busy}>Analyse article</button>
+        </form>
+      )}
+      <section className="panel" aria-labelledby="articles-h">
+        <h2 id="articles-h">Recent articles</h2>
+        <ErrorBox error={list.error} />
+        {list.data?.items.length === 0 && <p className="empty">No articles yet.</p>}
+        <ul className="plain">
+          {list.data?.items.map((a) => (
+            <li key={a.id}>
+              <a href={href(`/intake/${a.id}`)}>{a.title || a.url}</a>{' '}
+              <span className="muted">{a.outlet} · added <When iso={a.createdAt} timeZone={timeZone} /></span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </section>
+  );
+}
+
+interface Choice {
+  accept: boolean;
+  text: string;
+  claimant: string;
+  priority: Priority;
+  linkTo: string;
+}
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+export function ArticleScreen({ id }: { id: number }) {
+  const { api, me, timeZone } = useDesk();
+  const data = useLoad(async () => {
+    const [article, sentences, candidates] = await Promise.all([api.article(id), api.sentences(id), api.candidates(id)]);
+    return { article, sentences, candidates };
+  }, [id]);
+  const [choices, setChoices] = useState<Record<number, Choice>>({});
+  const [outcomes, setOutcomes] = useState<AcceptOutcome[] | null>(null);
+  const [busy, error, run] = useAction();
+  const [showAll, setShowAll] = useState(false);
+
+  const spans = useMemo<HighlightSpan[]>(() => {
+    if (!data.data) return [];
+    const result: HighlightSpan[] = [];
+    for (const s of data.data.sentences.items) {
+      if (s.candidate) result.push({ start: s.start, end: s.end, kind: 'candidate', title: `Candidate ${s.position}, score ${pct(s.score)}` });
+      for (const signal of s.signals) {
+        for (const t of signal.triggers) result.push({ start: t.start, end: t.end, kind: 'signal', title: signal.explanation });
+      }
+    }
+    return result;
+  }, [data.data]);
+
+  if (!data.data) {
+    return (
+      <section>
+        <h1>Article</h1>
+        <ErrorBox error={data.error} />
+        {data.loading && <Spinner />}
+      </section>
+    );
+  }
+  const { article, sentences, candidates } = data.data;
+  const editor = canAcceptCandidates(me.roles);
+  const choiceOf = (s: Sentence): Choice =>
+    choices[s.position] ?? { accept: false, text: s.text, claimant: s.claimant ?? '', priority: 'NORMAL', linkTo: '' };
+  const setChoice = (s: Sentence, patch: Partial<Choice>) =>
+    setChoices((c) => ({ ...c, [s.position]: { ...choiceOf(s), ...patch } }));
+  const chosen = candidates.items.filter((c) => choiceOf(c.sentence).accept);
+
+  const accept = async () => {
+    const items: AcceptItem[] = chosen.map(({ sentence }) => {
+      const c = choiceOf(sentence);
+      if (c.linkTo) return { position: sentence.position, linkTo: Number(c.linkTo) };
+      const item: AcceptItem = { position: sentence.position, priority: c.priority };
+      if (c.text.trim() && c.text !== sentence.text) item.text = c.text.trim();
+      if (c.claimant.trim() !== (sentence.claimant ?? '')) item.claimant = c.claimant.trim();
+      return item;
+    });
+    await run(async () => {
+      const result = await api.accept(id, items);
+      setOutcomes(result.items);
+      setChoices({});
+      data.reload();
+    });
+  };
+
+  const rows: Sentence[] = showAll ? sentences.items : [];
+
+  return (
+    <section>
+      <p className="muted"><a href={href('/intake')}>Intake</a> › Article #{article.id}</p>
+      <h1>{article.title || 'Article'}</h1>
+      <p className="muted">
+        {[article.outlet, article.author].filter(Boolean).join(' · ')} {article.publishedAt && <>· <When iso={article.publishedAt} timeZone={timeZone} /></>}{' '}
+        · <a href={article.url} target="_blank" rel="noopener noreferrer">Original</a>
+      </p>
+      <div className="intake-grid">
+        <section className="panel" aria-labelledby="text-h">
+          <h2 id="text-h">Text</h2>
+          <p className="legend small">
+            <mark className="mark-candidate">Candidate sentence</mark> <mark className="mark-signal">Sourcing signal</mark> (hover or focus a mark for why)
+          </p>
+          <div className="article-text" data-testid="article-text">
+            <Highlighted text={article.text} spans={spans} markClass={(marks) => [...new Set(marks.map((m) => `mark-${m.kind}`))].join(' ')} />
+          </div>
+        </section>
+        <section className="panel" aria-labelledby="cand-h">
+          <h2 id="cand-h">Candidates <span className="count">{candidates.items.length}</span></h2>
+          <p className="muted small">Sentences scoring at least {pct(candidates.threshold)}, best first.</p>
+          {outcomes && (
+            <div className="success" role="status">
+              Accepted {outcomes.length}:{' '}
+              {outcomes.map((o, i) => (
+                <span key={o.position}>
+                  {i > 0 && ', '}
+                  <a href={href(`/tickets/${o.ticketId}`)}>{o.linked ? `linked to claim #${o.claimId}` : `ticket #${o.ticketId}`}</a>
+                </span>
+              ))}
+            </div>
+          )}
+          <ol className="candidates">
+            {candidates.items.map((c) => (
+              <CandidateItem key={c.sentence.position} candidate={c} choice={choiceOf(c.sentence)} editor={editor} onChange={(p) => setChoice(c.sentence, p)} />
+            ))}
+          </ol>
+          {editor && (
+            <>
+              <ErrorBox error={error} />
+              <button className="primary" disabled={busy || chosen.length === 0} onClick={() => void accept()}>
+                Accept selected ({chosen.length})
+              </button>
+            </>
+          )}
+          <button onClick={() => setShowAll((x) => !x)} aria-expanded={showAll}>{showAll ? 'Hide all sentences' : `Show all ${sentences.items.length} sentences`}</button>
+          {showAll && (
+            <table className="sentences">
+              <caption className="visually-hidden">All sentences with their scores</caption>
+              <thead><tr><th scope="col">#</th><th scope="col">Score</th><th scope="col">Sentence</th></tr></thead>
+              <tbody>
+                {rows.map((s) => (
+                  <tr key={s.position}><td>{s.position}</td><td>{pct(s.score)}</td><td>{s.text}{s.claimIds.length > 0 && <span className="badge">claim taken</span>}</td></tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      </div>
+    </section>
+  );
+}
+
+function CandidateItem({ candidate, choice, editor, onChange }: { candidate: Candidate; choice: Choice; editor: boolean; onChange: (patch: Partial<Choice>) => void }) {
+  const s = candidate.sentence;
+  const similar = candidate.similar;
+  const reasons = [...s.reasons].sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution)).slice(0, 5);
+  const p = `cand-${s.position}`;
+  return (
+    <li className="candidate">
+      <div className="candidate-head">
+        <span className="score" aria-label={`Score ${pct(s.score)}`}>{pct(s.score)}</span>
+        <span className="muted">Sentence {s.position}</span>
+        {s.claimIds.length > 0 && <span className="badge">Already a claim: {s.claimIds.map((id) => `#${id}`).join(', ')}</span>}
+      </div>
+      <p className="sentence">
+        <Highlighted text={s.text} spans={s.signals.flatMap((sig) => sig.triggers.map((t) => ({ start: t.start - s.start, end: t.end - s.start, kind: 'signal', title: sig.explanation })))} />
+      </p>
+      {s.claimant && <p className="small">Claimant: {s.claimant}</p>}
+      <details>
+        <summary>Why ({reasons.length} reasons{s.signals.length ? `, ${s.signals.length} sourcing signals` : ''})</summary>
+        <ul className="small">
+          {reasons.map((r) => (
+            <li key={r.feature}>{r.contribution >= 0 ? '▲ for' : '▼ against'}: {r.label} ({r.contribution >= 0 ? '+' : ''}{r.contribution.toFixed(2)})</li>
+          ))}
+          {s.signals.map((sig, i) => (
+            <li key={`sig-${i}`}>Sourcing — {sig.kind}: {sig.explanation} ({sig.triggers.map((t) => `“${t.text}”`).join(', ')})</li>
+          ))}
+        </ul>
+      </details>
+      {similar && (similar.claims.length > 0 || similar.priorReviews.length > 0) && (
+        <div className="similar small">
+          <strong>Checked already?</strong>
+          <ul>
+            {similar.claims.map((c) => (
+              <li key={`c${c.claimId}`}>
+                Desk claim <a href={href(`/tickets/${c.ticketId}`)}>#{c.claimId}</a> ({pct(c.similarity)} similar, {c.status}{c.rating ? `, ${c.rating}` : ''}): {c.text}
+                {c.publicPath && <> · <a href={c.publicPath} target="_blank" rel="noopener">public page</a></>}
+              </li>
+            ))}
+            {similar.priorReviews.map((r) => (
+              <li key={`r${r.id}`}>
+                {r.publisher ?? 'Prior review'}: <a href={r.reviewUrl} target="_blank" rel="noopener noreferrer">{r.rating ?? 'verdict'}</a> ({pct(r.similarity)} similar): {r.claimText}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {editor && (
+        <fieldset className="accept">
+          <legend className="visually-hidden">Accept sentence {s.position}</legend>
+          <label className="check">
+            <input type="checkbox" checked={choice.accept} onChange={(e) => onChange({ accept: e.target.checked })} />
+            Accept sentence {s.position}
+          </label>
+          {choice.accept && (
+            <>
+              {similar && similar.claims.length > 0 && (
+                <label htmlFor={`${p}-link`}>As
+                  <select id={`${p}-link`} value={choice.linkTo} onChange={(e) => onChange({ linkTo: e.target.value })}>
+                    <option value="">a new claim</option>
+                    {similar.claims.map((c) => <option key={c.claimId} value={c.claimId}>another appearance of claim #{c.claimId}</option>)}
+                  </select>
+                </label>
+              )}
+              {!choice.linkTo && (
+                <>
+                  <label htmlFor={`${p}-text`}>Claim text</label>
+                  <textarea id={`${p}-text`} value={choice.text} onChange={(e) => onChange({ text: e.target.value })} rows={3} />
+                  <div className="row">
+                    <label>Claimant<input value={choice.claimant} onChange={(e) => onChange({ claimant: e.target.value })} /></label>
+                    <label>Priority
+                      <select value={choice.priority} onChange={(e) => onChange({ priority: e.target.value as Priority })}>
+                        {PRIORITIES.map((pr) => <option key={pr} value={pr}>{pr.charAt(0) + pr.slice(1).toLowerCase()}</option>)}
+                      </select>
+                    </label>
+                  </div>
+                </>
+              )}
+            </>
+          )}
+        </fieldset>
+      )}
+    </li>
+  );
+}
