@@ -67,6 +67,22 @@ async function main() {
     await expectGone(erin.getByRole('button', { name: 'Claim', exact: true }));
   });
 
+  await step('every control of the workspace has a label, and focus is visible', async () => {
+    const unlabelled = await alice.evaluate(() => [...document.querySelectorAll('input, select, textarea, button')]
+      .filter((el) => el.type !== 'hidden')
+      .filter((el) => !(el.labels?.length || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby')
+        || (el.tagName === 'BUTTON' && el.textContent.trim())))
+      .map((el) => el.outerHTML.slice(0, 120)));
+    if (unlabelled.length) throw new Error(`controls without a label:\n${unlabelled.join('\n')}`);
+    await alice.getByRole('button', { name: 'New evidence' }).focus();
+    await alice.keyboard.press('Tab');
+    const outline = await alice.evaluate(() => {
+      const style = getComputedStyle(document.activeElement);
+      return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 ? 'visible' : `${style.outlineStyle} ${style.outlineWidth} ${style.boxShadow}`;
+    });
+    if (outline !== 'visible' && !outline.includes('rgb')) throw new Error(`no visible focus: ${outline}`);
+  });
+
   await step('alice adds evidence', async () => {
     await alice.getByRole('button', { name: 'New evidence' }).click();
     const form = alice.getByRole('form', { name: 'Add evidence' });
