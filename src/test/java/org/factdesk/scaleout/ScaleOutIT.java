@@ -37,6 +37,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,7 +57,7 @@ class ScaleOutIT {
     static final Path WORK = Path.of("target/scaleout");
 
     final Desk desk = new Desk();
-    final List<Process> servers = new ArrayList<>(List.of(new Process[REPLICAS]));
+    final List<Process> servers = new ArrayList<>(java.util.Collections.nCopies(REPLICAS, (Process) null));
     final int[] ports = new int[REPLICAS];
     EmbeddedDatabase database;
     int databasePort;
@@ -262,6 +263,8 @@ class ScaleOutIT {
         });
         assertTrue(killed.get());
         assertTrue(acknowledged.size() > 20);
+        System.out.printf("scale-out: replica 1 killed (SIGKILL) after 20 claims; %d claims acknowledged in all%n",
+                acknowledged.size());
         for (var entry : acknowledged.entrySet()) {
             assertEquals(entry.getValue(), desk.as(desk.carol).get("/api/tickets/{id}", entry.getKey()).jsonPath()
                     .getString("assignee"), "ticket " + entry.getKey());
@@ -278,6 +281,8 @@ class ScaleOutIT {
         Map<Long, String> acknowledged = new ConcurrentHashMap<>();
         AtomicBoolean restarted = new AtomicBoolean();
         AtomicInteger failuresDuringOutage = new AtomicInteger();
+        AtomicLong restartedAt = new AtomicLong();
+        AtomicLong firstSuccessAfterRestart = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(6);
         List<Future<?>> load = new ArrayList<>();
         AtomicBoolean stop = new AtomicBoolean();
@@ -291,6 +296,9 @@ class ScaleOutIT {
                         Response r = at(worker + n).auth().oauth2(token).post("/api/tickets/claim-next");
                         if (r.statusCode() == 200) {
                             acknowledged.put(r.jsonPath().getLong("id"), me);
+                            if (restarted.get()) {
+                                firstSuccessAfterRestart.compareAndSet(0, System.nanoTime());
+                            }
                         } else if (r.statusCode() == 404) {
                             return null;
                         } else if (!restarted.get()) {
@@ -308,6 +316,7 @@ class ScaleOutIT {
         killDatabase();
         Thread.sleep(1500);
         database = EmbeddedDatabase.startPersistent(WORK.resolve("pgdata"), databasePort);
+        restartedAt.set(System.nanoTime());
         restarted.set(true);
         for (Future<?> worker : load) {
             worker.get(3, TimeUnit.MINUTES);
@@ -316,6 +325,10 @@ class ScaleOutIT {
         pool.shutdown();
 
         assertTrue(failuresDuringOutage.get() > 0, "the outage was not noticed: did the kill happen?");
+        assertTrue(firstSuccessAfterRestart.get() > 0, "no claim succeeded after the restart");
+        System.out.printf("scale-out: database killed and restarted; %d claims acknowledged, %d requests failed during"
+                        + " the outage, first success %d ms after the restart, no server restarted%n", acknowledged.size(),
+                failuresDuringOutage.get(), (firstSuccessAfterRestart.get() - restartedAt.get()) / 1_000_000);
         for (var entry : acknowledged.entrySet()) {
             assertEquals(entry.getValue(), desk.as(desk.carol).get("/api/tickets/{id}", entry.getKey()).jsonPath()
                     .getString("assignee"), "ticket " + entry.getKey());
@@ -399,6 +412,11 @@ class ScaleOutIT {
         ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
         postmaster.destroyForcibly();
         postmaster.onExit().get(10, TimeUnit.SECONDS);
+        try {
+            database.close(); // lets go of the data directory's lock; there is no server left to stop
+        } catch (RuntimeException alreadyGone) {
+            // pg_ctl stop reports that no server is running
+        }
     }
 
     interface Worker {

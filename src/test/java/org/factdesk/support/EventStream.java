@@ -1,6 +1,7 @@
 package org.factdesk.support;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,13 +26,17 @@ public final class EventStream implements AutoCloseable {
     private EventStream(HttpResponse<Stream<String>> response) {
         reader = new Thread(() -> {
             String name = null;
-            for (String line : (Iterable<String>) response.body()::iterator) {
-                if (line.startsWith("event:")) {
-                    name = line.substring(6).strip();
-                } else if (line.startsWith("data:") && name != null) {
-                    received.add(new Event(name, line.substring(5).strip()));
-                    name = null;
+            try {
+                for (String line : (Iterable<String>) response.body()::iterator) {
+                    if (line.startsWith("event:")) {
+                        name = line.substring(6).strip();
+                    } else if (line.startsWith("data:") && name != null) {
+                        received.add(new Event(name, line.substring(5).strip()));
+                        name = null;
+                    }
                 }
+            } catch (UncheckedIOException streamClosed) {
+                // the server went away or the test is done with the stream: next() reports missing events
             }
         }, "event-stream-reader");
         reader.setDaemon(true);
