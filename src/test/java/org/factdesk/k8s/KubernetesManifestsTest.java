@@ -58,7 +58,7 @@ class KubernetesManifestsTest {
      * Variables read by the container rather than by the server's configuration: the image's Java
      * start script, and JSON console logs (quarkus-logging-json, see k8s/README.md).
      */
-    static final Set<String> CONTAINER_VARIABLES = Set.of("JAVA_OPTS_APPEND", "QUARKUS_LOG_CONSOLE_JSON");
+    static final Set<String> CONTAINER_VARIABLES = Set.of("JAVA_OPTS_APPEND");
 
     /** Pool of quarkus.datasource.jdbc.max-size plus ChangeFeed's LISTEN connection, per replica. */
     static final int CONNECTIONS_PER_REPLICA = 24 + 1;
@@ -267,14 +267,14 @@ class KubernetesManifestsTest {
         assertTrue(env.keySet().containsAll(List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
                 "QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_OIDC_AUTH_SERVER_URL", "QUARKUS_KEYCLOAK_ADMIN_CLIENT_SERVER_URL",
                 "FACTDESK_SERVER_CLIENT_SECRET", "FACTDESK_PUBLISHER_BASE_URL", "FACTDESK_WEB_OIDC_AUTHORITY",
-                "QUARKUS_HTTP_HOST", "QUARKUS_LOG_CONSOLE_JSON", "JAVA_OPTS_APPEND")), env.keySet().toString());
+                "QUARKUS_HTTP_HOST", "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "JAVA_OPTS_APPEND")), env.keySet().toString());
 
         assertEquals("jdbc:postgresql://factdesk-db-rw:5432/factdesk", env.get("QUARKUS_DATASOURCE_JDBC_URL"));
         assertEquals("factdesk-db-app/username", secretRef(fromSecrets.get("QUARKUS_DATASOURCE_USERNAME")));
         assertEquals("factdesk-db-app/password", secretRef(fromSecrets.get("QUARKUS_DATASOURCE_PASSWORD")));
         assertEquals("factdesk-keycloak-client/client-secret", secretRef(fromSecrets.get("FACTDESK_SERVER_CLIENT_SECRET")));
         assertEquals("0.0.0.0", env.get("QUARKUS_HTTP_HOST"));
-        assertEquals("true", env.get("QUARKUS_LOG_CONSOLE_JSON"));
+        assertEquals("true", env.get("QUARKUS_LOG_CONSOLE_JSON_ENABLED"));
         assertTrue(env.get("JAVA_OPTS_APPEND").contains("-XX:MaxRAMPercentage="));
         assertTrue(env.get("QUARKUS_OIDC_AUTH_SERVER_URL").startsWith("http://factdesk-keycloak-service:8080/realms/factdesk"));
         assertTrue(env.get("FACTDESK_WEB_OIDC_AUTHORITY").endsWith("/realms/factdesk"));
