@@ -2,11 +2,14 @@ package org.factdesk.audit;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.configuration.DurationConverter;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -27,10 +30,14 @@ public class CheckpointService {
     private static final Logger LOG = Logger.getLogger(CheckpointService.class);
     private static final long CHECKPOINT_LOCK = 0x46616374_63686b70L;
 
+    /** A duration such as 1m, or "off" (tests take checkpoints themselves). */
+    @ConfigProperty(name = "factdesk.audit.checkpoint-every")
+    String every;
+
     @Scheduled(every = "${factdesk.audit.checkpoint-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "10s")
     void scheduled() {
-        AuditCheckpoint taken = take();
+        AuditCheckpoint taken = take(DurationConverter.parseDuration(every).multipliedBy(9).dividedBy(10));
         if (taken != null) {
             LOG.debugf("Audit checkpoint %d covers %d new events", taken.seq, taken.eventCount);
         }
@@ -39,10 +46,22 @@ public class CheckpointService {
     /** Takes a checkpoint over the events finished since the last one; null if there are none. */
     @Transactional
     public AuditCheckpoint take() {
+        return take(Duration.ZERO);
+    }
+
+    /**
+     * As {@link #take()}, unless the last checkpoint is younger than {@code minAge}: every replica
+     * runs the schedule, and the first one due takes the checkpoint for all.
+     */
+    @Transactional
+    AuditCheckpoint take(Duration minAge) {
         var em = Panache.getEntityManager();
         // One checkpoint writer at a time, across replicas.
         em.createNativeQuery("SELECT pg_advisory_xact_lock(:key)").setParameter("key", CHECKPOINT_LOCK).getSingleResult();
         AuditCheckpoint previous = AuditCheckpoint.latest();
+        if (previous != null && previous.createdAt.isAfter(Instant.now().minus(minAge))) {
+            return null;
+        }
         long fromTxid = previous == null ? 0 : previous.belowTxid;
 
         // One statement, so the horizon and the events read come from the same snapshot.

@@ -31,9 +31,6 @@ public class DeskSettingsResource {
     @Inject
     CurrentActor actor;
 
-    @Inject
-    DeskSettingsCache cache;
-
     public record SettingsView(String timeZone, int maxInProgress, boolean allowPrivateWebhookTargets, long version) {
         static SettingsView of(DeskSettings s) {
             return new SettingsView(s.timeZone, s.maxInProgress, s.allowPrivateWebhookTargets, s.version);
@@ -69,7 +66,6 @@ public class DeskSettingsResource {
         settings.maxInProgress = request.maxInProgress();
         settings.allowPrivateWebhookTargets = Boolean.TRUE.equals(request.allowPrivateWebhookTargets());
         settings.flush();
-        cache.invalidate();
         audit.desk(actor.get(), "settings.updated", changes);
         return SettingsView.of(settings);
     }

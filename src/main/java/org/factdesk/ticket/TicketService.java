@@ -10,7 +10,7 @@ import org.factdesk.audit.AuditLog;
 import org.factdesk.comment.Comment;
 import org.factdesk.common.Actor;
 import org.factdesk.common.Problems;
-import org.factdesk.desk.DeskSettingsCache;
+import org.factdesk.desk.DeskSettings;
 import org.factdesk.verdict.VerdictService;
 import org.factdesk.verdict.VerdictVersion;
 import org.factdesk.webhook.WebhookOutbox;
@@ -27,9 +27,6 @@ public class TicketService {
 
     @Inject
     VerdictService verdicts;
-
-    @Inject
-    DeskSettingsCache settings;
 
     @Inject
     WebhookOutbox webhooks;
@@ -153,9 +150,12 @@ public class TicketService {
         return ticket;
     }
 
-    /** The per-person limit of tickets in progress, if the desk set one. */
+    /**
+     * The per-person limit of tickets in progress, if the desk set one. Read on every claim (one
+     * primary-key lookup), never cached: a change made through any replica applies at once on all.
+     */
     private void enforceLimit(String assignee) {
-        int max = settings.maxInProgress();
+        int max = DeskSettings.get().maxInProgress;
         if (max == 0) {
             return;
         }

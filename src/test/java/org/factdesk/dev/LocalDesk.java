@@ -38,6 +38,7 @@ public final class LocalDesk {
         builder.environment().put("QUARKUS_KEYCLOAK_ADMIN_CLIENT_SERVER_URL", KeycloakLauncher.URL);
         builder.environment().put("FACTDESK_SERVER_CLIENT_SECRET", KeycloakLauncher.DEV_SERVER_CLIENT_SECRET);
         builder.environment().put("FACTDESK_DEMO_ENABLED", "true");
+        builder.environment().put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"); // for people, not a log collector
         Process server = builder.start();
 
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -5,35 +5,26 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.factdesk.support.Desk;
+import org.factdesk.support.EventStream;
 import org.factdesk.support.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.InputStream;
-import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Open screens hear about every committed ticket change, from this replica or any other. */
 @QuarkusTest
 class LiveUpdatesTest {
-
-    record Event(String name, String data) {
-    }
 
     @TestHTTPResource("/api/events")
     URL events;
@@ -42,8 +33,7 @@ class LiveUpdatesTest {
     AgroalDataSource dataSource;
 
     final Desk desk = new Desk();
-    final BlockingQueue<Event> received = new LinkedBlockingQueue<>();
-    InputStream stream;
+    EventStream stream;
 
     @AfterEach
     void close() throws Exception {
@@ -59,7 +49,7 @@ class LiveUpdatesTest {
 
         desk.act(desk.bob, ticket, "approve").statusCode(409);          // refused: nothing committed
         desk.act(desk.alice, ticket, "claim").statusCode(200);
-        Event event = next("ticket");
+        EventStream.Event event = next("ticket");
         assertTrue(event.data().contains("\"ticketId\":" + ticket), event.data());
         assertTrue(event.data().contains("\"action\":\"ticket.claim\""), event.data());
         assertTrue(event.data().contains("\"status\":\"IN_PROGRESS\""), event.data());
@@ -77,7 +67,7 @@ class LiveUpdatesTest {
             s.execute("SELECT pg_notify('factdesk_tickets', '{\"ticketId\": 987654, \"action\": \"ticket.released\", "
                     + "\"status\": \"OPEN\", \"actor\": \"someone\", \"occurredAt\": \"2026-01-01T00:00:00Z\"}')");
         }
-        Event event = next("ticket");
+        EventStream.Event event = next("ticket");
         assertTrue(event.data().contains("\"ticketId\":987654"), event.data());
     }
 
@@ -98,35 +88,11 @@ class LiveUpdatesTest {
                 .body("publicBaseUrl", equalTo("http://localhost:8080"));
     }
 
-    /** Opens the stream and waits until it says it is ready. */
     void listen(String token) throws Exception {
-        HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(events.toString()))
-                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build(),
-                HttpResponse.BodyHandlers.ofLines());
-        assertEquals(200, response.statusCode());
-        Thread reader = new Thread(() -> {
-            String name = null;
-            for (String line : (Iterable<String>) response.body()::iterator) {
-                if (line.startsWith("event:")) {
-                    name = line.substring(6).strip();
-                } else if (line.startsWith("data:") && name != null) {
-                    received.add(new Event(name, line.substring(5).strip()));
-                    name = null;
-                }
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        next("ready");
+        stream = EventStream.open(events.toString(), token);
     }
 
-    Event next(String name) throws InterruptedException {
-        while (true) {
-            Event event = received.poll(5, TimeUnit.SECONDS);
-            assertNotNull(event, "no '" + name + "' event within 5 s");
-            if (event.name().equals(name)) {
-                return event;
-            }
-        }
+    EventStream.Event next(String name) throws InterruptedException {
+        return stream.next(name);
     }
 }
