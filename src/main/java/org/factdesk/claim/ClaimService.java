@@ -152,9 +152,9 @@ public class ClaimService {
      * another appearance of the existing claim instead of a new ticket. Adding an appearance the
      * claim already has changes nothing.
      *
-     * @return whether the appearance was added
+     * @return the claim's ticket
      */
-    public boolean addAppearance(long claimId, String url, Instant appearedAt, Actor actor) {
+    public Ticket addAppearance(long claimId, String url, Instant appearedAt, Actor actor) {
         Ticket ticket = lockTicketOf(claimId);
         Claim claim = ticket.claim;
         if (claim.duplicateOf != null) {
@@ -165,7 +165,7 @@ public class ClaimService {
             throw Problems.conflict("Claim is discarded", "Claim " + claimId + "'s ticket is discarded; reopen it or create a new claim.");
         }
         if (claim.appearances.stream().anyMatch(a -> a.url.equals(url))) {
-            return false;
+            return ticket;
         }
         ClaimAppearance appearance = new ClaimAppearance();
         appearance.claim = claim;
@@ -176,7 +176,7 @@ public class ClaimService {
         claim.persistAndFlush();
         audit.ticket(actor, ticket, "claim.appearance-added", null, null,
                 audit.changes().value("url", url).value("appearedAt", appearedAt));
-        return true;
+        return ticket;
     }
 
     public Ticket ticketOf(long claimId) {

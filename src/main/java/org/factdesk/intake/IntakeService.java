@@ -58,14 +58,14 @@ public class IntakeService {
             throw Problems.notFound("Article", articleId);
         }
         Set<Integer> seen = new HashSet<>();
-        Map<Integer, List<Long>> claimed = claimsBySentence(articleId,
-                ArticleSentence.list("articleId", Sort.by("position"), articleId));
+        List<ArticleSentence> sentences = ArticleSentence.list("articleId", Sort.by("position"), articleId);
+        Map<Integer, ArticleSentence> byPosition = sentences.stream().collect(Collectors.toMap(s -> s.position, s -> s));
+        Map<Integer, List<Long>> claimed = claimsBySentence(articleId, sentences);
         return request.items().stream().map(item -> {
             if (!seen.add(item.position())) {
                 throw Problems.badRequest("Sentence " + item.position() + " is listed twice.");
             }
-            ArticleSentence sentence = ArticleSentence.find("articleId = ?1 and position = ?2", articleId, item.position())
-                    .firstResult();
+            ArticleSentence sentence = byPosition.get(item.position());
             if (sentence == null) {
                 throw Problems.badRequest("Article " + articleId + " has no sentence " + item.position() + ".");
             }
@@ -80,8 +80,8 @@ public class IntakeService {
                     throw Problems.badRequest("Sentence " + item.position()
                             + ": 'linkTo' adds an appearance to an existing claim; it takes no text, claimant, priority, topics or deadline.");
                 }
-                claims.addAppearance(item.linkTo(), article.url, article.publishedAt, actor);
-                return new AcceptRequest.Outcome(item.position(), item.linkTo(), claims.ticketOf(item.linkTo()).id, true);
+                Ticket linked = claims.addAppearance(item.linkTo(), article.url, article.publishedAt, actor);
+                return new AcceptRequest.Outcome(item.position(), item.linkTo(), linked.id, true);
             }
             Ticket ticket = claims.create(actor, new ClaimRequest(
                     item.text() == null ? sentence.text : item.text(),
