@@ -39,12 +39,27 @@ public class AuditLog {
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEvent ticket(Actor actor, Ticket ticket, String action, String fromStatus, String toStatus,
                              Changes changes) {
-        AuditEvent event = append(streamOf(ticket.id), ticket.id, ticket.auditSeq, ticket.auditHash, actor, action,
-                fromStatus, toStatus, changes);
+        AuditEvent event = nextLink(ticket.id, ticket.auditSeq, ticket.auditHash, actor, action, fromStatus, toStatus,
+                changes);
+        event.persist();
         ticket.auditSeq = event.seq;
         ticket.auditHash = event.hash;
-        audited.fire(new TicketAudited(event, toStatus != null ? toStatus : ticket.status.name()));
+        announce(event, toStatus != null ? toStatus : ticket.status.name());
         return event;
+    }
+
+    /**
+     * The next link of a ticket's chain, hashed but not stored: for a writer that stores it in the
+     * same statement as the ticket's new chain head (claim-next), and then calls {@link #announce}.
+     */
+    public AuditEvent nextLink(long ticketId, int lastSeq, String lastHash, Actor actor, String action,
+                               String fromStatus, String toStatus, Changes changes) {
+        return link(streamOf(ticketId), ticketId, lastSeq, lastHash, actor, action, fromStatus, toStatus, changes);
+    }
+
+    /** Tells the rest of the server that a stored event changed its ticket, now in {@code status}. */
+    public void announce(AuditEvent event, String status) {
+        audited.fire(new TicketAudited(event, status));
     }
 
     /** A desk-wide event (settings, rating scales). */
@@ -53,8 +68,10 @@ public class AuditLog {
         Panache.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(:key)")
                 .setParameter("key", DESK_LOCK).getSingleResult();
         AuditEvent last = AuditEvent.find("stream = ?1 order by seq desc", DESK_STREAM).firstResult();
-        return append(DESK_STREAM, null, last == null ? 0 : last.seq, last == null ? AuditHash.GENESIS : last.hash,
-                actor, action, null, null, changes);
+        AuditEvent event = link(DESK_STREAM, null, last == null ? 0 : last.seq,
+                last == null ? AuditHash.GENESIS : last.hash, actor, action, null, null, changes);
+        event.persist();
+        return event;
     }
 
     public static String streamOf(long ticketId) {
@@ -65,7 +82,7 @@ public class AuditLog {
         return new Changes(json.createObjectNode());
     }
 
-    private AuditEvent append(String stream, Long ticketId, int lastSeq, String lastHash, Actor actor, String action,
+    private static AuditEvent link(String stream, Long ticketId, int lastSeq, String lastHash, Actor actor, String action,
                               String fromStatus, String toStatus, Changes changes) {
         AuditEvent event = new AuditEvent();
         event.stream = stream;
@@ -81,7 +98,6 @@ public class AuditLog {
         event.prevHash = lastHash;
         event.hash = AuditHash.event(event.stream, event.seq, ticketId, event.occurredAt, event.actor, action,
                 fromStatus, toStatus, event.changes, event.prevHash);
-        event.persist();
         return event;
     }
 

@@ -22,7 +22,8 @@ import java.util.Optional;
 
 /**
  * This replica's view of all ticket changes, whichever replica made them: one connection LISTENs
- * to the channel {@link ChangeNotifier} notifies, and every change is handed to the open streams.
+ * to the channel {@link ChangeNotifier} notifies (JSON arrays of changes), and every change is
+ * handed to the open streams.
  * When the connection is lost (PostgreSQL restarted) it reconnects, then tells the streams to
  * {@code resync}, since changes made meanwhile were not heard.
  */
@@ -99,7 +100,9 @@ public class ChangeFeed {
                     PGNotification[] notifications = pg.getNotifications(1000);
                     if (notifications != null) {
                         for (PGNotification notification : notifications) {
-                            items.onNext(new Item(json.readValue(notification.getParameter(), TicketChange.class)));
+                            for (TicketChange change : json.readValue(notification.getParameter(), TicketChange[].class)) {
+                                items.onNext(new Item(change));
+                            }
                         }
                     }
                 }

@@ -22,7 +22,7 @@ import org.hibernate.annotations.DynamicUpdate;
 import java.time.Instant;
 
 /**
- * The fact-check of one claim. Its status only changes through {@link TicketService#transition}.
+ * The fact-check of one claim. Its status only changes through {@link TicketService}.
  */
 @Entity
 @DynamicUpdate
@@ -93,22 +93,6 @@ public class Ticket extends PanacheEntityBase {
             throw Problems.notFound("Ticket", id);
         }
         return ticket;
-    }
-
-    /**
-     * The most urgent open ticket — priority, deadline (none last), age, id — locked, with its
-     * claim; tickets other transactions hold are skipped, so concurrent callers each get another.
-     */
-    public static Ticket lockNextOpen() {
-        return getEntityManager().createQuery("""
-                        select t from Ticket t join fetch t.claim
-                        where t.status = :open
-                        order by t.priorityRank, t.deadline nulls last, t.createdAt, t.id""", Ticket.class)
-                .setParameter("open", TicketStatus.OPEN)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .setHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED
-                .setMaxResults(1)
-                .getResultStream().findFirst().orElse(null);
     }
 
     public static Ticket get(long id) {

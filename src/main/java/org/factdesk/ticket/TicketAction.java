@@ -20,8 +20,8 @@ import static org.factdesk.ticket.TicketStatus.RETRACTED;
 
 /**
  * The transition table: every action on a ticket, the states it may start from, the state it
- * leads to, who may take it and any condition on the ticket. {@link TicketService#transition} is
- * the only door through which a ticket's status changes, and it asks this table.
+ * leads to, who may take it and any condition on the ticket. A ticket's status changes only through
+ * {@link TicketService} (claim-next through its SQL fast path, {@link NextTicket}), which asks this table.
  */
 public enum TicketAction {
     CLAIM("claim", EnumSet.of(OPEN), IN_PROGRESS, Set.of(FACTCHECKER), Owner.ANYONE),

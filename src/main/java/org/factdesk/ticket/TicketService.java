@@ -31,6 +31,9 @@ public class TicketService {
     @Inject
     WebhookOutbox webhooks;
 
+    @Inject
+    NextTicket nextTicket;
+
     public Ticket transition(long ticketId, TicketAction action, Actor actor, TransitionRequest request) {
         return apply(Ticket.lock(ticketId), action, actor, request == null ? TransitionRequest.NONE : request);
     }
@@ -40,12 +43,12 @@ public class TicketService {
         TicketPolicy.roleRefusal(TicketAction.CLAIM, actor).ifPresent(reason -> {
             throw Problems.forbidden(reason);
         });
-        Ticket next = Ticket.lockNextOpen();
-        if (next == null) {
+        Ticket claimed = nextTicket.claim(actor);
+        if (claimed == null) {
             throw HttpProblem.builder().withStatus(Status.NOT_FOUND).withTitle("No open ticket")
                     .withDetail("There is no open ticket to claim right now.").build();
         }
-        return apply(next, TicketAction.CLAIM, actor, TransitionRequest.NONE);
+        return claimed;
     }
 
     /**
@@ -72,13 +75,13 @@ public class TicketService {
 
         switch (action) {
             case CLAIM -> {
-                enforceLimit(actor.subject());
+                enforceLimit(actor.subject(), DeskSettings.get().maxInProgress);
                 ticket.assignee = actor.subject();
             }
             case ASSIGN -> {
                 String assignee = required(request.assignee(), "assignee", action);
                 if (!assignee.equals(ticket.assignee)) {
-                    enforceLimit(assignee);
+                    enforceLimit(assignee, DeskSettings.get().maxInProgress);
                 }
                 ticket.assignee = assignee;
             }
@@ -147,15 +150,16 @@ public class TicketService {
         ticket.status = to;
         ticket.updatedAt = now;
         audit.ticket(actor, ticket, event, from.name(), to.name(), changes);
+        Panache.getEntityManager().flush(); // the answer shows the new version, as a later read would
         return ticket;
     }
 
     /**
-     * The per-person limit of tickets in progress, if the desk set one. Read on every claim (one
-     * primary-key lookup), never cached: a change made through any replica applies at once on all.
+     * The per-person limit of tickets in progress, if the desk set one ({@code max} > 0). Callers
+     * read it in the claiming transaction, never from a cache: a change made through any replica
+     * applies at once on all.
      */
-    private void enforceLimit(String assignee) {
-        int max = DeskSettings.get().maxInProgress;
+    static void enforceLimit(String assignee, int max) {
         if (max == 0) {
             return;
         }

@@ -59,6 +59,36 @@ class ClaimingTest {
             claimed.add(answer.jsonPath().getLong("id"));
         }
         assertEquals(CLIENTS, new HashSet<>(claimed).size(), "no ticket was handed out twice: " + claimed);
+        // Each claim appended exactly one link to its ticket's chain, and every chain head on the rows is right.
+        for (long id : claimed) {
+            desk.as(desk.carol).get("/api/tickets/{id}/history", id).then()
+                    .body("findAll { it.action == 'ticket.claim' }.size()", equalTo(1));
+        }
+        desk.as(desk.dave).get("/api/audit/verify").then().statusCode(200).body("intact", equalTo(true));
+    }
+
+    @Test
+    void claimNextAnswersWithTheTicketAsStoredAndRecordsWhoTookIt() {
+        long ticket = createWithDeadline("URGENT", "2000-06-01T00:00:00Z"); // ahead of every other test's tickets
+        Map<String, Object> answer = desk.as(desk.alice).post("/api/tickets/claim-next").then().statusCode(200)
+                .extract().jsonPath().getMap("");
+        Map<String, Object> stored = desk.as(desk.alice).get("/api/tickets/{id}", ticket).then().statusCode(200)
+                .extract().jsonPath().getMap("");
+        assertEquals(((Number) answer.get("id")).longValue(), ticket);
+        stored.remove("allowedActions");
+        answer.remove("allowedActions");
+        assertEquals(stored, answer);
+        assertEquals("IN_PROGRESS", answer.get("status"));
+        assertEquals(desk.alice, answer.get("assignee"));
+        desk.as(desk.carol).get("/api/tickets/{id}/history", ticket).then()
+                .body("[-1].action", equalTo("ticket.claim"))
+                .body("[-1].actor", equalTo(desk.alice))
+                .body("[-1].fromStatus", equalTo("OPEN"))
+                .body("[-1].toStatus", equalTo("IN_PROGRESS"))
+                .body("[-1].changes.assignee.after", equalTo(desk.alice));
+        // The entity path takes over from the stored row (and the ticket leaves the urgent queue).
+        desk.act(desk.carol, ticket, "discard", Map.of("reason", "test cleanup")).statusCode(200)
+                .body("version", equalTo(((Number) answer.get("version")).intValue() + 1));
     }
 
     @Test
@@ -85,6 +115,7 @@ class ClaimingTest {
             long second = desk.newTicket("NORMAL");
             desk.act(desk.erin, first, "claim").statusCode(200);
             desk.act(desk.erin, second, "claim").statusCode(409).body("title", equalTo("Limit reached"));
+            desk.as(desk.erin).post("/api/tickets/claim-next").then().statusCode(409).body("title", equalTo("Limit reached"));
             desk.act(desk.carol, second, "assign", Map.of("assignee", desk.erin)).statusCode(409);
             desk.act(desk.erin, first, "release").statusCode(200);
             desk.act(desk.erin, second, "claim").statusCode(200);
