@@ -6,14 +6,16 @@ import jakarta.persistence.TypedQuery;
 import org.factdesk.common.Page;
 import org.factdesk.common.PageRequest;
 import org.factdesk.common.Problems;
+import org.hibernate.jpa.HibernateHints;
 
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 
 /** Lists tickets with their claims: filtered, searched, sorted, paginated. */
 @ApplicationScoped
@@ -36,8 +38,7 @@ public class TicketSearch {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (filter.status != null && !filter.status.isEmpty()) {
-            where.append(" and t.status in :statuses");
-            params.put("statuses", statuses(filter.status));
+            where.append(" and t.status").append(in("status", statuses(filter.status), params));
         }
         if (filter.topic != null) {
             where.append(" and array_contains(c.topics, :topic)");
@@ -52,11 +53,11 @@ public class TicketSearch {
             params.put("assignee", filter.assignee);
         }
         if (filter.overdue != null) {
+            String unfinished = in("unfinished", UNFINISHED, params);
             where.append(filter.overdue
-                    ? " and t.deadline < :now and t.status in :unfinished"
-                    : " and (t.deadline is null or t.deadline >= :now or t.status not in :unfinished)");
+                    ? " and t.deadline < :now and t.status" + unfinished
+                    : " and (t.deadline is null or t.deadline >= :now or t.status not" + unfinished + ")");
             params.put("now", Instant.now());
-            params.put("unfinished", UNFINISHED);
         }
         if (filter.q != null && !filter.q.isBlank()) {
             where.append(" and (c.text ilike :q escape '\\' or c.claimant ilike :q escape '\\')");
@@ -72,17 +73,34 @@ public class TicketSearch {
         TypedQuery<Long> count = em.createQuery("select count(t) from Ticket t"
                 + (filtersClaims ? " join t.claim c" : "") + where, Long.class);
         TypedQuery<Ticket> items = em.createQuery("select t from Ticket t join fetch t.claim c" + where
-                + " order by " + sort, Ticket.class);
+                        + " order by " + sort, Ticket.class)
+                .setHint(HibernateHints.HINT_READ_ONLY, true); // shown, never changed: no snapshots to dirty-check
         params.forEach((name, value) -> {
             count.setParameter(name, value);
             items.setParameter(name, value);
         });
         items.setFirstResult(page.page * page.size).setMaxResults(page.size);
-        return new Page<>(items.getResultList(), count.getSingleResult(), page.page, page.size);
+        long total = count.getSingleResult(); // first, while there are no loaded entities to auto-flush
+        return new Page<>(items.getResultList(), total, page.page, page.size);
     }
 
-    private static List<TicketStatus> statuses(List<String> names) {
-        List<TicketStatus> statuses = new ArrayList<>();
+    /**
+     * {@code " in (:name0, :name1, …)"}, one parameter per value. A single list parameter would make
+     * Hibernate translate the query anew on every execution (it caches no plan for multi-valued
+     * bindings); single values keep one cached plan per number of values.
+     */
+    private static String in(String name, Collection<TicketStatus> values, Map<String, Object> params) {
+        StringJoiner list = new StringJoiner(", ", " in (", ")");
+        int i = 0;
+        for (TicketStatus value : values) {
+            list.add(":" + name + i);
+            params.put(name + i++, value);
+        }
+        return list.toString();
+    }
+
+    private static Set<TicketStatus> statuses(List<String> names) {
+        Set<TicketStatus> statuses = EnumSet.noneOf(TicketStatus.class);
         for (String list : names) {
             for (String name : list.split(",")) {
                 try {

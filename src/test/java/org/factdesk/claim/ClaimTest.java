@@ -68,13 +68,15 @@ class ClaimTest {
 
     @Test
     void overdueMeansPastTheDeadlineAndStillOnTheDesk() {
-        long late = desk.as(desk.carol).body(Map.of("text", "Late " + Desk.unique("x"), "language", "en",
+        String text = "Late " + Desk.unique("x");
+        long late = desk.as(desk.carol).body(Map.of("text", text, "language", "en",
                 "deadline", "2020-01-01T00:00:00Z")).post("/api/claims").then().statusCode(201).extract().jsonPath().getLong("ticketId");
         desk.as(desk.bob).get("/api/tickets/{id}", late).then().body("overdue", equalTo(true));
         desk.as(desk.bob).get("/api/tickets?overdue=true&size=200").then().body("items.id", hasItem((int) late))
                 .body("items.overdue", everyItem(equalTo(true)));
         desk.act(desk.carol, late, "discard", Map.of("reason", "too late")).statusCode(200);
         desk.as(desk.bob).get("/api/tickets?overdue=true&size=200").then().body("items.id", not(hasItem((int) late)));
+        desk.as(desk.bob).get("/api/tickets?overdue=false&q={q}", text).then().body("items.id", contains((int) late));
     }
 
     @Test
