@@ -111,6 +111,10 @@ public class TicketSearch {
                 }
             }
         }
+        if (statuses.isEmpty()) {
+            throw Problems.badRequest("Parameter 'status' names no status; use one or more of "
+                    + EnumSet.allOf(TicketStatus.class) + ", separated by commas.");
+        }
         return statuses;
     }
 }

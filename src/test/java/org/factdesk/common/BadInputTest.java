@@ -119,6 +119,7 @@ class BadInputTest {
     @Test
     void badQueryParameters() {
         problem(desk.as(desk.carol).get("/api/tickets?status=LOST").then(), 400).body("detail", containsString("LOST"));
+        problem(desk.as(desk.carol).get("/api/tickets?status=,").then(), 400).body("detail", containsString("names no status"));
         problem(desk.as(desk.carol).get("/api/tickets?sort=colour").then(), 400);
         problem(desk.as(desk.carol).get("/api/tickets?size=100000").then(), 400);
         problem(desk.as(desk.carol).get("/api/tickets?page=-1").then(), 400);
