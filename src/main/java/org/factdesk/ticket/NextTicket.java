@@ -34,7 +34,7 @@ class NextTicket {
     private static final String LOCK_NEXT_OPEN = """
             SELECT t.id, t.audit_seq, t.audit_hash, t.deadline, t.published_versions, t.created_at, t.version,
                    c.id, c.text, c.claimant, c.language, c.topics, c.priority, c.duplicate_of,
-                   (SELECT max_in_progress FROM desk_settings WHERE id = 1)
+                   (SELECT max_in_progress FROM desk_settings WHERE id = 1), t.assignee
             FROM ticket t JOIN claim c ON c.id = t.claim_id
             WHERE t.status = 'OPEN'
             ORDER BY t.priority_rank, t.deadline NULLS LAST, t.created_at, t.id
@@ -75,6 +75,7 @@ class NextTicket {
                 }
                 ticket = ticket(row);
                 maxInProgress = row.getInt(15);
+                ticket.assignee = row.getString(16); // none on an open ticket, but the audit records what was there
             }
             action.refusal(ticket).ifPresent(reason -> {
                 throw TicketService.illegalTransition(ticket, reason);
