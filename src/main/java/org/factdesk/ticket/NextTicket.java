@@ -24,7 +24,7 @@ import java.time.temporal.ChronoUnit;
  * Claim-next, the desk's busiest write: at the start of a shift every fact-checker asks for the
  * next ticket at once. It applies exactly the rules {@link TicketService#apply} applies to
  * {@link TicketAction#CLAIM} (the transition table, the per-person limit, the audit chain) but in
- * two SQL statements rather than the entity path's five round trips, so that claiming is bound by
+ * two SQL statements and a commit rather than the entity path's six round trips, so that claiming is bound by
  * PostgreSQL rather than by object mapping. Callers check the role first.
  */
 @ApplicationScoped
@@ -75,7 +75,6 @@ class NextTicket {
                 }
                 ticket = ticket(row);
                 maxInProgress = row.getInt(15);
-                ticket.assignee = row.getString(16); // none on an open ticket, but the audit records what was there
             }
             action.refusal(ticket).ifPresent(reason -> {
                 throw TicketService.illegalTransition(ticket, reason);
@@ -132,6 +131,7 @@ class NextTicket {
         ticket.publishedVersions = row.getInt(5);
         ticket.createdAt = instant(row, 6);
         ticket.version = row.getLong(7);
+        ticket.assignee = row.getString(16); // none on an open ticket, but the audit records what was there
         Claim claim = new Claim();
         claim.id = row.getLong(8);
         claim.text = row.getString(9);
