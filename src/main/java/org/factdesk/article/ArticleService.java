@@ -4,6 +4,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.factdesk.audit.AuditAction;
 import org.factdesk.audit.AuditLog;
 import org.factdesk.claim.Claim;
 import org.factdesk.intake.ArticleIntake;
@@ -35,7 +36,7 @@ public class ArticleService {
         apply(article, request, article.createdAt);
         article.persistAndFlush();
         intake.analyse(article);
-        audit.desk(actor, "article.created", audit.changes().value("articleId", article.id).value("url", article.url));
+        audit.desk(actor, AuditAction.ARTICLE_CREATED, audit.changes().value("articleId", article.id).value("url", article.url));
         return article;
     }
 
@@ -63,7 +64,7 @@ public class ArticleService {
         if (reanalyse) {
             intake.analyse(article);
         }
-        audit.desk(actor, "article.updated", changes);
+        audit.desk(actor, AuditAction.ARTICLE_UPDATED, changes);
         return article;
     }
 

@@ -1,7 +1,7 @@
 package org.factdesk.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,9 +11,14 @@ import jakarta.transaction.Transactional;
 import org.factdesk.common.Actor;
 import org.factdesk.ticket.Ticket;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Appends audit events inside the caller's transaction, so that a change and its event commit
@@ -30,31 +35,55 @@ public class AuditLog {
     private static final long DESK_LOCK = 0x46616374_6465736bL; // "Factdesk"
 
     @Inject
-    ObjectMapper json;
-
-    @Inject
     Event<TicketAudited> audited;
 
     /** An event about a ticket; the caller holds the ticket's row lock, and the row keeps the chain's head. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public AuditEvent ticket(Actor actor, Ticket ticket, String action, String fromStatus, String toStatus,
+    public AuditEvent ticket(Actor actor, Ticket ticket, AuditAction action, String fromStatus, String toStatus,
                              Changes changes) {
-        AuditEvent event = nextLink(ticket.id, ticket.auditSeq, ticket.auditHash, actor, action, fromStatus, toStatus,
-                changes);
+        AuditEvent event = nextLink(ticket, actor, action, fromStatus, toStatus, changes);
         event.persist();
-        ticket.auditSeq = event.seq;
-        ticket.auditHash = event.hash;
         announce(event, toStatus != null ? toStatus : ticket.status.name());
         return event;
     }
 
     /**
-     * The next link of a ticket's chain, hashed but not stored: for a writer that stores it in the
-     * same statement as the ticket's new chain head (claim-next), and then calls {@link #announce}.
+     * The next link of a ticket's chain, hashed but not stored, and the ticket's chain head moved to
+     * it (in memory): for a writer that stores both in one statement (claim-next, with
+     * {@link #INSERT_LINK}), and then calls {@link #announce}.
      */
-    public AuditEvent nextLink(long ticketId, int lastSeq, String lastHash, Actor actor, String action,
-                               String fromStatus, String toStatus, Changes changes) {
-        return link(streamOf(ticketId), ticketId, lastSeq, lastHash, actor, action, fromStatus, toStatus, changes);
+    public AuditEvent nextLink(Ticket ticket, Actor actor, AuditAction action, String fromStatus, String toStatus,
+                               Changes changes) {
+        AuditEvent event = link(streamOf(ticket.id), ticket.id, ticket.auditSeq, ticket.auditHash, actor, action,
+                fromStatus, toStatus, changes);
+        ticket.auditSeq = event.seq;
+        ticket.auditHash = event.hash;
+        return event;
+    }
+
+    /**
+     * The statement that stores a link made by {@link #nextLink}, as a fragment a writer can put
+     * in a CTE beside its own change (one round trip); {@link #bind} fills its parameters.
+     */
+    public static final String INSERT_LINK = """
+            INSERT INTO audit_event (stream, seq, ticket_id, occurred_at, actor, action, from_status, to_status,
+                                     changes, prev_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)""";
+
+    /** Binds {@code event} to {@link #INSERT_LINK}'s parameters from {@code index} on; answers the next free index. */
+    public static int bind(PreparedStatement statement, int index, AuditEvent event) throws SQLException {
+        statement.setString(index++, event.stream);
+        statement.setInt(index++, event.seq);
+        statement.setObject(index++, event.ticketId);
+        statement.setObject(index++, event.occurredAt.atOffset(ZoneOffset.UTC));
+        statement.setString(index++, event.actor);
+        statement.setString(index++, event.action);
+        statement.setString(index++, event.fromStatus);
+        statement.setString(index++, event.toStatus);
+        statement.setString(index++, event.changes.toString());
+        statement.setString(index++, event.prevHash);
+        statement.setString(index++, event.hash);
+        return index;
     }
 
     /** Tells the rest of the server that a stored event changed its ticket, now in {@code status}. */
@@ -64,7 +93,7 @@ public class AuditLog {
 
     /** A desk-wide event (settings, rating scales). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public AuditEvent desk(Actor actor, String action, Changes changes) {
+    public AuditEvent desk(Actor actor, AuditAction action, Changes changes) {
         Panache.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(:key)")
                 .setParameter("key", DESK_LOCK).getSingleResult();
         AuditEvent last = AuditEvent.find("stream = ?1 order by seq desc", DESK_STREAM).firstResult();
@@ -79,10 +108,10 @@ public class AuditLog {
     }
 
     public Changes changes() {
-        return new Changes(json.createObjectNode());
+        return Changes.none();
     }
 
-    private static AuditEvent link(String stream, Long ticketId, int lastSeq, String lastHash, Actor actor, String action,
+    private static AuditEvent link(String stream, Long ticketId, int lastSeq, String lastHash, Actor actor, AuditAction action,
                               String fromStatus, String toStatus, Changes changes) {
         AuditEvent event = new AuditEvent();
         event.stream = stream;
@@ -91,12 +120,12 @@ public class AuditLog {
         // PostgreSQL keeps microseconds: hash exactly what it will store.
         event.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         event.actor = actor.subject();
-        event.action = action;
+        event.action = action.id;
         event.fromStatus = fromStatus;
         event.toStatus = toStatus;
         event.changes = changes.node;
         event.prevHash = lastHash;
-        event.hash = AuditHash.event(event.stream, event.seq, ticketId, event.occurredAt, event.actor, action,
+        event.hash = AuditHash.event(event.stream, event.seq, ticketId, event.occurredAt, event.actor, event.action,
                 fromStatus, toStatus, event.changes, event.prevHash);
         return event;
     }
@@ -105,10 +134,21 @@ public class AuditLog {
         return AuditEvent.list("stream = ?1 order by seq", streamOf(ticketId));
     }
 
-    /** Whether this person drafted or changed any version of the ticket's verdict or its evidence. */
+    /** Whether this person ever changed the ticket's reviewed content (claim, evidence, verdict draft). */
     public static boolean changedWork(long ticketId, String subject) {
-        return AuditEvent.count("ticketId = ?1 and actor = ?2 and (action like 'verdict.%' or action like 'evidence.%')",
-                ticketId, subject) > 0;
+        return !changedWork(List.of(ticketId), subject).isEmpty();
+    }
+
+    /** Of these tickets, those whose reviewed content this person ever changed: one query for a whole page. */
+    public static Set<Long> changedWork(Collection<Long> ticketIds, String subject) {
+        if (ticketIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(Panache.getEntityManager().createQuery(
+                        "select distinct e.ticketId from AuditEvent e where e.ticketId in :tickets and e.actor = :actor"
+                                + " and e.action in :work", Long.class)
+                .setParameter("tickets", ticketIds).setParameter("actor", subject)
+                .setParameter("work", AuditAction.workIds()).getResultList());
     }
 
     /**
@@ -121,6 +161,11 @@ public class AuditLog {
 
         Changes(ObjectNode node) {
             this.node = node;
+        }
+
+        /** An empty record of changes, to fill. */
+        public static Changes none() {
+            return new Changes(JsonNodeFactory.instance.objectNode());
         }
 
         /** Records a field only if it changed. */

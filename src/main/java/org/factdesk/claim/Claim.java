@@ -77,6 +77,23 @@ public class Claim extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** The appearances that are part of the reviewed content. */
+    public List<ClaimAppearance> reviewedAppearances() {
+        return appearances.stream().filter(a -> !a.foundLater).toList();
+    }
+
+    /** Appearances found while the content was frozen join it; answers their URLs. */
+    public List<String> joinLaterAppearances() {
+        List<String> joined = new ArrayList<>();
+        for (ClaimAppearance appearance : appearances) {
+            if (appearance.foundLater) {
+                appearance.foundLater = false;
+                joined.add(appearance.url);
+            }
+        }
+        return joined;
+    }
+
     public void setPriority(Priority priority) {
         this.priority = priority;
         this.priorityRank = priority.rank();

@@ -13,7 +13,11 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** Where and when a claim appeared. */
+/**
+ * Where and when a claim appeared. One found while the claim's content was frozen (in review,
+ * approved, published) is kept {@code foundLater}, outside the reviewed content, until the ticket
+ * goes back to work.
+ */
 @Entity
 @Table(name = "claim_appearance")
 public class ClaimAppearance extends PanacheEntityBase {
@@ -30,4 +34,7 @@ public class ClaimAppearance extends PanacheEntityBase {
 
     @Column(name = "appeared_at")
     public Instant appearedAt;
+
+    @Column(name = "found_later")
+    public boolean foundLater;
 }

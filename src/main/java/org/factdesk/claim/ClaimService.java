@@ -4,10 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.factdesk.article.Article;
+import org.factdesk.audit.AuditAction;
 import org.factdesk.audit.AuditLog;
 import org.factdesk.common.Actor;
 import org.factdesk.common.Problems;
-import org.factdesk.common.Roles;
 import org.factdesk.ticket.Ticket;
 import org.factdesk.ticket.TicketAction;
 import org.factdesk.ticket.TicketPolicy;
@@ -18,7 +18,6 @@ import org.factdesk.ticket.TransitionRequest;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Objects;
 
 /** Claims and the tickets they open. */
 @ApplicationScoped
@@ -31,71 +30,63 @@ public class ClaimService {
     @Inject
     TicketService tickets;
 
-    /** Creates the claim and opens its ticket, in one transaction with the ticket's first audit event. */
+    /**
+     * Creates the claim and opens its ticket through the door, in one transaction with the ticket's
+     * first audit event. Priority and deadline are triage: only editors may set them.
+     */
     public Ticket create(Actor actor, ClaimRequest request) {
         if (request.version() != null) {
             throw Problems.badRequest("Field 'version' is read-only when creating a claim.");
+        }
+        if (request.priority() != null || request.deadline() != null) {
+            TicketPolicy.triageRoleRefusal(actor).ifPresent(reason -> {
+                throw Problems.forbidden(reason + ": leave 'priority' and 'deadline' out.");
+            });
         }
         Instant now = Instant.now();
         Claim claim = new Claim();
         claim.createdAt = now;
         claim.createdBy = actor.subject();
         apply(claim, request, now);
+        claim.setPriority(request.priority() == null ? Priority.NORMAL : request.priority());
+        claim.deadline = instant(request.deadline());
         claim.persist();
-
-        Ticket ticket = new Ticket();
-        ticket.claim = claim;
-        ticket.status = TicketStatus.OPEN;
-        ticket.priorityRank = claim.priorityRank;
-        ticket.deadline = claim.deadline;
-        ticket.createdAt = now;
-        ticket.updatedAt = now;
-        ticket.persistAndFlush();
-        audit.ticket(actor, ticket, "ticket.opened", null, TicketStatus.OPEN.name(), audit.changes()
+        return tickets.open(claim, actor, audit.changes()
                 .value("claimId", claim.id)
                 .value("text", claim.text)
                 .value("claimant", claim.claimant)
                 .value("priority", claim.priority)
                 .value("deadline", claim.deadline));
-        return ticket;
     }
 
-    /** Replaces the claim's fields; priority and deadline are the editor's (triage). */
+    /**
+     * Replaces the claim's reviewed content (text, claimant, language, topics, appearances, its
+     * place in the article) when the policy lets this person edit it now. Priority and deadline
+     * are triage ({@code PUT /api/tickets/{id}/triage}): a different value here is refused.
+     */
     public Ticket update(long claimId, Actor actor, ClaimRequest request) {
-        Ticket ticket = lockTicketOf(claimId);
+        Ticket ticket = TicketService.lockForEdit(ticketOf(claimId).id, TicketPolicy.Part.CLAIM, actor);
         Claim claim = ticket.claim;
-        TicketPolicy.workRefusal(ticket, actor).ifPresent(reason -> {
-            throw Problems.forbidden(reason);
-        });
-        if (ticket.status == TicketStatus.PUBLISHED || ticket.status == TicketStatus.RETRACTED) {
-            // What was published stays as published: it changes only through a correction.
-            throw Problems.conflict("Claim is published", "Claim " + claimId + " belongs to a " + ticket.status
-                    + " fact-check; start a correction to change it.");
-        }
         Problems.requireVersion("Claim " + claimId, request.version(), claim.version);
-        Priority priority = request.priority() == null ? claim.priority : request.priority();
-        Instant deadline = instant(request.deadline());
-        if (!actor.has(Roles.EDITOR) && (priority != claim.priority || !Objects.equals(deadline, claim.deadline))) {
-            throw Problems.forbidden("Only editors set a claim's priority and deadline.");
+        if ((request.priority() != null && request.priority() != claim.priority)
+                || (request.deadline() != null && !instant(request.deadline()).equals(claim.deadline))) {
+            throw Problems.badRequest("Fields 'priority' and 'deadline' are triage: set them with PUT /api/tickets/"
+                    + ticket.id + "/triage.");
         }
         AuditLog.Changes changes = audit.changes()
                 .field("text", claim.text, request.text())
                 .field("claimant", claim.claimant, request.claimant())
                 .field("language", claim.language, request.language())
                 .field("topics", claim.topics, topics(request))
-                .field("priority", claim.priority, priority)
-                .field("deadline", claim.deadline, deadline)
                 .field("articleId", claim.article == null ? null : claim.article.id, request.articleId())
                 .field("sourceStart", claim.sourceStart, request.sourceStart())
                 .field("sourceEnd", claim.sourceEnd, request.sourceEnd())
                 .field("appearances", claim.appearances.stream().map(a -> a.url).toList(),
                         request.appearances() == null ? List.of() : request.appearances().stream().map(ClaimRequest.Appearance::url).toList());
         apply(claim, request, Instant.now());
-        ticket.priorityRank = claim.priorityRank;
-        ticket.deadline = claim.deadline;
         claim.persistAndFlush();
         if (!changes.isEmpty()) {
-            audit.ticket(actor, ticket, "claim.updated", null, null, changes);
+            audit.ticket(actor, ticket, AuditAction.CLAIM_UPDATED, null, null, changes);
         }
         return ticket;
     }
@@ -127,30 +118,29 @@ public class ClaimService {
         tickets.transition(duplicateTicket.id, TicketAction.DISCARD, actor,
                 new TransitionRequest(null, null, "duplicate-of:" + originalId, null));
         List<String> moved = duplicate.appearances.stream().map(a -> a.url).toList();
+        boolean later = !TicketPolicy.isWorkedOn(originalTicket.status);
         for (ClaimAppearance appearance : List.copyOf(duplicate.appearances)) {
             duplicate.appearances.remove(appearance);
-            ClaimAppearance copy = new ClaimAppearance();
-            copy.claim = original;
-            copy.url = appearance.url;
-            copy.appearedAt = appearance.appearedAt;
-            original.appearances.add(copy);
+            original.appearances.add(appearance(original, appearance.url, appearance.appearedAt, later));
         }
         duplicate.duplicateOf = originalId;
         duplicate.updatedAt = Instant.now();
         original.updatedAt = duplicate.updatedAt;
-        audit.ticket(actor, duplicateTicket, "claim.marked-duplicate", null, null,
+        audit.ticket(actor, duplicateTicket, AuditAction.CLAIM_MARKED_DUPLICATE, null, null,
                 audit.changes().value("duplicateOf", originalId).value("appearancesMoved", moved));
         if (!moved.isEmpty()) {
-            audit.ticket(actor, originalTicket, "claim.appearances-merged", null, null,
-                    audit.changes().value("fromClaim", claimId).value("appearances", moved));
+            audit.ticket(actor, originalTicket, AuditAction.CLAIM_APPEARANCES_MERGED, null, null,
+                    audit.changes().value("fromClaim", claimId).value("appearances", moved).value("foundLater", later));
         }
         return duplicateTicket;
     }
 
     /**
      * Records that the claim appeared again (e.g. in a newly taken-in article): the repeat becomes
-     * another appearance of the existing claim instead of a new ticket. Adding an appearance the
-     * claim already has changes nothing.
+     * another appearance of the existing claim instead of a new ticket. While the claim's content
+     * is frozen (in review, approved, published) it is kept beside it, found later, and joins the
+     * reviewed content when the ticket goes back to work. Adding an appearance the claim already
+     * has changes nothing.
      *
      * @return the claim's ticket
      */
@@ -167,15 +157,12 @@ public class ClaimService {
         if (claim.appearances.stream().anyMatch(a -> a.url.equals(url))) {
             return ticket;
         }
-        ClaimAppearance appearance = new ClaimAppearance();
-        appearance.claim = claim;
-        appearance.url = url;
-        appearance.appearedAt = appearedAt;
-        claim.appearances.add(appearance);
+        boolean later = !TicketPolicy.isWorkedOn(ticket.status);
+        claim.appearances.add(appearance(claim, url, appearedAt, later));
         claim.updatedAt = Instant.now();
         claim.persistAndFlush();
-        audit.ticket(actor, ticket, "claim.appearance-added", null, null,
-                audit.changes().value("url", url).value("appearedAt", appearedAt));
+        audit.ticket(actor, ticket, later ? AuditAction.CLAIM_APPEARANCE_FOUND_LATER : AuditAction.CLAIM_APPEARANCE_ADDED,
+                null, null, audit.changes().value("url", url).value("appearedAt", appearedAt));
         return ticket;
     }
 
@@ -191,14 +178,21 @@ public class ClaimService {
         return Ticket.lock(ticketOf(claimId).id);
     }
 
+    private static ClaimAppearance appearance(Claim claim, String url, Instant appearedAt, boolean foundLater) {
+        ClaimAppearance appearance = new ClaimAppearance();
+        appearance.claim = claim;
+        appearance.url = url;
+        appearance.appearedAt = appearedAt;
+        appearance.foundLater = foundLater;
+        return appearance;
+    }
+
+    /** The reviewed content of a request, into the claim. */
     private static void apply(Claim claim, ClaimRequest request, Instant now) {
         claim.text = request.text();
         claim.claimant = request.claimant();
         claim.language = request.language();
         claim.topics = topics(request);
-        claim.setPriority(request.priority() == null ? (claim.priority == null ? Priority.NORMAL : claim.priority)
-                : request.priority());
-        claim.deadline = instant(request.deadline());
         if (request.articleId() == null) {
             claim.article = null;
         } else {
@@ -225,11 +219,7 @@ public class ClaimService {
         claim.appearances.clear();
         if (request.appearances() != null) {
             for (ClaimRequest.Appearance a : request.appearances()) {
-                ClaimAppearance appearance = new ClaimAppearance();
-                appearance.claim = claim;
-                appearance.url = a.url();
-                appearance.appearedAt = instant(a.appearedAt());
-                claim.appearances.add(appearance);
+                claim.appearances.add(appearance(claim, a.url(), instant(a.appearedAt()), false));
             }
         }
         claim.updatedAt = now;

@@ -12,6 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import org.factdesk.audit.AuditAction;
 import org.factdesk.audit.AuditLog;
 import org.factdesk.common.CurrentActor;
 import org.factdesk.common.Problems;
@@ -51,8 +52,8 @@ public class CommentResource {
     @POST
     public Response add(@PathParam("ticketId") long ticketId, @Valid @NotNull CommentRequest request) {
         Ticket ticket = Ticket.lock(ticketId);
-        TicketPolicy.commentRefusal(ticket, actor.get()).ifPresent(reason -> {
-            throw Problems.forbidden(reason);
+        TicketPolicy.commentRefusal(ticket, actor.get()).ifPresent(refusal -> {
+            throw Problems.forbidden(refusal.reason());
         });
         Comment comment = new Comment();
         comment.ticketId = ticketId;
@@ -60,7 +61,7 @@ public class CommentResource {
         comment.body = request.body();
         comment.createdAt = Instant.now();
         comment.persistAndFlush();
-        audit.ticket(actor.get(), ticket, "comment.added", null, null,
+        audit.ticket(actor.get(), ticket, AuditAction.COMMENT_ADDED, null, null,
                 audit.changes().value("commentId", comment.id).value("body", comment.body));
         return Response.status(Response.Status.CREATED).entity(CommentView.of(comment)).build();
     }

@@ -17,8 +17,14 @@ public final class Problems {
         return problem(Status.UNAUTHORIZED, "Unauthorized", "A bearer token is required.");
     }
 
+    /** Refused for who the caller is; the detail (often a policy's reason) starts as a sentence. */
     public static HttpProblem forbidden(String detail) {
-        return problem(Status.FORBIDDEN, "Forbidden", detail);
+        return problem(Status.FORBIDDEN, "Forbidden", sentence(detail));
+    }
+
+    /** The text with its first letter capitalised, for reasons written to be composed. */
+    public static String sentence(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     public static HttpProblem notFound(String what, Object id) {

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import org.factdesk.audit.AuditAction;
 import org.factdesk.audit.AuditLog;
 import org.factdesk.common.CurrentActor;
 import org.factdesk.common.Problems;
@@ -66,7 +67,7 @@ public class DeskSettingsResource {
         settings.maxInProgress = request.maxInProgress();
         settings.allowPrivateWebhookTargets = Boolean.TRUE.equals(request.allowPrivateWebhookTargets());
         settings.flush();
-        audit.desk(actor.get(), "settings.updated", changes);
+        audit.desk(actor.get(), AuditAction.SETTINGS_UPDATED, changes);
         return SettingsView.of(settings);
     }
 }

@@ -3,17 +3,19 @@ package org.factdesk.evidence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.factdesk.audit.AuditAction;
 import org.factdesk.audit.AuditLog;
 import org.factdesk.common.Actor;
 import org.factdesk.common.Problems;
 import org.factdesk.ticket.Ticket;
+import org.factdesk.ticket.TicketPolicy;
 import org.factdesk.ticket.TicketService;
 import org.factdesk.verdict.VerdictService;
 
 import java.time.Instant;
 import java.util.List;
 
-/** Evidence changes only while the ticket is in progress, by its assignee or an editor. */
+/** Evidence is reviewed content: it changes only when {@link TicketPolicy} lets the person edit it. */
 @ApplicationScoped
 @Transactional
 public class EvidenceService {
@@ -30,7 +32,7 @@ public class EvidenceService {
     }
 
     public Evidence add(long ticketId, Actor actor, EvidenceRequest request) {
-        Ticket ticket = TicketService.lockForWork(ticketId, actor);
+        Ticket ticket = TicketService.lockForEdit(ticketId, TicketPolicy.Part.EVIDENCE, actor);
         if (request.version() != null) {
             throw Problems.badRequest("Field 'version' is read-only when adding evidence.");
         }
@@ -41,32 +43,32 @@ public class EvidenceService {
         AuditLog.Changes changes = describe(evidence, request);
         apply(evidence, request, evidence.createdAt);
         evidence.persistAndFlush();
-        audit.ticket(actor, ticket, "evidence.added", null, null, changes.value("evidenceId", evidence.id));
+        audit.ticket(actor, ticket, AuditAction.EVIDENCE_ADDED, null, null, changes.value("evidenceId", evidence.id));
         return evidence;
     }
 
     public Evidence update(long ticketId, long evidenceId, Actor actor, EvidenceRequest request) {
-        Ticket ticket = TicketService.lockForWork(ticketId, actor);
+        Ticket ticket = TicketService.lockForEdit(ticketId, TicketPolicy.Part.EVIDENCE, actor);
         Evidence evidence = get(ticketId, evidenceId);
         Problems.requireVersion("Evidence " + evidenceId, request.version(), evidence.version);
         AuditLog.Changes changes = describe(evidence, request);
         apply(evidence, request, Instant.now());
         evidence.persistAndFlush();
         if (!changes.isEmpty()) {
-            audit.ticket(actor, ticket, "evidence.updated", null, null, changes.value("evidenceId", evidenceId));
+            audit.ticket(actor, ticket, AuditAction.EVIDENCE_UPDATED, null, null, changes.value("evidenceId", evidenceId));
         }
         return evidence;
     }
 
     public void remove(long ticketId, long evidenceId, Actor actor, Long version) {
-        Ticket ticket = TicketService.lockForWork(ticketId, actor);
+        Ticket ticket = TicketService.lockForEdit(ticketId, TicketPolicy.Part.EVIDENCE, actor);
         Evidence evidence = get(ticketId, evidenceId);
         if (version != null) {
             Problems.requireVersion("Evidence " + evidenceId, version, evidence.version);
         }
         verdicts.forgetEvidence(ticketId, evidenceId);
         evidence.delete();
-        audit.ticket(actor, ticket, "evidence.removed", null, null, audit.changes()
+        audit.ticket(actor, ticket, AuditAction.EVIDENCE_REMOVED, null, null, audit.changes()
                 .value("evidenceId", evidenceId).value("url", evidence.url).value("title", evidence.title));
     }
 

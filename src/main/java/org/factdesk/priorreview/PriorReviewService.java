@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.factdesk.audit.AuditAction;
 import org.factdesk.audit.AuditLog;
 import org.factdesk.common.Actor;
 import org.factdesk.common.Page;
@@ -71,7 +72,7 @@ public class PriorReviewService {
         }
         ImportReport report = new ImportReport(source, result.reviews().size() + countItemErrors(result), imported,
                 updated, result.errors());
-        audit.desk(actor, "prior-reviews.imported", audit.changes().value("source", source)
+        audit.desk(actor, AuditAction.PRIOR_REVIEWS_IMPORTED, audit.changes().value("source", source)
                 .value("imported", imported).value("updated", updated).value("errors", result.errors().size()));
         return report;
     }

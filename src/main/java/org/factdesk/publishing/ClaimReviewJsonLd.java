@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.factdesk.claim.ClaimAppearance;
 
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -49,8 +48,8 @@ public class ClaimReviewJsonLd {
             claim.putObject("author").put("@type", "Person").put("name", factCheck.claimant());
         }
         factCheck.firstAppearance().ifPresent(first -> {
-            if (first.appearedAt != null) {
-                claim.put("datePublished", iso(first.appearedAt));
+            if (first.appearedAt() != null) {
+                claim.put("datePublished", iso(first.appearedAt()));
             }
             claim.set("firstAppearance", creativeWork(first));
         });
@@ -68,10 +67,10 @@ public class ClaimReviewJsonLd {
         }
     }
 
-    private static ObjectNode creativeWork(ClaimAppearance appearance) {
-        ObjectNode work = JSON.createObjectNode().put("@type", "CreativeWork").put("url", appearance.url);
-        if (appearance.appearedAt != null) {
-            work.put("datePublished", iso(appearance.appearedAt));
+    private static ObjectNode creativeWork(PublishedFactCheck.Appearance appearance) {
+        ObjectNode work = JSON.createObjectNode().put("@type", "CreativeWork").put("url", appearance.url());
+        if (appearance.appearedAt() != null) {
+            work.put("datePublished", iso(appearance.appearedAt()));
         }
         return work;
     }

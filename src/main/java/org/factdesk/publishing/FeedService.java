@@ -48,11 +48,11 @@ public class FeedService {
         StringBuilder where = new StringBuilder(" where t.publicUpdatedAt is not null");
         Map<String, Object> params = new HashMap<>();
         if (query.topic != null) {
-            where.append(" and array_contains(c.topics, :topic)");
+            where.append(" and array_contains(v.claimTopics, :topic)");
             params.put("topic", query.topic.trim().toLowerCase());
         }
         if (query.language != null) {
-            where.append(" and c.language = :language");
+            where.append(" and v.claimLanguage = :language");
             params.put("language", query.language);
         }
         if (query.from != null) {
@@ -64,11 +64,12 @@ public class FeedService {
             params.put("to", query.toInstant());
         }
         if (query.rating != null) {
-            where.append(" and exists (select 1 from VerdictVersion v, Rating r where v.ticketId = t.id"
-                    + " and v.number = t.publishedVersions and r.id = v.ratingId and lower(r.label) = :rating)");
+            where.append(" and exists (select 1 from Rating r where r.id = v.ratingId and lower(r.label) = :rating)");
             params.put("rating", query.rating.trim().toLowerCase());
         }
-        TypedQuery<Long> ids = Panache.getEntityManager().createQuery("select t.id from Ticket t join t.claim c" + where
+        // Filters read the latest published version: what the public sees, never the live claim.
+        TypedQuery<Long> ids = Panache.getEntityManager().createQuery("select t.id from Ticket t, VerdictVersion v"
+                + where + " and v.ticketId = t.id and v.number = t.publishedVersions"
                 + " order by t.publicUpdatedAt desc, t.id desc", Long.class);
         params.forEach(ids::setParameter);
         List<Long> page = ids.setFirstResult(query.page * query.size).setMaxResults(query.size + 1).getResultList();

@@ -1,25 +1,25 @@
 package org.factdesk.publishing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.factdesk.claim.Claim;
-import org.factdesk.claim.ClaimAppearance;
 import org.factdesk.rating.Rating;
 import org.factdesk.ticket.Ticket;
 import org.factdesk.ticket.TicketStatus;
 import org.factdesk.verdict.VerdictVersion;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the public sees of a fact-check: its latest published version (never a draft), every
- * correction since the first version, and a retraction if there was one.
+ * What the public sees of a fact-check: its latest published version (never a draft, never the
+ * live claim: every public field comes frozen from the version), every correction since the first
+ * version, and a retraction if there was one.
  */
 public record PublishedFactCheck(long id, String headline, String claimText, String claimant,
-                                 String language, List<String> topics, List<ClaimAppearance> appearances, PublicRating rating, String summary,
+                                 String language, List<String> topics, List<Appearance> appearances, PublicRating rating, String summary,
                                  List<String> explanation, List<Source> sources, Instant firstPublished,
                                  Instant lastPublished, List<Correction> corrections, Retraction retraction) {
 
@@ -37,6 +37,9 @@ public record PublishedFactCheck(long id, String headline, String claimText, Str
     public record Retraction(Instant at, String reason) {
     }
 
+    public record Appearance(String url, Instant appearedAt) {
+    }
+
     /** Within a transaction; empty unless the ticket has been published. */
     public static Optional<PublishedFactCheck> load(long ticketId) {
         Ticket ticket = Ticket.findById(ticketId);
@@ -46,7 +49,6 @@ public record PublishedFactCheck(long id, String headline, String claimText, Str
         List<VerdictVersion> versions = VerdictVersion.publishedOf(ticketId);
         VerdictVersion first = versions.get(0);
         VerdictVersion latest = versions.get(versions.size() - 1);
-        Claim claim = ticket.claim;
         Rating rating = Rating.findById(latest.ratingId);
         PublicRating publicRating = new PublicRating(rating.label, rating.definition, rating.value,
                 rating.value == null ? null : rating.scale.bestRating(),
@@ -58,10 +60,9 @@ public record PublishedFactCheck(long id, String headline, String claimText, Str
                     versions.get(i).correctionNote, changes(versions.get(i - 1), versions.get(i))));
         }
         Retraction retraction = ticket.status == TicketStatus.RETRACTED ? new Retraction(ticket.updatedAt, ticket.reason) : null;
-        return Optional.of(new PublishedFactCheck(ticket.id, latest.headline,
-                latest.claimText != null ? latest.claimText : claim.text,
-                latest.claimText != null ? latest.claimant : claim.claimant,
-                claim.language, List.of(claim.topics), List.copyOf(claim.appearances), publicRating, latest.summary, paragraphs(latest.explanation),
+        return Optional.of(new PublishedFactCheck(ticket.id, latest.headline, latest.claimText, latest.claimant,
+                latest.claimLanguage, List.of(latest.claimTopics), appearances(latest.appearances), publicRating,
+                latest.summary, paragraphs(latest.explanation),
                 sources(latest.sources), first.publishedAt, latest.publishedAt, corrections, retraction));
     }
 
@@ -74,9 +75,9 @@ public record PublishedFactCheck(long id, String headline, String claimText, Str
         return !corrections.isEmpty();
     }
 
-    public Optional<ClaimAppearance> firstAppearance() {
-        return appearances.stream().filter(a -> a.appearedAt != null)
-                .min((a, b) -> a.appearedAt.compareTo(b.appearedAt))
+    public Optional<Appearance> firstAppearance() {
+        return appearances.stream().filter(a -> a.appearedAt() != null)
+                .min((a, b) -> a.appearedAt().compareTo(b.appearedAt()))
                 .or(() -> appearances.stream().findFirst());
     }
 
@@ -110,6 +111,15 @@ public record PublishedFactCheck(long id, String headline, String claimText, Str
                 list.add(new Source(s.path("title").asText(), s.path("url").asText(), text(s, "excerpt"),
                         s.path("stance").asText(), s.path("accessedOn").asText(), text(s, "archiveUrl")));
             }
+        }
+        return list;
+    }
+
+    private static List<Appearance> appearances(JsonNode appearances) {
+        List<Appearance> list = new ArrayList<>();
+        for (JsonNode a : appearances) {
+            String at = text(a, "appearedAt");
+            list.add(new Appearance(a.path("url").asText(), at == null ? null : OffsetDateTime.parse(at).toInstant()));
         }
         return list;
     }

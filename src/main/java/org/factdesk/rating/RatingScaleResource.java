@@ -13,6 +13,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import org.factdesk.audit.AuditAction;
 import org.factdesk.audit.AuditLog;
 import org.factdesk.common.CurrentActor;
 import org.factdesk.common.Problems;
@@ -90,7 +91,7 @@ public class RatingScaleResource {
             scale.ratings.add(rating);
         }
         scale.persistAndFlush();
-        audit.desk(actor.get(), "rating-scale.created", audit.changes().value("scaleId", scale.id).value("name", scale.name)
+        audit.desk(actor.get(), AuditAction.RATING_SCALE_CREATED, audit.changes().value("scaleId", scale.id).value("name", scale.name)
                 .value("ratings", request.ratings().stream().map(RatingRequest::label).toList()));
         return Response.status(Response.Status.CREATED).entity(ScaleView.of(scale)).build();
     }
@@ -107,7 +108,7 @@ public class RatingScaleResource {
             previous.flush();
         }
         scale.active = true;
-        audit.desk(actor.get(), "rating-scale.activated", audit.changes()
+        audit.desk(actor.get(), AuditAction.RATING_SCALE_ACTIVATED, audit.changes()
                 .field("activeScaleId", previous == null ? null : previous.id, scale.id));
         return ScaleView.of(scale);
     }

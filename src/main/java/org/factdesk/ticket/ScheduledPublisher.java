@@ -40,8 +40,7 @@ public class ScheduledPublisher {
             if (due.isEmpty()) {
                 return false;
             }
-            Ticket ticket = Ticket.lock(due.get(0).longValue());
-            tickets.apply(ticket, TicketAction.PUBLISH, Actor.SYSTEM, TransitionRequest.NONE);
+            Ticket ticket = tickets.transition(due.get(0).longValue(), TicketAction.PUBLISH, Actor.SYSTEM, TransitionRequest.NONE);
             LOG.infof("Published scheduled ticket %d", ticket.id);
             return true;
         });

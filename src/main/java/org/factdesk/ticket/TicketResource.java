@@ -7,7 +7,9 @@ import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
@@ -36,15 +38,16 @@ public class TicketResource {
     @GET
     @Transactional
     public Page<TicketView> list(@Valid @BeanParam TicketFilter filter, @Valid @BeanParam PageRequest page) {
-        return search.search(filter, page).map(TicketView::of);
+        Page<Ticket> tickets = search.search(filter, page);
+        var permissions = this.tickets.permissions(tickets.items(), actor.get());
+        return tickets.map(ticket -> TicketView.of(ticket, permissions.apply(ticket)));
     }
 
     @GET
     @Path("{id}")
     @Transactional
     public TicketView get(@PathParam("id") long id) {
-        Ticket ticket = Ticket.get(id);
-        return TicketView.of(ticket, allowedActions(ticket));
+        return view(Ticket.get(id));
     }
 
     /** Takes the most urgent open ticket: priority, then deadline (none last), then age, then id. */
@@ -52,7 +55,7 @@ public class TicketResource {
     @Path("claim-next")
     @Transactional
     public TicketView claimNext() {
-        return TicketView.of(tickets.claimNext(actor.get()));
+        return view(tickets.claimNext(actor.get()));
     }
 
     /** One endpoint per transition: claim, assign, release, submit, request-changes, approve, publish, … */
@@ -64,7 +67,7 @@ public class TicketResource {
                                  @Valid TransitionRequest request) {
         TicketAction ticketAction = TicketAction.byPath(action)
                 .orElseThrow(() -> Problems.notFound("Action", "'" + action + "'"));
-        return TicketView.of(tickets.transition(id, ticketAction, actor.get(), request));
+        return view(tickets.transition(id, ticketAction, actor.get(), request));
     }
 
     /** The same without a body (claim, release, submit, approve … need none). */
@@ -76,6 +79,15 @@ public class TicketResource {
         return transition(id, action, null);
     }
 
+    /** Priority and deadline (triage, not reviewed content): editors; send the ticket version you read. */
+    @PUT
+    @Path("{id}/triage")
+    @RolesAllowed(Roles.EDITOR)
+    @Transactional
+    public TicketView triage(@PathParam("id") long id, @Valid @NotNull TriageRequest request) {
+        return view(tickets.triage(id, actor.get(), request));
+    }
+
     @GET
     @Path("{id}/history")
     @Transactional
@@ -84,9 +96,7 @@ public class TicketResource {
         return AuditLog.historyOf(id).stream().map(HistoryEventView::of).toList();
     }
 
-    private List<String> allowedActions(Ticket ticket) {
-        return TicketAction.possibleOn(ticket).stream()
-                .filter(a -> TicketPolicy.refusal(a, ticket, actor.get()).isEmpty())
-                .map(a -> a.path).toList();
+    private TicketView view(Ticket ticket) {
+        return TicketView.of(ticket, tickets.permissions(List.of(ticket), actor.get()).apply(ticket));
     }
 }

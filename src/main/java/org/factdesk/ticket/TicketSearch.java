@@ -21,12 +21,9 @@ import java.util.StringJoiner;
 @ApplicationScoped
 public class TicketSearch {
 
-    static final Set<TicketStatus> UNFINISHED =
-            EnumSet.of(TicketStatus.OPEN, TicketStatus.IN_PROGRESS, TicketStatus.IN_REVIEW, TicketStatus.APPROVED);
-
     /** The sort orders a client may ask for; "-" sorts descending. */
     public static final Map<String, String> SORTS = Map.of(
-            "urgency", "t.priorityRank, t.deadline nulls last, t.createdAt, t.id",
+            "urgency", Urgency.HQL,
             "created", "t.createdAt, t.id",
             "-created", "t.createdAt desc, t.id desc",
             "updated", "t.updatedAt, t.id",
@@ -53,7 +50,7 @@ public class TicketSearch {
             params.put("assignee", filter.assignee);
         }
         if (filter.overdue != null) {
-            String unfinished = in("unfinished", UNFINISHED, params);
+            String unfinished = in("unfinished", TicketPolicy.UNFINISHED, params);
             where.append(filter.overdue
                     ? " and t.deadline < :now and t.status" + unfinished
                     : " and (t.deadline is null or t.deadline >= :now or t.status not" + unfinished + ")");

@@ -6,7 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response.Status;
+import org.factdesk.audit.AuditAction;
 import org.factdesk.audit.AuditLog;
+import org.factdesk.claim.Claim;
 import org.factdesk.comment.Comment;
 import org.factdesk.common.Actor;
 import org.factdesk.common.Problems;
@@ -16,8 +18,19 @@ import org.factdesk.verdict.VerdictVersion;
 import org.factdesk.webhook.WebhookOutbox;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.Objects;
+import java.util.function.IntSupplier;
 
-/** Moves tickets through their lifecycle; every transition commits with its audit event. */
+/**
+ * The one door of the ticket lifecycle: every status change, opening a ticket included, is planned
+ * by {@link #plan} from the transition table and the policy, and carried out with its audit event in
+ * one transaction. Also the edits that are not transitions but obey the same policy: locking a
+ * ticket to change its reviewed content, and triage.
+ */
 @ApplicationScoped
 @Transactional
 public class TicketService {
@@ -33,6 +46,21 @@ public class TicketService {
 
     @Inject
     NextTicket nextTicket;
+
+    /** Opens the ticket of a new claim; {@code opening} is what its first audit event records. */
+    public Ticket open(Claim claim, Actor actor, AuditLog.Changes opening) {
+        Instant now = Instant.now();
+        Ticket ticket = new Ticket();
+        ticket.claim = claim;
+        ticket.priorityRank = claim.priorityRank;
+        ticket.deadline = claim.deadline;
+        ticket.createdAt = now;
+        TransitionPlan plan = plan(TicketAction.OPEN_TICKET, ticket, actor, TransitionRequest.NONE, now, () -> 0);
+        plan.applyTo(ticket, now);
+        ticket.persistAndFlush();
+        audit.ticket(actor, ticket, plan.action().event, null, plan.to().name(), opening);
+        return ticket;
+    }
 
     public Ticket transition(long ticketId, TicketAction action, Actor actor, TransitionRequest request) {
         return apply(Ticket.lock(ticketId), action, actor, request == null ? TransitionRequest.NONE : request);
@@ -52,105 +80,153 @@ public class TicketService {
     }
 
     /**
-     * The one place where a ticket's status changes. The caller holds the ticket's row lock.
-     * Checks, in order: the role (403), the state (409), ownership and four-eyes (403).
+     * What the action does to this ticket, or the refusal: the policy (role 403, state 409,
+     * ownership and four-eyes 403), the fields the request must carry (400), the per-person limit
+     * (409, read through {@code maxInProgress} only when someone takes on a ticket), and the
+     * ticket's new fields with what the audit event records.
      */
-    Ticket apply(Ticket ticket, TicketAction action, Actor actor, TransitionRequest request) {
-        TicketPolicy.roleRefusal(action, actor).ifPresent(reason -> {
-            throw Problems.forbidden(reason);
-        });
-        action.refusal(ticket).ifPresent(reason -> {
-            throw illegalTransition(ticket, reason);
-        });
-        TicketPolicy.ownershipRefusal(action, ticket, actor).ifPresent(reason -> {
-            throw Problems.forbidden(reason);
-        });
-
-        Instant now = Instant.now();
-        TicketStatus from = ticket.status;
-        TicketStatus to = action.to;
-        String assigneeBefore = ticket.assignee;
-        String event = "ticket." + action.path;
-        AuditLog.Changes changes = audit.changes();
-
+    static TransitionPlan plan(TicketAction requested, Ticket ticket, Actor actor, TransitionRequest request, Instant now,
+                        IntSupplier maxInProgress) {
+        TicketAction action = TicketAction.resolve(requested, request, now);
+        TicketPolicy.refusal(action, ticket, actor, () -> AuditLog.changedWork(ticket.id, actor.subject()))
+                .ifPresent(refusal -> {
+                    throw problem(refusal, ticket, "Illegal transition");
+                });
+        String assignee = ticket.assignee;
+        Instant publishAt = ticket.publishAt;
+        String reason = ticket.reason;
+        AuditLog.Changes changes = AuditLog.Changes.none();
         switch (action) {
+            case OPEN_TICKET, APPROVE, SUBMIT -> {
+            }
             case CLAIM -> {
-                enforceLimit(actor.subject(), DeskSettings.get().maxInProgress);
-                ticket.assignee = actor.subject();
+                enforceLimit(actor.subject(), maxInProgress.getAsInt());
+                assignee = actor.subject();
             }
             case ASSIGN -> {
-                String assignee = required(request.assignee(), "assignee", action);
+                assignee = required(request.assignee(), "assignee", action);
                 if (!assignee.equals(ticket.assignee)) {
-                    enforceLimit(assignee, DeskSettings.get().maxInProgress);
+                    enforceLimit(assignee, maxInProgress.getAsInt());
                 }
-                ticket.assignee = assignee;
             }
-            case RELEASE -> ticket.assignee = null;
+            case RELEASE -> assignee = null;
             case REOPEN -> {
-                ticket.assignee = null;
-                ticket.reason = null;
+                assignee = null;
+                reason = null;
             }
-            case SUBMIT -> verdicts.requireSubmittable(ticket);
-            case REQUEST_CHANGES -> {
-                String comment = required(request.comment(), "comment", action);
-                Comment note = new Comment();
-                note.ticketId = ticket.id;
-                note.author = actor.subject();
-                note.body = comment;
-                note.createdAt = now;
-                note.persist();
-                changes.value("comment", comment);
+            case REQUEST_CHANGES -> changes.value("comment", required(request.comment(), "comment", action));
+            case WITHDRAW_APPROVAL -> {
+                changes.value("reason", required(request.reason(), "reason", action));
+                publishAt = null;
             }
-            case PUBLISH -> {
-                if (request.publishAt() != null && request.publishAt().toInstant().isAfter(now)) {
-                    to = TicketStatus.APPROVED;
-                    event = "ticket.publish-scheduled";
-                    changes.field("publishAt", ticket.publishAt, request.publishAt().toInstant());
-                    ticket.publishAt = request.publishAt().toInstant();
-                } else {
-                    VerdictVersion published = verdicts.publishDraft(ticket, actor, now);
-                    changes.value("verdictVersion", published.number);
-                    webhooks.enqueue(published.number == 1 ? WebhookOutbox.PUBLISHED : WebhookOutbox.CORRECTED,
-                            ticket, published.number, published.headline, now);
-                    if (ticket.firstPublishedAt == null) {
-                        ticket.firstPublishedAt = now;
-                    }
-                    ticket.publicUpdatedAt = now;
-                    changes.field("publishAt", ticket.publishAt, null);
-                    ticket.publishAt = null;
-                }
-            }
-            case CANCEL_SCHEDULE -> {
-                changes.field("publishAt", ticket.publishAt, null);
-                ticket.publishAt = null;
-            }
+            case PUBLISH, CANCEL_SCHEDULE -> publishAt = null;
+            case SCHEDULE -> publishAt = request.publishAt().toInstant();
             case CORRECT -> {
                 if (request.assignee() != null) {
-                    ticket.assignee = request.assignee();
+                    assignee = request.assignee();
                 }
-                if (ticket.assignee == null) {
+                if (assignee == null) {
                     throw Problems.badRequest("Field 'assignee' is required: this ticket has no fact-checker to send it back to.");
                 }
-                verdicts.startCorrection(ticket, now);
+                enforceLimit(assignee, maxInProgress.getAsInt());
             }
             case RETRACT, DISCARD -> {
-                ticket.reason = required(request.reason(), "reason", action);
-                ticket.publishAt = null;
-                changes.value("reason", ticket.reason);
-                if (action == TicketAction.RETRACT) {
-                    ticket.publicUpdatedAt = now;
-                    VerdictVersion latest = VerdictVersion.latestPublishedOf(ticket.id);
-                    webhooks.enqueue(WebhookOutbox.RETRACTED, ticket, latest.number, latest.headline, now);
-                }
-            }
-            case APPROVE -> {
+                reason = required(request.reason(), "reason", action);
+                changes.value("reason", reason);
+                publishAt = null;
             }
         }
-        changes.field("assignee", assigneeBefore, ticket.assignee);
-        ticket.status = to;
-        ticket.updatedAt = now;
-        audit.ticket(actor, ticket, event, from.name(), to.name(), changes);
+        changes.field("assignee", ticket.assignee, assignee);
+        changes.field("publishAt", ticket.publishAt, publishAt);
+        return new TransitionPlan(action, ticket.status, action.to, assignee, publishAt, reason, changes);
+    }
+
+    /**
+     * Carries out a plan on the entity path: the action's effects beyond the ticket row (the
+     * verdict, webhooks, the discussion, appearances found later), the ticket's new fields, and the
+     * audit event. The caller holds the ticket's row lock.
+     */
+    Ticket apply(Ticket ticket, TicketAction requested, Actor actor, TransitionRequest request) {
+        Instant now = Instant.now();
+        TransitionPlan plan = plan(requested, ticket, actor, request, now, () -> DeskSettings.get().maxInProgress);
+        AuditLog.Changes changes = plan.changes();
+        switch (plan.action()) {
+            case SUBMIT -> verdicts.requireSubmittable(ticket);
+            case REQUEST_CHANGES -> discuss(ticket, actor, request.comment(), now);
+            case WITHDRAW_APPROVAL -> discuss(ticket, actor, request.reason(), now);
+            case PUBLISH -> {
+                VerdictVersion published = verdicts.publishDraft(ticket, actor, now);
+                changes.value("verdictVersion", published.number);
+                webhooks.enqueue(published.number == 1 ? WebhookOutbox.PUBLISHED : WebhookOutbox.CORRECTED,
+                        ticket, published.number, published.headline, now);
+                if (ticket.firstPublishedAt == null) {
+                    ticket.firstPublishedAt = now;
+                }
+                ticket.publicUpdatedAt = now;
+            }
+            case CORRECT -> verdicts.startCorrection(ticket, now);
+            case RETRACT -> {
+                ticket.publicUpdatedAt = now;
+                VerdictVersion latest = VerdictVersion.latestPublishedOf(ticket.id);
+                webhooks.enqueue(WebhookOutbox.RETRACTED, ticket, latest.number, latest.headline, now);
+            }
+            default -> {
+            }
+        }
+        if (TicketPolicy.isWorkedOn(plan.to())) {
+            // Back to work: appearances found while the content was frozen join it now.
+            List<String> joined = ticket.claim.joinLaterAppearances();
+            if (!joined.isEmpty()) {
+                changes.value("appearancesJoined", joined);
+            }
+        }
+        plan.applyTo(ticket, now);
+        audit.ticket(actor, ticket, plan.action().event, plan.fromName(), plan.to().name(), changes);
         Panache.getEntityManager().flush(); // the answer shows the new version, as a later read would
+        return ticket;
+    }
+
+    /**
+     * What this person may do with each of these tickets, for the API to serve: four-eyes costs one
+     * query for the whole list, and only when the person could approve at all.
+     */
+    public Function<Ticket, TicketPolicy.Permissions> permissions(Collection<Ticket> tickets, Actor actor) {
+        Set<Long> worked = TicketPolicy.roleRefusal(TicketAction.APPROVE, actor).isPresent() ? Set.of()
+                : AuditLog.changedWork(tickets.stream().map(t -> t.id).toList(), actor.subject());
+        return ticket -> TicketPolicy.permissions(ticket, actor, worked.contains(ticket.id));
+    }
+
+    /**
+     * Locks the ticket for a change to one part of it, refusing (403/409) unless the policy lets
+     * this person change that part now.
+     */
+    public static Ticket lockForEdit(long ticketId, TicketPolicy.Part part, Actor actor) {
+        Ticket ticket = Ticket.lock(ticketId);
+        TicketPolicy.editRefusal(part, ticket, actor).ifPresent(refusal -> {
+            throw problem(refusal, ticket, "Not editable now");
+        });
+        return ticket;
+    }
+
+    /** Sets priority and deadline (triage, not reviewed content): editors, while the desk works on the ticket. */
+    public Ticket triage(long ticketId, Actor actor, TriageRequest request) {
+        Ticket ticket = lockForEdit(ticketId, TicketPolicy.Part.TRIAGE, actor);
+        Problems.requireVersion("Ticket " + ticketId, request.version(), ticket.version);
+        Claim claim = ticket.claim;
+        Instant deadline = request.deadline() == null ? null : request.deadline().toInstant();
+        AuditLog.Changes changes = audit.changes()
+                .field("priority", claim.priority, request.priority())
+                .field("deadline", claim.deadline, deadline);
+        if (changes.isEmpty()) {
+            return ticket;
+        }
+        claim.setPriority(request.priority());
+        claim.deadline = deadline;
+        ticket.priorityRank = claim.priorityRank;
+        ticket.deadline = deadline;
+        ticket.updatedAt = Instant.now();
+        audit.ticket(actor, ticket, AuditAction.TICKET_TRIAGED, null, null, changes);
+        Panache.getEntityManager().flush();
         return ticket;
     }
 
@@ -173,6 +249,16 @@ public class TicketService {
         }
     }
 
+    /** The request-changes comment or the reason an approval was withdrawn, where the fact-checker reads it. */
+    private static void discuss(Ticket ticket, Actor actor, String text, Instant now) {
+        Comment note = new Comment();
+        note.ticketId = ticket.id;
+        note.author = actor.subject();
+        note.body = text;
+        note.createdAt = now;
+        note.persist();
+    }
+
     private static String required(String value, String field, TicketAction action) {
         if (value == null || value.isBlank()) {
             throw Problems.badRequest("Field '" + field + "' is required for '" + action.path + "'.");
@@ -180,28 +266,17 @@ public class TicketService {
         return value;
     }
 
-    static HttpProblem illegalTransition(Ticket ticket, String reason) {
+    /** A refusal as the API answers it; a 409 names the current state and the actions it allows. */
+    static HttpProblem problem(TicketPolicy.Refusal refusal, Ticket ticket, String conflictTitle) {
+        if (refusal.status() == Status.FORBIDDEN) {
+            return Problems.forbidden(refusal.reason());
+        }
         return HttpProblem.builder()
                 .withStatus(Status.CONFLICT)
-                .withTitle("Illegal transition")
-                .withDetail(reason + ".")
-                .with("currentState", ticket.status.name())
+                .withTitle(conflictTitle)
+                .withDetail(Problems.sentence(refusal.reason()) + ".")
+                .with("currentState", Objects.toString(ticket.status, null))
                 .with("allowedActions", TicketAction.possibleOn(ticket).stream().map(a -> a.path).toList())
                 .build();
     }
-
-    /** Fails with 403 unless the actor may change this ticket's claim, evidence or verdict; and 409 unless it is in progress. */
-    public static Ticket lockForWork(long ticketId, Actor actor) {
-        Ticket ticket = Ticket.lock(ticketId);
-        TicketPolicy.workRefusal(ticket, actor).ifPresent(reason -> {
-            throw Problems.forbidden(reason);
-        });
-        if (ticket.status != TicketStatus.IN_PROGRESS) {
-            throw HttpProblem.builder().withStatus(Status.CONFLICT).withTitle("Ticket not in progress")
-                    .withDetail("Evidence and verdict can only change while the ticket is IN_PROGRESS; it is " + ticket.status + ".")
-                    .with("currentState", ticket.status.name()).build();
-        }
-        return ticket;
-    }
-
 }

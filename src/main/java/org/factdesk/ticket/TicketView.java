@@ -7,31 +7,27 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A ticket as the API shows it, with a summary of its claim. {@code allowedActions} (only on a
- * single ticket) lists what the caller may do to it now.
+ * A ticket as the API shows it, with a summary of its claim and what the caller may do with it
+ * now ({@code permissions}, from {@link TicketPolicy}: the web app holds no copy of the rules).
  */
 public record TicketView(Long id, String status, String assignee, ClaimSummary claim, Instant deadline,
                          boolean overdue, Instant publishAt, int publishedVersions, String reason, Instant createdAt,
-                         Instant updatedAt, long version, List<String> allowedActions) {
+                         Instant updatedAt, long version, TicketPolicy.Permissions permissions) {
 
     public record ClaimSummary(Long id, String text, String claimant, String language, List<String> topics,
                                Priority priority, Long duplicateOf) {
     }
 
-    public static TicketView of(Ticket t, List<String> allowedActions) {
+    public static TicketView of(Ticket t, TicketPolicy.Permissions permissions) {
         Claim c = t.claim;
         return new TicketView(t.id, t.status.name(), t.assignee,
                 new ClaimSummary(c.id, c.text, c.claimant, c.language, List.of(c.topics), c.priority, c.duplicateOf),
                 t.deadline, isOverdue(t, Instant.now()), t.publishAt, t.publishedVersions, t.reason, t.createdAt,
-                t.updatedAt, t.version, allowedActions);
-    }
-
-    public static TicketView of(Ticket t) {
-        return of(t, null);
+                t.updatedAt, t.version, permissions);
     }
 
     /** Past its deadline and not yet out of the desk's hands. */
     static boolean isOverdue(Ticket t, Instant now) {
-        return t.deadline != null && t.deadline.isBefore(now) && TicketSearch.UNFINISHED.contains(t.status);
+        return t.deadline != null && t.deadline.isBefore(now) && TicketPolicy.UNFINISHED.contains(t.status);
     }
 }

@@ -5,13 +5,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.factdesk.audit.AuditAction;
 import org.factdesk.audit.AuditLog;
+import org.factdesk.claim.Claim;
+import org.factdesk.claim.ClaimAppearance;
 import org.factdesk.common.Actor;
 import org.factdesk.common.Problems;
 import org.factdesk.evidence.Evidence;
 import org.factdesk.rating.Rating;
 import org.factdesk.rating.RatingScale;
 import org.factdesk.ticket.Ticket;
+import org.factdesk.ticket.TicketPolicy;
 import org.factdesk.ticket.TicketService;
 
 import java.time.Instant;
@@ -41,7 +45,7 @@ public class VerdictService {
     }
 
     public VerdictView saveDraft(long ticketId, Actor actor, VerdictDraftRequest request) {
-        Ticket ticket = TicketService.lockForWork(ticketId, actor);
+        Ticket ticket = TicketService.lockForEdit(ticketId, TicketPolicy.Part.VERDICT, actor);
         VerdictVersion draft = VerdictVersion.draftOf(ticketId);
         if (draft == null) {
             if (request.version() != null) {
@@ -76,7 +80,7 @@ public class VerdictService {
         draft.updatedAt = Instant.now();
         draft.persistAndFlush();
         if (!changes.isEmpty()) {
-            audit.ticket(actor, ticket, "verdict.drafted", null, null, changes);
+            audit.ticket(actor, ticket, AuditAction.VERDICT_DRAFTED, null, null, changes);
         }
         return VerdictView.of(draft);
     }
@@ -100,7 +104,7 @@ public class VerdictService {
         }
     }
 
-    /** Turns the reviewed draft into the next published version, freezing the evidence it cites. */
+    /** Turns the reviewed draft into the next published version, freezing the claim and the evidence it cites. */
     public VerdictVersion publishDraft(Ticket ticket, Actor actor, Instant now) {
         VerdictVersion draft = VerdictVersion.draftOf(ticket.id);
         if (draft == null) {
@@ -119,8 +123,18 @@ public class VerdictService {
                     .put("archiveUrl", evidence.archiveUrl);
         }
         draft.sources = sources;
-        draft.claimText = ticket.claim.text;
-        draft.claimant = ticket.claim.claimant;
+        // The claim was frozen since review: this is the claim the reviewer approved.
+        Claim claim = ticket.claim;
+        draft.claimText = claim.text;
+        draft.claimant = claim.claimant;
+        draft.claimLanguage = claim.language;
+        draft.claimTopics = claim.topics.clone();
+        ArrayNode appearances = json.createArrayNode();
+        for (ClaimAppearance appearance : claim.reviewedAppearances()) {
+            appearances.addObject().put("url", appearance.url)
+                    .put("appearedAt", appearance.appearedAt == null ? null : appearance.appearedAt.toString());
+        }
+        draft.appearances = appearances;
         draft.state = VerdictVersion.State.PUBLISHED;
         draft.number = ticket.publishedVersions + 1;
         draft.publishedAt = now;

@@ -58,11 +58,21 @@ public class VerdictVersion extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public JsonNode sources;
 
-    /** The claim as it was stated when this version was published. */
+    /** The claim as it was reviewed and published with this version: text, claimant, language, topics, appearances. */
     @Column(name = "claim_text")
     public String claimText;
 
     public String claimant;
+
+    @Column(name = "claim_language")
+    public String claimLanguage;
+
+    @Column(name = "claim_topics")
+    public String[] claimTopics;
+
+    /** {@code [{url, appearedAt}]}: the claim's reviewed appearances at publication. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public JsonNode appearances;
 
     @Column(name = "published_at")
     public Instant publishedAt;

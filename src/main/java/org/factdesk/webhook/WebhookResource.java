@@ -14,6 +14,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import org.factdesk.audit.AuditAction;
 import org.factdesk.audit.AuditLog;
 import org.factdesk.common.CurrentActor;
 import org.factdesk.common.HttpUrl;
@@ -73,7 +74,7 @@ public class WebhookResource {
         endpoint.createdAt = Instant.now();
         endpoint.createdBy = actor.get().subject();
         endpoint.persistAndFlush();
-        audit.desk(actor.get(), "webhook.registered", audit.changes().value("endpointId", endpoint.id)
+        audit.desk(actor.get(), AuditAction.WEBHOOK_REGISTERED, audit.changes().value("endpointId", endpoint.id)
                 .value("url", endpoint.url).value("events", endpoint.events));
         return Response.status(Response.Status.CREATED).entity(EndpointView.of(endpoint, true)).build();
     }
@@ -89,7 +90,7 @@ public class WebhookResource {
     public Response deactivate(@PathParam("id") long id) {
         WebhookEndpoint endpoint = endpoint(id);
         endpoint.active = false;
-        audit.desk(actor.get(), "webhook.deactivated", audit.changes().value("endpointId", id));
+        audit.desk(actor.get(), AuditAction.WEBHOOK_DEACTIVATED, audit.changes().value("endpointId", id));
         return Response.noContent().build();
     }
 
@@ -112,7 +113,7 @@ public class WebhookResource {
         delivery.status = WebhookDelivery.Status.PENDING;
         delivery.nextAttemptAt = Instant.now();
         delivery.leaseUntil = null;
-        audit.desk(actor.get(), "webhook.resend", audit.changes().value("deliveryId", deliveryId));
+        audit.desk(actor.get(), AuditAction.WEBHOOK_RESEND, audit.changes().value("deliveryId", deliveryId));
         return DeliveryView.of(delivery);
     }
 

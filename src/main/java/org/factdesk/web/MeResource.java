@@ -1,0 +1,71 @@
+package org.factdesk.web;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import org.factdesk.article.ArticleResource;
+import org.factdesk.claim.ClaimResource;
+import org.factdesk.common.Actor;
+import org.factdesk.common.CurrentActor;
+import org.factdesk.common.Roles;
+import org.factdesk.desk.DeskSettingsResource;
+import org.factdesk.intake.IntakeResource;
+import org.factdesk.ticket.TicketAction;
+import org.factdesk.ticket.TicketPolicy;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Who the caller is and what they may do at desk level, so that the web app shows its screens and
+ * controls from the server's rules instead of a copy of them. Each answer comes from where the
+ * rule lives: the transition table and ticket policy, or the roles the endpoint itself declares.
+ */
+@Path("/api/me")
+@RolesAllowed({Roles.FACTCHECKER, Roles.REVIEWER, Roles.EDITOR, Roles.ADMIN})
+public class MeResource {
+
+    public record Me(String subject, List<String> roles, DeskPermissions permissions) {
+    }
+
+    public record DeskPermissions(boolean claimNext, boolean createClaims, boolean postArticles,
+                                  boolean acceptCandidates, boolean triage, boolean review, boolean publish,
+                                  boolean administer) {
+    }
+
+    private static final Set<String> CREATE_CLAIMS = rolesOf(ClaimResource.class, "create");
+    private static final Set<String> POST_ARTICLES = rolesOf(ArticleResource.class, "create");
+    private static final Set<String> ACCEPT_CANDIDATES = rolesOf(IntakeResource.class, "accept");
+    private static final Set<String> ADMINISTER = rolesOf(DeskSettingsResource.class, "update");
+
+    @Inject
+    CurrentActor current;
+
+    @GET
+    public Me me() {
+        Actor actor = current.get();
+        return new Me(actor.subject(), actor.roles().stream().sorted().toList(), new DeskPermissions(
+                TicketPolicy.roleRefusal(TicketAction.CLAIM, actor).isEmpty(),
+                actor.hasAny(CREATE_CLAIMS),
+                actor.hasAny(POST_ARTICLES),
+                actor.hasAny(ACCEPT_CANDIDATES),
+                TicketPolicy.triageRoleRefusal(actor).isEmpty(),
+                TicketPolicy.roleRefusal(TicketAction.APPROVE, actor).isEmpty(),
+                TicketPolicy.roleRefusal(TicketAction.PUBLISH, actor).isEmpty(),
+                actor.hasAny(ADMINISTER)));
+    }
+
+    /** The roles an endpoint method declares (or, without its own, its class). */
+    static Set<String> rolesOf(Class<?> resource, String method) {
+        Method found = Arrays.stream(resource.getMethods()).filter(m -> m.getName().equals(method)).findFirst()
+                .orElseThrow(() -> new IllegalStateException(resource.getSimpleName() + " has no method " + method));
+        RolesAllowed roles = found.getAnnotation(RolesAllowed.class);
+        if (roles == null) {
+            roles = resource.getAnnotation(RolesAllowed.class);
+        }
+        return Set.of(roles.value());
+    }
+}

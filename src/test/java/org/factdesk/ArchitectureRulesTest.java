@@ -1,0 +1,60 @@
+package org.factdesk;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Rules of the one door that the compiler cannot see, checked on the source: only the audit package
+ * writes the audit trail, and claim-next's fast path carries out the door's plan without field
+ * writes, event names or audit SQL of its own.
+ */
+class ArchitectureRulesTest {
+
+    private static final Path MAIN = Path.of("src/main/java/org/factdesk");
+
+    @Test
+    void onlyTheAuditPackageWritesTheAuditTrail() throws IOException {
+        Pattern writes = Pattern.compile("(?i)(insert\\s+into|update|delete\\s+from|truncate)\\s+audit_(event|checkpoint)"
+                + "|new\\s+AuditEvent\\s*\\(|new\\s+AuditCheckpoint\\s*\\(");
+        List<String> offenders = sources().filter(file -> !file.startsWith(MAIN.resolve("audit")))
+                .filter(file -> writes.matcher(read(file)).find()).map(Path::toString).toList();
+        assertEquals(List.of(), offenders, "only org.factdesk.audit writes audit_event and audit_checkpoint");
+    }
+
+    @Test
+    void claimNextCarriesOutThePlanWithoutRulesOfItsOwn() {
+        String nextTicket = read(MAIN.resolve("ticket/NextTicket.java"));
+        assertTrue(nextTicket.contains("TicketService.plan(") && nextTicket.contains(".applyTo("),
+                "NextTicket asks the door for the plan and applies it");
+        for (String forbidden : List.of("audit_event", "INSERT INTO", "UPDATE ticket", "\"ticket.", "AuditAction.",
+                "TicketStatus.", ".status =", ".assignee =", ".updatedAt =", ".auditSeq =", ".auditHash =", "enforceLimit")) {
+            assertTrue(!nextTicket.contains(forbidden), "NextTicket must not contain " + forbidden);
+        }
+        String row = read(MAIN.resolve("ticket/TicketRow.java"));
+        assertTrue(!row.contains("TicketStatus.IN_PROGRESS") && !row.contains("\"ticket."),
+                "the fast path's row writer writes what the plan says, for any action");
+    }
+
+    private static Stream<Path> sources() throws IOException {
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            return files.filter(file -> file.toString().endsWith(".java")).toList().stream();
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
