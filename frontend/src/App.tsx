@@ -73,7 +73,8 @@ export function Root() {
   return <DeskShell manager={boot.manager} user={boot.user} />;
 }
 
-function DeskShell({ manager, user }: { manager: UserManager; user: User }) {
+/** The signed-in desk: loads what every screen needs once, then routes. */
+export function DeskShell({ manager, user }: { manager: UserManager; user: User }) {
   const me: Identity = useMemo(() => identityOf(user), [user]);
   // Always the freshest token (silent renew replaces the user).
   const tokenRef = useRef(user.access_token);
