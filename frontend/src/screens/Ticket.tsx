@@ -315,7 +315,7 @@ function ClaimPanel({ claim, editable, onSaved }: { claim: Claim; editable: bool
             </>
           )}
           {claim.laterAppearances.length > 0 && (
-            <section aria-labelledby="later-h" className="later-appearances">
+            <section aria-labelledby="later-h">
               <h3 id="later-h">Found later</h3>
               <p className="muted small">Found after review; joins at the next round.</p>
               <AppearanceList items={claim.laterAppearances} timeZone={timeZone} />
