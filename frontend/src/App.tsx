@@ -5,12 +5,15 @@ import { completeSignIn, createUserManager, identityOf, isCallback, loadConfig, 
 import { ErrorBox, Spinner } from './components';
 import { DeskContext, type Desk } from './desk';
 import { LiveEvents } from './events';
-import { navFor } from './roles';
+import { NO_PERMISSIONS, navFor } from './nav';
 import { href, useRoute } from './router';
 import { Board, ListScreen, Queue } from './screens/Queue';
 import { TicketScreen } from './screens/Ticket';
 import { ArticleScreen, IntakeScreen } from './screens/Intake';
-import type { Person, RatingScale } from './types';
+import type { DeskPermissions, Person, RatingScale } from './types';
+
+/** The desk's roles, to tell people which they hold (display only: decisions come from the server). */
+const DESK_ROLE_NAMES = ['factchecker', 'reviewer', 'editor', 'admin'];
 
 type Boot =
   | { phase: 'loading' }
@@ -70,7 +73,8 @@ export function Root() {
   return <DeskShell manager={boot.manager} user={boot.user} />;
 }
 
-function DeskShell({ manager, user }: { manager: UserManager; user: User }) {
+/** The signed-in desk: loads what every screen needs once, then routes. */
+export function DeskShell({ manager, user }: { manager: UserManager; user: User }) {
   const me: Identity = useMemo(() => identityOf(user), [user]);
   // Always the freshest token (silent renew replaces the user).
   const tokenRef = useRef(user.access_token);
@@ -78,6 +82,7 @@ function DeskShell({ manager, user }: { manager: UserManager; user: User }) {
   const api = useMemo(() => new Api(() => tokenRef.current), [tokenRef]);
   const live = useMemo(() => new LiveEvents({ token: () => tokenRef.current }), [tokenRef]);
   const [liveState, setLiveState] = useState(live.state);
+  const [permissions, setPermissions] = useState<DeskPermissions>(NO_PERMISSIONS);
   const [timeZone, setTimeZone] = useState('UTC');
   const [people, setPeople] = useState<Person[]>([]);
   const [scale, setScale] = useState<RatingScale | null>(null);
@@ -93,6 +98,8 @@ function DeskShell({ manager, user }: { manager: UserManager; user: User }) {
   }, [live]);
 
   useEffect(() => {
+    // Once per sign-in: the desk permissions change only with the token's roles.
+    api.me().then((m) => setPermissions(m.permissions), setDeskError);
     api.settings().then((s) => setTimeZone(s.timeZone), setDeskError);
     api.people().then((p) => setPeople(p.items), () => undefined);
     api.ratingScales().then((scales) => setScale(scales.find((s) => s.active) ?? null), () => undefined);
@@ -103,9 +110,9 @@ function DeskShell({ manager, user }: { manager: UserManager; user: User }) {
     void manager.signoutRedirect().catch(() => manager.removeUser().then(() => window.location.reload()));
   };
 
-  const desk: Desk = { api, live, me, timeZone, people, scale, signOut };
+  const desk: Desk = { api, live, me, permissions, timeZone, people, scale, signOut };
   const route = useRoute();
-  const nav = navFor(me.roles);
+  const nav = navFor(permissions);
 
   let screen;
   switch (route.name) {
@@ -142,7 +149,7 @@ function DeskShell({ manager, user }: { manager: UserManager; user: User }) {
           <span className={`live live-${liveState}`} role="status" title="Live updates">
             {liveState === 'live' ? 'Live' : liveState === 'connecting' ? 'Connecting…' : 'Offline, retrying'}
           </span>
-          <span className="me">{me.name} <span className="muted">({me.roles.filter((r) => ['factchecker', 'reviewer', 'editor', 'admin'].includes(r)).join(', ') || 'no desk role'})</span></span>
+          <span className="me">{me.name} <span className="muted">({me.roles.filter((r) => DESK_ROLE_NAMES.includes(r)).join(', ') || 'no desk role'})</span></span>
           <button onClick={signOut}>Sign out</button>
         </div>
       </header>

@@ -1,8 +1,8 @@
 // The API client: relative URLs on the same origin, bearer token, problem+json errors.
 import type {
   AcceptItem, AcceptOutcome, Article, ArticleRequest, Candidate, Claim, Comment, Evidence, EvidenceRequest,
-  HistoryEvent, Matches, Page, People, RatingScale, Sentence, Settings, Ticket, VerdictDraftRequest, VerdictOverview,
-  Verdict,
+  HistoryEvent, Matches, Me, Page, People, RatingScale, Sentence, Settings, Ticket, TriageRequest, VerdictDraftRequest,
+  VerdictOverview, Verdict,
 } from './types';
 
 export interface Problem {
@@ -11,6 +11,7 @@ export interface Problem {
   status?: number;
   detail?: string;
   currentVersion?: number;
+  /** On a 409 for a transition not possible now. */
   currentState?: string;
   allowedActions?: string[];
   violations?: { field?: string; message?: string; in?: string }[];
@@ -118,6 +119,8 @@ export class Api {
   get = <T>(path: string) => this.request<T>('GET', path);
 
   // Desk
+  /** Who is signed in and what they may do on the desk; changes only with the token. */
+  me = () => this.get<Me>('/api/me');
   settings = () => this.get<Settings>('/api/settings');
   people = () => this.get<People>('/api/people');
   ratingScales = () => this.get<RatingScale[]>('/api/rating-scales');
@@ -128,6 +131,8 @@ export class Api {
   claimNext = () => this.request<Ticket>('POST', '/api/tickets/claim-next');
   transition = (id: number, action: string, body?: Record<string, unknown>) =>
     this.request<Ticket>('POST', `/api/tickets/${id}/${encodeURIComponent(action)}`, body);
+  /** Priority and deadline; answers the updated ticket, 409 on a stale version. */
+  triage = (id: number, body: TriageRequest) => this.request<Ticket>('PUT', `/api/tickets/${id}/triage`, body);
   history = (id: number) => this.get<HistoryEvent[]>(`/api/tickets/${id}/history`);
 
   // Claims

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { segments, type HighlightSpan } from './highlight';
-import { deadlineInfo, formatDateTime } from './time';
+import { deadlineInfo, formatDate, formatDateTime } from './time';
 import type { Status } from './types';
 
 const STATUS_TEXT: Record<string, string> = {
@@ -35,6 +35,18 @@ export function Deadline({ deadline, overdue, timeZone }: { deadline: string | n
       {info.relative && <span className="muted"> · {info.relative}</span>}
     </span>
   );
+}
+
+/**
+ * Who made the claim; "(removed 12 Nov 2026)" after a GDPR erasure. A date without a time is
+ * that calendar day (read in UTC so no time zone moves it); an instant is dated in the desk's zone.
+ */
+export function Claimant({ claim, timeZone }: { claim: { claimant: string | null; claimantErased?: string | null }; timeZone: string }) {
+  if (claim.claimant) return <>{claim.claimant}</>;
+  const erased = claim.claimantErased;
+  if (!erased) return <>—</>;
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(erased);
+  return <span className="muted">(removed <time dateTime={erased}>{formatDate(erased, dateOnly ? 'UTC' : timeZone)}</time>)</span>;
 }
 
 export function When({ iso, timeZone }: { iso: string | null | undefined; timeZone: string }) {

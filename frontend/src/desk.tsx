@@ -1,14 +1,17 @@
-// What every screen needs: the API client, live events, who is signed in, the desk's zone, people and ratings.
+// What every screen needs: the API client, live events, who is signed in and what they may do on
+// the desk, the desk's zone, people and ratings.
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import type { Api } from './api';
 import type { Identity } from './auth';
 import { refetchOn, type LiveEvents } from './events';
-import type { Person, RatingScale, TicketEvent } from './types';
+import type { DeskPermissions, Person, RatingScale, TicketEvent } from './types';
 
 export interface Desk {
   api: Api;
   live: LiveEvents;
   me: Identity;
+  /** From GET /api/me; nothing granted until it has answered. */
+  permissions: DeskPermissions;
   timeZone: string;
   people: Person[];
   scale: RatingScale | null;

@@ -15,7 +15,9 @@ export interface Page<T> {
 export interface ClaimSummary {
   id: number;
   text: string;
+  /** Null after a GDPR erasure; then {@link claimantErased} says when. */
   claimant: string | null;
+  claimantErased?: string | null;
   language: string;
   topics: string[];
   priority: Priority | null;
@@ -35,7 +37,47 @@ export interface Ticket {
   createdAt: string;
   updatedAt: string;
   version: number;
-  allowedActions: string[] | null;
+  permissions: TicketPermissions;
+}
+
+/** What the caller may do to one ticket now, decided by the server (role, state, ownership, four-eyes). */
+export interface TicketPermissions {
+  /** Transition actions (path segments of POST /api/tickets/{id}/{action}). */
+  actions: string[];
+  edit: {
+    /** The parts of the reviewed content. */
+    claim: boolean;
+    evidence: boolean;
+    verdict: boolean;
+    /** Priority and deadline (PUT /api/tickets/{id}/triage). */
+    triage: boolean;
+  };
+  comment: boolean;
+}
+
+/** PUT /api/tickets/{id}/triage. */
+export interface TriageRequest {
+  priority: Priority;
+  deadline: string | null;
+  version: number;
+}
+
+/** What the caller may do on the desk as a whole (GET /api/me). */
+export interface DeskPermissions {
+  claimNext: boolean;
+  createClaims: boolean;
+  postArticles: boolean;
+  acceptCandidates: boolean;
+  triage: boolean;
+  review: boolean;
+  publish: boolean;
+  administer: boolean;
+}
+
+export interface Me {
+  subject: string;
+  roles: string[];
+  permissions: DeskPermissions;
 }
 
 export interface Appearance {
@@ -47,16 +89,20 @@ export interface Appearance {
 export interface Claim {
   id: number;
   text: string;
+  /** Null after a GDPR erasure; then {@link claimantErased} says when. */
   claimant: string | null;
+  claimantErased?: string | null;
   language: string;
   topics: string[];
-  priority: Priority | null;
-  deadline: string | null;
+  // Priority and deadline are triage: read them from the ticket (claim.priority, deadline).
   articleId: number | null;
   sourceStart: number | null;
   sourceEnd: number | null;
   duplicateOf: number | null;
+  /** Part of the reviewed content. */
   appearances: Appearance[];
+  /** Found (by intake or a duplicate) while the content was frozen; they join at the next round of work. */
+  laterAppearances: Appearance[];
   ticketId: number;
   ticketStatus: Status;
   createdAt: string;

@@ -2,13 +2,12 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { ErrorBox, Highlighted, Spinner, When, useAction } from '../components';
 import { useDesk, useLoad } from '../desk';
 import type { HighlightSpan } from '../highlight';
-import { canAcceptCandidates, canPostArticles } from '../roles';
 import { href, navigate } from '../router';
 import { zonedLocalToIso } from '../time';
 import { PRIORITIES, type AcceptItem, type AcceptOutcome, type Candidate, type Priority, type Sentence } from '../types';
 
 export function IntakeScreen() {
-  const { api, me, timeZone } = useDesk();
+  const { api, permissions, timeZone } = useDesk();
   const list = useLoad(() => api.articles(), []);
   const [form, setForm] = useState({ url: '', title: '', outlet: '', author: '', publishedAt: '', language: 'en', text: '', format: '' as '' | 'text' | 'html' });
   const [busy, error, run] = useAction();
@@ -41,7 +40,7 @@ export function IntakeScreen() {
   return (
     <section>
       <h1>Intake</h1>
-      {canPostArticles(me.roles) && (
+      {permissions.postArticles && (
         <form className="form panel" onSubmit={submit} aria-labelledby="new-article-h">
           <h2 id="new-article-h">New article</h2>
           <label>Article URL<input type="url" value={form.url} onChange={(e) => set({ url: e.target.value })} required /></label>
@@ -90,7 +89,7 @@ interface Choice {
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 export function ArticleScreen({ id }: { id: number }) {
-  const { api, me, timeZone } = useDesk();
+  const { api, permissions, timeZone } = useDesk();
   const data = useLoad(async () => {
     const [article, sentences, candidates] = await Promise.all([api.article(id), api.sentences(id), api.candidates(id)]);
     return { article, sentences, candidates };
@@ -122,7 +121,7 @@ export function ArticleScreen({ id }: { id: number }) {
     );
   }
   const { article, sentences, candidates } = data.data;
-  const editor = canAcceptCandidates(me.roles);
+  const canAccept = permissions.acceptCandidates;
   const choiceOf = (s: Sentence): Choice =>
     choices[s.position] ?? { accept: false, text: s.text, claimant: s.claimant ?? '', priority: 'NORMAL', linkTo: '' };
   const setChoice = (s: Sentence, patch: Partial<Choice>) =>
@@ -182,10 +181,10 @@ export function ArticleScreen({ id }: { id: number }) {
           )}
           <ol className="candidates">
             {candidates.items.map((c) => (
-              <CandidateItem key={c.sentence.position} candidate={c} choice={choiceOf(c.sentence)} editor={editor} onChange={(p) => setChoice(c.sentence, p)} />
+              <CandidateItem key={c.sentence.position} candidate={c} choice={choiceOf(c.sentence)} canAccept={canAccept} onChange={(p) => setChoice(c.sentence, p)} />
             ))}
           </ol>
-          {editor && (
+          {canAccept && (
             <>
               <ErrorBox error={error} />
               <button className="primary" disabled={busy || chosen.length === 0} onClick={() => void accept()}>
@@ -211,7 +210,7 @@ export function ArticleScreen({ id }: { id: number }) {
   );
 }
 
-function CandidateItem({ candidate, choice, editor, onChange }: { candidate: Candidate; choice: Choice; editor: boolean; onChange: (patch: Partial<Choice>) => void }) {
+function CandidateItem({ candidate, choice, canAccept, onChange }: { candidate: Candidate; choice: Choice; canAccept: boolean; onChange: (patch: Partial<Choice>) => void }) {
   const s = candidate.sentence;
   const similar = candidate.similar;
   const reasons = [...s.reasons].sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution)).slice(0, 5);
@@ -256,7 +255,7 @@ function CandidateItem({ candidate, choice, editor, onChange }: { candidate: Can
           </ul>
         </div>
       )}
-      {editor && (
+      {canAccept && (
         <fieldset className="accept">
           <legend className="visually-hidden">Accept sentence {s.position}</legend>
           <label className="check">

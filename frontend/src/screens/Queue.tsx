@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { Deadline, ErrorBox, PriorityBadge, Spinner, StatusBadge, When, useAction } from '../components';
+import { Claimant, Deadline, ErrorBox, PriorityBadge, Spinner, StatusBadge, When, useAction } from '../components';
 import { useDesk, useLiveRefetch, useLoad, usePersonName } from '../desk';
 import type { TicketQuery } from '../api';
-import { canClaimNext } from '../roles';
 import { href, navigate } from '../router';
 import { STATUSES, type Status, type Ticket } from '../types';
 import { statusText } from '../components';
@@ -24,7 +23,7 @@ function TicketTable({ tickets, show }: { tickets: Ticket[]; show?: { publishAt?
             <div className="meta">
               <StatusBadge status={t.status} />
               <PriorityBadge priority={t.claim.priority} />
-              {t.claim.claimant && <span>Claimant: {t.claim.claimant}</span>}
+              {(t.claim.claimant || t.claim.claimantErased) && <span>Claimant: <Claimant claim={t.claim} timeZone={timeZone} /></span>}
               <span>{t.claim.language}</span>
               {t.claim.topics.map((topic) => <span key={topic} className="tag">{topic}</span>)}
             </div>
@@ -56,7 +55,7 @@ function Pager({ page, size, total, onPage }: { page: number; size: number; tota
 }
 
 export function Queue() {
-  const { api, me, people } = useDesk();
+  const { api, me, permissions, people } = useDesk();
   const [filters, setFilters] = useState<TicketQuery>({ status: [], sort: 'urgency' });
   const [draftQ, setDraftQ] = useState('');
   const [page, setPage] = useState(0);
@@ -93,7 +92,7 @@ export function Queue() {
       <div className="screen-head">
         <h1>{mine ? 'My tickets' : 'Queue'}</h1>
         <div className="toolbar">
-          {canClaimNext(me.roles) && (
+          {permissions.claimNext && (
             <button className="primary" onClick={claimNext} disabled={busy}>Claim next</button>
           )}
           <button aria-pressed={mine} onClick={() => set({ assignee: mine ? undefined : me.subject })}>My tickets</button>

@@ -3,10 +3,19 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Api } from '../api';
 import { DeskContext, type Desk } from '../desk';
 import type { LiveEvents, LiveMessage } from '../events';
+import { NO_PERMISSIONS } from '../nav';
+import type { TicketPermissions } from '../types';
 import { TicketScreen } from './Ticket';
 
 const ARTICLE_TEXT = 'Intro <script>alert(1)</script>. The mayor said crime fell 😀 40% last year. Outro.';
 const CLAIM = 'The mayor said crime fell 😀 40% last year.';
+
+/** What the server lets the assignee do on a ticket in progress. */
+const ASSIGNEE_IN_PROGRESS: TicketPermissions = {
+  actions: ['release', 'submit'], edit: { claim: true, evidence: true, verdict: true, triage: false }, comment: true,
+};
+const NOTHING: TicketPermissions = { actions: [], edit: { claim: false, evidence: false, verdict: false, triage: false }, comment: false };
+const EVERYTHING: TicketPermissions = { actions: ['release', 'submit'], edit: { claim: true, evidence: true, verdict: true, triage: true }, comment: true };
 
 function fixtures() {
   const start = ARTICLE_TEXT.indexOf(CLAIM);
@@ -15,11 +24,13 @@ function fixtures() {
       id: 12, status: 'IN_PROGRESS', assignee: 'sub-alice', deadline: '2026-01-01T10:00:00Z', overdue: true, publishAt: null,
       publishedVersions: 0, reason: null, createdAt: '2025-12-30T10:00:00Z', updatedAt: '2025-12-30T10:00:00Z', version: 3,
       claim: { id: 5, text: CLAIM, claimant: 'Mayor', language: 'en', topics: ['crime'], priority: 'HIGH', duplicateOf: null },
-      allowedActions: ['release', 'submit'],
+      permissions: ASSIGNEE_IN_PROGRESS,
     },
     claim: {
-      id: 5, text: CLAIM, claimant: 'Mayor', language: 'en', topics: ['crime'], priority: 'HIGH', deadline: '2026-01-01T10:00:00Z',
-      articleId: 9, sourceStart: start, sourceEnd: start + CLAIM.length, duplicateOf: null, appearances: [], ticketId: 12,
+      id: 5, text: CLAIM, claimant: 'Mayor' as string | null, claimantErased: null as string | null, language: 'en', topics: ['crime'],
+      articleId: 9, sourceStart: start, sourceEnd: start + CLAIM.length, duplicateOf: null, ticketId: 12,
+      appearances: [{ id: 1, url: 'https://news.example/a', appearedAt: '2025-12-29T08:00:00Z' }],
+      laterAppearances: [] as { id: number; url: string; appearedAt: string | null }[],
       ticketStatus: 'IN_PROGRESS', createdAt: '2025-12-30T10:00:00Z', createdBy: 'sub-carol', updatedAt: '2025-12-30T10:00:00Z', version: 1,
     },
     article: { id: 9, url: 'https://news.example/a', title: 'Crime', outlet: 'News', author: null, publishedAt: null, language: 'en', text: ARTICLE_TEXT, createdAt: '2025-12-30T10:00:00Z', createdBy: 'x', version: 0 },
@@ -31,10 +42,27 @@ function json(body: unknown, status = 200, type = 'application/json') {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } });
 }
 
-function setup(overrides: { onPut?: () => Response } = {}) {
+type Fixtures = ReturnType<typeof fixtures>;
+
+interface Setup {
+  onPut?: () => Response;
+  /** Answers a write (POST/PUT/DELETE) the test cares about; undefined falls through. */
+  onWrite?: (url: string, body: unknown) => Response | undefined;
+  permissions?: TicketPermissions;
+  roles?: string[];
+  change?: (f: Fixtures) => void;
+}
+
+function setup(overrides: Setup = {}) {
   const f = fixtures();
+  if (overrides.permissions) f.ticket.permissions = overrides.permissions;
+  overrides.change?.(f);
   const fetchMock = vi.fn(async (url: RequestInfo | URL, init?: RequestInit) => {
     const u = String(url);
+    if (init?.method && init.method !== 'GET' && overrides.onWrite) {
+      const answer = overrides.onWrite(u, init.body ? JSON.parse(String(init.body)) : undefined);
+      if (answer) return answer;
+    }
     if (init?.method === 'PUT' && u === '/api/tickets/12/verdict') return overrides.onPut ? overrides.onPut() : json(f.verdict.draft);
     if (u === '/api/tickets/12') return json(f.ticket);
     if (u === '/api/claims/5') return json(f.claim);
@@ -55,7 +83,8 @@ function setup(overrides: { onPut?: () => Response } = {}) {
   const desk: Desk = {
     api: new Api(() => 'tok', fetchMock as unknown as typeof fetch),
     live,
-    me: { subject: 'sub-alice', username: 'alice', name: 'Alice', roles: ['factchecker'] },
+    me: { subject: 'sub-alice', username: 'alice', name: 'Alice', roles: overrides.roles ?? ['factchecker'] },
+    permissions: NO_PERMISSIONS,
     timeZone: 'Europe/Berlin',
     people: [{ subject: 'sub-alice', username: 'alice', name: 'Alice A', roles: ['factchecker'] }],
     scale: { id: 1, name: 'Six', active: true, bestRating: 6, worstRating: 1, version: 0, ratings: [
@@ -67,7 +96,10 @@ function setup(overrides: { onPut?: () => Response } = {}) {
   render(<DeskContext.Provider value={desk}><TicketScreen id={12} /></DeskContext.Provider>);
   const emit = (m: LiveMessage) => act(() => listeners.forEach((l) => l(m)));
   const ticketFetches = () => fetchMock.mock.calls.filter(([u, init]) => String(u) === '/api/tickets/12' && !init?.method?.match(/POST|PUT/) ).length;
-  return { fetchMock, emit, ticketFetches };
+  const writes = () => fetchMock.mock.calls
+    .filter(([, init]) => init?.method && init.method !== 'GET')
+    .map(([u, init]) => ({ method: init!.method, url: String(u), body: init!.body ? JSON.parse(String(init!.body)) : undefined }));
+  return { fetchMock, emit, ticketFetches, writes };
 }
 
 afterEach(cleanup);
@@ -113,5 +145,107 @@ describe('TicketScreen', () => {
     expect(alert.textContent).toMatch(/Someone else changed this/);
     expect(within(alert).getByRole('button', { name: /Reload/ })).toBeTruthy();
     expect((screen.getByLabelText('Headline') as HTMLInputElement).value).toBe('My careful new headline');
+  });
+
+  it('shows buttons, editors and the comment box from the ticket permissions alone, whatever the roles', async () => {
+    setup({ permissions: NOTHING, roles: ['factchecker', 'reviewer', 'editor', 'admin'] });
+    await screen.findByText('Draft: False');
+    for (const name of ['Submit for review', 'Release', 'Edit claim', 'New evidence', 'Save draft', 'Add comment', 'Save triage']) {
+      expect(screen.queryByRole('button', { name })).toBeNull();
+    }
+    expect(screen.queryByRole('form', { name: 'Verdict draft' })).toBeNull();
+    expect(screen.queryByRole('form', { name: 'Triage' })).toBeNull();
+    expect(screen.queryByLabelText('Comment')).toBeNull();
+    cleanup();
+
+    setup({ permissions: EVERYTHING, roles: [] });
+    expect(await screen.findByRole('form', { name: 'Verdict draft' })).toBeTruthy();
+    for (const name of ['Submit for review', 'Release', 'Edit claim', 'New evidence', 'Save draft', 'Add comment', 'Save triage']) {
+      expect(screen.getByRole('button', { name })).toBeTruthy();
+    }
+    expect(screen.getByRole('form', { name: 'Triage' })).toBeTruthy();
+    expect(screen.getByLabelText('Comment')).toBeTruthy();
+  });
+
+  it('withdraws an approval with the required reason', async () => {
+    const { writes } = setup({
+      permissions: { ...NOTHING, actions: ['withdraw-approval'] },
+      change: (f) => {
+        f.ticket.status = 'APPROVED';
+        f.ticket.publishAt = '2026-01-02T09:00:00Z' as unknown as null;
+      },
+      onWrite: (url) => (url === '/api/tickets/12/withdraw-approval' ? json(fixtures().ticket) : undefined),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Withdraw approval' }));
+    const dialog = screen.getByRole('dialog');
+    expect(dialog.textContent).toMatch(/scheduled publication is cancelled/);
+    fireEvent.submit(within(dialog).getByRole('button', { name: 'Withdraw approval' }).closest('form')!);
+    expect(within(dialog).getByRole('alert').textContent).toMatch(/required/);
+    expect(writes()).toEqual([]);
+    fireEvent.change(within(dialog).getByLabelText('Why the approval is withdrawn'), { target: { value: ' The main source was retracted. ' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Withdraw approval' }));
+    await waitFor(() => expect(writes()).toEqual([
+      { method: 'POST', url: '/api/tickets/12/withdraw-approval', body: { reason: 'The main source was retracted.' } },
+    ]));
+  });
+
+  it('sets priority and deadline through triage, with the ticket version, in the desk zone', async () => {
+    const { writes } = setup({
+      permissions: { ...ASSIGNEE_IN_PROGRESS, edit: { ...ASSIGNEE_IN_PROGRESS.edit, triage: true } },
+      onWrite: (url) => (url === '/api/tickets/12/triage' ? json(fixtures().ticket) : undefined),
+    });
+    const form = await screen.findByRole('form', { name: 'Triage' });
+    const priority = within(form).getByLabelText('Priority') as HTMLSelectElement;
+    const deadline = within(form).getByLabelText(/Deadline/) as HTMLInputElement;
+    expect(priority.value).toBe('HIGH');
+    expect(deadline.value).toBe('2026-01-01T11:00'); // 10:00 UTC in Berlin
+    fireEvent.change(priority, { target: { value: 'URGENT' } });
+    fireEvent.change(deadline, { target: { value: '2026-01-03T18:30' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save triage' }));
+    await waitFor(() => expect(writes()).toEqual([
+      { method: 'PUT', url: '/api/tickets/12/triage', body: { priority: 'URGENT', deadline: '2026-01-03T17:30:00.000Z', version: 3 } },
+    ]));
+
+    await waitFor(() => expect(priority.value).toBe('HIGH')); // follows the server again after the save
+    fireEvent.click(within(form).getByRole('button', { name: 'No deadline' }));
+    fireEvent.click(within(form).getByRole('button', { name: 'Save triage' }));
+    await waitFor(() => expect(writes()[1]).toEqual(
+      { method: 'PUT', url: '/api/tickets/12/triage', body: { priority: 'HIGH', deadline: null, version: 3 } },
+    ));
+  });
+
+  it('edits the claim without priority or deadline and shows a frozen-content refusal as the server words it', async () => {
+    const detail = 'The claim is in review: its reviewed content is frozen. Send it back with request-changes to change it.';
+    const { writes } = setup({
+      onWrite: (url) => (url === '/api/claims/5' ? json({ title: 'Conflict', status: 409, detail }, 409, 'application/problem+json') : undefined),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit claim' }));
+    expect(screen.queryByLabelText('Priority')).toBeNull();
+    fireEvent.change(screen.getByLabelText('Claimant'), { target: { value: 'The mayor' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save claim' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(detail);
+    const [put] = writes();
+    expect(put.url).toBe('/api/claims/5');
+    expect(put.body).not.toHaveProperty('priority');
+    expect(put.body).not.toHaveProperty('deadline');
+    expect(put.body).toMatchObject({ claimant: 'The mayor', version: 1, appearances: [{ url: 'https://news.example/a', appearedAt: '2025-12-29T08:00:00Z' }] });
+  });
+
+  it('shows appearances found later read-only with a note, and an erased claimant with its date', async () => {
+    setup({
+      change: (f) => {
+        f.claim.claimant = null;
+        f.claim.claimantErased = '2026-03-04';
+        f.claim.laterAppearances = [{ id: 7, url: 'https://later.example/post', appearedAt: null }];
+      },
+    });
+    const later = (await screen.findByRole('heading', { name: 'Found later' })).closest('section')!;
+    expect(later.textContent).toMatch(/Found after review; joins at the next round/);
+    expect(within(later).getByRole('link', { name: 'https://later.example/post' })).toBeTruthy();
+    expect(within(later).queryAllByRole('button')).toEqual([]);
+    expect(within(later).queryAllByRole('textbox')).toEqual([]);
+    expect(screen.getByText('Claimant').nextElementSibling!.textContent).toBe('(removed 4 Mar 2026)');
+    // the reviewed appearances stay a separate list
+    expect(screen.getByRole('link', { name: 'https://news.example/a' })).toBeTruthy();
   });
 });

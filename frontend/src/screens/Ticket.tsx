@@ -1,13 +1,13 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError } from '../api';
-import { Deadline, Dialog, ErrorBox, Highlighted, PriorityBadge, Spinner, StatusBadge, When, statusText, useAction } from '../components';
+import { actionsToShow, type ActionSpec } from '../actions';
+import { Claimant, Deadline, Dialog, ErrorBox, Highlighted, PriorityBadge, Spinner, StatusBadge, When, statusText, useAction } from '../components';
 import { useDesk, useLiveRefetch, useLoad, usePersonName } from '../desk';
-import { canComment, canEditWork, isEditor, visibleActions, type ActionSpec } from '../roles';
 import { href } from '../router';
 import { isoToZonedLocal, todayIn, zonedLocalToIso } from '../time';
 import {
-  PRIORITIES, SOURCE_KINDS, STANCES, type Claim, type Evidence, type EvidenceRequest, type Priority, type Ticket,
-  type VerdictOverview,
+  PRIORITIES, SOURCE_KINDS, STANCES, type Appearance, type Claim, type Evidence, type EvidenceRequest, type Priority,
+  type Ticket, type VerdictOverview,
 } from '../types';
 
 const label = (s: string) => s.charAt(0) + s.slice(1).toLowerCase().replace(/_/g, ' ');
@@ -53,7 +53,7 @@ function ConflictNote({ show, onReload }: { show: boolean; onReload: () => void 
 }
 
 export function TicketScreen({ id }: { id: number }) {
-  const { api, me, timeZone } = useDesk();
+  const { api, timeZone } = useDesk();
   const name = usePersonName();
   const data = useLoad(async () => {
     const ticket = await api.ticket(id);
@@ -85,7 +85,8 @@ export function TicketScreen({ id }: { id: number }) {
     );
   }
   const { ticket, claim, evidence, verdict, comments, history } = data.data;
-  const editable = canEditWork(me.roles, me.subject, ticket.assignee, ticket.status);
+  // Every control below is shown from what the server says this person may do now.
+  const can = ticket.permissions;
 
   return (
     <article className="workspace">
@@ -95,7 +96,7 @@ export function TicketScreen({ id }: { id: number }) {
           <h1>Ticket #{ticket.id}</h1>
           <div className="meta">
             <StatusBadge status={ticket.status} />
-            <PriorityBadge priority={claim.priority} />
+            <PriorityBadge priority={ticket.claim.priority} />
             <Deadline deadline={ticket.deadline} overdue={ticket.overdue} timeZone={timeZone} />
             <span>Assignee: {name(ticket.assignee)}</span>
             {ticket.publishAt && <span className="badge scheduled">Scheduled for <When iso={ticket.publishAt} timeZone={timeZone} /></span>}
@@ -109,12 +110,13 @@ export function TicketScreen({ id }: { id: number }) {
       <Actions ticket={ticket} onDone={data.reload} />
       <div className="workspace-grid">
         <div className="col">
-          <ClaimPanel claim={claim} editable={editable || (isEditor(me.roles) && !['PUBLISHED', 'RETRACTED', 'DISCARDED'].includes(ticket.status))} onSaved={data.reload} />
-          <EvidencePanel ticketId={ticket.id} items={evidence} editable={editable} onChanged={data.reload} />
-          <VerdictPanel ticket={ticket} overview={verdict} evidence={evidence} editable={editable} onSaved={data.reload} />
+          <ClaimPanel claim={claim} editable={can.edit.claim} onSaved={data.reload} />
+          <EvidencePanel ticketId={ticket.id} items={evidence} editable={can.edit.evidence} onChanged={data.reload} />
+          <VerdictPanel ticket={ticket} overview={verdict} evidence={evidence} editable={can.edit.verdict} onSaved={data.reload} />
         </div>
         <div className="col side">
-          <CommentsPanel ticket={ticket} comments={comments} onAdded={data.reload} />
+          {can.edit.triage && <TriagePanel ticket={ticket} onSaved={data.reload} />}
+          <CommentsPanel ticket={ticket} comments={comments} canComment={can.comment} onAdded={data.reload} />
           <section className="panel" aria-labelledby="history-h">
             <h2 id="history-h">History</h2>
             <ol className="timeline">
@@ -143,8 +145,8 @@ export function TicketScreen({ id }: { id: number }) {
 type Pending = { spec: ActionSpec; mode: 'now' | 'schedule' } | null;
 
 function Actions({ ticket, onDone }: { ticket: Ticket; onDone: () => void }) {
-  const { api, me, people, timeZone } = useDesk();
-  const actions = visibleActions(ticket.allowedActions, me.roles);
+  const { api, people, timeZone } = useDesk();
+  const actions = actionsToShow(ticket.permissions.actions);
   const [pending, setPending] = useState<Pending>(null);
   const [text, setText] = useState('');
   const [assignee, setAssignee] = useState('');
@@ -166,7 +168,7 @@ function Actions({ ticket, onDone }: { ticket: Ticket; onDone: () => void }) {
     clearError();
     setDialogError(null);
     setText('');
-    setAssignee(spec.action === 'assign' ? '' : '');
+    setAssignee('');
     setWhen(isoToZonedLocal(new Date(Date.now() + 3600000).toISOString(), timeZone));
     const needsDialog = spec.confirm || spec.text || spec.action === 'assign' || spec.action === 'correct' || mode === 'schedule';
     if (needsDialog) setPending({ spec, mode });
@@ -195,6 +197,8 @@ function Actions({ ticket, onDone }: { ticket: Ticket; onDone: () => void }) {
     void perform(spec, Object.keys(body).length ? body : undefined);
   };
 
+  // People to pick an assignee from: the directory's fact-checkers. A pick list, not a rule: the
+  // server judges the assignee and its refusal is shown as it comes.
   const factcheckers = people.filter((p) => p.roles.includes('factchecker'));
   const spec = pending?.spec;
   const title = !spec ? '' : spec.action === 'publish' ? (pending!.mode === 'schedule' ? 'Schedule publication' : 'Publish now?')
@@ -221,6 +225,9 @@ function Actions({ ticket, onDone }: { ticket: Ticket; onDone: () => void }) {
             )}
             {spec.action === 'retract' && <p>The public page will show a retraction notice; feeds and partners are told. This cannot be undone.</p>}
             {spec.action === 'discard' && <p>The ticket leaves the desk. An editor can reopen it later.</p>}
+            {spec.action === 'withdraw-approval' && (
+              <p>The ticket goes back to work in progress{ticket.publishAt ? ' and its scheduled publication is cancelled' : ''}.</p>
+            )}
             {spec.action === 'publish' && pending.mode === 'schedule' && (
               <label>
                 Publish at ({timeZone})
@@ -259,7 +266,7 @@ function Actions({ ticket, onDone }: { ticket: Ticket; onDone: () => void }) {
 function ClaimPanel({ claim, editable, onSaved }: { claim: Claim; editable: boolean; onSaved: () => void }) {
   const { api, timeZone } = useDesk();
   const [editing, setEditing] = useState(false);
-  const server = { text: claim.text, claimant: claim.claimant ?? '', topics: claim.topics.join(', '), priority: (claim.priority ?? 'NORMAL') as Priority, deadline: isoToZonedLocal(claim.deadline, timeZone) };
+  const server = { text: claim.text, claimant: claim.claimant ?? '', topics: claim.topics.join(', ') };
   const draft = useDraft(server, claim.version);
   const [busy, error, run] = useAction();
   const article = useLoad(async () => (claim.articleId ? api.article(claim.articleId) : null), [claim.articleId]);
@@ -273,11 +280,11 @@ function ClaimPanel({ claim, editable, onSaved }: { claim: Claim; editable: bool
         claimant: v.claimant.trim() || null,
         language: claim.language,
         topics: v.topics.split(',').map((t) => t.trim()).filter(Boolean),
-        priority: v.priority,
-        deadline: v.deadline ? zonedLocalToIso(v.deadline, timeZone) : null,
+        // No priority or deadline: those are triage (PUT /api/tickets/{id}/triage).
         articleId: claim.articleId,
         sourceStart: claim.sourceStart,
         sourceEnd: claim.sourceEnd,
+        // The reviewed appearances only: later ones join on the server at the next round of work.
         appearances: claim.appearances.map((a) => ({ url: a.url, appearedAt: a.appearedAt })),
         version: draft.baseVersion,
       }),
@@ -296,7 +303,7 @@ function ClaimPanel({ claim, editable, onSaved }: { claim: Claim; editable: bool
         <>
           <blockquote className="claim-text">{claim.text}</blockquote>
           <dl className="facts">
-            <dt>Claimant</dt><dd>{claim.claimant || '—'}</dd>
+            <dt>Claimant</dt><dd><Claimant claim={claim} timeZone={timeZone} /></dd>
             <dt>Language</dt><dd>{claim.language}</dd>
             <dt>Topics</dt><dd>{claim.topics.length ? claim.topics.join(', ') : '—'}</dd>
             {claim.duplicateOf && (<><dt>Duplicate of</dt><dd>claim #{claim.duplicateOf}</dd></>)}
@@ -304,14 +311,15 @@ function ClaimPanel({ claim, editable, onSaved }: { claim: Claim; editable: bool
           {claim.appearances.length > 0 && (
             <>
               <h3>Appearances</h3>
-              <ul>
-                {claim.appearances.map((a, i) => (
-                  <li key={a.id ?? i}>
-                    <a href={a.url} target="_blank" rel="noopener noreferrer">{a.url}</a> <When iso={a.appearedAt} timeZone={timeZone} />
-                  </li>
-                ))}
-              </ul>
+              <AppearanceList items={claim.appearances} timeZone={timeZone} />
             </>
+          )}
+          {claim.laterAppearances.length > 0 && (
+            <section aria-labelledby="later-h">
+              <h3 id="later-h">Found later</h3>
+              <p className="muted small">Found after review; joins at the next round.</p>
+              <AppearanceList items={claim.laterAppearances} timeZone={timeZone} />
+            </section>
           )}
           {editable && <button onClick={() => setEditing(true)}>Edit claim</button>}
         </>
@@ -321,12 +329,6 @@ function ClaimPanel({ claim, editable, onSaved }: { claim: Claim; editable: bool
           <label>Claim text<textarea value={draft.value.text} onChange={(e) => draft.update({ text: e.target.value })} rows={3} required /></label>
           <label>Claimant<input value={draft.value.claimant} onChange={(e) => draft.update({ claimant: e.target.value })} /></label>
           <label>Topics (comma-separated)<input value={draft.value.topics} onChange={(e) => draft.update({ topics: e.target.value })} /></label>
-          <label>Priority
-            <select value={draft.value.priority} onChange={(e) => draft.update({ priority: e.target.value as Priority })}>
-              {PRIORITIES.map((p) => <option key={p} value={p}>{label(p)}</option>)}
-            </select>
-          </label>
-          <label>Deadline ({timeZone})<input type="datetime-local" value={draft.value.deadline} onChange={(e) => draft.update({ deadline: e.target.value })} /></label>
           <ErrorBox error={error}>{error instanceof ApiError && error.stale && <> <button type="button" onClick={() => { draft.reset(); onSaved(); }}>Reload (discard my edits)</button></>}</ErrorBox>
           <div className="buttons">
             <button type="submit" className="primary" disabled={busy}>Save claim</button>
@@ -354,6 +356,64 @@ function ClaimPanel({ claim, editable, onSaved }: { claim: Claim; editable: bool
           <ErrorBox error={article.error} />
         </details>
       )}
+    </section>
+  );
+}
+
+function AppearanceList({ items, timeZone }: { items: Appearance[]; timeZone: string }) {
+  return (
+    <ul>
+      {items.map((a, i) => (
+        <li key={a.id ?? i}>
+          <a href={a.url} target="_blank" rel="noopener noreferrer">{a.url}</a> <When iso={a.appearedAt} timeZone={timeZone} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Priority and deadline: triage, set apart from the reviewed content and never frozen by review. */
+function TriagePanel({ ticket, onSaved }: { ticket: Ticket; onSaved: () => void }) {
+  const { api, timeZone } = useDesk();
+  const server = { priority: (ticket.claim.priority ?? 'NORMAL') as Priority, deadline: isoToZonedLocal(ticket.deadline, timeZone) };
+  const draft = useDraft(server, ticket.version);
+  const [busy, error, run] = useAction();
+  const [inputError, setInputError] = useState<string | null>(null);
+  const v = draft.value;
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setInputError(null);
+    const zoned = v.deadline ? zonedLocalToIso(v.deadline, timeZone) : null;
+    if (v.deadline && !zoned) return setInputError('Enter a date and time, or no deadline.');
+    // Sent as a UTC instant ("…Z"), the plainest form of an ISO instant.
+    const deadline = zoned ? new Date(zoned).toISOString() : null;
+    const ok = await run(() => api.triage(ticket.id, { priority: v.priority, deadline, version: draft.baseVersion ?? ticket.version }));
+    if (ok) {
+      draft.reset();
+      onSaved();
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="triage-h">
+      <h2 id="triage-h">Triage</h2>
+      <form onSubmit={save} className="form" aria-label="Triage">
+        <ConflictNote show={draft.changedElsewhere} onReload={() => draft.reset()} />
+        <label>Priority
+          <select value={v.priority} onChange={(e) => draft.update({ priority: e.target.value as Priority })}>
+            {PRIORITIES.map((p) => <option key={p} value={p}>{label(p)}</option>)}
+          </select>
+        </label>
+        <label>Deadline ({timeZone})
+          <input type="datetime-local" value={v.deadline} onChange={(e) => draft.update({ deadline: e.target.value })} />
+        </label>
+        <ErrorBox error={inputError ?? error}>{error instanceof ApiError && error.stale && <> <button type="button" onClick={() => { draft.reset(); onSaved(); }}>Reload (discard my edits)</button></>}</ErrorBox>
+        <div className="buttons">
+          <button type="submit" className="primary" disabled={busy || !draft.dirty}>Save triage</button>
+          {v.deadline && <button type="button" onClick={() => draft.update({ deadline: '' })}>No deadline</button>}
+        </div>
+      </form>
     </section>
   );
 }
@@ -580,8 +640,8 @@ function VerdictPanel({ ticket, overview, evidence, editable, onSaved }: { ticke
   );
 }
 
-function CommentsPanel({ ticket, comments, onAdded }: { ticket: Ticket; comments: { id: number; author: string; body: string; createdAt: string }[]; onAdded: () => void }) {
-  const { api, me, timeZone } = useDesk();
+function CommentsPanel({ ticket, comments, canComment, onAdded }: { ticket: Ticket; comments: { id: number; author: string; body: string; createdAt: string }[]; canComment: boolean; onAdded: () => void }) {
+  const { api, timeZone } = useDesk();
   const name = usePersonName();
   const [body, setBody] = useState('');
   const [busy, error, run] = useAction();
@@ -604,7 +664,7 @@ function CommentsPanel({ ticket, comments, onAdded }: { ticket: Ticket; comments
           </li>
         ))}
       </ol>
-      {canComment(me.roles, me.subject, ticket.assignee) && (
+      {canComment && (
         <form onSubmit={submit} className="form">
           <label htmlFor="comment-body">Comment</label>
           <textarea

@@ -1,0 +1,24 @@
+// The main navigation, from the desk permissions the server grants (GET /api/me).
+import type { DeskPermissions } from './types';
+
+export interface NavItem {
+  path: string;
+  label: string;
+}
+
+/** Nothing granted: what the app assumes until /api/me has answered. */
+export const NO_PERMISSIONS: DeskPermissions = {
+  claimNext: false, createClaims: false, postArticles: false, acceptCandidates: false,
+  triage: false, review: false, publish: false, administer: false,
+};
+
+/** The screens a person can use, in display order. Queue and Published are for everyone. */
+export function navFor(permissions: DeskPermissions): NavItem[] {
+  const items: NavItem[] = [{ path: '/queue', label: 'Queue' }];
+  if (permissions.triage || permissions.administer) items.push({ path: '/board', label: 'Board' });
+  if (permissions.review) items.push({ path: '/review', label: 'Review inbox' });
+  if (permissions.publish) items.push({ path: '/publishing', label: 'Publishing queue' });
+  items.push({ path: '/published', label: 'Published' });
+  if (permissions.postArticles || permissions.acceptCandidates) items.push({ path: '/intake', label: 'Intake' });
+  return items;
+}
