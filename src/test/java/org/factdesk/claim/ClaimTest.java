@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 class ClaimTest {
@@ -26,7 +27,7 @@ class ClaimTest {
                         "author", "A. Writer", "publishedAt", "2026-11-20T08:00:00Z", "title", "A story", "text", "Body"))
                 .post("/api/articles").then().statusCode(201).body("outlet", equalTo("Example News"))
                 .extract().jsonPath().getLong("id");
-        var created = desk.as(desk.alice).body(Map.of("text", "Unemployment doubled last year", "claimant", "A senator",
+        var created = desk.as(desk.carol).body(Map.of("text", "Unemployment doubled last year", "claimant", "A senator",
                         "language", "en", "topics", List.of("Economy", "jobs"), "priority", "HIGH",
                         "deadline", "2026-12-01T17:00:00+01:00", "articleId", article,
                         "appearances", List.of(Map.of("url", "https://video.example/1", "appearedAt", "2026-11-20T09:00:00Z"))))
@@ -37,7 +38,7 @@ class ClaimTest {
                 .body("deadline", equalTo("2026-12-01T16:00:00Z"))
                 .body("articleId", equalTo((int) article))
                 .body("appearances[0].url", equalTo("https://video.example/1"))
-                .body("createdBy", equalTo(desk.alice))
+                .body("createdBy", equalTo(desk.carol))
                 .extract().jsonPath();
         desk.as(desk.bob).get("/api/tickets/{id}", created.getLong("ticketId")).then().statusCode(200)
                 .body("status", equalTo("OPEN")).body("claim.id", equalTo(created.getInt("id")))
@@ -101,16 +102,23 @@ class ClaimTest {
     }
 
     @Test
-    void editingAClaimIsAuditedAndKeepsTheTicketsUrgencyInStep() {
+    void editingAClaimAndTriagingItsTicketAreAuditedApart() {
         long ticket = create("Old wording", "en", "LOW", "health");
         long claim = claimId(ticket);
-        desk.as(desk.carol).body(Map.of("text", "New wording", "language", "en", "priority", "URGENT", "version", 0))
-                .put("/api/claims/{id}", claim).then().statusCode(200).body("priority", equalTo("URGENT")).body("version", equalTo(1));
+        desk.as(desk.carol).body(Map.of("text", "New wording", "language", "en", "version", 0))
+                .put("/api/claims/{id}", claim).then().statusCode(200).body("priority", equalTo("LOW")).body("version", equalTo(1));
+        long version = desk.as(desk.carol).get("/api/tickets/{id}", ticket).then().extract().jsonPath().getLong("version");
+        desk.as(desk.carol).body(Map.of("priority", "URGENT", "version", version)).put("/api/tickets/{id}/triage", ticket)
+                .then().statusCode(200).body("claim.priority", equalTo("URGENT"));
         desk.as(desk.carol).get("/api/tickets/{id}/history", ticket).then()
                 .body("[1].action", equalTo("claim.updated"))
                 .body("[1].changes.text.before", equalTo("Old wording"))
                 .body("[1].changes.text.after", equalTo("New wording"))
-                .body("[1].changes.priority.after", equalTo("URGENT"));
+                .body("[1].changes.priority", nullValue())
+                .body("[2].action", equalTo("ticket.triaged"))
+                .body("[2].changes.priority.after", equalTo("URGENT"));
+        desk.as(desk.carol).get("/api/tickets?status=OPEN&topic=health&sort=urgency&size=200").then()
+                .body("items.find { it.id == " + ticket + " }.claim.priority", equalTo("URGENT"));
     }
 
     long create(String text, String language, String priority, String topic) {
