@@ -56,4 +56,8 @@ public class AuditCheckpoint extends PanacheEntityBase {
     public static AuditCheckpoint latest() {
         return find("order by seq desc").firstResult();
     }
+
+    public static AuditCheckpoint bySeq(int seq) {
+        return find("seq", seq).firstResult();
+    }
 }

@@ -34,8 +34,7 @@ public class AuditResource {
     @Path("checkpoints")
     @Transactional
     public Page<CheckpointView> list(@Valid @BeanParam PageRequest page) {
-        var query = AuditCheckpoint.<AuditCheckpoint>find("order by seq desc").page(page.page, page.size);
-        return new Page<>(query.list().stream().map(CheckpointView::of).toList(), query.count(), page.page, page.size);
+        return PublicCheckpointResource.page(page);
     }
 
     /** Takes a checkpoint now (they are also taken on a schedule). 204 when nothing new happened. */

@@ -3,6 +3,7 @@ package org.factdesk.audit;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.factdesk.support.AuditTampering;
 import org.factdesk.support.Desk;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class AuditTrailTest {
         long ticket = ticketWithHistory();
         long eventId = eventId(ticket, 2);
         String original = single("SELECT actor FROM audit_event WHERE id = " + eventId);
-        sql("UPDATE audit_event SET actor = 'mallory' WHERE id = " + eventId);
+        tamper("UPDATE audit_event SET actor = 'mallory' WHERE id = " + eventId);
         try {
             verify().body("intact", equalTo(false))
                     .body("firstBroken.kind", equalTo("event"))
@@ -50,7 +51,7 @@ class AuditTrailTest {
                     .body("firstBroken.eventId", equalTo((int) eventId))
                     .body("firstBroken.problem", equalTo("its content does not match its hash"));
         } finally {
-            sql("UPDATE audit_event SET actor = '" + original + "' WHERE id = " + eventId);
+            tamper("UPDATE audit_event SET actor = '" + original + "' WHERE id = " + eventId);
         }
         verify().body("intact", equalTo(true));
     }
@@ -60,11 +61,11 @@ class AuditTrailTest {
         long ticket = ticketWithHistory();
         long eventId = eventId(ticket, 2);
         String hash = single("SELECT hash FROM audit_event WHERE id = " + eventId);
-        sql("UPDATE audit_event SET hash = repeat('a', 64) WHERE id = " + eventId);
+        tamper("UPDATE audit_event SET hash = repeat('a', 64) WHERE id = " + eventId);
         try {
             verify().body("firstBroken.seq", equalTo(2)); // its own hash no longer matches
         } finally {
-            sql("UPDATE audit_event SET hash = '" + hash + "' WHERE id = " + eventId);
+            tamper("UPDATE audit_event SET hash = '" + hash + "' WHERE id = " + eventId);
         }
     }
 
@@ -190,7 +191,7 @@ class AuditTrailTest {
     void withEventDeleted(long eventId, Runnable check) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TEMP TABLE deleted_event AS SELECT * FROM audit_event WHERE id = " + eventId);
-            s.execute("DELETE FROM audit_event WHERE id = " + eventId);
+            AuditTampering.asOwner(c, "DELETE FROM audit_event WHERE id = " + eventId);
             try {
                 check.run();
             } finally {
@@ -201,13 +202,9 @@ class AuditTrailTest {
     }
 
     void swapSeq(long a, long b) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            c.setAutoCommit(false);
-            s.execute("UPDATE audit_event SET seq = -seq WHERE id IN (" + a + ", " + b + ")");
-            s.execute("UPDATE audit_event x SET seq = -(SELECT y.seq FROM audit_event y WHERE y.id = CASE WHEN x.id = "
-                    + a + " THEN " + b + " ELSE " + a + " END) WHERE x.id IN (" + a + ", " + b + ")");
-            c.commit();
-        }
+        tamper("UPDATE audit_event SET seq = -seq WHERE id IN (" + a + ", " + b + ")",
+                "UPDATE audit_event x SET seq = -(SELECT y.seq FROM audit_event y WHERE y.id = CASE WHEN x.id = "
+                        + a + " THEN " + b + " ELSE " + a + " END) WHERE x.id IN (" + a + ", " + b + ")");
     }
 
     String single(String query) throws SQLException {
@@ -215,6 +212,11 @@ class AuditTrailTest {
             rs.next();
             return rs.getString(1);
         }
+    }
+
+    /** Changes the audit tables as their owner would; see {@link AuditTampering}. */
+    void tamper(String... statements) throws SQLException {
+        AuditTampering.asOwner(dataSource, statements);
     }
 
     void sql(String statement) {
