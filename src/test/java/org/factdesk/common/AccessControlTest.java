@@ -184,8 +184,8 @@ class AccessControlTest {
 
         desk.act(desk.rita, ticket, "approve").statusCode(403).body("detail", containsStringIgnoringCase("four-eyes"));
         desk.act(desk.alice, ticket, "approve").statusCode(403); // not a reviewer at all
-        desk.as(desk.rita).get("/api/tickets/{id}", ticket).then().body("allowedActions", not(org.hamcrest.Matchers.hasItem("approve")));
-        desk.as(desk.bob).get("/api/tickets/{id}", ticket).then().body("allowedActions", org.hamcrest.Matchers.hasItem("approve"));
+        desk.as(desk.rita).get("/api/tickets/{id}", ticket).then().body("permissions.actions", not(org.hamcrest.Matchers.hasItem("approve")));
+        desk.as(desk.bob).get("/api/tickets/{id}", ticket).then().body("permissions.actions", org.hamcrest.Matchers.hasItem("approve"));
         desk.act(desk.bob, ticket, "approve").statusCode(200);
         desk.act(desk.alice, ticket, "publish").statusCode(403);
         desk.act(desk.bob, ticket, "publish").statusCode(oneOf(403));
