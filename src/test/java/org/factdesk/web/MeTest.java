@@ -1,0 +1,35 @@
+package org.factdesk.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.factdesk.support.Desk;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The desk-level permissions the web app builds its screens from, per role. */
+@QuarkusTest
+class MeTest {
+
+    private final Desk desk = new Desk();
+
+    @Test
+    void eachRoleGetsWhatTheEndpointsAndTheTableAllow() {
+        assertEquals(Map.of("claimNext", true, "createClaims", true, "postArticles", true, "acceptCandidates", false,
+                "triage", false, "review", false, "publish", false, "administer", false), permissions(desk.alice));
+        assertEquals(Map.of("claimNext", false, "createClaims", false, "postArticles", false, "acceptCandidates", false,
+                "triage", false, "review", true, "publish", false, "administer", false), permissions(desk.bob));
+        assertEquals(Map.of("claimNext", false, "createClaims", true, "postArticles", true, "acceptCandidates", true,
+                "triage", true, "review", false, "publish", true, "administer", false), permissions(desk.carol));
+        assertEquals(Map.of("claimNext", false, "createClaims", false, "postArticles", false, "acceptCandidates", false,
+                "triage", false, "review", false, "publish", false, "administer", true), permissions(desk.dave));
+        desk.as(desk.rita).get("/api/me").then().statusCode(200);
+        given().get("/api/me").then().statusCode(401);
+    }
+
+    private Map<String, Object> permissions(String who) {
+        return desk.as(who).get("/api/me").then().statusCode(200).extract().jsonPath().getMap("permissions");
+    }
+}
