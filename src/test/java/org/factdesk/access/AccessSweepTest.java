@@ -16,6 +16,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -72,7 +74,7 @@ class AccessSweepTest {
         }
     }
 
-    record Answer(int status, String contentType, String detail) {
+    record Answer(int status, String contentType, String challenge, String detail) {
         boolean isProblem() {
             return contentType != null && contentType.startsWith("application/problem+json");
         }
@@ -97,12 +99,16 @@ class AccessSweepTest {
             List<String> mismatches = new ArrayList<>();
             List<String> ruleRefusals = new ArrayList<>();
             List<String> unavailable = new ArrayList<>();
+            List<String> table = new ArrayList<>();
             int requests = 0;
             long started = System.nanoTime();
             for (Operation op : operations) {
+                StringBuilder row = new StringBuilder(op.toString()).append(op.needsAuth() ? "  needs " + op.roles() : "  public");
+                table.add(row.toString());
                 Answer anonymous = send(op, null);
                 requests++;
                 check(op, "anonymous", anonymous, mismatches, unavailable);
+                table.add("    anonymous     " + anonymous);
                 if (op.needsAuth()) {
                     expectRefusal(op, "anonymous", anonymous, 401, mismatches);
                 }
@@ -110,6 +116,7 @@ class AccessSweepTest {
                 Answer noRole = send(op, Tokens.of(Desk.unique("outsider"), "offline_access"));
                 requests++;
                 check(op, "no desk role", noRole, mismatches, unavailable);
+                table.add("    no desk role  " + noRole);
                 if (op.needsAuth()) {
                     expectRefusal(op, "no desk role", noRole, 403, mismatches);
                 }
@@ -118,6 +125,7 @@ class AccessSweepTest {
                     Answer answer = send(op, Tokens.of(Desk.unique(role), role));
                     requests++;
                     check(op, role, answer, mismatches, unavailable);
+                    table.add("    " + String.format("%-13s ", role) + answer);
                     if (!op.needsAuth()) {
                         continue;
                     }
@@ -140,12 +148,14 @@ class AccessSweepTest {
                 }
             }
             long millis = (System.nanoTime() - started) / 1_000_000;
+            Files.write(Path.of("target", "access-sweep.txt"), table);
             long protectedOps = operations.stream().filter(Operation::needsAuth).count();
             System.out.printf("Access sweep: %d operations (%d protected, %d public) x %d callers (anonymous, no desk role, %s)"
                             + " = %d requests in %d ms; %d rule refusals of allowed roles; %d answers 503 (dependency down);"
                             + " %d mismatches%n",
                     operations.size(), protectedOps, operations.size() - protectedOps, 2 + ROLES.size(),
                     String.join(", ", ROLES), requests, millis, ruleRefusals.size(), unavailable.size(), mismatches.size());
+            System.out.println("  every answer: target/access-sweep.txt");
             ruleRefusals.forEach(r -> System.out.println("  rule refusal (allowed role, refused after the role check): " + r));
             unavailable.forEach(r -> System.out.println("  unavailable dependency: " + r));
             if (!mismatches.isEmpty()) {
@@ -177,6 +187,8 @@ class AccessSweepTest {
                     + (op.roles().isEmpty() ? "" : " (document allows " + op.roles() + ")"));
         } else if (!answer.isProblem()) {
             mismatches.add(op + " as " + caller + ": " + status + " is not application/problem+json but " + answer.contentType());
+        } else if (status == 401 && (answer.challenge() == null || !answer.challenge().startsWith("Bearer"))) {
+            mismatches.add(op + " as " + caller + ": 401 without a 'WWW-Authenticate: Bearer' challenge");
         }
     }
 
@@ -284,7 +296,8 @@ class AccessSweepTest {
         } catch (IOException unreadable) {
             detail = "(unreadable body: " + unreadable.getMessage() + ")";
         }
-        return new Answer(response.statusCode(), contentType, detail);
+        return new Answer(response.statusCode(), contentType,
+                response.headers().firstValue("WWW-Authenticate").orElse(null), detail);
     }
 
     // --- Fixtures ---------------------------------------------------------------------------------
