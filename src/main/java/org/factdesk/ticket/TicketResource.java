@@ -50,6 +50,7 @@ public class TicketResource {
     /** Takes the most urgent open ticket: priority, then deadline (none last), then age, then id. */
     @POST
     @Path("claim-next")
+    @RolesAllowed(Roles.FACTCHECKER)
     @Transactional
     public TicketView claimNext() {
         return TicketView.of(tickets.claimNext(actor.get()));
