@@ -53,6 +53,7 @@ public class TicketResource {
     /** Takes the most urgent open ticket: priority, then deadline (none last), then age, then id. */
     @POST
     @Path("claim-next")
+    @RolesAllowed(Roles.FACTCHECKER)
     @Transactional
     public TicketView claimNext() {
         return view(tickets.claimNext(actor.get()));
