@@ -2,6 +2,8 @@ package org.factdesk.web;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.factdesk.support.Desk;
+import org.factdesk.ticket.TicketAction;
+import org.factdesk.ticket.TicketResource;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -27,6 +29,11 @@ class MeTest {
                 "triage", false, "review", false, "publish", false, "administer", true), permissions(desk.dave));
         desk.as(desk.rita).get("/api/me").then().statusCode(200);
         given().get("/api/me").then().statusCode(401);
+    }
+
+    @Test
+    void theClaimNextEndpointDeclaresTheRolesOfTheClaimActionSoThatTheApiDocumentSaysTheTruth() {
+        assertEquals(TicketAction.CLAIM.roles, MeResource.rolesOf(TicketResource.class, "claimNext"));
     }
 
     private Map<String, Object> permissions(String who) {
