@@ -54,7 +54,7 @@ public class ClaimService {
         audit.ticket(actor, ticket, "ticket.opened", null, TicketStatus.OPEN.name(), audit.changes()
                 .value("claimId", claim.id)
                 .value("text", claim.text)
-                .value("claimant", claim.claimant)
+                .personalValue("claimant", claim.claimantSalt, claim.claimant)
                 .value("priority", claim.priority)
                 .value("deadline", claim.deadline));
         return ticket;
@@ -80,7 +80,7 @@ public class ClaimService {
         }
         AuditLog.Changes changes = audit.changes()
                 .field("text", claim.text, request.text())
-                .field("claimant", claim.claimant, request.claimant())
+                .personal("claimant", claim.claimantSaltFor(request.claimant()), claim.claimant, request.claimant())
                 .field("language", claim.language, request.language())
                 .field("topics", claim.topics, topics(request))
                 .field("priority", claim.priority, priority)
@@ -194,6 +194,7 @@ public class ClaimService {
     private static void apply(Claim claim, ClaimRequest request, Instant now) {
         claim.text = request.text();
         claim.claimant = request.claimant();
+        claim.claimantSaltFor(claim.claimant);
         claim.language = request.language();
         claim.topics = topics(request);
         claim.setPriority(request.priority() == null ? (claim.priority == null ? Priority.NORMAL : claim.priority)

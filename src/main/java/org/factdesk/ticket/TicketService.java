@@ -99,7 +99,7 @@ public class TicketService {
                 note.body = comment;
                 note.createdAt = now;
                 note.persist();
-                changes.value("comment", comment);
+                changes.value("commentId", note.id).personalValue("comment", note.bodySalt, comment);
             }
             case PUBLISH -> {
                 if (request.publishAt() != null && request.publishAt().toInstant().isAfter(now)) {
