@@ -39,3 +39,7 @@ CREATE TABLE erasure (
     erased_by   text NOT NULL
 );
 CREATE INDEX erasure_target ON erasure (kind, target_id, erased_at);
+
+-- When a field of a row was last erased (null: never); what the API's views show.
+CREATE FUNCTION last_erasure(kind text, target_id bigint) RETURNS timestamptz
+    LANGUAGE sql STABLE AS $$ SELECT max(e.erased_at) FROM erasure e WHERE e.kind = $1 AND e.target_id = $2 $$;

@@ -35,7 +35,7 @@ public class Article extends PanacheEntityBase {
     public byte[] authorSalt;
 
     /** When an author of this article was last erased; null if never. */
-    @Formula("(select max(e.erased_at) from erasure e where e.kind = 'article-author' and e.target_id = id)")
+    @Formula("last_erasure('article-author', id)")
     public Instant authorErasedAt;
 
     @Column(name = "published_at")
@@ -52,7 +52,7 @@ public class Article extends PanacheEntityBase {
     public byte[] textSalt;
 
     /** When a text of this article was last erased (with its sentences); null if never. */
-    @Formula("(select max(e.erased_at) from erasure e where e.kind = 'article-text' and e.target_id = id)")
+    @Formula("last_erasure('article-text', id)")
     public Instant textErasedAt;
 
     /** The salt that commits {@code author} (the article's own; made now if it has none yet). */

@@ -42,7 +42,7 @@ public class Claim extends PanacheEntityBase {
     public byte[] claimantSalt;
 
     /** When a claimant of this claim was last erased; null if never. */
-    @Formula("(select max(e.erased_at) from erasure e where e.kind = 'claimant' and e.target_id = id)")
+    @Formula("last_erasure('claimant', id)")
     public Instant claimantErasedAt;
 
     public String language;

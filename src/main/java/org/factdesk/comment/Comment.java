@@ -34,7 +34,7 @@ public class Comment extends PanacheEntityBase {
     public byte[] bodySalt = Commitments.newSalt();
 
     /** When the body was erased; null if never. */
-    @Formula("(select max(e.erased_at) from erasure e where e.kind = 'comment' and e.target_id = id)")
+    @Formula("last_erasure('comment', id)")
     public Instant bodyErasedAt;
 
     @Column(name = "created_at")

@@ -43,12 +43,15 @@ public class ErasureService {
         erasure.reason = reason;
         erasure.erasedAt = now;
         erasure.erasedBy = actor.subject();
-        erasure.persist(); // a refusal below rolls it back
         switch (kind) {
             case CLAIMANT -> eraseClaimant(targetId, now);
             case COMMENT -> eraseComment(targetId);
             case ARTICLE_AUTHOR -> eraseArticleAuthor(targetId, now);
-            case ARTICLE_TEXT -> eraseArticleText(targetId, actor, erasure.id, now);
+            case ARTICLE_TEXT -> eraseArticleText(targetId, now);
+        }
+        erasure.persist();
+        if (kind == ErasureKind.ARTICLE_TEXT) {
+            clearOffsetsInto(targetId, actor, erasure.id, now);
         }
         audit.desk(actor, "erasure.recorded", audit.changes()
                 .value("erasureId", erasure.id).value("kind", kind.wire).value("targetId", targetId));
@@ -96,12 +99,8 @@ public class ErasureService {
         article.updatedAt = now;
     }
 
-    /**
-     * The text, its salt and the sentences read from it (their text, scores and attributed
-     * claimants). Claims keep their own text; their offsets into the erased text are cleared, each
-     * with an event in its ticket's chain.
-     */
-    private void eraseArticleText(long articleId, Actor actor, long erasureId, Instant now) {
+    /** The text, its salt and the sentences read from it (their text, scores and attributed claimants). */
+    private void eraseArticleText(long articleId, Instant now) {
         Article article = lockArticle(articleId);
         if (article.text == null && article.textSalt == null && ArticleSentence.count("articleId", articleId) == 0) {
             throw nothingToErase("Article " + articleId + " has no text", article.textErasedAt);
@@ -110,6 +109,13 @@ public class ErasureService {
         article.textSalt = null;
         article.updatedAt = now;
         ArticleSentence.delete("articleId", articleId);
+    }
+
+    /**
+     * Claims keep their own text, but their offsets into an erased text point at nothing: they are
+     * cleared, each with an event in its ticket's chain that names the erasure.
+     */
+    private void clearOffsetsInto(long articleId, Actor actor, long erasureId, Instant now) {
         // Locked in id order, so that two writers cannot deadlock.
         for (long ticketId : ticketIds("t.claim.article.id = ?1 and t.claim.sourceStart is not null", articleId)) {
             Ticket ticket = Ticket.lock(ticketId);

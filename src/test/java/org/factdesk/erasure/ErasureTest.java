@@ -194,7 +194,7 @@ class ErasureTest {
     }
 
     @Test
-    void onlyAdminsEraseAndBadRequestsAreProblems() {
+    void onlyAdminsEraseAndBadRequestsAreProblems() throws SQLException {
         long ticket = desk.newTicket("LOW");
         long claim = desk.as(desk.carol).get("/api/tickets/{id}", ticket).then().extract().jsonPath().getLong("claim.id");
         Map<String, Object> body = Map.of("kind", "claimant", "id", claim, "reason", "r");
