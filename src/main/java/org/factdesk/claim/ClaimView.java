@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.List;
 
 /** A claim as the API shows it; {@code claimantErased} says when a claimant was last erased (null: never). */
-public record ClaimView(Long id, String text, String claimant, Instant claimantErased, String language, List<String> topics, Priority priority,
-                        Instant deadline, Long articleId, Integer sourceStart, Integer sourceEnd, Long duplicateOf, List<AppearanceView> appearances,
+public record ClaimView(Long id, String text, String claimant, Instant claimantErased, String language, List<String> topics,
+                        Priority priority, Instant deadline, Long articleId, Integer sourceStart, Integer sourceEnd, Long duplicateOf, List<AppearanceView> appearances,
                         Long ticketId, String ticketStatus, Instant createdAt, String createdBy, Instant updatedAt,
                         long version) {
 
@@ -15,8 +15,8 @@ public record ClaimView(Long id, String text, String claimant, Instant claimantE
     }
 
     public static ClaimView of(Claim c, Ticket t) {
-        return new ClaimView(c.id, c.text, c.claimant, c.claimantErasedAt, c.language, List.of(c.topics), c.priority, c.deadline,
-                c.article == null ? null : c.article.id, c.sourceStart, c.sourceEnd, c.duplicateOf,
+        return new ClaimView(c.id, c.text, c.claimant, c.claimantErasedAt, c.language, List.of(c.topics), c.priority,
+                c.deadline, c.article == null ? null : c.article.id, c.sourceStart, c.sourceEnd, c.duplicateOf,
                 c.appearances.stream().map(a -> new AppearanceView(a.id, a.url, a.appearedAt)).toList(),
                 t.id, t.status.name(), c.createdAt, c.createdBy, c.updatedAt, c.version);
     }
