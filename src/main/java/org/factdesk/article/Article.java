@@ -8,6 +8,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.factdesk.audit.Commitments;
+import org.hibernate.annotations.Formula;
 
 import java.time.Instant;
 
@@ -28,6 +30,14 @@ public class Article extends PanacheEntityBase {
 
     public String author;
 
+    /** Salt of the author's commitments in audit events: made when an author is first set, deleted by erasure. */
+    @Column(name = "author_salt")
+    public byte[] authorSalt;
+
+    /** When an author of this article was last erased; null if never. */
+    @Formula("last_erasure('article-author', id)")
+    public Instant authorErasedAt;
+
     @Column(name = "published_at")
     public Instant publishedAt;
 
@@ -36,6 +46,26 @@ public class Article extends PanacheEntityBase {
     /** Normalised plain text; sentence and claim offsets point into it. */
     @Column(name = "body")
     public String text;
+
+    /** Salt of the text's commitments in audit events: made when a text is first set, deleted by erasure. */
+    @Column(name = "body_salt")
+    public byte[] textSalt;
+
+    /** When a text of this article was last erased (with its sentences); null if never. */
+    @Formula("last_erasure('article-text', id)")
+    public Instant textErasedAt;
+
+    /** The salt that commits {@code author} (the article's own; made now if it has none yet). */
+    public byte[] authorSaltFor(String author) {
+        authorSalt = Commitments.saltFor(authorSalt, author);
+        return authorSalt;
+    }
+
+    /** The salt that commits {@code text} (the article's own; made now if it has none yet). */
+    public byte[] textSaltFor(String text) {
+        textSalt = Commitments.saltFor(textSalt, text);
+        return textSalt;
+    }
 
     @Column(name = "created_at")
     public Instant createdAt;

@@ -36,7 +36,9 @@ public class ArticleService {
         apply(article, request, article.createdAt);
         article.persistAndFlush();
         intake.analyse(article);
-        audit.desk(actor, AuditAction.ARTICLE_CREATED, audit.changes().value("articleId", article.id).value("url", article.url));
+        audit.desk(actor, AuditAction.ARTICLE_CREATED, audit.changes().value("articleId", article.id).value("url", article.url)
+                .personalValue("author", article.authorSalt, article.author)
+                .personalValue("text", article.textSalt, article.text));
         return article;
     }
 
@@ -55,10 +57,10 @@ public class ArticleService {
                 .field("url", article.url, request.url())
                 .field("title", article.title, request.title())
                 .field("outlet", article.outlet, request.outlet())
-                .field("author", article.author, request.author())
+                .personal("author", article.authorSaltFor(request.author()), article.author, request.author())
                 .field("publishedAt", article.publishedAt, request.publishedAt() == null ? null : request.publishedAt().toInstant())
                 .field("language", article.language, request.language())
-                .field("text", article.text, text);
+                .personal("text", article.textSaltFor(text), article.text, text);
         apply(article, request, Instant.now());
         article.persistAndFlush();
         if (reanalyse) {
@@ -89,6 +91,8 @@ public class ArticleService {
         article.publishedAt = request.publishedAt() == null ? null : request.publishedAt().toInstant();
         article.language = request.language();
         article.text = ArticleIntake.plainText(request);
+        article.authorSaltFor(article.author);
+        article.textSaltFor(article.text);
         article.updatedAt = now;
     }
 }

@@ -38,6 +38,8 @@ public enum AuditAction {
     EVIDENCE_REMOVED("evidence.removed", true),
     VERDICT_DRAFTED("verdict.drafted", true),
     COMMENT_ADDED("comment.added"),
+    /** An erasure took away the article text the claim pointed into (its place in the article). */
+    CLAIM_SOURCE_CLEARED("claim.source-cleared"),
 
     ARTICLE_CREATED("article.created"),
     ARTICLE_UPDATED("article.updated"),
@@ -47,7 +49,8 @@ public enum AuditAction {
     WEBHOOK_REGISTERED("webhook.registered"),
     WEBHOOK_DEACTIVATED("webhook.deactivated"),
     WEBHOOK_RESEND("webhook.resend"),
-    PRIOR_REVIEWS_IMPORTED("prior-reviews.imported");
+    PRIOR_REVIEWS_IMPORTED("prior-reviews.imported"),
+    ERASURE_RECORDED("erasure.recorded");
 
     /** The name stored in {@code audit_event.action} and hashed into the chain. */
     public final String id;

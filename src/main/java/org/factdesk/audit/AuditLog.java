@@ -152,9 +152,10 @@ public class AuditLog {
     }
 
     /**
-     * What an event changed: {@code field: {before, after}} for edits, plain values for creations.
-     * Values are kept as strings, numbers, booleans or arrays of those, so that their canonical
-     * JSON is the same after a round trip through jsonb.
+     * What an event changed: {@code field: {before, after}} for edits, plain values for creations;
+     * personal values only as commitments ({@link #personal}, {@link #personalValue}). Values are
+     * kept as strings, numbers, booleans or arrays of those, so that their canonical JSON is the
+     * same after a round trip through jsonb.
      */
     public static final class Changes {
         private final ObjectNode node;
@@ -185,8 +186,31 @@ public class AuditLog {
             return this;
         }
 
+        /**
+         * Records a personal field only if it changed, as commitments rather than values:
+         * {@code name: {before: {sha256}, after: {sha256}}}, null staying null (see {@link Commitments}).
+         */
+        public Changes personal(String name, byte[] salt, String before, String after) {
+            if (!java.util.Objects.equals(before, after)) {
+                ObjectNode change = node.putObject(name);
+                change.set("before", commitment(salt, before));
+                change.set("after", commitment(salt, after));
+            }
+            return this;
+        }
+
+        /** Records a personal value as its commitment {@code name: {sha256}}, or null. */
+        public Changes personalValue(String name, byte[] salt, String value) {
+            node.set(name, commitment(salt, value));
+            return this;
+        }
+
         public boolean isEmpty() {
             return node.isEmpty();
+        }
+
+        private JsonNode commitment(byte[] salt, String value) {
+            return value == null ? node.nullNode() : node.objectNode().put("sha256", Commitments.sha256(salt, value));
         }
 
         private JsonNode toJson(Object value) {

@@ -11,7 +11,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Recomputes every chain and checkpoint from the rows as they are in the database and names the
@@ -26,9 +29,17 @@ public class AuditVerifier {
     @Inject
     ObjectMapper json;
 
-    /** The outcome; {@code firstBroken} is null when everything verifies. */
+    /**
+     * The outcome; {@code firstBroken} is null when everything verifies. {@code erasures} names the
+     * personal values erased so far: their events still verify, as they hold only commitments, but
+     * the values behind those commitments are gone.
+     */
     public record Report(boolean intact, long eventsChecked, long streamsChecked, long checkpointsChecked,
-                         BrokenLink firstBroken) {
+                         BrokenLink firstBroken, List<Erased> erasures) {
+    }
+
+    /** A personal value that was erased: kind (claimant, comment, article-author, article-text), row id, when. */
+    public record Erased(String kind, long id, Instant erasedAt) {
     }
 
     /** Where verification failed: an event of a stream, or a checkpoint. */
@@ -51,6 +62,25 @@ public class AuditVerifier {
     }
 
     private Report verify(Connection connection) throws SQLException {
+        List<Erased> erasures = erasures(connection);
+        Report chains = verifyChains(connection);
+        return new Report(chains.intact(), chains.eventsChecked(), chains.streamsChecked(), chains.checkpointsChecked(),
+                chains.firstBroken(), erasures);
+    }
+
+    private static List<Erased> erasures(Connection connection) throws SQLException {
+        List<Erased> erasures = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT kind, target_id, erased_at FROM erasure ORDER BY erased_at, id");
+             ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                erasures.add(new Erased(row.getString(1), row.getLong(2), row.getObject(3, OffsetDateTime.class).toInstant()));
+            }
+        }
+        return erasures;
+    }
+
+    private Report verifyChains(Connection connection) throws SQLException {
         long events = 0;
         long streams = 0;
         try (PreparedStatement statement = connection.prepareStatement("""
@@ -91,7 +121,7 @@ public class AuditVerifier {
                     }
                     if (problem != null) {
                         return new Report(false, events, streams, 0,
-                                new BrokenLink("event", rowStream, seq, id, null, problem));
+                                new BrokenLink("event", rowStream, seq, id, null, problem), null);
                     }
                     expectedSeq++;
                     expectedPrev = row.getString(12);
@@ -102,7 +132,7 @@ public class AuditVerifier {
         }
         BrokenLink head = verifyTicketHeads(connection);
         if (head != null) {
-            return new Report(false, events, streams, 0, head);
+            return new Report(false, events, streams, 0, head, null);
         }
         return verifyCheckpoints(connection, events, streams);
     }
@@ -165,14 +195,14 @@ public class AuditVerifier {
                 }
                 if (problem != null) {
                     return new Report(false, events, streams, checked,
-                            new BrokenLink("checkpoint", null, null, null, seq, problem));
+                            new BrokenLink("checkpoint", null, null, null, seq, problem), null);
                 }
                 expectedSeq++;
                 expectedPrev = row.getString(10);
                 expectedFrom = below;
             }
         }
-        return new Report(true, events, streams, checked, null);
+        return new Report(true, events, streams, checked, null, null);
     }
 
     private record Coverage(long count, String digest) {

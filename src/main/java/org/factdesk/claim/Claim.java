@@ -17,6 +17,8 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.factdesk.article.Article;
+import org.factdesk.audit.Commitments;
+import org.hibernate.annotations.Formula;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +36,14 @@ public class Claim extends PanacheEntityBase {
     public String text;
 
     public String claimant;
+
+    /** Salt of the claimant's commitments in audit events: made when a claimant is first set, deleted by erasure. */
+    @Column(name = "claimant_salt")
+    public byte[] claimantSalt;
+
+    /** When a claimant of this claim was last erased; null if never. */
+    @Formula("last_erasure('claimant', id)")
+    public Instant claimantErasedAt;
 
     public String language;
 
@@ -92,6 +102,12 @@ public class Claim extends PanacheEntityBase {
             }
         }
         return joined;
+    }
+
+    /** The salt that commits {@code claimant} (the claim's own; made now if it has none yet). */
+    public byte[] claimantSaltFor(String claimant) {
+        claimantSalt = Commitments.saltFor(claimantSalt, claimant);
+        return claimantSalt;
     }
 
     public void setPriority(Priority priority) {

@@ -54,7 +54,7 @@ public class ClaimService {
         return tickets.open(claim, actor, audit.changes()
                 .value("claimId", claim.id)
                 .value("text", claim.text)
-                .value("claimant", claim.claimant)
+                .personalValue("claimant", claim.claimantSalt, claim.claimant)
                 .value("priority", claim.priority)
                 .value("deadline", claim.deadline));
     }
@@ -75,7 +75,7 @@ public class ClaimService {
         }
         AuditLog.Changes changes = audit.changes()
                 .field("text", claim.text, request.text())
-                .field("claimant", claim.claimant, request.claimant())
+                .personal("claimant", claim.claimantSaltFor(request.claimant()), claim.claimant, request.claimant())
                 .field("language", claim.language, request.language())
                 .field("topics", claim.topics, topics(request))
                 .field("articleId", claim.article == null ? null : claim.article.id, request.articleId())
@@ -191,6 +191,7 @@ public class ClaimService {
     private static void apply(Claim claim, ClaimRequest request, Instant now) {
         claim.text = request.text();
         claim.claimant = request.claimant();
+        claim.claimantSaltFor(claim.claimant);
         claim.language = request.language();
         claim.topics = topics(request);
         if (request.articleId() == null) {

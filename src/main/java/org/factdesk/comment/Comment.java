@@ -7,6 +7,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.factdesk.audit.Commitments;
+import org.hibernate.annotations.Formula;
 
 import java.time.Instant;
 
@@ -24,7 +26,16 @@ public class Comment extends PanacheEntityBase {
 
     public String author;
 
+    /** Null once erased. */
     public String body;
+
+    /** Salt of the body's commitment in audit events, made with the comment; deleted with the body by erasure. */
+    @Column(name = "body_salt")
+    public byte[] bodySalt = Commitments.newSalt();
+
+    /** When the body was erased; null if never. */
+    @Formula("last_erasure('comment', id)")
+    public Instant bodyErasedAt;
 
     @Column(name = "created_at")
     public Instant createdAt;

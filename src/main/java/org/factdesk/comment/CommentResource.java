@@ -37,9 +37,10 @@ public class CommentResource {
     public record CommentRequest(@NotBlank @Size(max = 20000) String body) {
     }
 
-    public record CommentView(Long id, long ticketId, String author, String body, Instant createdAt) {
+    /** {@code body} is null and {@code bodyErased} says when once the body has been erased. */
+    public record CommentView(Long id, long ticketId, String author, String body, Instant bodyErased, Instant createdAt) {
         static CommentView of(Comment c) {
-            return new CommentView(c.id, c.ticketId, c.author, c.body, c.createdAt);
+            return new CommentView(c.id, c.ticketId, c.author, c.body, c.bodyErasedAt, c.createdAt);
         }
     }
 
@@ -62,7 +63,7 @@ public class CommentResource {
         comment.createdAt = Instant.now();
         comment.persistAndFlush();
         audit.ticket(actor.get(), ticket, AuditAction.COMMENT_ADDED, null, null,
-                audit.changes().value("commentId", comment.id).value("body", comment.body));
+                audit.changes().value("commentId", comment.id).personalValue("body", comment.bodySalt, comment.body));
         return Response.status(Response.Status.CREATED).entity(CommentView.of(comment)).build();
     }
 }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.factdesk.desk.DeskSettings;
+import org.factdesk.ticket.Ticket;
 
 import java.net.URI;
 import java.time.Instant;
@@ -41,9 +42,9 @@ public class FactCheckPage {
         static native TemplateInstance notFound();
     }
 
-    /** Everything the template shows, formatted in the desk's time zone. */
+    /** Everything the template shows, formatted in the desk's time zone; {@code claimantRemovedOn} once it was erased. */
     public record View(PublishedFactCheck fc, String url, String jsonLd, String published, String updated,
-                       List<CorrectionView> corrections, String retractedAt, String timeZone) {
+                       List<CorrectionView> corrections, String retractedAt, String claimantRemovedOn, String timeZone) {
     }
 
     public record CorrectionView(int version, String publishedAt, String note, List<String> changes) {
@@ -70,11 +71,13 @@ public class FactCheckPage {
             return Response.status(Response.Status.MOVED_PERMANENTLY).location(location(fc)).build();
         }
         ZoneId zone = DeskSettings.get().zone();
+        Instant claimantErased = fc.claimant() == null ? Ticket.<Ticket>findById(fc.id()).claim.claimantErasedAt : null;
         View view = new View(fc, claimReview.pageUrl(fc), claimReview.forScript(claimReview.of(fc)),
                 format(fc.firstPublished(), zone), fc.corrected() ? format(fc.lastPublished(), zone) : null,
                 fc.corrections().stream().map(c -> new CorrectionView(c.version(), format(c.publishedAt(), zone),
                         c.note(), c.changes())).toList(),
-                fc.retraction() == null ? null : format(fc.retraction().at(), zone), zone.getId());
+                fc.retraction() == null ? null : format(fc.retraction().at(), zone),
+                claimantErased == null ? null : date(claimantErased, zone), zone.getId());
         CacheControl cache = new CacheControl();
         cache.setMaxAge(60);
         return Response.ok(Templates.factCheck(view).render()).cacheControl(cache).build();
@@ -100,6 +103,10 @@ public class FactCheckPage {
     private static Response notFound() {
         return Response.status(Response.Status.NOT_FOUND).type(MediaType.TEXT_HTML_TYPE)
                 .entity(Templates.notFound().render()).build();
+    }
+
+    private static String date(Instant instant, ZoneId zone) {
+        return DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).format(instant.atZone(zone));
     }
 
     private static String format(Instant instant, ZoneId zone) {

@@ -28,13 +28,23 @@ public class FeedService {
     public record FeedPage(List<PublishedFactCheck> items, boolean hasNext) {
     }
 
+    /**
+     * Moves with every publication, correction or retraction, and with every erasure of a published
+     * claimant (which changes published entries without re-publishing them).
+     */
     @Transactional
     public Version version(String format, FeedQuery query) {
         Object[] stats = Panache.getEntityManager().createQuery(
-                "select max(t.publicUpdatedAt), count(t) from Ticket t where t.publicUpdatedAt is not null", Object[].class)
+                "select max(t.publicUpdatedAt), count(t), (select max(e.erasedAt) from Erasure e, Ticket p"
+                        + " where e.kind = 'claimant' and e.targetId = p.claim.id and p.publicUpdatedAt is not null)"
+                        + " from Ticket t where t.publicUpdatedAt is not null", Object[].class)
                 .getSingleResult();
         Instant last = stats[0] == null ? Instant.EPOCH : (Instant) stats[0];
-        String key = format + "|" + query.queryAt(query.page) + "|" + last + "|" + stats[1];
+        Instant erased = (Instant) stats[2];
+        if (erased != null && erased.isAfter(last)) {
+            last = erased;
+        }
+        String key = format + "|" + query.queryAt(query.page) + "|" + last + "|" + stats[1] + "|" + erased;
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             return new Version(last, HexFormat.of().formatHex(hash, 0, 16));

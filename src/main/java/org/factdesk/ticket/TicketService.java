@@ -114,9 +114,9 @@ public class TicketService {
                 assignee = null;
                 reason = null;
             }
-            case REQUEST_CHANGES -> changes.value("comment", required(request.comment(), "comment", action));
+            case REQUEST_CHANGES -> required(request.comment(), "comment", action);
             case WITHDRAW_APPROVAL -> {
-                changes.value("reason", required(request.reason(), "reason", action));
+                required(request.reason(), "reason", action);
                 publishAt = null;
             }
             case PUBLISH, CANCEL_SCHEDULE -> publishAt = null;
@@ -152,8 +152,8 @@ public class TicketService {
         AuditLog.Changes changes = plan.changes();
         switch (plan.action()) {
             case SUBMIT -> verdicts.requireSubmittable(ticket);
-            case REQUEST_CHANGES -> discuss(ticket, actor, request.comment(), now);
-            case WITHDRAW_APPROVAL -> discuss(ticket, actor, request.reason(), now);
+            case REQUEST_CHANGES -> discuss(ticket, actor, "comment", request.comment(), changes, now);
+            case WITHDRAW_APPROVAL -> discuss(ticket, actor, "reason", request.reason(), changes, now);
             case PUBLISH -> {
                 VerdictVersion published = verdicts.publishDraft(ticket, actor, now);
                 changes.value("verdictVersion", published.number);
@@ -249,14 +249,19 @@ public class TicketService {
         }
     }
 
-    /** The request-changes comment or the reason an approval was withdrawn, where the fact-checker reads it. */
-    private static void discuss(Ticket ticket, Actor actor, String text, Instant now) {
+    /**
+     * The request-changes comment or the reason an approval was withdrawn, posted where the
+     * fact-checker reads it; the event commits to it as to any comment (erasable).
+     */
+    private static void discuss(Ticket ticket, Actor actor, String field, String text, AuditLog.Changes changes,
+                                Instant now) {
         Comment note = new Comment();
         note.ticketId = ticket.id;
         note.author = actor.subject();
         note.body = text;
         note.createdAt = now;
         note.persist();
+        changes.value("commentId", note.id).personalValue(field, note.bodySalt, text);
     }
 
     private static String required(String value, String field, TicketAction action) {

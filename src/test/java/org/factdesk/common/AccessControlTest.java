@@ -68,6 +68,8 @@ class AccessControlTest {
                 new Call("GET", "/api/audit/verify", null),
                 new Call("GET", "/api/audit/checkpoints", null),
                 new Call("POST", "/api/audit/checkpoints", null),
+                new Call("GET", "/api/erasures", null),
+                new Call("POST", "/api/erasures", Map.of("kind", "comment", "id", 1, "reason", "r")),
                 new Call("GET", "/api/people", null),
                 new Call("GET", "/api/webhooks", null),
                 new Call("POST", "/api/webhooks", Map.of("url", "https://partner.example/hook", "events", List.of("fact-check.published"))),

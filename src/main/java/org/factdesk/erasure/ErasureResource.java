@@ -1,0 +1,60 @@
+package org.factdesk.erasure;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import org.factdesk.common.CurrentActor;
+import org.factdesk.common.Page;
+import org.factdesk.common.PageRequest;
+import org.factdesk.common.Roles;
+
+/**
+ * Erasing a person's data: an admin names a personal field of one row (a claim's claimant, a
+ * comment's body, an article's author or text); its value and salt are deleted, the erasure is
+ * recorded and audited. Audit events stay as they are: they hold only commitments.
+ */
+@Path("/api/erasures")
+@RolesAllowed(Roles.ADMIN)
+public class ErasureResource {
+
+    @Inject
+    ErasureService erasures;
+
+    @Inject
+    CurrentActor actor;
+
+    /** {@code kind}: claimant, comment, article-author or article-text; {@code id}: the claim, comment or article. */
+    public record ErasureRequest(@NotBlank String kind, @NotNull @Positive Long id,
+                                 @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    /** 201 with the record; 404 if the row does not exist; 409 if there is nothing (left) to erase. */
+    @POST
+    public Response erase(@Valid @NotNull ErasureRequest request) {
+        ErasureKind kind = ErasureKind.of(request.kind()).orElseThrow(() -> HttpProblem.builder()
+                .withStatus(Response.Status.BAD_REQUEST).withTitle("Bad request")
+                .withDetail("Field 'kind' must be one of " + String.join(", ", ErasureKind.names()) + ".")
+                .with("kinds", ErasureKind.names()).build());
+        Erasure erasure = erasures.erase(actor.get(), kind, request.id(), request.reason().strip());
+        return Response.status(Response.Status.CREATED).entity(ErasureView.of(erasure)).build();
+    }
+
+    /** Every erasure, newest first. */
+    @GET
+    @Transactional
+    public Page<ErasureView> list(@Valid @BeanParam PageRequest page) {
+        var query = Erasure.<Erasure>find("order by erasedAt desc, id desc").page(page.page, page.size);
+        return new Page<>(query.list().stream().map(ErasureView::of).toList(), query.count(), page.page, page.size);
+    }
+}
