@@ -20,9 +20,9 @@ import org.factdesk.webhook.WebhookOutbox;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.Objects;
 import java.util.function.IntSupplier;
 
 /**
@@ -173,7 +173,7 @@ public class TicketService {
             default -> {
             }
         }
-        if (TicketPolicy.isWorkedOn(plan.to())) {
+        if (TicketPolicy.isWorkedOn(plan.to()) && !TicketPolicy.isWorkedOn(plan.from())) {
             // Back to work: appearances found while the content was frozen join it now.
             List<String> joined = ticket.claim.joinLaterAppearances();
             if (!joined.isEmpty()) {
