@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -123,8 +124,10 @@ public final class TargetGuard {
         return SYSTEM;
     }
 
+    /** The most specific range the address is in (255.255.255.255 is "limited broadcast", not "reserved"). */
     public static Optional<Range> specialPurposeRange(InetAddress address) {
-        return SPECIAL_PURPOSE.stream().filter(range -> range.contains(address)).findFirst();
+        return SPECIAL_PURPOSE.stream().filter(range -> range.contains(address))
+                .max(Comparator.comparingInt(Range::bits));
     }
 
     /** Why the URL can never be called (scheme, host), whatever its host resolves to. */
