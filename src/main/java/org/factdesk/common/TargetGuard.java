@@ -66,7 +66,10 @@ public final class TargetGuard {
      * IANA IPv4 and IPv6 Special-Purpose Address Registries (all entries, whether "globally
      * reachable" or not: none is a partner's web server), plus multicast and the deprecated
      * IPv4-compatible and site-local IPv6 blocks, which the registries leave out. IPv4-mapped,
-     * NAT64, 6to4 and Teredo addresses embed IPv4 addresses and are refused as a whole.
+     * NAT64, 6to4 and Teredo addresses embed IPv4 addresses and are refused as a whole. Smaller
+     * registry entries inside a listed block are covered by it: 192.0.0.0/24 holds the DS-Lite,
+     * dummy, PCP, TURN and NAT64-discovery addresses; 2001::/23 the PCP, TURN and DNS-SD anycast
+     * addresses, benchmarking, AMT, AS112-v6, ORCHIDv2 and drone remote ID blocks.
      */
     public static final List<Range> SPECIAL_PURPOSE = List.of(
             // IPv4 (RFC 6890 and updates)
