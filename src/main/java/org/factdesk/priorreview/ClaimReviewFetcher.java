@@ -1,23 +1,23 @@
 package org.factdesk.priorreview;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.factdesk.common.Problems;
-import org.factdesk.common.TargetGuard;
+import org.factdesk.outbound.OutboundClient;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * Fetches a page or feed of ClaimReviews for import, with the protections of webhooks: only
- * public http(s) addresses (checked again on every redirect), a time limit and a size limit.
+ * Fetches a page or feed of ClaimReviews for import through the guarded {@link OutboundClient}:
+ * only public http(s) addresses, each redirect checked and pinned again as a new call, one time
+ * limit for the whole fetch (redirects, headers and body) and a size limit.
  */
 @ApplicationScoped
 public class ClaimReviewFetcher {
@@ -27,11 +27,11 @@ public class ClaimReviewFetcher {
     }
 
     private static final int MAX_REDIRECTS = 3;
+    private static final Map<String, String> ACCEPT =
+            Map.of("Accept", "application/ld+json, application/json, text/html;q=0.9");
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    @Inject
+    OutboundClient outbound;
 
     @ConfigProperty(name = "factdesk.intake.import.timeout", defaultValue = "15s")
     Duration timeout;
@@ -40,55 +40,33 @@ public class ClaimReviewFetcher {
     int maxBytes;
 
     public Fetched fetch(String url, boolean allowPrivate) {
+        Instant deadline = Instant.now().plus(timeout);
         String current = url;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             String target = current;
-            TargetGuard.refusal(target, allowPrivate).ifPresent(reason -> {
-                throw Problems.unprocessable("URL refused", "Cannot fetch " + target + ": " + reason + ".");
-            });
-            HttpResponse<InputStream> response = get(target);
-            int status = response.statusCode();
-            if (status >= 300 && status < 400 && response.headers().firstValue("Location").isPresent()) {
-                close(response);
-                current = URI.create(target).resolve(response.headers().firstValue("Location").get()).toString();
+            OutboundClient.Response response;
+            try {
+                response = outbound.send(OutboundClient.Request.get(target, ACCEPT), allowPrivate, deadline, maxBytes);
+            } catch (OutboundClient.Failure e) {
+                throw Problems.unprocessable(e.kind() == OutboundClient.Failure.Kind.REFUSED ? "URL refused" : "Fetch failed",
+                        "Cannot fetch " + target + ": " + e.getMessage() + ".");
+            }
+            int status = response.status();
+            if (status >= 300 && status < 400 && response.header("Location").isPresent()) {
+                current = URI.create(target).resolve(response.header("Location").get()).toString();
                 continue;
             }
             if (status != 200) {
-                close(response);
                 throw Problems.unprocessable("Fetch failed", target + " answered HTTP " + status + ".");
             }
-            String contentType = response.headers().firstValue("Content-Type").orElse("").toLowerCase();
-            return new Fetched(target, body(response, target, charset(contentType)), contentType.contains("html"));
+            if (response.truncated()) {
+                // refused rather than cut: a cut feed is not JSON
+                throw Problems.unprocessable("Too large", target + " is larger than " + maxBytes + " bytes.");
+            }
+            String contentType = response.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+            return new Fetched(target, new String(response.body(), charset(contentType)), contentType.contains("html"));
         }
         throw Problems.unprocessable("Fetch failed", url + " redirects more than " + MAX_REDIRECTS + " times.");
-    }
-
-    private HttpResponse<InputStream> get(String url) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-                .header("Accept", "application/ld+json, application/json, text/html;q=0.9")
-                .GET().build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IOException e) {
-            throw Problems.unprocessable("Fetch failed", "Cannot fetch " + url + ": "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ".");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw Problems.unprocessable("Fetch failed", "Fetching " + url + " was interrupted.");
-        }
-    }
-
-    /** Reads at most {@code maxBytes}; a larger body is refused rather than cut (a cut feed is not JSON). */
-    private String body(HttpResponse<InputStream> response, String url, Charset charset) {
-        try (InputStream in = response.body()) {
-            byte[] bytes = in.readNBytes(maxBytes + 1);
-            if (bytes.length > maxBytes) {
-                throw Problems.unprocessable("Too large", url + " is larger than " + maxBytes + " bytes.");
-            }
-            return new String(bytes, charset);
-        } catch (IOException e) {
-            throw Problems.unprocessable("Fetch failed", "Reading " + url + " failed: " + e.getMessage() + ".");
-        }
     }
 
     private static Charset charset(String contentType) {
@@ -101,13 +79,5 @@ public class ClaimReviewFetcher {
             }
         }
         return StandardCharsets.UTF_8;
-    }
-
-    private static void close(HttpResponse<InputStream> response) {
-        try {
-            response.body().close();
-        } catch (IOException ignored) {
-            // nothing to release beyond the stream
-        }
     }
 }

@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.UUID;
 
 /** One message to one endpoint, in the outbox until it is delivered or given up. */
 @Entity
@@ -48,6 +49,10 @@ public class WebhookDelivery extends PanacheEntityBase {
 
     @Column(name = "lease_until")
     public Instant leaseUntil;
+
+    /** Set with each lease; only the sender holding it may record the outcome. */
+    @Column(name = "lease_token")
+    public UUID leaseToken;
 
     @Column(name = "last_status")
     public Integer lastStatus;

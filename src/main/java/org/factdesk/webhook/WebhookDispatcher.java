@@ -1,30 +1,43 @@
 package org.factdesk.webhook;
 
-import org.factdesk.common.TargetGuard;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.factdesk.desk.DeskSettings;
+import org.factdesk.outbound.OutboundClient;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 
 /**
  * Sends the outbox. Due deliveries are leased in one short transaction ({@code SKIP LOCKED}, so
- * each goes to one replica at a time), sent without holding a transaction, and the outcome is
- * recorded afterwards. A lease that runs out (a crash mid-send) makes the delivery due again:
- * receivers may see a message twice, never zero times, and can drop repeats by {@code webhook-id}.
+ * each goes to one replica at a time) with a fresh lease token, sent without holding a
+ * transaction, and the outcome is recorded afterwards only if the token is still the
+ * delivery's. A lease that runs out (a crash mid-send) makes the delivery due again: receivers
+ * may see a message twice, never zero times, and can drop repeats by {@code webhook-id}.
+ * <p>
+ * Up to {@code factdesk.webhooks.concurrency} deliveries are in flight at once, at most one per
+ * endpoint, each bounded by the total deadline of {@link OutboundClient}: a slow receiver holds
+ * one sender for at most {@code factdesk.webhooks.timeout} and never the others. Only active
+ * endpoints are sent to.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -32,106 +45,212 @@ public class WebhookDispatcher {
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
     private static final int MAX_ATTEMPTS = 12;
     private static final int MAX_RESPONSE_BYTES = 64 * 1024;
-    private static final Duration LEASE = Duration.ofSeconds(60);
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    @Inject
+    OutboundClient outbound;
 
+    /** Connecting, the answer's headers and its body, all together. */
     @ConfigProperty(name = "factdesk.webhooks.timeout", defaultValue = "10s")
     Duration timeout;
 
+    @ConfigProperty(name = "factdesk.webhooks.concurrency", defaultValue = "8")
+    int concurrency;
+
+    private Semaphore senders;
+    private ExecutorService pool;
+
+    record Lease(long deliveryId, UUID token) {
+    }
+
+    @PostConstruct
+    void start() {
+        senders = new Semaphore(concurrency);
+        pool = Executors.newFixedThreadPool(concurrency, runnable -> {
+            Thread thread = new Thread(runnable, "webhook-sender");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        pool.shutdownNow();
+    }
+
     @Scheduled(every = "${factdesk.webhooks.poll-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        while (deliverDue() > 0) {
-            // until nothing is due
-        }
+        dispatch(true);
     }
 
-    /** Leases and sends up to a batch of due deliveries; answers how many were attempted. */
+    /** Sends what is due now and waits for those sends; answers how many were attempted. */
     public int deliverDue() {
-        List<Long> leased = QuarkusTransaction.requiringNew().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<Number> ids = Panache.getEntityManager().createNativeQuery("""
-                    UPDATE webhook_delivery SET lease_until = now() + make_interval(secs => :lease)
-                    WHERE id IN (SELECT id FROM webhook_delivery
-                                 WHERE status = 'PENDING' AND next_attempt_at <= now()
-                                   AND (lease_until IS NULL OR lease_until < now())
-                                 ORDER BY next_attempt_at, id LIMIT 20 FOR UPDATE SKIP LOCKED)
-                    RETURNING id""").setParameter("lease", (double) LEASE.toSeconds()).getResultList();
-            return ids.stream().map(Number::longValue).toList();
-        });
-        leased.forEach(this::deliver);
-        return leased.size();
+        List<CompletableFuture<Void>> sending = dispatch(false);
+        CompletableFuture.allOf(sending.toArray(CompletableFuture[]::new)).join();
+        return sending.size();
     }
 
-    private void deliver(long deliveryId) {
+    /**
+     * Leases due deliveries for the free senders and starts them without waiting. With
+     * {@code more}, a sender that finishes looks for the next one, so a burst to one endpoint
+     * goes out back to back rather than one per poll.
+     */
+    public List<CompletableFuture<Void>> dispatch(boolean more) {
+        int free = senders.drainPermits();
+        List<Lease> leases = List.of();
+        try {
+            leases = free == 0 ? List.of() : lease(free);
+        } catch (RuntimeException e) {
+            LOG.warn("Webhook outbox could not be read", e);
+        } finally {
+            senders.release(free - leases.size());
+        }
+        List<CompletableFuture<Void>> sending = new ArrayList<>();
+        for (Lease lease : leases) {
+            try {
+                sending.add(CompletableFuture.runAsync(() -> {
+                    try {
+                        deliver(lease);
+                    } catch (RuntimeException e) {
+                        LOG.errorf(e, "Webhook delivery %d failed unexpectedly", lease.deliveryId());
+                    } finally {
+                        senders.release();
+                    }
+                    if (more) {
+                        dispatch(true);
+                    }
+                }, pool));
+            } catch (RejectedExecutionException e) {
+                senders.release(); // shutting down: the lease runs out and another replica sends it
+            }
+        }
+        return sending;
+    }
+
+    /** Up to {@code max} due deliveries of active endpoints, one per endpoint, none of an endpoint with one in flight. */
+    private List<Lease> lease(int max) {
+        UUID token = UUID.randomUUID();
+        List<Long> ids = QuarkusTransaction.requiringNew().call(() -> {
+            var em = Panache.getEntityManager();
+            @SuppressWarnings("unchecked")
+            List<Object[]> due = em.createNativeQuery("""
+                    SELECT d.id, d.endpoint_id FROM webhook_delivery d
+                    JOIN webhook_endpoint e ON e.id = d.endpoint_id AND e.active
+                    WHERE d.status = 'PENDING' AND d.next_attempt_at <= now()
+                      AND (d.lease_until IS NULL OR d.lease_until < now())
+                      AND NOT EXISTS (SELECT 1 FROM webhook_delivery busy
+                                      WHERE busy.endpoint_id = d.endpoint_id AND busy.status = 'PENDING'
+                                        AND busy.lease_until >= now())
+                    ORDER BY d.next_attempt_at, d.id LIMIT :scan
+                    FOR UPDATE OF d SKIP LOCKED""").setParameter("scan", max * 10).getResultList();
+            Set<Long> endpoints = new HashSet<>();
+            List<Long> chosen = new ArrayList<>();
+            for (Object[] row : due) {
+                if (chosen.size() < max && endpoints.add(((Number) row[1]).longValue())) {
+                    chosen.add(((Number) row[0]).longValue());
+                }
+            }
+            if (!chosen.isEmpty()) {
+                em.createNativeQuery("""
+                                UPDATE webhook_delivery SET lease_until = now() + make_interval(secs => :lease),
+                                       lease_token = :token
+                                WHERE id IN (:ids)""")
+                        .setParameter("lease", (double) lease().toSeconds()).setParameter("token", token)
+                        .setParameter("ids", chosen).executeUpdate();
+            }
+            return chosen;
+        });
+        return ids.stream().map(id -> new Lease(id, token)).toList();
+    }
+
+    /** Longer than one send may take, so that a lease runs out only when its sender is gone. */
+    private Duration lease() {
+        return timeout.plusSeconds(50);
+    }
+
+    private void deliver(Lease lease) {
         record Attempt(WebhookDelivery delivery, WebhookEndpoint endpoint, boolean allowPrivate) {
         }
         Attempt attempt = QuarkusTransaction.requiringNew().call(() -> {
-            WebhookDelivery delivery = WebhookDelivery.findById(deliveryId);
-            return new Attempt(delivery, WebhookEndpoint.findById(delivery.endpointId), DeskSettings.get().allowPrivateWebhookTargets);
+            WebhookDelivery delivery = WebhookDelivery.findById(lease.deliveryId());
+            return new Attempt(delivery, WebhookEndpoint.findById(delivery.endpointId),
+                    DeskSettings.get().allowPrivateWebhookTargets);
         });
+        if (!attempt.endpoint().active) {
+            release(lease); // deactivated since it was leased
+            return;
+        }
         Integer status = null;
         String error = null;
-        Optional<String> refusal = TargetGuard.refusal(attempt.endpoint().url, attempt.allowPrivate());
-        if (refusal.isPresent()) {
-            error = "refused: " + refusal.get();
-        } else {
-            try {
-                status = send(attempt.delivery(), attempt.endpoint());
-                if (status / 100 != 2) {
-                    error = "HTTP " + status;
-                }
-            } catch (IOException e) {
-                error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                error = "interrupted";
+        try {
+            OutboundClient.Response response = outbound.send(request(attempt.delivery(), attempt.endpoint()),
+                    attempt.allowPrivate(), Instant.now().plus(timeout), MAX_RESPONSE_BYTES);
+            status = response.status();
+            if (status / 100 != 2) {
+                error = "HTTP " + status;
             }
+        } catch (OutboundClient.Failure e) {
+            error = (e.kind() == OutboundClient.Failure.Kind.REFUSED ? "refused: " : "") + e.getMessage();
         }
-        record(deliveryId, status, error);
+        if (!record(lease, status, error)) {
+            LOG.infof("Webhook delivery %d: its lease was taken over; this sender's outcome (%s) is not recorded",
+                    lease.deliveryId(), error == null ? "HTTP " + status : error);
+        }
     }
 
-    private int send(WebhookDelivery delivery, WebhookEndpoint endpoint) throws IOException, InterruptedException {
+    private static OutboundClient.Request request(WebhookDelivery delivery, WebhookEndpoint endpoint) {
         long timestamp = Instant.now().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.url))
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("webhook-id", delivery.messageId)
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSignature.sign(endpoint.secret, delivery.messageId, timestamp, delivery.body))
-                .POST(HttpRequest.BodyPublishers.ofString(delivery.body))
-                .build();
-        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream body = response.body()) {
-            body.readNBytes(MAX_RESPONSE_BYTES); // read a little, never an unbounded body
-        }
-        return response.statusCode();
+        return OutboundClient.Request.post(endpoint.url, Map.of(
+                "Content-Type", "application/json",
+                "webhook-id", delivery.messageId,
+                "webhook-timestamp", Long.toString(timestamp),
+                "webhook-signature", WebhookSignature.sign(endpoint.secret, delivery.messageId, timestamp, delivery.body)),
+                delivery.body.getBytes(StandardCharsets.UTF_8));
     }
 
-    private void record(long deliveryId, Integer status, String error) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            WebhookDelivery delivery = WebhookDelivery.findById(deliveryId);
-            delivery.attempts++;
-            delivery.lastStatus = status;
-            delivery.leaseUntil = null;
+    /** Records the outcome if the lease is still this sender's; answers whether it was. */
+    boolean record(Lease lease, Integer status, String error) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            WebhookDelivery delivery = WebhookDelivery.findById(lease.deliveryId());
+            if (delivery == null || !lease.token().equals(delivery.leaseToken)) {
+                return false;
+            }
+            int attempts = delivery.attempts + 1;
             Instant now = Instant.now();
+            WebhookDelivery.Status next = delivery.status;
+            Instant nextAttemptAt = delivery.nextAttemptAt;
+            Instant deliveredAt = delivery.deliveredAt;
+            String lastError = null;
             if (error == null) {
-                delivery.status = WebhookDelivery.Status.DELIVERED;
-                delivery.deliveredAt = now;
-                delivery.lastError = null;
+                next = WebhookDelivery.Status.DELIVERED;
+                deliveredAt = now;
             } else {
-                delivery.lastError = error.length() > 500 ? error.substring(0, 500) : error;
-                if (delivery.attempts >= MAX_ATTEMPTS) {
-                    delivery.status = WebhookDelivery.Status.FAILED;
-                    LOG.warnf("Webhook delivery %d given up after %d attempts: %s", deliveryId, delivery.attempts, error);
+                lastError = error.length() > 500 ? error.substring(0, 500) : error;
+                if (attempts >= MAX_ATTEMPTS) {
+                    next = WebhookDelivery.Status.FAILED;
+                    LOG.warnf("Webhook delivery %d given up after %d attempts: %s", lease.deliveryId(), attempts, error);
                 } else {
-                    delivery.nextAttemptAt = now.plus(backoff(delivery.attempts));
+                    nextAttemptAt = now.plus(backoff(attempts));
                 }
             }
+            // The token in the WHERE makes the write conditional: a takeover since the read wins.
+            return Panache.getEntityManager().createQuery("""
+                            UPDATE WebhookDelivery SET attempts = :attempts, lastStatus = :lastStatus,
+                                   lastError = :lastError, status = :status, nextAttemptAt = :nextAttemptAt,
+                                   deliveredAt = :deliveredAt, leaseUntil = null, leaseToken = null
+                            WHERE id = :id AND leaseToken = :token""")
+                    .setParameter("attempts", attempts).setParameter("lastStatus", status)
+                    .setParameter("lastError", lastError).setParameter("status", next)
+                    .setParameter("nextAttemptAt", nextAttemptAt).setParameter("deliveredAt", deliveredAt)
+                    .setParameter("id", lease.deliveryId()).setParameter("token", lease.token())
+                    .executeUpdate() == 1;
         });
+    }
+
+    private static void release(Lease lease) {
+        QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager().createQuery("""
+                        UPDATE WebhookDelivery SET leaseUntil = null, leaseToken = null
+                        WHERE id = :id AND leaseToken = :token""")
+                .setParameter("id", lease.deliveryId()).setParameter("token", lease.token()).executeUpdate());
     }
 
     /** 10 s, 20 s, 40 s … capped at an hour. */

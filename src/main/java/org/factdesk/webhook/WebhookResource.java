@@ -63,7 +63,7 @@ public class WebhookResource {
                 throw Problems.badRequest("Field 'events': '" + event + "' is not one of " + WebhookOutbox.EVENTS + ".");
             }
         }
-        TargetGuard.refusal(request.url(), DeskSettings.get().allowPrivateWebhookTargets).ifPresent(reason -> {
+        TargetGuard.system().refusal(request.url(), DeskSettings.get().allowPrivateWebhookTargets).ifPresent(reason -> {
             throw Problems.badRequest("Field 'url' is refused: " + reason + ".");
         });
         WebhookEndpoint endpoint = new WebhookEndpoint();
@@ -102,7 +102,7 @@ public class WebhookResource {
                 .limit(200).map(DeliveryView::of).toList();
     }
 
-    /** Sends a delivery again (failed or not), with the same webhook-id. */
+    /** Sends a delivery again (failed or not), with the same webhook-id; never to a deactivated endpoint. */
     @POST
     @Path("deliveries/{deliveryId}/resend")
     public DeliveryView resend(@PathParam("deliveryId") long deliveryId) {
@@ -110,9 +110,15 @@ public class WebhookResource {
         if (delivery == null) {
             throw Problems.notFound("Delivery", deliveryId);
         }
+        if (!endpoint(delivery.endpointId).active) {
+            throw Problems.conflict("Endpoint deactivated", "Delivery " + deliveryId
+                    + " belongs to a deactivated webhook endpoint; nothing is sent to it any more.");
+        }
         delivery.status = WebhookDelivery.Status.PENDING;
         delivery.nextAttemptAt = Instant.now();
+        // A send still in flight under the old lease no longer records its outcome.
         delivery.leaseUntil = null;
+        delivery.leaseToken = null;
         audit.desk(actor.get(), AuditAction.WEBHOOK_RESEND, audit.changes().value("deliveryId", deliveryId));
         return DeliveryView.of(delivery);
     }

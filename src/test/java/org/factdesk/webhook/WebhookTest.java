@@ -13,21 +13,34 @@ import org.junit.jupiter.api.Test;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Deliveries to a local receiver: signed, retried, visible, re-sendable; private targets refused by default. */
+/**
+ * Deliveries to a local receiver: signed, retried, visible, re-sendable; private targets refused by
+ * default; only active endpoints; a slow receiver never holds up the others; only the lease holder records.
+ */
 @QuarkusTest
 class WebhookTest {
 
@@ -156,15 +169,148 @@ class WebhookTest {
     void privateAndLoopbackTargetsAreRefusedUnlessTheDeskAllowsThem() {
         desk.allowPrivateTargets(false);
         for (String url : List.of("http://127.0.0.1:9/hook", "http://localhost/hook", "http://10.1.2.3/hook",
-                "http://192.168.1.1/hook", "http://169.254.169.254/latest/meta-data", "http://[::1]/hook")) {
+                "http://192.168.1.1/hook", "http://169.254.169.254/latest/meta-data", "http://[::1]/hook",
+                // carrier-grade NAT, benchmarking, NAT64, 6to4 and IPv4-compatible forms of internal addresses
+                "http://100.64.0.1/hook", "http://198.18.0.1/hook", "http://[64:ff9b::7f00:1]/hook",
+                "http://[2002:7f00:1::1]/hook", "http://[::127.0.0.1]/hook")) {
             desk.as(desk.dave).body(Map.of("url", url, "events", List.of("fact-check.published")))
                     .post("/api/webhooks").then().statusCode(400).body("detail", containsString("refused"));
         }
+        // The refusal names the host as typed, never the address it resolved to.
+        desk.as(desk.dave).body(Map.of("url", "http://localhost:8/hook", "events", List.of("fact-check.published")))
+                .post("/api/webhooks").then().statusCode(400)
+                .body("detail", equalTo("Field 'url' is refused: the address of this host is not allowed (localhost)."));
         desk.as(desk.dave).body(Map.of("url", "http://example.org/hook", "events", List.of("fact-check.exploded")))
                 .post("/api/webhooks").then().statusCode(400);
         desk.as(desk.carol).body(Map.of("url", "http://example.org/hook", "events", List.of("fact-check.published")))
                 .post("/api/webhooks").then().statusCode(403);
         desk.as(desk.carol).get("/api/webhooks").then().statusCode(403);
+    }
+
+    @Test
+    void aReceiverThatTricklesItsAnswerDoesNotHoldUpAFastOne() throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        HttpServer slow = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        slow.createContext("/hook", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream body = exchange.getResponseBody()) {
+                for (int i = 0; i < 1800 && !stop.get(); i++) { // three minutes, a byte at a time
+                    body.write('.');
+                    body.flush();
+                    Thread.sleep(100);
+                }
+            } catch (IOException | InterruptedException e) {
+                // the sender hung up
+            }
+            exchange.close();
+        });
+        slow.setExecutor(Executors.newCachedThreadPool());
+        slow.start();
+        try {
+            long slowId = desk.as(desk.dave).body(Map.of("url", "http://127.0.0.1:" + slow.getAddress().getPort() + "/hook",
+                    "events", List.of("fact-check.published"))).post("/api/webhooks").then().statusCode(201)
+                    .extract().jsonPath().getLong("id");
+            register(List.of("fact-check.published"));
+            publishedTicket();
+
+            Instant start = Instant.now();
+            List<CompletableFuture<Void>> sending = dispatcher.dispatch(false);
+            awaitTrue(Duration.ofSeconds(4), () -> received.size() == 1);
+            Duration fast = Duration.between(start, Instant.now());
+
+            CompletableFuture.allOf(sending.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+            Duration all = Duration.between(start, Instant.now());
+            assertTrue(all.toSeconds() < 5 + 4, "the trickling receiver was cut at the 5 s deadline, not after " + all);
+            desk.as(desk.dave).get("/api/webhooks/{id}/deliveries", slowId).then()
+                    .body("[0].status", equalTo("PENDING")).body("[0].attempts", equalTo(1))
+                    .body("[0].lastError", equalTo("no complete answer from 127.0.0.1 within the time limit"));
+            assertTrue(fast.toMillis() < 4000, "the fast receiver waited " + fast);
+        } finally {
+            stop.set(true);
+            slow.stop(0);
+        }
+    }
+
+    @Test
+    void aSenderThatLostItsLeaseRecordsNothing() throws Exception {
+        CountDownLatch firstArrived = new CountDownLatch(1);
+        CountDownLatch answerFirst = new CountDownLatch(1);
+        AtomicInteger calls = new AtomicInteger();
+        HttpServer gate = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        gate.createContext("/hook", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            int status = 204;
+            if (calls.incrementAndGet() == 1) {
+                firstArrived.countDown();
+                try {
+                    answerFirst.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                status = 500;
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        gate.setExecutor(Executors.newCachedThreadPool());
+        gate.start();
+        try {
+            long endpoint = desk.as(desk.dave).body(Map.of("url", "http://127.0.0.1:" + gate.getAddress().getPort() + "/hook",
+                    "events", List.of("fact-check.published"))).post("/api/webhooks").then().statusCode(201)
+                    .extract().jsonPath().getLong("id");
+            publishedTicket();
+            List<CompletableFuture<Void>> first = dispatcher.dispatch(false);
+            assertTrue(firstArrived.await(10, TimeUnit.SECONDS));
+
+            // The first sender stalls past its lease (a long pause); another sender takes the delivery over.
+            sql("UPDATE webhook_delivery SET lease_until = now() - interval '1 second' WHERE endpoint_id = " + endpoint);
+            drain();
+            desk.as(desk.dave).get("/api/webhooks/{id}/deliveries", endpoint).then()
+                    .body("[0].status", equalTo("DELIVERED")).body("[0].attempts", equalTo(1))
+                    .body("[0].lastStatus", equalTo(204));
+
+            // The first sender's answer (500) comes in late: it no longer holds the lease and records nothing.
+            answerFirst.countDown();
+            CompletableFuture.allOf(first.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+            assertEquals(2, calls.get());
+            desk.as(desk.dave).get("/api/webhooks/{id}/deliveries", endpoint).then()
+                    .body("[0].status", equalTo("DELIVERED")).body("[0].attempts", equalTo(1))
+                    .body("[0].lastStatus", equalTo(204)).body("[0].lastError", equalTo(null));
+        } finally {
+            answerFirst.countDown();
+            gate.stop(0);
+        }
+    }
+
+    @Test
+    void aDeactivatedEndpointGetsNoRetriesAndNoResends() {
+        var endpoint = register(List.of("fact-check.published"));
+        long id = endpoint.getLong("id");
+        failuresToGo.set(1);
+        publishedTicket();
+        drain();
+        long delivery = desk.as(desk.dave).get("/api/webhooks/{id}/deliveries", id).then()
+                .body("[0].status", equalTo("PENDING")).body("[0].attempts", equalTo(1))
+                .extract().jsonPath().getLong("[0].id");
+
+        desk.as(desk.dave).delete("/api/webhooks/{id}", id).then().statusCode(204);
+        makeDue();
+        drain();
+        assertEquals(0, received.size());
+        desk.as(desk.dave).get("/api/webhooks/{id}/deliveries", id).then().body("[0].attempts", equalTo(1));
+        desk.as(desk.dave).post("/api/webhooks/deliveries/{id}/resend", delivery).then().statusCode(409)
+                .contentType("application/problem+json").body("title", equalTo("Endpoint deactivated"));
+        drain();
+        assertEquals(0, received.size());
+    }
+
+    static void awaitTrue(Duration limit, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(limit);
+        while (!condition.getAsBoolean()) {
+            assertTrue(Instant.now().isBefore(deadline), "not within " + limit);
+            Thread.sleep(20);
+        }
     }
 
     io.restassured.path.json.JsonPath register(List<String> events) {
