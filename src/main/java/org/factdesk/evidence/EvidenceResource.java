@@ -13,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.factdesk.common.CurrentActor;
-import org.factdesk.common.Problems;
 import org.factdesk.common.Roles;
 
 import java.util.List;
@@ -53,9 +52,6 @@ public class EvidenceResource {
     @RolesAllowed({Roles.FACTCHECKER, Roles.EDITOR})
     public Response remove(@PathParam("ticketId") long ticketId, @PathParam("evidenceId") long evidenceId,
                            @QueryParam("version") Long version) {
-        if (version == null) {
-            throw Problems.badRequest("Parameter 'version' is required: send the version of the evidence you read (?version=).");
-        }
         evidence.remove(ticketId, evidenceId, actor.get(), version);
         return Response.noContent().build();
     }

@@ -68,6 +68,9 @@ public class EvidenceService {
     public void remove(long ticketId, long evidenceId, Actor actor, Long version) {
         Ticket ticket = TicketService.lockForEdit(ticketId, TicketPolicy.Part.EVIDENCE, actor);
         Evidence evidence = get(ticketId, evidenceId);
+        if (version == null) {
+            throw Problems.badRequest("Parameter 'version' is required: send the version of the evidence you read (?version=).");
+        }
         Problems.requireVersion("Evidence " + evidenceId, version, evidence.version);
         verdicts.forgetEvidence(ticketId, evidenceId);
         evidence.delete();
