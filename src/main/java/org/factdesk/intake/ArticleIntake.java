@@ -49,6 +49,11 @@ public class ArticleIntake {
         slots = new Semaphore(maxConcurrentAnalyses);
     }
 
+    /** The analysis slots (tests take them all to see a full replica). */
+    Semaphore slots() {
+        return slots;
+    }
+
     /** The plain text the server keeps for a request: HTML reduced to text, everything normalised. */
     public static String plainText(ArticleRequest request) {
         if (request.text() == null) {
