@@ -1,6 +1,6 @@
 // The API client: relative URLs on the same origin, bearer token, problem+json errors.
 import type {
-  AcceptItem, AcceptOutcome, Article, ArticleRequest, Candidate, Claim, Comment, Evidence, EvidenceRequest,
+  AcceptItem, AcceptOutcome, Article, ArticleRequest, ArticleSummary, Candidate, Claim, Comment, Evidence, EvidenceRequest,
   HistoryEvent, Matches, Me, Page, People, RatingScale, Sentence, Settings, Ticket, TriageRequest, VerdictDraftRequest,
   VerdictOverview, Verdict,
 } from './types';
@@ -156,7 +156,7 @@ export class Api {
     this.request<Comment>('POST', `/api/tickets/${ticketId}/comments`, { body });
 
   // Intake
-  articles = (page = 0) => this.get<Page<Article>>(`/api/articles?page=${page}&size=20`);
+  articles = (page = 0) => this.get<Page<ArticleSummary>>(`/api/articles?page=${page}&size=20`);
   article = (id: number) => this.get<Article>(`/api/articles/${id}`);
   createArticle = (body: ArticleRequest) => this.request<Article>('POST', '/api/articles', body);
   sentences = (id: number) => this.get<{ articleId: number; threshold: number; items: Sentence[] }>(`/api/articles/${id}/sentences`);

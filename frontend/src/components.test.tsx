@@ -1,6 +1,6 @@
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Claimant } from './components';
+import { Claimant, PublicationFailure } from './components';
 
 afterEach(cleanup);
 
@@ -19,5 +19,19 @@ describe('Claimant', () => {
 
   it('shows a dash when there never was a claimant', () => {
     expect(shown({ claimant: null })).toBe('—');
+  });
+});
+
+describe('PublicationFailure', () => {
+  const shownFor = (publicationFailures: number) =>
+    render(<PublicationFailure ticket={{ publicationFailures, lastPublicationError: 'The page store refused it' }} />).container.textContent;
+
+  it('stays quiet before the third failure', () => {
+    expect(shownFor(0)).toBe('');
+    expect(shownFor(2)).toBe('');
+  });
+
+  it('shows the failures and the last error from the third on', () => {
+    expect(shownFor(3)).toBe('Scheduled publication failed 3 times: The page store refused it');
   });
 });

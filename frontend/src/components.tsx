@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { segments, type HighlightSpan } from './highlight';
 import { deadlineInfo, formatDate, formatDateTime } from './time';
-import type { Status } from './types';
+import type { Status, Ticket } from './types';
 
 const STATUS_TEXT: Record<string, string> = {
   OPEN: 'Open',
@@ -18,6 +18,16 @@ export const statusText = (status: string) => STATUS_TEXT[status] ?? status;
 /** Status as a text badge (colour is never the only signal). */
 export function StatusBadge({ status }: { status: Status | string }) {
   return <span className={`badge status-${status.toLowerCase()}`}>{statusText(status)}</span>;
+}
+
+/** Failed scheduled publication, shown from the third failure on, with its error (the server keeps retrying). */
+export function PublicationFailure({ ticket }: { ticket: Pick<Ticket, 'publicationFailures' | 'lastPublicationError'> }) {
+  if (!ticket.publicationFailures || ticket.publicationFailures < 3) return null;
+  return (
+    <p className="note error" role="status">
+      Scheduled publication failed {ticket.publicationFailures} times: {ticket.lastPublicationError}
+    </p>
+  );
 }
 
 export function PriorityBadge({ priority }: { priority: string | null | undefined }) {

@@ -38,6 +38,10 @@ export interface Ticket {
   updatedAt: string;
   version: number;
   permissions: TicketPermissions;
+  /** Failed attempts at its scheduled publication (0 when none failed); shown from 3 on. */
+  publicationFailures: number;
+  lastPublicationError: string | null;
+  nextPublicationAttemptAt: string | null;
 }
 
 /** What the caller may do to one ticket now, decided by the server (role, state, ownership, four-eyes). */
@@ -243,6 +247,9 @@ export interface Article {
   createdBy: string;
   version: number;
 }
+
+/** An article in a list: everything but its text (GET /api/articles/{id} carries it). */
+export type ArticleSummary = Omit<Article, 'text'>;
 
 export interface ArticleRequest {
   url: string;

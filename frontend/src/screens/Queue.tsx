@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Claimant, Deadline, ErrorBox, PriorityBadge, Spinner, StatusBadge, When, useAction } from '../components';
+import { Claimant, Deadline, ErrorBox, PriorityBadge, PublicationFailure, Spinner, StatusBadge, When, useAction } from '../components';
 import { useDesk, useLiveRefetch, useLoad, usePersonName } from '../desk';
 import type { TicketQuery } from '../api';
 import { href, navigate } from '../router';
@@ -32,6 +32,7 @@ function TicketTable({ tickets, show }: { tickets: Ticket[]; show?: { publishAt?
             <Deadline deadline={t.deadline} overdue={t.overdue} timeZone={timeZone} />
             <span className="muted">Assignee: {t.assignee ? name(t.assignee) : 'nobody'}</span>
             {show?.publishAt && (t.publishAt ? <span className="badge scheduled">Scheduled <When iso={t.publishAt} timeZone={timeZone} /></span> : <span className="muted">Not scheduled</span>)}
+            {show?.publishAt && <PublicationFailure ticket={t} />}
             {show?.publicLink && (
               <a href={`/fact-checks/${t.id}`} target="_blank" rel="noopener">Public page<span className="visually-hidden"> of ticket {t.id}</span></a>
             )}

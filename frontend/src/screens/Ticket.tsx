@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError } from '../api';
 import { actionsToShow, type ActionSpec } from '../actions';
-import { Claimant, Deadline, Dialog, ErrorBox, Highlighted, PriorityBadge, Spinner, StatusBadge, When, statusText, useAction } from '../components';
+import { Claimant, Deadline, Dialog, ErrorBox, Highlighted, PriorityBadge, PublicationFailure, Spinner, StatusBadge, When, statusText, useAction } from '../components';
 import { useDesk, useLiveRefetch, useLoad, usePersonName } from '../desk';
 import { href } from '../router';
 import { isoToZonedLocal, todayIn, zonedLocalToIso } from '../time';
@@ -104,6 +104,7 @@ export function TicketScreen({ id }: { id: number }) {
             {ticket.publishedVersions > 0 && <a href={`/fact-checks/${ticket.id}`} target="_blank" rel="noopener">Public page</a>}
           </div>
           {ticket.reason && <p className="note">Reason: {ticket.reason}</p>}
+          <PublicationFailure ticket={ticket} />
         </div>
       </header>
       {data.error && <ErrorBox error={data.error} />}

@@ -33,8 +33,8 @@ public class ArticleResource {
     }
 
     @GET
-    public Page<ArticleView> list(@Valid @BeanParam PageRequest page) {
-        return articles.list(page).map(ArticleView::of);
+    public Page<ArticleSummary> list(@Valid @BeanParam PageRequest page) {
+        return articles.list(page);
     }
 
     @GET

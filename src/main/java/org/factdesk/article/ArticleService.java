@@ -78,9 +78,9 @@ public class ArticleService {
         return article;
     }
 
-    public Page<Article> list(PageRequest page) {
-        var query = Article.<Article>findAll(Sort.descending("createdAt", "id")).page(page.page, page.size);
-        return new Page<>(query.list(), query.count(), page.page, page.size);
+    /** Newest first, without the texts (up to megabytes each): the list never loads them. */
+    public Page<ArticleSummary> list(PageRequest page) {
+        return Page.of(Article.findAll(Sort.descending("createdAt", "id")).project(ArticleSummary.class), page);
     }
 
     private static void apply(Article article, ArticleRequest request, Instant now) {

@@ -130,8 +130,10 @@ public class AuditLog {
         return event;
     }
 
-    public static List<AuditEvent> historyOf(long ticketId) {
-        return AuditEvent.list("stream = ?1 order by seq", streamOf(ticketId));
+    /** Up to {@code count} events of the ticket's history before {@code beforeSeq} (all if null), newest first. */
+    public static List<AuditEvent> historyOf(long ticketId, Integer beforeSeq, int count) {
+        return AuditEvent.<AuditEvent>find("stream = ?1 and seq < ?2 order by seq desc", streamOf(ticketId),
+                beforeSeq == null ? Integer.MAX_VALUE : beforeSeq).range(0, count - 1).list();
     }
 
     /** Whether this person ever changed the ticket's reviewed content (claim, evidence, verdict draft). */

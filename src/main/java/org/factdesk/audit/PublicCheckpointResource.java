@@ -54,8 +54,7 @@ public class PublicCheckpointResource {
     }
 
     static Page<CheckpointView> page(PageRequest page) {
-        var query = AuditCheckpoint.<AuditCheckpoint>find("order by seq desc").page(page.page, page.size);
-        return new Page<>(query.list().stream().map(CheckpointView::of).toList(), query.count(), page.page, page.size);
+        return Page.of(AuditCheckpoint.<AuditCheckpoint>find("order by seq desc"), page).map(CheckpointView::of);
     }
 
     private static CacheControl maxAge(int seconds) {

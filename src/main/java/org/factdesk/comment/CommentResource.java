@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -11,11 +12,16 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.factdesk.audit.AuditAction;
 import org.factdesk.audit.AuditLog;
 import org.factdesk.common.CurrentActor;
 import org.factdesk.common.Problems;
+import org.factdesk.common.Recent;
 import org.factdesk.common.Roles;
 import org.factdesk.ticket.Ticket;
 import org.factdesk.ticket.TicketPolicy;
@@ -27,6 +33,9 @@ import java.util.List;
 @RolesAllowed({Roles.FACTCHECKER, Roles.REVIEWER, Roles.EDITOR, Roles.ADMIN})
 @Transactional
 public class CommentResource {
+
+    /** The most comments one answer carries. */
+    public static final int LIMIT = 200;
 
     @Inject
     AuditLog audit;
@@ -44,10 +53,14 @@ public class CommentResource {
         }
     }
 
+    /** The newest {@value #LIMIT} comments, oldest first; {@code ?before=id} (the Link header) for earlier ones. */
     @GET
-    public List<CommentView> list(@PathParam("ticketId") long ticketId) {
+    public RestResponse<List<CommentView>> list(@PathParam("ticketId") long ticketId,
+                                                @QueryParam("before") @Min(1) Long before, @Context UriInfo uri) {
         Ticket.get(ticketId);
-        return Comment.<Comment>list("ticketId = ?1 order by id", ticketId).stream().map(CommentView::of).toList();
+        List<Comment> newestFirst = Comment.<Comment>find("ticketId = ?1 and id < ?2 order by id desc", ticketId,
+                before == null ? Long.MAX_VALUE : before).range(0, LIMIT).list();
+        return Recent.answer(newestFirst, LIMIT, c -> c.id, CommentView::of, uri);
     }
 
     @POST

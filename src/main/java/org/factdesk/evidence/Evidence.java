@@ -62,7 +62,10 @@ public class Evidence extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** The most evidence one ticket may cite; its list, and the sources a published version snapshots, stay bounded. */
+    public static final int MAX_PER_TICKET = 100;
+
     public static List<Evidence> ofTicket(long ticketId) {
-        return list("ticketId = ?1 order by id", ticketId);
+        return Evidence.<Evidence>find("ticketId = ?1 order by id", ticketId).range(0, MAX_PER_TICKET - 1).list();
     }
 }

@@ -36,6 +36,11 @@ public class EvidenceService {
         if (request.version() != null) {
             throw Problems.badRequest("Field 'version' is read-only when adding evidence.");
         }
+        // Counted under the ticket's row lock, so concurrent additions cannot pass the limit together.
+        if (Evidence.count("ticketId", ticketId) >= Evidence.MAX_PER_TICKET) {
+            throw Problems.conflict("Evidence limit reached", "Ticket " + ticketId + " already has "
+                    + Evidence.MAX_PER_TICKET + " evidence items, the most one ticket may have; remove one first.");
+        }
         Evidence evidence = new Evidence();
         evidence.ticketId = ticketId;
         evidence.createdBy = actor.subject();
@@ -63,9 +68,10 @@ public class EvidenceService {
     public void remove(long ticketId, long evidenceId, Actor actor, Long version) {
         Ticket ticket = TicketService.lockForEdit(ticketId, TicketPolicy.Part.EVIDENCE, actor);
         Evidence evidence = get(ticketId, evidenceId);
-        if (version != null) {
-            Problems.requireVersion("Evidence " + evidenceId, version, evidence.version);
+        if (version == null) {
+            throw Problems.badRequest("Parameter 'version' is required: send the version of the evidence you read (?version=).");
         }
+        Problems.requireVersion("Evidence " + evidenceId, version, evidence.version);
         verdicts.forgetEvidence(ticketId, evidenceId);
         evidence.delete();
         audit.ticket(actor, ticket, AuditAction.EVIDENCE_REMOVED, null, null, audit.changes()

@@ -18,14 +18,20 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * This replica's view of all ticket changes, whichever replica made them: one connection LISTENs
  * to the channel {@link ChangeNotifier} notifies (JSON arrays of changes), and every change is
  * handed to the open streams.
- * When the connection is lost (PostgreSQL restarted) it reconnects, then tells the streams to
- * {@code resync}, since changes made meanwhile were not heard.
+ * The connection is checked every {@code factdesk.live.check-every} with a {@code SELECT 1} that
+ * must answer within the socket timeout: a connection that died without a word (a half-open TCP
+ * connection after a network failure) would otherwise just deliver nothing, for ever. When the
+ * connection is lost it reconnects, then tells the streams to {@code resync}, since changes made
+ * meanwhile were not heard. {@link LiveUpdatesHealth} reports its state.
  */
 @ApplicationScoped
 public class ChangeFeed {
@@ -35,6 +41,10 @@ public class ChangeFeed {
         boolean isResync() {
             return change == null;
         }
+    }
+
+    /** Whether changes are being heard: listening, and when the connection last proved alive. */
+    public record State(boolean listening, Instant confirmedAt, String lastError) {
     }
 
     private static final Logger LOG = Logger.getLogger(ChangeFeed.class);
@@ -48,17 +58,29 @@ public class ChangeFeed {
     @ConfigProperty(name = "quarkus.datasource.password")
     Optional<String> password;
 
+    @ConfigProperty(name = "factdesk.live.check-every", defaultValue = "10s")
+    Duration checkEvery;
+
     @Inject
     ObjectMapper json;
 
     private final BroadcastProcessor<Item> items = BroadcastProcessor.create();
     private volatile boolean running;
     private volatile Connection connection;
+    private volatile Instant confirmedAt;
+    private volatile String lastError;
     private Thread listener;
 
     /** Changes from now on; slow readers lose items rather than hold up the others. */
     public Multi<Item> items() {
         return items.onOverflow().drop();
+    }
+
+    /** Healthy while listening on a connection that answered a check recently. */
+    public State state() {
+        Instant confirmed = confirmedAt;
+        boolean recent = confirmed != null && confirmed.isAfter(Instant.now().minus(checkEvery.multipliedBy(3)));
+        return new State(connection != null && recent, confirmed, lastError);
     }
 
     void start(@Observes StartupEvent event) {
@@ -85,10 +107,11 @@ public class ChangeFeed {
         long backoffMillis = 500;
         boolean heardBefore = false;
         while (running) {
-            try (Connection c = DriverManager.getConnection(url, user.orElse(null), password.orElse(null));
+            try (Connection c = DriverManager.getConnection(url, connectionProperties());
                  Statement statement = c.createStatement()) {
-                connection = c;
                 statement.execute("LISTEN " + ChangeNotifier.CHANNEL);
+                connection = c;
+                confirmedAt = Instant.now();
                 if (heardBefore) {
                     LOG.info("Listening to ticket changes again; open screens resync");
                     items.onNext(new Item(null));
@@ -96,8 +119,9 @@ public class ChangeFeed {
                 heardBefore = true;
                 backoffMillis = 500;
                 PGConnection pg = c.unwrap(PGConnection.class);
+                int waitMillis = (int) Math.min(1000, checkEvery.toMillis());
                 while (running) {
-                    PGNotification[] notifications = pg.getNotifications(1000);
+                    PGNotification[] notifications = pg.getNotifications(waitMillis);
                     if (notifications != null) {
                         for (PGNotification notification : notifications) {
                             for (TicketChange change : json.readValue(notification.getParameter(), TicketChange[].class)) {
@@ -105,10 +129,16 @@ public class ChangeFeed {
                             }
                         }
                     }
+                    if (Instant.now().isAfter(confirmedAt.plus(checkEvery))) {
+                        statement.execute("SELECT 1"); // fails after the socket timeout if nobody answers
+                        confirmedAt = Instant.now();
+                    }
                 }
             } catch (SQLException | IOException e) {
                 if (running) {
+                    lastError = e.getMessage();
                     LOG.warnf("Not listening to ticket changes (%s); retrying in %d ms", e.getMessage(), backoffMillis);
+                    connection = null;
                     sleep(backoffMillis);
                     backoffMillis = Math.min(backoffMillis * 2, 10_000);
                 }
@@ -116,6 +146,18 @@ public class ChangeFeed {
                 connection = null;
             }
         }
+    }
+
+    /** The datasource's credentials, and timeouts so that no read on the connection can hang for ever. */
+    private Properties connectionProperties() {
+        Properties properties = new Properties();
+        user.ifPresent(u -> properties.setProperty("user", u));
+        password.ifPresent(p -> properties.setProperty("password", p));
+        String seconds = Long.toString(Math.max(1, checkEvery.toSeconds()));
+        properties.setProperty("socketTimeout", seconds);
+        properties.setProperty("connectTimeout", seconds);
+        properties.setProperty("tcpKeepAlive", "true");
+        return properties;
     }
 
     private static void sleep(long millis) {

@@ -17,6 +17,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The desk's members and their roles, read from Keycloak through the server's service-account
@@ -46,19 +49,26 @@ public class DeskDirectory {
 
     private volatile Snapshot last;
 
+    /** The refresh under way, if any: callers that find the list expired meanwhile wait for it instead of asking too. */
+    private final AtomicReference<CompletableFuture<Snapshot>> refreshing = new AtomicReference<>();
+
     public Snapshot people() {
         Snapshot known = last;
-        if (known != null && known.fetchedAt().plus(ttl).isAfter(Instant.now())) {
+        if (fresh(known)) {
             return known;
         }
+        CompletableFuture<Snapshot> mine = new CompletableFuture<>();
+        CompletableFuture<Snapshot> running = refreshing.compareAndExchange(null, mine);
+        if (running == null) {
+            running = mine;
+            refresh(mine);
+        }
         try {
-            Snapshot fresh = new Snapshot(fetch(), Instant.now(), false);
-            last = fresh;
-            return fresh;
-        } catch (RuntimeException e) {
-            LOG.warnf("Keycloak could not be asked for the desk's members: %s", e.toString());
-            if (known != null) {
-                return new Snapshot(known.people(), known.fetchedAt(), true);
+            return running.join();
+        } catch (CompletionException e) {
+            Snapshot earlier = last;
+            if (earlier != null) {
+                return new Snapshot(earlier.people(), earlier.fetchedAt(), true);
             }
             throw HttpProblem.builder().withStatus(Status.SERVICE_UNAVAILABLE).withTitle("Directory unavailable")
                     .withDetail("The identity provider cannot be reached and no earlier list of the desk is known.")
@@ -66,7 +76,28 @@ public class DeskDirectory {
         }
     }
 
-    private List<Person> fetch() {
+    /** One refresh, on the caller's thread; its outcome (list or failure) goes to everyone waiting for it. */
+    private void refresh(CompletableFuture<Snapshot> outcome) {
+        try {
+            Snapshot known = last;
+            // Another refresh may have finished between this caller's look at the list and its turn.
+            Snapshot fresh = fresh(known) ? known : new Snapshot(fetch(), Instant.now(), false);
+            last = fresh;
+            outcome.complete(fresh);
+        } catch (RuntimeException e) {
+            LOG.warnf("Keycloak could not be asked for the desk's members: %s", e.toString());
+            outcome.completeExceptionally(e);
+        } finally {
+            refreshing.set(null);
+        }
+    }
+
+    private boolean fresh(Snapshot snapshot) {
+        return snapshot != null && snapshot.fetchedAt().plus(ttl).isAfter(Instant.now());
+    }
+
+    /** Keycloak's answer: one call for the users, one per user for their roles. */
+    List<Person> fetch() {
         RealmResource desk = keycloak.realm(realm);
         List<Person> people = new ArrayList<>();
         for (UserRepresentation user : desk.users().list(0, 1000)) {

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import org.factdesk.audit.AuditAction;
 import org.factdesk.audit.AuditLog;
 import org.factdesk.common.Actor;
+import org.factdesk.common.Like;
 import org.factdesk.common.Page;
 import org.factdesk.common.PageRequest;
 import org.factdesk.common.Problems;
@@ -28,6 +29,12 @@ public class PriorReviewService {
                                List<ClaimReviewReader.ItemError> errors) {
     }
 
+    /**
+     * The most ClaimReviews one import may hold: it keeps one request's work (and the lookup of
+     * existing rows, one bind parameter per URL) bounded.
+     */
+    public static final int MAX_IMPORT_ITEMS = 2_000;
+
     /** Imports run one at a time, so that two imports of the same feed cannot insert the same row twice. */
     private static final long IMPORT_LOCK = 0x5052494f52L; // "PRIOR"
 
@@ -43,6 +50,11 @@ public class PriorReviewService {
 
     public ImportReport importContent(Actor actor, String content, boolean html, String source) {
         ClaimReviewReader.Result result = reader.read(content, html);
+        int received = result.reviews().size() + countItemErrors(result);
+        if (received > MAX_IMPORT_ITEMS) {
+            throw Problems.badRequest("This import holds " + received + " ClaimReviews; one import takes at most "
+                    + MAX_IMPORT_ITEMS + ": split it into several.");
+        }
         if (result.reviews().isEmpty()) {
             throw Problems.unprocessable("Nothing to import", "No ClaimReview could be read from " + source + ": "
                     + result.errors().stream().map(e -> e.detail()).distinct().limit(3).toList() + ".");
@@ -70,7 +82,7 @@ public class PriorReviewService {
             row.importedBy = actor.subject();
             row.persist();
         }
-        ImportReport report = new ImportReport(source, result.reviews().size() + countItemErrors(result), imported,
+        ImportReport report = new ImportReport(source, received, imported,
                 updated, result.errors());
         audit.desk(actor, AuditAction.PRIOR_REVIEWS_IMPORTED, audit.changes().value("source", source)
                 .value("imported", imported).value("updated", updated).value("errors", result.errors().size()));
@@ -80,10 +92,9 @@ public class PriorReviewService {
     public Page<PriorReview> list(String query, PageRequest page) {
         var find = query == null || query.isBlank()
                 ? PriorReview.<PriorReview>findAll(Sort.descending("importedAt", "id"))
-                : PriorReview.<PriorReview>find("lower(claimText) like ?1 or lower(publisher) like ?1",
-                Sort.descending("importedAt", "id"), "%" + query.strip().toLowerCase() + "%");
-        find.page(page.page, page.size);
-        return new Page<>(find.list(), find.count(), page.page, page.size);
+                : PriorReview.<PriorReview>find("lower(claimText) like ?1" + Like.ESCAPE + " or lower(publisher) like ?1" + Like.ESCAPE,
+                Sort.descending("importedAt", "id"), Like.containing(query.strip().toLowerCase()));
+        return Page.of(find, page);
     }
 
     public PriorReview get(long id) {

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
+import org.factdesk.common.PageRequest;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -36,16 +37,17 @@ public class FeedQuery {
     @StorableDate
     public LocalDate to;
 
+    /** Capped like every list's ({@link PageRequest}). */
     @QueryParam("page")
     @DefaultValue("0")
     @Min(0)
-    @Max(100000)
+    @Max(PageRequest.MAX_PAGE)
     public int page;
 
     @QueryParam("size")
     @DefaultValue("50")
     @Min(1)
-    @Max(200)
+    @Max(PageRequest.MAX_SIZE)
     public int size;
 
     /** The query string of this feed at another page (for paging links). */

@@ -50,6 +50,9 @@ public class FeedResource {
     FeedService feeds;
 
     @Inject
+    FeedCache rendered;
+
+    @Inject
     ClaimReviewJsonLd claimReview;
 
     @Inject
@@ -198,7 +201,7 @@ public class FeedResource {
         if (notModified != null) {
             return notModified.cacheControl(cache).tag(etag).lastModified(lastModified).build();
         }
-        return Response.ok(body.get(), mediaType + "; charset=utf-8").tag(etag).lastModified(lastModified)
+        return Response.ok(rendered.get(format + " " + version.etag(), body), mediaType + "; charset=utf-8").tag(etag).lastModified(lastModified)
                 .cacheControl(cache).build();
     }
 

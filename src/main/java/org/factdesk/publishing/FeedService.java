@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import org.factdesk.common.PageRequest;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -82,10 +83,9 @@ public class FeedService {
                 + where + " and v.ticketId = t.id and v.number = t.publishedVersions"
                 + " order by t.publicUpdatedAt desc, t.id desc", Long.class);
         params.forEach(ids::setParameter);
-        List<Long> page = ids.setFirstResult(query.page * query.size).setMaxResults(query.size + 1).getResultList();
+        List<Long> page = ids.setFirstResult(PageRequest.offset(query.page, query.size)).setMaxResults(query.size + 1)
+                .getResultList();
         boolean hasNext = page.size() > query.size;
-        List<PublishedFactCheck> items = page.stream().limit(query.size)
-                .map(id -> PublishedFactCheck.load(id).orElseThrow()).toList();
-        return new FeedPage(items, hasNext);
+        return new FeedPage(PublishedFactCheck.loadAll(page.subList(0, Math.min(query.size, page.size()))), hasNext);
     }
 }

@@ -1,5 +1,6 @@
 package org.factdesk.ticket;
 
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -8,11 +9,15 @@ import jakarta.inject.Inject;
 import org.factdesk.common.Actor;
 import org.jboss.logging.Logger;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
  * Publishes scheduled tickets when their time comes, as the actor {@code system}. Each ticket is
  * one transaction; SKIP LOCKED lets several replicas poll without publishing anything twice.
+ * A publication that fails is recorded ({@link PublicationFailure}) and skipped until its next
+ * attempt, with backoff, so that it never holds up the ones due after it.
  */
 @ApplicationScoped
 public class ScheduledPublisher {
@@ -22,6 +27,10 @@ public class ScheduledPublisher {
     @Inject
     TicketService tickets;
 
+    /** A due ticket, with the schedule it is due at. */
+    private record Due(long ticketId, Instant publishAt) {
+    }
+
     @Scheduled(every = "${factdesk.publishing.poll-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         while (publishNextDue()) {
@@ -29,20 +38,79 @@ public class ScheduledPublisher {
         }
     }
 
-    /** Publishes one due ticket; false when none is due. */
+    /** Publishes (or fails to publish) one due ticket; false when none is due. */
     public boolean publishNextDue() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<Number> due = Panache.getEntityManager().createNativeQuery("""
-                    SELECT id FROM ticket
-                    WHERE status = 'APPROVED' AND publish_at IS NOT NULL AND publish_at <= now()
-                    ORDER BY publish_at, id LIMIT 1 FOR UPDATE SKIP LOCKED""").getResultList();
-            if (due.isEmpty()) {
-                return false;
+        Due[] attempted = new Due[1];
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                @SuppressWarnings("unchecked")
+                List<Object[]> due = Panache.getEntityManager().createNativeQuery("""
+                        SELECT t.id, t.publish_at FROM ticket t
+                        LEFT JOIN scheduled_publication_attempt a ON a.ticket_id = t.id AND a.publish_at = t.publish_at
+                        WHERE t.status = 'APPROVED' AND t.publish_at IS NOT NULL AND t.publish_at <= now()
+                          AND (a.next_attempt_at IS NULL OR a.next_attempt_at <= now())
+                        ORDER BY t.publish_at, t.id LIMIT 1 FOR UPDATE OF t SKIP LOCKED""").getResultList();
+                if (due.isEmpty()) {
+                    return false;
+                }
+                attempted[0] = new Due(((Number) due.get(0)[0]).longValue(), instant(due.get(0)[1]));
+                Ticket ticket = tickets.transition(attempted[0].ticketId(), TicketAction.PUBLISH, Actor.SYSTEM,
+                        TransitionRequest.NONE);
+                PublicationFailure.deleteById(ticket.id);
+                LOG.infof("Published scheduled ticket %d", ticket.id);
+                return true;
+            });
+        } catch (RuntimeException e) {
+            if (attempted[0] == null) {
+                throw e; // not a publication that failed: the search itself (e.g. the database is down)
             }
-            Ticket ticket = tickets.transition(due.get(0).longValue(), TicketAction.PUBLISH, Actor.SYSTEM, TransitionRequest.NONE);
-            LOG.infof("Published scheduled ticket %d", ticket.id);
+            recordFailure(attempted[0], e);
             return true;
+        }
+    }
+
+    private void recordFailure(Due due, RuntimeException error) {
+        String message = message(error);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Instant now = Instant.now();
+            PublicationFailure failure = PublicationFailure.findById(due.ticketId());
+            if (failure == null) {
+                failure = new PublicationFailure();
+                failure.ticketId = due.ticketId();
+            }
+            if (!due.publishAt().equals(failure.publishAt)) {
+                failure.publishAt = due.publishAt(); // failures of an earlier schedule no longer count
+                failure.failures = 0;
+            }
+            failure.failures++;
+            failure.nextAttemptAt = now.plus(PublicationFailure.backoff(failure.failures));
+            failure.lastError = message;
+            failure.lastFailedAt = now;
+            failure.persist();
+            LOG.warnf(error, "Scheduled publication of ticket %d failed (%d times); next attempt at %s",
+                    due.ticketId(), failure.failures, failure.nextAttemptAt);
         });
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof OffsetDateTime time) {
+            return time.toInstant();
+        }
+        return value instanceof java.sql.Timestamp timestamp ? timestamp.toInstant() : (Instant) value;
+    }
+
+    /** What editors read: the problem's detail, or the deepest cause's message. */
+    private static String message(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpProblem problem) {
+                return problem.getTitle() + ": " + problem.getDetail();
+            }
+        }
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = root.getMessage() == null ? "unknown error" : root.getMessage().strip();
+        return text.length() > 1000 ? text.substring(0, 1000) + "…" : text;
     }
 }

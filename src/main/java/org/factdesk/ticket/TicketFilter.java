@@ -32,6 +32,13 @@ public class TicketFilter {
     @Size(max = 200)
     public String q;
 
+    /**
+     * {@code true}: only scheduled publications that failed {@value PublicationFailure#SHOWN_AFTER}
+     * times or more (for editors to look at).
+     */
+    @QueryParam("publicationFailed")
+    public Boolean publicationFailed;
+
     /** One of {@link TicketSearch#SORTS}; default {@code urgency}. */
     @QueryParam("sort")
     public String sort;

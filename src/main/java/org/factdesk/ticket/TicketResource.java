@@ -7,17 +7,23 @@ import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.factdesk.audit.AuditLog;
 import org.factdesk.common.CurrentActor;
 import org.factdesk.common.Page;
 import org.factdesk.common.PageRequest;
 import org.factdesk.common.Problems;
+import org.factdesk.common.Recent;
 import org.factdesk.common.Roles;
 
 import java.util.List;
@@ -25,6 +31,9 @@ import java.util.List;
 @Path("/api/tickets")
 @RolesAllowed({Roles.FACTCHECKER, Roles.REVIEWER, Roles.EDITOR, Roles.ADMIN})
 public class TicketResource {
+
+    /** The most history events one answer carries. */
+    public static final int HISTORY_LIMIT = 500;
 
     @Inject
     TicketService tickets;
@@ -40,7 +49,8 @@ public class TicketResource {
     public Page<TicketView> list(@Valid @BeanParam TicketFilter filter, @Valid @BeanParam PageRequest page) {
         Page<Ticket> tickets = search.search(filter, page);
         var permissions = this.tickets.permissions(tickets.items(), actor.get());
-        return tickets.map(ticket -> TicketView.of(ticket, permissions.apply(ticket)));
+        var failures = PublicationFailure.of(tickets.items());
+        return tickets.map(ticket -> TicketView.of(ticket, permissions.apply(ticket), failures.get(ticket.id)));
     }
 
     @GET
@@ -89,15 +99,19 @@ public class TicketResource {
         return view(tickets.triage(id, actor.get(), request));
     }
 
+    /** The newest {@value #HISTORY_LIMIT} events, oldest first; {@code ?before=seq} (the Link header) for earlier ones. */
     @GET
     @Path("{id}/history")
     @Transactional
-    public List<HistoryEventView> history(@PathParam("id") long id) {
+    public RestResponse<List<HistoryEventView>> history(@PathParam("id") long id, @QueryParam("before") @Min(1) Integer before,
+                                                        @Context UriInfo uri) {
         Ticket.get(id);
-        return AuditLog.historyOf(id).stream().map(HistoryEventView::of).toList();
+        return Recent.answer(AuditLog.historyOf(id, before, HISTORY_LIMIT + 1), HISTORY_LIMIT, e -> e.seq,
+                HistoryEventView::of, uri);
     }
 
     private TicketView view(Ticket ticket) {
-        return TicketView.of(ticket, tickets.permissions(List.of(ticket), actor.get()).apply(ticket));
+        return TicketView.of(ticket, tickets.permissions(List.of(ticket), actor.get()).apply(ticket),
+                PublicationFailure.of(List.of(ticket)).get(ticket.id));
     }
 }

@@ -3,6 +3,7 @@ package org.factdesk.ticket;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
+import org.factdesk.common.Like;
 import org.factdesk.common.Page;
 import org.factdesk.common.PageRequest;
 import org.factdesk.common.Problems;
@@ -57,8 +58,14 @@ public class TicketSearch {
             params.put("now", Instant.now());
         }
         if (filter.q != null && !filter.q.isBlank()) {
-            where.append(" and (c.text ilike :q escape '\\' or c.claimant ilike :q escape '\\')");
-            params.put("q", "%" + filter.q.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            where.append(" and (c.text ilike :q" + Like.ESCAPE + " or c.claimant ilike :q" + Like.ESCAPE + ")");
+            params.put("q", Like.containing(filter.q.trim()));
+        }
+        if (Boolean.TRUE.equals(filter.publicationFailed)) {
+            where.append(" and t.status = :approved and exists (select 1 from PublicationFailure f"
+                    + " where f.ticketId = t.id and f.publishAt = t.publishAt and f.failures >= :shownAfter)");
+            params.put("shownAfter", PublicationFailure.SHOWN_AFTER);
+            params.put("approved", TicketStatus.APPROVED);
         }
         String sort = SORTS.get(filter.sort == null ? "urgency" : filter.sort);
         if (sort == null) {
@@ -76,7 +83,7 @@ public class TicketSearch {
             count.setParameter(name, value);
             items.setParameter(name, value);
         });
-        items.setFirstResult(page.page * page.size).setMaxResults(page.size);
+        items.setFirstResult(page.offset()).setMaxResults(page.size);
         long total = count.getSingleResult(); // first, while there are no loaded entities to auto-flush
         return new Page<>(items.getResultList(), total, page.page, page.size);
     }

@@ -28,9 +28,10 @@ class DemoContentTest {
 
     @Test
     void aFreshDeskShowsTheSampleArticleAndClaimsInSeveralStates() {
-        desk.as(desk.carol).get("/api/articles").then().statusCode(200)
-                .body("total", equalTo(1))
-                .body("items[0].text", containsString("Al-Waleed airbase"));
+        long article = desk.as(desk.carol).get("/api/articles").then().statusCode(200)
+                .body("total", equalTo(1)).extract().jsonPath().getLong("items[0].id");
+        desk.as(desk.carol).get("/api/articles/{id}", article).then().statusCode(200)
+                .body("text", containsString("Al-Waleed airbase"));
         desk.as(desk.carol).get("/api/claims?sort=created&size=50").then().statusCode(200)
                 .body("total", equalTo(6))
                 .body("items.ticketStatus", containsInAnyOrder("PUBLISHED", "IN_REVIEW", "IN_PROGRESS", "OPEN", "OPEN", "OPEN"));

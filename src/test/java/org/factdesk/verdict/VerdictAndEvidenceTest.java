@@ -47,7 +47,7 @@ class VerdictAndEvidenceTest {
 
         desk.as(desk.alice).body(Map.of("headline", "h", "evidenceIds", List.of(evidence)))
                 .put("/api/tickets/{id}/verdict", ticket).then().statusCode(200).body("evidenceIds", contains((int) evidence));
-        desk.as(desk.alice).delete("/api/tickets/{t}/evidence/{e}", ticket, evidence).then().statusCode(204);
+        desk.as(desk.alice).delete("/api/tickets/{t}/evidence/{e}?version=1", ticket, evidence).then().statusCode(204);
         desk.as(desk.alice).get("/api/tickets/{id}/verdict", ticket).then().body("draft.evidenceIds", empty());
         desk.as(desk.alice).get("/api/tickets/{id}/history", ticket).then()
                 .body("action", contains("ticket.opened", "ticket.claim", "evidence.added", "evidence.updated",
