@@ -1,5 +1,6 @@
 package org.factdesk.article;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,16 +9,17 @@ import org.factdesk.audit.AuditAction;
 import org.factdesk.audit.AuditLog;
 import org.factdesk.claim.Claim;
 import org.factdesk.intake.ArticleIntake;
+import org.factdesk.intake.TextAnalysis;
 import org.factdesk.common.Actor;
 import org.factdesk.common.Page;
 import org.factdesk.common.PageRequest;
 import org.factdesk.common.Problems;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 @ApplicationScoped
-@Transactional
 public class ArticleService {
 
     @Inject
@@ -26,50 +28,69 @@ public class ArticleService {
     @Inject
     ArticleIntake intake;
 
+    /** Analyses the text first, outside any transaction; the transaction then only stores the article and its analysis. */
     public Article create(Actor actor, ArticleRequest request) {
         if (request.version() != null) {
             throw Problems.badRequest("Field 'version' is read-only when creating an article.");
         }
-        Article article = new Article();
-        article.createdAt = Instant.now();
-        article.createdBy = actor.subject();
-        apply(article, request, article.createdAt);
-        article.persistAndFlush();
-        intake.analyse(article);
-        audit.desk(actor, AuditAction.ARTICLE_CREATED, audit.changes().value("articleId", article.id).value("url", article.url)
-                .personalValue("author", article.authorSalt, article.author)
-                .personalValue("text", article.textSalt, article.text));
-        return article;
+        String text = ArticleIntake.plainText(request);
+        List<TextAnalysis.Result> analysis = intake.analyse(text, request.language());
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            Article article = new Article();
+            article.createdAt = Instant.now();
+            article.createdBy = actor.subject();
+            apply(article, request, text, article.createdAt);
+            article.persistAndFlush();
+            intake.store(article, analysis);
+            audit.desk(actor, AuditAction.ARTICLE_CREATED, audit.changes().value("articleId", article.id).value("url", article.url)
+                    .personalValue("author", article.authorSalt, article.author)
+                    .personalValue("text", article.textSalt, article.text));
+            return article;
+        });
     }
 
+    /**
+     * Checks the request against the stored article, analyses a changed text outside any transaction, then checks
+     * again and stores in one transaction: the version check there makes a change made meanwhile a 409.
+     */
     public Article update(long id, Actor actor, ArticleRequest request) {
-        Article article = get(id);
-        Problems.requireVersion("Article " + id, request.version(), article.version);
         String text = ArticleIntake.plainText(request);
+        boolean reanalyse = QuarkusTransaction.joiningExisting().call(() -> checkUpdate(get(id), request, text));
+        List<TextAnalysis.Result> analysis = reanalyse ? intake.analyse(text, request.language()) : null;
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            Article article = get(id);
+            checkUpdate(article, request, text);
+            AuditLog.Changes changes = audit.changes().value("articleId", id)
+                    .field("url", article.url, request.url())
+                    .field("title", article.title, request.title())
+                    .field("outlet", article.outlet, request.outlet())
+                    .personal("author", article.authorSaltFor(request.author()), article.author, request.author())
+                    .field("publishedAt", article.publishedAt, request.publishedAt() == null ? null : request.publishedAt().toInstant())
+                    .field("language", article.language, request.language())
+                    .personal("text", article.textSaltFor(text), article.text, text);
+            apply(article, request, text, Instant.now());
+            article.persistAndFlush();
+            if (analysis != null) {
+                intake.store(article, analysis);
+            }
+            audit.desk(actor, AuditAction.ARTICLE_UPDATED, changes);
+            return article;
+        });
+    }
+
+    /** Whether the update needs a new analysis; refuses a stale version or a new text under cited offsets. */
+    private static boolean checkUpdate(Article article, ArticleRequest request, String text) {
+        Problems.requireVersion("Article " + article.id, request.version(), article.version);
         boolean textChanged = !Objects.equals(article.text, text);
-        boolean reanalyse = textChanged || !Objects.equals(article.language, request.language());
-        if (textChanged && Claim.count("article.id = ?1 and sourceStart is not null", id) > 0) {
+        if (textChanged && Claim.count("article.id = ?1 and sourceStart is not null", article.id) > 0) {
             // Claims point into the text by offsets: changing it would make them point at the wrong words.
-            throw Problems.conflict("Article text is cited", "Claims point into article " + id
+            throw Problems.conflict("Article text is cited", "Claims point into article " + article.id
                     + "'s text by offsets, so its text can no longer change; take in the new text as a new article.");
         }
-        AuditLog.Changes changes = audit.changes().value("articleId", id)
-                .field("url", article.url, request.url())
-                .field("title", article.title, request.title())
-                .field("outlet", article.outlet, request.outlet())
-                .personal("author", article.authorSaltFor(request.author()), article.author, request.author())
-                .field("publishedAt", article.publishedAt, request.publishedAt() == null ? null : request.publishedAt().toInstant())
-                .field("language", article.language, request.language())
-                .personal("text", article.textSaltFor(text), article.text, text);
-        apply(article, request, Instant.now());
-        article.persistAndFlush();
-        if (reanalyse) {
-            intake.analyse(article);
-        }
-        audit.desk(actor, AuditAction.ARTICLE_UPDATED, changes);
-        return article;
+        return textChanged || !Objects.equals(article.language, request.language());
     }
 
+    @Transactional
     public Article get(long id) {
         Article article = Article.findById(id);
         if (article == null) {
@@ -78,19 +99,20 @@ public class ArticleService {
         return article;
     }
 
+    @Transactional
     /** Newest first, without the texts (up to megabytes each): the list never loads them. */
     public Page<ArticleSummary> list(PageRequest page) {
         return Page.of(Article.findAll(Sort.descending("createdAt", "id")).project(ArticleSummary.class), page);
     }
 
-    private static void apply(Article article, ArticleRequest request, Instant now) {
+    private static void apply(Article article, ArticleRequest request, String text, Instant now) {
         article.url = request.url();
         article.title = request.title();
         article.outlet = request.outlet();
         article.author = request.author();
         article.publishedAt = request.publishedAt() == null ? null : request.publishedAt().toInstant();
         article.language = request.language();
-        article.text = ArticleIntake.plainText(request);
+        article.text = text;
         article.authorSaltFor(article.author);
         article.textSaltFor(article.text);
         article.updatedAt = now;

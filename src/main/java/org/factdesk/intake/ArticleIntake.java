@@ -1,35 +1,58 @@
 package org.factdesk.intake;
 
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.factdesk.article.Article;
 import org.factdesk.article.ArticleRequest;
-import org.factdesk.intake.sourcing.Attribution;
 import org.factdesk.intake.sourcing.SourcingSignal;
-import org.factdesk.intake.sourcing.SourcingSignals;
 import org.factdesk.intake.text.ArticleText;
-import org.factdesk.intake.text.Sentence;
 import org.factdesk.intake.text.SentenceSplitter;
-import org.factdesk.intake.worthiness.CheckWorthiness;
-import org.factdesk.intake.worthiness.WorthinessScore;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 
 /**
  * Reads an article the way a desk does: splits its text into sentences, scores each for
- * check-worthiness with the reasons, flags weak sourcing and finds who is speaking. The models are
- * loaded once, on first use. Scoring, signals and attribution know English only; other languages
- * get their sentences split by their own rules and English-trained scores.
+ * check-worthiness with the reasons, flags weak sourcing and finds who is speaking ({@link TextAnalysis}).
+ * The analysis runs before the write transaction, within a time budget and a limit of concurrent
+ * analyses per replica, so that a large article holds neither a database connection nor all the cores;
+ * the transaction only stores the finished analysis. Scoring, signals and attribution know English
+ * only; other languages get their sentences split by their own rules and English-trained scores.
  */
 @ApplicationScoped
 public class ArticleIntake {
 
-    private final SentenceSplitter splitter = new SentenceSplitter();
-    private final SourcingSignals sourcing = new SourcingSignals();
-    private final Attribution attribution = new Attribution();
-    private final CheckWorthiness worthiness = CheckWorthiness.load();
+    /** Seconds a client is asked to wait when every analysis slot is taken: a typical article takes well under one. */
+    static final int RETRY_AFTER_SECONDS = 2;
+
+    private final TextAnalysis analysis = new TextAnalysis();
+
+    @ConfigProperty(name = "factdesk.intake.candidate-threshold")
+    Optional<Double> configuredThreshold;
+
+    @ConfigProperty(name = "factdesk.intake.analysis-budget", defaultValue = "10s")
+    Duration budget;
+
+    @ConfigProperty(name = "factdesk.intake.max-concurrent-analyses", defaultValue = "2")
+    int maxConcurrentAnalyses;
+
+    /** Analysis slots of this replica; taken without waiting, so a full replica answers 503 at once. */
+    Semaphore slots;
+
+    @PostConstruct
+    void init() {
+        slots = new Semaphore(maxConcurrentAnalyses);
+    }
+
+    /** The analysis slots (tests take them all to see a full replica). */
+    Semaphore slots() {
+        return slots;
+    }
 
     /** The plain text the server keeps for a request: HTML reduced to text, everything normalised. */
     public static String plainText(ArticleRequest request) {
@@ -40,34 +63,55 @@ public class ArticleIntake {
         return html ? ArticleText.fromHtml(request.text()) : ArticleText.normalize(request.text());
     }
 
-    @ConfigProperty(name = "factdesk.intake.candidate-threshold")
-    Optional<Double> configuredThreshold;
-
     /** The score from which a sentence is proposed as a candidate claim: configured, or the model's own. */
     public double threshold() {
-        return configuredThreshold.orElseGet(worthiness::threshold);
+        return configuredThreshold.orElseGet(analysis::modelThreshold);
     }
 
-    /** Replaces the article's sentences with a fresh reading of its current text. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void analyse(Article article) {
-        ArticleSentence.delete("articleId", article.id);
-        if (article.text == null) {
-            return;
+    /**
+     * Analyses a text outside any transaction. 503 with Retry-After when this replica already runs its maximum
+     * of analyses; 422 when the analysis does not finish within the budget (nothing is stored then).
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public List<TextAnalysis.Result> analyse(String text, String language) {
+        if (text == null) {
+            return List.of();
         }
-        for (Sentence sentence : splitter.split(article.text, article.language)) {
+        if (!slots.tryAcquire()) {
+            throw HttpProblem.builder().withStatus(503).withTitle("Intake busy")
+                    .withDetail("This server is already analysing " + maxConcurrentAnalyses
+                            + " articles; send the article again in a few seconds.")
+                    .withHeader("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
+        try {
+            return analysis.analyse(text, language, System.nanoTime() + budget.toNanos());
+        } catch (TextAnalysis.BudgetExceeded e) {
+            throw HttpProblem.builder().withStatus(422).withTitle("Article too costly to analyse")
+                    .withDetail("Analysing this text took longer than " + budget.toSeconds() + " s; nothing was stored."
+                            + " Send a shorter text (sentences longer than " + SentenceSplitter.MAX_SENTENCE_CHARS
+                            + " characters are split) or split the article.")
+                    .build();
+        } finally {
+            slots.release();
+        }
+    }
+
+    /** Replaces the article's sentences with a finished analysis of its current text. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void store(Article article, List<TextAnalysis.Result> results) {
+        ArticleSentence.delete("articleId", article.id);
+        for (TextAnalysis.Result result : results) {
             ArticleSentence row = new ArticleSentence();
             row.articleId = article.id;
-            row.position = sentence.index();
-            row.start = sentence.start();
-            row.end = sentence.end();
-            row.text = sentence.text();
-            WorthinessScore score = worthiness.score(sentence.text());
-            row.score = score.score();
-            row.reasons = score.reasons().stream()
+            row.position = result.sentence().index();
+            row.start = result.sentence().start();
+            row.end = result.sentence().end();
+            row.text = result.sentence().text();
+            row.score = result.worthiness().score();
+            row.reasons = result.worthiness().reasons().stream()
                     .map(r -> new ArticleSentence.Reason(r.feature(), r.label(), r.contribution())).toList();
-            row.signals = sourcing.find(sentence.text()).stream().map(s -> signal(s, sentence.start())).toList();
-            row.claimant = attribution.claimant(sentence.text()).orElse(null);
+            row.signals = result.signals().stream().map(s -> signal(s, result.sentence().start())).toList();
+            row.claimant = result.claimant();
             row.persist();
         }
     }

@@ -148,4 +148,25 @@ class IntakeTest {
                 .map(s -> (String) s.get("kind")).distinct().toList();
         assertTrue(kinds.containsAll(List.of("ANONYMOUS_SOURCE", "HEDGE", "LEAKED_OR_CLASSIFIED")), kinds.toString());
     }
+
+    @jakarta.inject.Inject
+    ArticleIntake intake;
+
+    @Test
+    void aReplicaAlreadyAnalysingItsMaximumAnswers503WithRetryAfterAndStoresNothing() throws InterruptedException {
+        int taken = intake.slots().drainPermits();
+        try {
+            String url = "https://news.example/busy-" + run;
+            desk.as(desk.alice).body(Map.of("url", url, "language", "en", "text", "The council met on Monday."))
+                    .post("/api/articles").then().statusCode(503).contentType("application/problem+json")
+                    .header("Retry-After", String.valueOf(ArticleIntake.RETRY_AFTER_SECONDS))
+                    .body("title", equalTo("Intake busy"));
+            List<String> urls = desk.as(desk.alice).queryParam("size", 100).get("/api/articles").then().statusCode(200)
+                    .extract().jsonPath().getList("items.url");
+            assertFalse(urls.contains(url), urls.toString());
+        } finally {
+            intake.slots().release(taken);
+        }
+        article("https://news.example/after-busy-" + run, "The council met on Monday.");
+    }
 }

@@ -62,11 +62,15 @@ public final class Attribution {
             + "|warned|explained)\\s+(?<who>" + NOUN_PHRASE + "|" + NAME_RUN + ")(?<role>,\\s+(?:a|an|the)\\s+[^,;]+?)?"
             + "(?=\\s*(?:[,;:!?]|\\.?\\s*$))");
 
+    /** How long a source after "according to" or "described by" may be. Bounded, because an unbounded lazy span
+     *  retried from every "according to" up to the same ")" cost the length of the sentence per occurrence. */
+    private static final String SOURCE_LENGTH = "{1,150}?";
+
     /** Sources of a statement that is not itself introduced by a reporting verb. */
     private static final List<Pattern> SOURCES = List.of(
-            compile("according\\s+to\\s+(?<who>[^,;:‘“\"()]+?)(?=\\s*(?:[,;:‘“\"(]|[.!?]?\\s*$))"),
-            compile("(?:described|characteri[sz]ed|called|branded|dismissed|hailed)\\s+by\\s+(?<who>[^,;:‘“\"()]+?)"
-                    + "\\s+as\\b"),
+            compile("according\\s+to\\s+(?<who>[^,;:‘“\"()]" + SOURCE_LENGTH + ")(?=\\s*(?:[,;:‘“\"(]|[.!?]?\\s*$))"),
+            compile("(?:described|characteri[sz]ed|called|branded|dismissed|hailed)\\s+by\\s+(?<who>[^,;:‘“\"()]"
+                    + SOURCE_LENGTH + ")\\s+as\\b"),
             compile(alt(List.of("assertions?", "claims?", "statements?", "remarks?", "comments?", "allegations?",
                     "accounts?", "information", "warnings?")) + "\\s+(?:comes?|came)\\s+from\\s+(?<who>" + SPEAKER + ")"));
 

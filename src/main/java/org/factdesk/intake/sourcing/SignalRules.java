@@ -84,6 +84,9 @@ final class SignalRules {
     private static final String REPORT_QUALIFIER = alt(List.of("unconfirmed", "unverified", "intelligence", "media",
             "press", "news", "local", "some", "several", "multiple", "other", "recent", "various", "early", "initial"));
 
+    /** "according to unconfirmed local media reports" has three. */
+    private static final int MAX_REPORT_QUALIFIERS = 4;
+
     private static final List<Rule> HEDGES = List.of(
             whole(SignalKind.HEDGE, "\\b(?:reportedly|allegedly|purportedly|supposedly|reputedly|rumou?red)\\b"),
             // "is said to have fled", but not "was reported to the police".
@@ -92,9 +95,11 @@ final class SignalRules {
                     + "(?!\\s+(?:the|a|an|his|her|their|its|my|our|your|me|him|them|us|you|police|authorities|reporters)\\b)"),
             whole(SignalKind.HEDGE, "\\bit\\s+(?:is|was|has\\s+been|had\\s+been)\\s+(?:understood|believed|thought|said"
                     + "|reported|rumou?red|alleged|claimed|suggested)(?:\\s+that)?\\b"),
-            whole(SignalKind.HEDGE, "\\baccording\\s+to\\s+(?:" + REPORT_QUALIFIER + "\\s+)*reports\\b"),
+            // Qualifier runs are bounded: an unbounded "(?:…\\s+)+" recursed per word (a stack overflow on "some some …")
+            // and was retried from every word of the run.
+            whole(SignalKind.HEDGE, "\\baccording\\s+to\\s+(?:" + REPORT_QUALIFIER + "\\s+){0," + MAX_REPORT_QUALIFIERS + "}reports\\b"),
             // "Reports suggest" needs a qualifier or the start of the sentence: "the annual reports show" is a citation.
-            whole(SignalKind.HEDGE, "(?:\\b(?:" + REPORT_QUALIFIER + "\\s+)+|^)reports\\s+(?:suggest|suggested|indicate"
+            whole(SignalKind.HEDGE, "(?:\\b(?:" + REPORT_QUALIFIER + "\\s+){1," + MAX_REPORT_QUALIFIERS + "}|^)reports\\s+(?:suggest|suggested|indicate"
                     + "|indicated|claim|claimed|say|said|allege|alleged)\\b"),
             whole(SignalKind.HEDGE, "\\b(?:unconfirmed|unverified)\\s+(?:reports?|claims?|accounts?)\\b"));
 
@@ -160,13 +165,16 @@ final class SignalRules {
 
     private static final Pattern CAPITALISED_WORD_AT_END = compile(CAPITALISED + "\\s+$");
 
+    /** How far the vetoes look back: a name of five words, a comma and four words fit many times over. */
+    static final int LOOK_BACK = 200;
+
     private SignalRules() {
     }
 
     /** True when the match is an appositive of a name ("Jane Smith, a diplomat familiar with the talks");
      *  a place after a preposition ("In Moscow, an official familiar with…") names nobody. */
     private static boolean namedJustBefore(String sentence, Matcher m) {
-        var before = NAMED_APPOSITIVE.matcher(sentence.substring(0, m.start()));
+        var before = endingAt(NAMED_APPOSITIVE, sentence, m.start());
         if (!before.find()) {
             return false;
         }
@@ -176,7 +184,16 @@ final class SignalRules {
 
     /** True when a capitalised word stands right before the name: "Maria Vreshinina" is a full name. */
     private static boolean capitalisedJustBefore(String sentence, Matcher m) {
-        return CAPITALISED_WORD_AT_END.matcher(sentence.substring(0, m.start("t"))).find();
+        return endingAt(CAPITALISED_WORD_AT_END, sentence, m.start("t")).find();
+    }
+
+    /**
+     * A matcher for a pattern anchored with "$" at end, over the last {@link #LOOK_BACK} characters only. Searching
+     * the whole text before every match made a veto cost the length of the sentence per match: quadratic. The
+     * bounds are transparent, so the pattern's "start of a word" look-behind still sees the character before.
+     */
+    private static Matcher endingAt(Pattern pattern, String sentence, int end) {
+        return pattern.matcher(sentence).region(Math.max(0, end - LOOK_BACK), end).useTransparentBounds(true);
     }
 
     private static Rule whole(SignalKind kind, String regex) {

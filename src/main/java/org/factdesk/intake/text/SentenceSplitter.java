@@ -32,9 +32,16 @@ import java.util.regex.Pattern;
  * do not.</li>
  * <li>Any other period breaks, including "etc.".</li>
  * </ol>
- * Other languages get {@link BreakIterator}'s rules within each line. Stateless, hence thread-safe; share one instance.
+ * Other languages get {@link BreakIterator}'s rules within each line. A sentence longer than
+ * {@link #MAX_SENTENCE_CHARS} is cut at the last whitespace before that length (or at that length when there is
+ * none), so that no later step sees an unbounded span. Every rule looks at a bounded neighbourhood of its
+ * candidate: splitting takes time linear in the text. Stateless, hence thread-safe; share one instance.
  */
 public final class SentenceSplitter {
+
+    /** Longest sentence passed on; real sentences are far shorter (news: rarely over 400 characters), and the
+     *  part-of-speech tagger that scores them slows down per word on longer spans. */
+    public static final int MAX_SENTENCE_CHARS = 1000;
 
     private static final String TERMINALS = ".?!…";
 
@@ -71,8 +78,6 @@ public final class SentenceSplitter {
             "said", "says", "asked", "asks", "added", "adds", "replied", "replies", "wrote", "writes", "told", "tells",
             "shouted", "cried", "insisted", "wondered", "demanded", "exclaimed", "continued");
 
-    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("\\p{P}+$");
-
     /** Short letter groups joined by periods: "U.S", "p.m", "Ph.D" (the final period is not part of the token), but not "example.com". */
     private static final Pattern DOTTED = Pattern.compile("\\p{L}{1,2}(\\.\\p{L}{1,2})+");
 
@@ -107,10 +112,36 @@ public final class SentenceSplitter {
         return out;
     }
 
+    /** Adds text[from, to) trimmed, cut into pieces of at most {@link #MAX_SENTENCE_CHARS}. */
     private static void add(List<Sentence> out, String text, int from, int to) {
-        while (from < to && Character.isWhitespace(text.charAt(from))) {
-            from++;
+        while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+            to--;
         }
+        while (true) {
+            while (from < to && Character.isWhitespace(text.charAt(from))) {
+                from++;
+            }
+            if (to - from <= MAX_SENTENCE_CHARS) {
+                break;
+            }
+            int cut = cutPoint(text, from, from + MAX_SENTENCE_CHARS);
+            addTrimmed(out, text, from, cut);
+            from = cut;
+        }
+        addTrimmed(out, text, from, to);
+    }
+
+    /** The last whitespace in text(from, limit], or limit itself (moved off a surrogate pair) when a span has none. */
+    private static int cutPoint(String text, int from, int limit) {
+        for (int i = limit; i > from; i--) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                return i;
+            }
+        }
+        return Character.isHighSurrogate(text.charAt(limit - 1)) ? limit - 1 : limit;
+    }
+
+    private static void addTrimmed(List<Sentence> out, String text, int from, int to) {
         while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
             to--;
         }
@@ -186,9 +217,18 @@ public final class SentenceSplitter {
 
     /** A name then a reporting verb, as in "“Why?” Vladimir Putin asked.", which continues the quoted question. */
     private static boolean attribution(String text, int next, int end) {
-        String[] words = text.substring(next, end).split("\\s+", 5);
-        for (int i = 0; i < Math.min(words.length, 4); i++) {
-            String word = TRAILING_PUNCTUATION.matcher(words[i]).replaceAll("");
+        // Only the next four words: reading the rest of the line for every quoted question would be quadratic.
+        int from = next;
+        for (int i = 0; i < 4 && from < end; i++) {
+            int to = from;
+            while (to < end && !Character.isWhitespace(text.charAt(to))) {
+                to++;
+            }
+            String word = withoutTrailingPunctuation(text.substring(from, to));
+            from = to;
+            while (from < end && Character.isWhitespace(text.charAt(from))) {
+                from++;
+            }
             if (i > 0 && REPORTING_VERBS.contains(word)) {
                 return true;
             }
@@ -197,6 +237,25 @@ public final class SentenceSplitter {
             }
         }
         return false;
+    }
+
+    /** "Smith" for "Smith,"; a loop rather than "\\p{P}+$", which retries from every position of a run of punctuation. */
+    private static String withoutTrailingPunctuation(String word) {
+        int end = word.length();
+        while (end > 0 && punctuation(word.charAt(end - 1))) {
+            end--;
+        }
+        return word.substring(0, end);
+    }
+
+    /** Unicode's P categories, as \\p{P} in a regular expression. */
+    private static boolean punctuation(char c) {
+        return switch (Character.getType(c)) {
+            case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
+                 Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+                 Character.OTHER_PUNCTUATION -> true;
+            default -> false;
+        };
     }
 
     /** "W" in "George W. Bush"; not "I", which ends "so do I." and "World War I." as often as it abbreviates a name. */

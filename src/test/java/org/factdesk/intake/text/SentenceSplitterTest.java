@@ -242,4 +242,19 @@ class SentenceSplitterTest {
         assertEquals("Whether this vision will hold in the face of mounting geopolitical pressures remains an open question—one"
                 + " that will be answered not in the halls of power but on the ground in Syria’s war-ravaged cities.", split.get(22));
     }
+
+    @Test
+    void aSentenceLongerThanTheCapIsCutAtTheLastWhitespaceBeforeIt() {
+        String words = "word ".repeat(500).strip();
+        List<String> pieces = sentences(words);
+        assertTrue(pieces.size() > 1, "cut");
+        for (String piece : pieces) {
+            assertTrue(piece.length() <= SentenceSplitter.MAX_SENTENCE_CHARS, piece.length() + " characters");
+            assertTrue(piece.startsWith("word") && piece.endsWith("word"), "cut between words");
+        }
+        assertEquals(words, String.join(" ", pieces));
+        String token = "x".repeat(2500);
+        assertEquals(List.of("x".repeat(1000), "x".repeat(1000), "x".repeat(500)), sentences(token));
+        assertEquals(List.of("Short one.", "Another."), sentences("Short one. Another."));
+    }
 }

@@ -1,0 +1,72 @@
+package org.factdesk.intake;
+
+import org.factdesk.intake.sourcing.Attribution;
+import org.factdesk.intake.sourcing.SourcingSignal;
+import org.factdesk.intake.sourcing.SourcingSignals;
+import org.factdesk.intake.text.Sentence;
+import org.factdesk.intake.text.SentenceSplitter;
+import org.factdesk.intake.worthiness.CheckWorthiness;
+import org.factdesk.intake.worthiness.WorthinessScore;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What intake finds in a normalised text, sentence by sentence: check-worthiness with reasons, sourcing
+ * signals and the claimant. No database, no CDI: the server, the tests and the benchmark run the same code.
+ * Every step is linear in its input and no sentence is longer than {@link SentenceSplitter#MAX_SENTENCE_CHARS},
+ * so the whole takes time proportional to the text. Stateless and thread-safe.
+ */
+public final class TextAnalysis {
+
+    /** One analysed sentence. */
+    public record Result(Sentence sentence, WorthinessScore worthiness, List<SourcingSignal> signals, String claimant) {
+    }
+
+    /** Thrown when the deadline passes; checked between steps, so the thread stops at the next one. */
+    public static final class BudgetExceeded extends RuntimeException {
+        BudgetExceeded(int analysed, int sentences) {
+            super("analysis budget exceeded after " + analysed + " of " + sentences + " sentences", null, false, false);
+        }
+    }
+
+    private final SentenceSplitter splitter = new SentenceSplitter();
+    private final SourcingSignals sourcing = new SourcingSignals();
+    private final Attribution attribution = new Attribution();
+    private final CheckWorthiness worthiness = CheckWorthiness.load();
+
+    public double modelThreshold() {
+        return worthiness.threshold();
+    }
+
+    /** Analyses text (as produced by {@code ArticleText}); throws {@link BudgetExceeded} once System.nanoTime() passes deadline. */
+    public List<Result> analyse(String text, String language, long deadline) {
+        if (text == null) {
+            return List.of();
+        }
+        List<Sentence> sentences = splitter.split(text, language);
+        List<Result> results = new ArrayList<>(sentences.size());
+        for (Sentence sentence : sentences) {
+            check(deadline, results.size(), sentences.size());
+            WorthinessScore score = worthiness.score(sentence.text());
+            check(deadline, results.size(), sentences.size());
+            List<SourcingSignal> signals = sourcing.find(sentence.text());
+            check(deadline, results.size(), sentences.size());
+            String claimant = attribution.claimant(sentence.text()).orElse(null);
+            results.add(new Result(sentence, score, signals, claimant));
+        }
+        return results;
+    }
+
+    /** Without a deadline: for tests and the benchmark. */
+    public List<Result> analyse(String text, String language) {
+        return analyse(text, language, Long.MAX_VALUE);
+    }
+
+    private static void check(long deadline, int analysed, int sentences) {
+        // Compared as a difference: nanoTime may wrap, and Long.MAX_VALUE means "no deadline".
+        if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0) {
+            throw new BudgetExceeded(analysed, sentences);
+        }
+    }
+}
