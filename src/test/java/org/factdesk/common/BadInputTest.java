@@ -155,7 +155,8 @@ class BadInputTest {
     void aMalformedContentTypeIsABadRequest() {
         long ticket = desk.newTicket("LOW");
         for (String type : List.of("garbage", "json", ";;;")) {
-            problem(desk.as(desk.alice).contentType(type).body("{}").post("/api/tickets/{id}/claim", ticket).then(), 400)
+            problem(desk.as(desk.alice).contentType(type).body("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .post("/api/tickets/{id}/claim", ticket).then(), 400)
                     .body("detail", containsString("Content-Type"));
         }
         desk.as(desk.carol).get("/api/tickets/{id}", ticket).then().body("status", equalTo("OPEN"));
