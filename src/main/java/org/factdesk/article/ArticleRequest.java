@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Size;
 import org.factdesk.common.HttpUrl;
 
 import java.time.OffsetDateTime;
+import org.factdesk.common.StorableDate;
 
 /**
  * An article as a client sends it. {@code text} is plain text or HTML ({@code format} "text" or
@@ -16,7 +17,7 @@ public record ArticleRequest(
         @Size(max = 500) String title,
         @Size(max = 200) String outlet,
         @Size(max = 200) String author,
-        OffsetDateTime publishedAt,
+        @StorableDate OffsetDateTime publishedAt,
         @Pattern(regexp = "[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*", message = "must be a language tag such as en or pt-BR")
         String language,
         @Pattern(regexp = "text|html", message = "must be text or html") String format,

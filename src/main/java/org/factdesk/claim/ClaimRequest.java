@@ -9,6 +9,7 @@ import org.factdesk.common.HttpUrl;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.factdesk.common.StorableDate;
 
 /**
  * A claim as a client creates or replaces it. {@code sourceStart}/{@code sourceEnd} locate the claim
@@ -21,7 +22,7 @@ public record ClaimRequest(
         String language,
         @Size(max = 20) List<@NotBlank @Size(max = 60) String> topics,
         Priority priority,
-        OffsetDateTime deadline,
+        @StorableDate OffsetDateTime deadline,
         Long articleId,
         @Min(0) Integer sourceStart,
         @Min(1) Integer sourceEnd,
@@ -29,6 +30,6 @@ public record ClaimRequest(
         Long version) {
 
     /** Where and when the claim appeared. */
-    public record Appearance(@NotBlank @HttpUrl String url, OffsetDateTime appearedAt) {
+    public record Appearance(@NotBlank @HttpUrl String url, @StorableDate OffsetDateTime appearedAt) {
     }
 }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import org.factdesk.common.HttpUrl;
 
 import java.time.LocalDate;
+import org.factdesk.common.StorableDate;
 
 public record EvidenceRequest(
         @NotBlank @HttpUrl String url,
@@ -14,7 +15,7 @@ public record EvidenceRequest(
         @Size(max = 10000) String excerpt,
         @NotNull Evidence.SourceKind sourceKind,
         @NotNull Evidence.Stance stance,
-        @NotNull @PastOrPresent LocalDate accessedOn,
+        @NotNull @PastOrPresent @StorableDate LocalDate accessedOn,
         @HttpUrl String archiveUrl,
         Long version) {
 }

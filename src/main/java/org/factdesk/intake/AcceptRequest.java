@@ -10,6 +10,7 @@ import org.factdesk.claim.Priority;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.factdesk.common.StorableDate;
 
 /**
  * Candidates an editor accepts. Each item either becomes a new claim (text and claimant as
@@ -22,7 +23,7 @@ public record AcceptRequest(@NotEmpty @Size(max = 100) List<@Valid @NotNull Item
                        @Size(max = 300) String claimant,
                        Priority priority,
                        @Size(max = 20) List<@NotBlank @Size(max = 60) String> topics,
-                       OffsetDateTime deadline,
+                       @StorableDate OffsetDateTime deadline,
                        Long linkTo) {
 
         boolean editsClaim() {

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.factdesk.common.StorableDate;
 
 /**
  * Reads schema.org ClaimReview as other fact-checkers publish it: single objects, arrays,
@@ -211,8 +212,23 @@ public final class ClaimReviewReader {
         }
     }
 
-    /** ISO-8601 in its usual variants, RFC 1123, and common written dates; dates without a zone are UTC. */
+    /**
+     * ISO-8601 in its usual variants, RFC 1123, and common written dates; dates without a zone are UTC.
+     * Years outside 1 to 9999 are refused like unreadable dates (the database cannot hold Java's extremes).
+     */
     static Instant date(JsonNode node, String field) {
+        Instant date = parseDate(node, field);
+        if (date != null && (date.isBefore(FIRST_DATE) || !date.isBefore(AFTER_LAST_DATE))) {
+            throw new IllegalArgumentException(field + " is not between the years " + StorableDate.MIN_YEAR + " and "
+                    + StorableDate.MAX_YEAR + ": " + text(node).orElse(""));
+        }
+        return date;
+    }
+
+    private static final Instant FIRST_DATE = LocalDate.of(StorableDate.MIN_YEAR, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    private static final Instant AFTER_LAST_DATE = LocalDate.of(StorableDate.MAX_YEAR + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+
+    private static Instant parseDate(JsonNode node, String field) {
         Optional<String> text = text(node);
         if (text.isEmpty()) {
             return null;

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.factdesk.common.StorableDate;
 
 /** Filters and paging shared by every feed. Dates are UTC days, {@code to} inclusive. */
 public class FeedQuery {
@@ -29,9 +30,11 @@ public class FeedQuery {
     public String language;
 
     @QueryParam("from")
+    @StorableDate
     public LocalDate from;
 
     @QueryParam("to")
+    @StorableDate
     public LocalDate to;
 
     /** Capped like every list's ({@link PageRequest}). */

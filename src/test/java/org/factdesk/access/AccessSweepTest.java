@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
+import org.factdesk.support.ApiFixtures;
+import org.factdesk.support.ApiOperations;
+import org.factdesk.support.ApiOperations.Operation;
 import org.factdesk.support.Desk;
 import org.factdesk.support.Tokens;
 import org.junit.jupiter.api.Test;
@@ -19,18 +21,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,9 +48,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 @QuarkusTest
 class AccessSweepTest {
 
-    static final List<String> ROLES = List.of("factchecker", "reviewer", "editor", "admin");
-    static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
-    static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
+    static final List<String> ROLES = ApiOperations.ROLES;
 
     final Desk desk = new Desk();
     final ObjectMapper json = new ObjectMapper();
@@ -65,14 +57,6 @@ class AccessSweepTest {
 
     @TestHTTPResource("/")
     URI root;
-
-    record Operation(String method, String template, String path, boolean hasBody, String bodyType,
-                     boolean needsAuth, Set<String> roles) {
-        @Override
-        public String toString() {
-            return method + " " + path;
-        }
-    }
 
     record Answer(int status, String contentType, String challenge, String detail) {
         boolean isProblem() {
@@ -91,9 +75,9 @@ class AccessSweepTest {
         Map<String, String> fixtures = new LinkedHashMap<>();
         try {
             long fixturesStarted = System.nanoTime();
-            createFixtures(fixtures);
+            fixtures.putAll(ApiFixtures.create(desk));
             System.out.printf("Access sweep: fixtures %s made in %d ms%n", fixtures, (System.nanoTime() - fixturesStarted) / 1_000_000);
-            List<Operation> operations = operations(document, fixtures);
+            List<Operation> operations = ApiOperations.read(document, fixtures);
             assertTrue(operations.size() > 40, "the document lists too few operations: " + operations.size());
 
             List<String> mismatches = new ArrayList<>();
@@ -162,7 +146,7 @@ class AccessSweepTest {
                 fail(mismatches.size() + " access mismatches:\n  " + String.join("\n  ", mismatches));
             }
         } finally {
-            cleanUp(fixtures);
+            ApiFixtures.cleanUp(desk, fixtures);
         }
     }
 
@@ -196,82 +180,6 @@ class AccessSweepTest {
         return endpointLevel.status() == 403 && java.util.Objects.equals(a.detail(), endpointLevel.detail());
     }
 
-    // --- The document -----------------------------------------------------------------------------
-
-    /** Every path x method of the document, with its path parameters filled and its access rule. */
-    List<Operation> operations(JsonNode document, Map<String, String> fixtures) {
-        List<Operation> operations = new ArrayList<>();
-        JsonNode defaultSecurity = document.path("security");
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = paths.next();
-            for (Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields(); methods.hasNext(); ) {
-                Map.Entry<String, JsonNode> method = methods.next();
-                if (!METHODS.contains(method.getKey())) {
-                    continue;
-                }
-                JsonNode op = method.getValue();
-                JsonNode security = op.has("security") ? op.get("security") : defaultSecurity;
-                boolean needsAuth = security.isArray() && !security.isEmpty();
-                Set<String> roles = new TreeSet<>();
-                for (JsonNode requirement : security) {
-                    requirement.fields().forEachRemaining(scheme -> scheme.getValue().forEach(r -> roles.add(r.asText())));
-                }
-                if (needsAuth && roles.isEmpty()) {
-                    roles.addAll(ROLES); // authentication only (@Authenticated): every desk role may call it
-                }
-                JsonNode content = op.path("requestBody").path("content");
-                String bodyType = content.has("application/json") || !content.fieldNames().hasNext()
-                        || content.has("*/*") ? "application/json" : content.fieldNames().next();
-                operations.add(new Operation(method.getKey().toUpperCase(), path.getKey(),
-                        fill(path.getKey(), op, path.getValue(), fixtures), op.has("requestBody"), bodyType, needsAuth, roles));
-            }
-        }
-        return operations;
-    }
-
-    /**
-     * A path parameter is filled by its name (action, slug) or else by the collection segment before
-     * it: {@code /api/tickets/{ticketId}/evidence/{evidenceId}} takes the ticket and evidence fixtures.
-     */
-    String fill(String template, JsonNode op, JsonNode pathItem, Map<String, String> fixtures) {
-        Matcher m = PARAMETER.matcher(template);
-        StringBuilder path = new StringBuilder();
-        while (m.find()) {
-            String name = m.group(1);
-            String before = template.substring(0, m.start());
-            String collection = before.substring(before.lastIndexOf('/', before.length() - 2) + 1, before.length() - 1);
-            String value = name.equals("action") ? action(op, pathItem)
-                    : fixtures.containsKey(name) ? fixtures.get(name) : fixtures.get(collection);
-            if (value == null) {
-                // A collection this test makes no fixture for: the refusals are still checked (role checks
-                // come before any lookup); an allowed role then gets a 404.
-                System.out.println("Access sweep: no fixture for {" + name + "} in " + template + ", using 1");
-                value = "1";
-            }
-            m.appendReplacement(path, Matcher.quoteReplacement(value));
-        }
-        m.appendTail(path);
-        return path.toString();
-    }
-
-    /** The document's enum for {action} if it has one (preferring "claim"), else the real action "claim". */
-    static String action(JsonNode op, JsonNode pathItem) {
-        for (JsonNode parameters : List.of(op.path("parameters"), pathItem.path("parameters"))) {
-            for (JsonNode parameter : parameters) {
-                JsonNode values = parameter.path("schema").path("enum");
-                if (parameter.path("name").asText().equals("action") && values.isArray() && !values.isEmpty()) {
-                    for (JsonNode v : values) {
-                        if (v.asText().equals("claim")) {
-                            return "claim";
-                        }
-                    }
-                    return values.get(0).asText();
-                }
-            }
-        }
-        return "claim";
-    }
-
     // --- Requests ---------------------------------------------------------------------------------
 
     Answer send(Operation op, String token) throws IOException, InterruptedException {
@@ -298,66 +206,5 @@ class AccessSweepTest {
         }
         return new Answer(response.statusCode(), contentType,
                 response.headers().firstValue("WWW-Authenticate").orElse(null), detail);
-    }
-
-    // --- Fixtures ---------------------------------------------------------------------------------
-
-    /**
-     * Real objects for the path parameters, made through the API by the roles that may make them,
-     * keyed by the collection segment that names them in paths (and by parameter name for slug).
-     */
-    void createFixtures(Map<String, String> ids) {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-
-        JsonPath claim = desk.as(desk.carol).body(Map.of("text", "Sweep claim " + run, "language", "en", "priority", "LOW"))
-                .post("/api/claims").then().statusCode(201).extract().jsonPath();
-        long ticket = claim.getLong("ticketId");
-        ids.put("claims", claim.getString("id"));
-        ids.put("tickets", String.valueOf(ticket));
-        desk.act(desk.alice, ticket, "claim").statusCode(200);
-        ids.put("evidence", String.valueOf(desk.addEvidence(desk.alice, ticket)));
-        ids.put("comments", desk.as(desk.alice).body(Map.of("body", "Sweep comment")).post("/api/tickets/{id}/comments", ticket)
-                .then().statusCode(201).extract().jsonPath().getString("id"));
-
-        ids.put("articles", desk.as(desk.carol).body(Map.of("url", "https://news.example/sweep-" + run, "title", "Sweep",
-                        "text", "The minister said unemployment doubled last year. Figures show otherwise."))
-                .post("/api/articles").then().statusCode(201).extract().jsonPath().getString("id"));
-
-        desk.as(desk.carol).body(Map.of("@type", "ClaimReview", "url", "https://checker.example/sweep-" + run,
-                        "claimReviewed", "Sweep prior review " + run, "datePublished", LocalDate.now().toString(),
-                        "author", Map.of("@type", "Organization", "name", "Checker Example"),
-                        "reviewRating", Map.of("ratingValue", "2", "bestRating", "5", "worstRating", "1", "alternateName", "False")))
-                .post("/api/prior-reviews/import").then().statusCode(200);
-        ids.put("prior-reviews", desk.as(desk.carol).queryParam("q", "Sweep prior review " + run).get("/api/prior-reviews")
-                .then().statusCode(200).extract().jsonPath().getString("items[0].id"));
-
-        // The active scale: activating it again (as the sweep's admin does) changes nothing for other tests.
-        ids.put("rating-scales", desk.as(desk.dave).get("/api/rating-scales").then().statusCode(200)
-                .extract().jsonPath().getString("find { it.active }.id"));
-
-        // A webhook endpoint on a loopback port nobody listens on, and a delivery to it from a publication.
-        desk.allowPrivateTargets(true);
-        try {
-            ids.put("webhooks", desk.as(desk.dave).body(Map.of("url", "http://127.0.0.1:9/sweep-" + run,
-                            "events", List.of("fact-check.published"))).post("/api/webhooks")
-                    .then().statusCode(201).extract().jsonPath().getString("id"));
-        } finally {
-            desk.allowPrivateTargets(false);
-        }
-        String headline = "Sweep verdict " + run;
-        long published = desk.publish(Map.of("text", "Sweep published claim " + run, "language", "en", "priority", "LOW"),
-                "False", headline);
-        ids.put("fact-checks", String.valueOf(published));
-        ids.put("slug", given().redirects().follow(false).get("/fact-checks/{id}", published).then().statusCode(301)
-                .extract().header("Location").replaceAll(".*/", ""));
-        ids.put("deliveries", desk.as(desk.dave).get("/api/webhooks/{id}/deliveries", ids.get("webhooks")).then()
-                .statusCode(200).extract().jsonPath().getString("[0].id"));
-    }
-
-    /** Nothing the sweep made may act on other tests: its webhook endpoint stops receiving. */
-    void cleanUp(Map<String, String> fixtures) {
-        if (fixtures.containsKey("webhooks")) {
-            desk.as(desk.dave).delete("/api/webhooks/{id}", fixtures.get("webhooks"));
-        }
     }
 }

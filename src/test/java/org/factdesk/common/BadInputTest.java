@@ -106,6 +106,62 @@ class BadInputTest {
         desk.as(desk.carol).get("/api/tickets/{id}", ticket).then().body("claim.text", equalTo(text));
     }
 
+    /** Java's dates reach year ±999,999,999, PostgreSQL's 4713 BC to 294276 AD: the rest is a 400, not a 500. */
+    @Test
+    void datesBeyondWhatTheDatabaseHoldsAreBadRequests() {
+        String text = "Claim with a deadline in year " + Desk.unique("-999999999");
+        problem(desk.as(desk.carol).body(Map.of("text", text, "language", "en", "deadline", "-999999999-01-01T00:00:00Z"))
+                .post("/api/claims").then(), 400).body("violations.field", hasItem(containsString("deadline")));
+        problem(desk.as(desk.carol).body(Map.of("text", text, "language", "en", "deadline", "+999999999-12-31T23:59:59Z"))
+                .post("/api/claims").then(), 400);
+        desk.as(desk.carol).queryParam("q", text).get("/api/claims").then().statusCode(200).body("total", equalTo(0));
+
+        long ticket = desk.newTicket("LOW");
+        desk.act(desk.alice, ticket, "claim").statusCode(200);
+        problem(desk.as(desk.alice).body(Map.of("url", "https://x.example", "title", "t", "sourceKind", "MEDIA",
+                "stance", "CONTEXT", "accessedOn", "-999999999-01-01")).post("/api/tickets/{id}/evidence", ticket).then(), 400);
+        desk.as(desk.alice).get("/api/tickets/{id}/evidence", ticket).then().body("size()", equalTo(0));
+
+        problem(desk.as(desk.carol).queryParam("to", "-999999999-01-01").get("/feeds/claimreview.json").then(), 400);
+        problem(desk.as(desk.carol).queryParam("to", "+999999999-12-31").get("/feeds/claimreview.json").then(), 400);
+        problem(desk.as(desk.carol).queryParam("from", "+999999-12-31").get("/feeds/atom.xml").then(), 400);
+
+        String review = "https://checker.example/far-future-" + Desk.unique("r");
+        desk.as(desk.carol).body(Map.of("@type", "ClaimReview", "url", review, "claimReviewed", "A claim from the far future",
+                        "datePublished", "+999999-01-01T00:00:00Z", "reviewRating", Map.of("alternateName", "False")))
+                .post("/api/prior-reviews/import").then().statusCode(422)
+                .body("detail", containsString("datePublished is not between the years 1 and 9999"));
+    }
+
+    /**
+     * Quarkus REST reads Accept only to write the answer, after the method ran and committed: a
+     * malformed one answered 500 for a comment that was stored (found by the fuzzer).
+     */
+    @Test
+    void aMalformedAcceptHeaderIsRefusedBeforeAnythingHappens() {
+        long ticket = desk.newTicket("LOW");
+        for (String accept : List.of(";;;", "application/json, ;", "garbage")) {
+            problem(desk.as(desk.carol).header("Accept", accept).body(Map.of("body", "Stored or not?"))
+                    .post("/api/tickets/{id}/comments", ticket).then(), 400).body("detail", containsString("Accept"));
+        }
+        desk.as(desk.carol).get("/api/tickets/{id}/comments", ticket).then().statusCode(200).body("size()", equalTo(0));
+        problem(desk.as(desk.carol).header("Accept", ";;;").get("/api/tickets/{id}", ticket).then(), 400);
+        desk.as(desk.carol).header("Accept", "application/json;q=0.9, */*;q=0.1").get("/api/tickets/{id}", ticket).then()
+                .statusCode(200);
+    }
+
+    /** Quarkus REST parsed it while choosing between the transition's JSON and body-less methods: a 500. */
+    @Test
+    void aMalformedContentTypeIsABadRequest() {
+        long ticket = desk.newTicket("LOW");
+        for (String type : List.of("garbage", "json", ";;;")) {
+            problem(desk.as(desk.alice).contentType(type).body("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .post("/api/tickets/{id}/claim", ticket).then(), 400)
+                    .body("detail", containsString("Content-Type"));
+        }
+        desk.as(desk.carol).get("/api/tickets/{id}", ticket).then().body("status", equalTo("OPEN"));
+    }
+
     @Test
     void badIdsAndUnknownThings() {
         problem(desk.as(desk.carol).get("/api/tickets/not-a-number").then(), 404);

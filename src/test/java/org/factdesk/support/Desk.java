@@ -35,6 +35,11 @@ public final class Desk {
         return given().auth().oauth2(tokens.get(who)).contentType(ContentType.JSON);
     }
 
+    /** The access token of one of the desk's people. */
+    public String token(String who) {
+        return tokens.get(who);
+    }
+
     public static String unique(String name) {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8);
     }

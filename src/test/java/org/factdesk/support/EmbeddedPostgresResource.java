@@ -26,7 +26,8 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         return shared().datasourceProperties();
     }
 
-    private static synchronized EmbeddedDatabase shared() {
+    /** The embedded PostgreSQL of this test JVM, started on first use. */
+    static synchronized EmbeddedDatabase shared() {
         if (database == null) {
             database = EmbeddedDatabase.startTemporary();
             Runtime.getRuntime().addShutdownHook(new Thread(database::close, "embedded-postgres-stop"));
