@@ -198,10 +198,11 @@ CREATE TEMP TABLE pool AS
     SELECT g AS n, CASE WHEN g <= :open_n THEN 'open' ELSE 'release' END AS kind
     FROM generate_series(1, :open_n + :release_n) g;
 
-INSERT INTO claim (text, claimant, language, topics, priority, priority_rank, deadline,
+-- A claimant is personal data: it comes with its 32-byte salt (migration V6).
+INSERT INTO claim (text, claimant, claimant_salt, language, topics, priority, priority_rank, deadline,
                    created_at, created_by, updated_at)
 SELECT 'Bench claim ' || n || ': unemployment doubled in region ' || (n % 97) || ' last year',
-       'Bench claimant ' || (n % 100), 'en', ARRAY['economy', 'bench'],
+       'Bench claimant ' || (n % 100), sha256(('bench-salt-' || n)::bytea), 'en', ARRAY['economy', 'bench'],
        (ARRAY['URGENT', 'HIGH', 'NORMAL', 'LOW'])[1 + n % 4], n % 4,
        CASE WHEN n % 3 = 0 THEN NULL ELSE now() + (n % 500) * interval '1 hour' END,
        now() - interval '30 days' + n * interval '1 second', 'bench-seed-' || kind,
