@@ -18,7 +18,7 @@ import java.time.temporal.TemporalAccessor;
  * A date or time between the years 1 and 9999 (UTC). Java reads years up to ±999,999,999, which
  * PostgreSQL cannot store (its timestamps end in 294276 AD) and day arithmetic overflows at the
  * ends; four-digit years are also what ISO 8601, feeds and browsers expect. Null is valid.
- * {@link DataRangeProblems} is the net for a date field without it.
+ * {@link DatabaseProblems} is the net for a date field without it.
  */
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)

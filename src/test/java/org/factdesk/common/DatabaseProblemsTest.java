@@ -16,9 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The net under request validation: a value the database refuses as a data exception (SQLSTATE
  * class 22) is the client's 400, found however deep the transaction wrapped it; other 500s stay.
  */
-class DataRangeProblemsTest {
+class DatabaseProblemsTest {
 
-    final DataRangeProblems processor = new DataRangeProblems();
+    final DatabaseProblems processor = new DatabaseProblems();
     final HttpProblem internal = HttpProblem.valueOf(Status.INTERNAL_SERVER_ERROR);
 
     @Test

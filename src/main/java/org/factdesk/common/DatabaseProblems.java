@@ -10,20 +10,33 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.Response.Status;
 import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
 
 import java.sql.SQLException;
 
 /**
- * Two requests that change the same thing at once: the loser's optimistic-lock failure (a row
- * changed since it was read) or unique violation (SQLSTATE 23505: the same thing created twice)
- * is a 409 problem, not a 500. Hooked in as a post-processor of the problem extension, so that it
- * also sees such failures when they surface at commit, wrapped in the transaction's exceptions;
- * it runs before the extension logs 5xx problems.
+ * Database failures that are the client's, not the server's, found however deep the transaction
+ * wrapped them (they often surface only at commit):
+ * <ul>
+ * <li>two requests that change the same thing at once: the loser's optimistic-lock failure (a row
+ * changed since it was read) or unique violation (SQLSTATE 23505: the same thing created twice) is
+ * a 409 problem;</li>
+ * <li>a value that Java accepts but PostgreSQL cannot hold — a date before 4713 BC or after
+ * 294276 AD, a number beyond a column's range — fails as a "data exception" (SQLSTATE class 22):
+ * a 400 problem. The statement failed, so its transaction is rolled back and nothing is written.</li>
+ * </ul>
+ * Hooked in as a post-processor of the problem extension (like {@link JsonProblemMappers}); it runs
+ * before the extension logs 5xx problems. Other 500s stay 500s.
  */
 @ApplicationScoped
-public class ConflictProblems implements ProblemPostProcessor {
+public class DatabaseProblems implements ProblemPostProcessor {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseProblems.class);
 
     static final String UNIQUE_VIOLATION = "23505";
+
+    /** SQLSTATE class 22: data exception (out of range, invalid value for the type, too long, ...). */
+    static final String DATA_EXCEPTION_CLASS = "22";
 
     void register(@Observes StartupEvent event) {
         ExceptionMapperBase.postProcessorsRegistry.register(this);
@@ -48,6 +61,14 @@ public class ConflictProblems implements ProblemPostProcessor {
                 return Problems.conflict("Already exists",
                         "Something with the same unique name or key was created at the same moment, or exists already."
                                 + " Reload and try again.");
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith(DATA_EXCEPTION_CLASS)) {
+                // Worth a look all the same: the request's validation let the value through.
+                LOG.warnf("A request's value was refused by the database (SQLSTATE %s): %s", sql.getSQLState(),
+                        sql.getMessage());
+                return Problems.badRequest("A value in the request is outside what the desk can store: dates must lie"
+                        + " between the years 4713 BC and 294276 AD, and numbers and texts within their fields' limits.");
             }
             if (cause.getCause() == cause) {
                 break;
