@@ -19,6 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static org.factdesk.support.TestNet.address;
+import static org.factdesk.support.TestNet.sleep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -106,21 +108,5 @@ class ClaimReviewFetcherTest {
         assertEquals("Cannot fetch " + base + "/slow.json: no complete answer from news.test within the time limit.",
                 slow.getDetail());
         assertTrue(Duration.between(start, Instant.now()).toSeconds() < 3, "took " + Duration.between(start, Instant.now()));
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    static InetAddress address(String literal) {
-        try {
-            return InetAddress.getByName(literal);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
