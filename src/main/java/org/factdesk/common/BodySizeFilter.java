@@ -1,6 +1,8 @@
 package org.factdesk.common;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -8,23 +10,59 @@ import jakarta.ws.rs.core.Response.Status;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-/** Refuses request bodies over the configured size with a 413 problem before reading them. */
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Refuses request bodies over the configured size with a 413 problem: by Content-Length before
+ * reading them, and while reading a body sent without one (chunked). A path may declare its own
+ * limit with a {@link BodyLimit} bean.
+ */
 public class BodySizeFilter {
 
     @ConfigProperty(name = "factdesk.max-body-bytes")
     long maxBodyBytes;
 
+    @Inject
+    Instance<BodyLimit> declared;
+
+    private volatile Map<String, Long> limits;
+
     @ServerRequestFilter(preMatching = true)
     public Response limit(ContainerRequestContext request) {
+        long max = limitFor(request.getUriInfo().getPath());
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && parse(length) > maxBodyBytes) {
-            return HttpProblem.builder()
-                    .withStatus(Status.REQUEST_ENTITY_TOO_LARGE)
-                    .withTitle("Payload too large")
-                    .withDetail("Request bodies are limited to " + maxBodyBytes + " bytes.")
-                    .build().toResponse();
+        if (length != null) {
+            return parse(length) > max ? tooLarge(max).toResponse() : null;
+        }
+        if (request.getHeaderString("Transfer-Encoding") != null) {
+            request.setEntityStream(new Limited(request.getEntityStream(), max));
         }
         return null;
+    }
+
+    private long limitFor(String path) {
+        Map<String, Long> byPath = limits;
+        if (byPath == null) {
+            byPath = new HashMap<>();
+            for (BodyLimit limit : declared) {
+                byPath.put(limit.path(), limit.maxBytes());
+            }
+            limits = byPath;
+        }
+        String normalised = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return byPath.getOrDefault(normalised, maxBodyBytes);
+    }
+
+    private static HttpProblem tooLarge(long max) {
+        return HttpProblem.builder()
+                .withStatus(Status.REQUEST_ENTITY_TOO_LARGE)
+                .withTitle("Payload too large")
+                .withDetail("Request bodies are limited to " + max + " bytes.")
+                .build();
     }
 
     private static long parse(String length) {
@@ -32,6 +70,38 @@ public class BodySizeFilter {
             return Long.parseLong(length.trim());
         } catch (NumberFormatException e) {
             return Long.MAX_VALUE;
+        }
+    }
+
+    /** Counts what is read and stops with the 413 problem past the limit. */
+    private static final class Limited extends FilterInputStream {
+        private final long max;
+        private long read;
+
+        Limited(InputStream in, long max) {
+            super(in);
+            this.max = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count(Math.max(n, 0));
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > max) {
+                throw tooLarge(max);
+            }
         }
     }
 }

@@ -36,7 +36,7 @@ public class ClaimReviewFetcher {
     @ConfigProperty(name = "factdesk.intake.import.timeout", defaultValue = "15s")
     Duration timeout;
 
-    @ConfigProperty(name = "factdesk.intake.import.max-bytes", defaultValue = "5242880")
+    @ConfigProperty(name = "factdesk.intake.import.max-bytes")
     int maxBytes;
 
     public Fetched fetch(String url, boolean allowPrivate) {

@@ -52,6 +52,10 @@ public class PriorReview extends PanacheEntityBase {
     @Column(name = "reviewed_at")
     public Instant reviewedAt;
 
+    /** The offset the publication time was written in ({@code +02:00}), null when none was given. */
+    @Column(name = "reviewed_at_offset")
+    public String reviewedAtOffset;
+
     public String language;
 
     public String source;

@@ -52,14 +52,22 @@ public class PriorReviewResource {
         return PriorReviewView.of(reviews.get(id));
     }
 
-    /** Upload: a ClaimReview JSON-LD document or DataFeed, or an HTML page carrying JSON-LD. */
+    /**
+     * Upload: a ClaimReview JSON-LD document or DataFeed, or an HTML page carrying JSON-LD, up to
+     * the same size as import-url fetches ({@link ImportLimit}). {@code baseUrl} is where the
+     * document was published: its relative URLs resolve against it (an HTML page without one
+     * resolves against its canonical link); without any, relative optional URLs are left out with a
+     * warning and an item whose own {@code url} is relative is refused.
+     */
     @POST
     @Path("import")
     @Consumes({MediaType.APPLICATION_JSON, "application/ld+json", MediaType.TEXT_HTML})
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     public PriorReviewService.ImportReport importUpload(@NotBlank String content,
-                                                       @HeaderParam("Content-Type") String contentType) {
-        return reviews.importContent(actor.get(), content, contentType != null && contentType.contains("html"), "upload");
+                                                       @HeaderParam("Content-Type") String contentType,
+                                                       @QueryParam("baseUrl") @HttpUrl String baseUrl) {
+        return reviews.importContent(actor.get(), content, contentType != null && contentType.contains("html"), "upload",
+                baseUrl);
     }
 
     /** The server fetches the page or feed, with the same address and size protections as webhooks. */
@@ -69,6 +77,6 @@ public class PriorReviewResource {
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     public PriorReviewService.ImportReport importUrl(@Valid @NotNull ImportUrlRequest request) {
         ClaimReviewFetcher.Fetched fetched = fetcher.fetch(request.url(), DeskSettings.get().allowPrivateWebhookTargets);
-        return reviews.importContent(actor.get(), fetched.body(), fetched.html(), fetched.url());
+        return reviews.importContent(actor.get(), fetched.body(), fetched.html(), fetched.url(), fetched.url());
     }
 }

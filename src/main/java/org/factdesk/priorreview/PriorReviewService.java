@@ -24,9 +24,12 @@ import java.util.Map;
 @Transactional
 public class PriorReviewService {
 
-    /** What an import did: counts, and one error per item that could not be read. */
+    /**
+     * What an import did: counts, one error per item that could not be read, and one warning per
+     * field left out of an item that was imported.
+     */
     public record ImportReport(String source, int received, int imported, int updated,
-                               List<ClaimReviewReader.ItemError> errors) {
+                               List<ClaimReviewReader.ItemError> errors, List<ClaimReviewReader.ItemWarning> warnings) {
     }
 
     /**
@@ -48,8 +51,12 @@ public class PriorReviewService {
         this.reader = new ClaimReviewReader(json);
     }
 
-    public ImportReport importContent(Actor actor, String content, boolean html, String source) {
-        ClaimReviewReader.Result result = reader.read(content, html);
+    /**
+     * Imports what {@code content} holds. {@code address} is where it lives (the fetched URL, or the
+     * address given with an upload), for relative URLs; null when unknown.
+     */
+    public ImportReport importContent(Actor actor, String content, boolean html, String source, String address) {
+        ClaimReviewReader.Result result = reader.read(content, html, address);
         int received = result.reviews().size() + countItemErrors(result);
         if (received > MAX_IMPORT_ITEMS) {
             throw Problems.badRequest("This import holds " + received + " ClaimReviews; one import takes at most "
@@ -82,10 +89,10 @@ public class PriorReviewService {
             row.importedBy = actor.subject();
             row.persist();
         }
-        ImportReport report = new ImportReport(source, received, imported,
-                updated, result.errors());
+        ImportReport report = new ImportReport(source, received, imported, updated, result.errors(), result.warnings());
         audit.desk(actor, AuditAction.PRIOR_REVIEWS_IMPORTED, audit.changes().value("source", source)
-                .value("imported", imported).value("updated", updated).value("errors", result.errors().size()));
+                .value("imported", imported).value("updated", updated).value("errors", result.errors().size())
+                .value("warnings", result.warnings().size()));
         return report;
     }
 
@@ -126,6 +133,7 @@ public class PriorReviewService {
         row.bestRating = review.bestRating();
         row.worstRating = review.worstRating();
         row.reviewedAt = review.reviewedAt();
+        row.reviewedAtOffset = review.reviewedAtOffset();
         row.language = review.language();
     }
 }

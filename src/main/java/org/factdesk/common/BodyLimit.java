@@ -1,0 +1,8 @@
+package org.factdesk.common;
+
+/**
+ * A request path whose bodies have their own size limit instead of {@code factdesk.max-body-bytes}.
+ * A feature declares it as a CDI bean next to the rule it comes from; {@link BodySizeFilter} applies it.
+ */
+public record BodyLimit(String path, long maxBytes) {
+}
