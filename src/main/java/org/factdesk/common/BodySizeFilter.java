@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.io.FilterInputStream;
@@ -73,7 +74,25 @@ public class BodySizeFilter {
         }
     }
 
-    /** Counts what is read and stops with the 413 problem past the limit. */
+    /**
+     * Past the limit while reading: an IOException, which body readers (Jackson's included) pass on
+     * unwrapped, so that it reaches {@link #tooLarge(TooLarge)} and not their 400 for bad input.
+     */
+    static final class TooLarge extends IOException {
+        final long max;
+
+        TooLarge(long max) {
+            super("request body larger than " + max + " bytes");
+            this.max = max;
+        }
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(TooLarge e) {
+        return tooLarge(e.max).toResponse();
+    }
+
+    /** Counts what is read and stops past the limit. */
     private static final class Limited extends FilterInputStream {
         private final long max;
         private long read;
@@ -97,10 +116,10 @@ public class BodySizeFilter {
             return n;
         }
 
-        private void count(int n) {
+        private void count(int n) throws TooLarge {
             read += n;
             if (read > max) {
-                throw tooLarge(max);
+                throw new TooLarge(max);
             }
         }
     }

@@ -6,6 +6,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -60,9 +61,9 @@ record PublishedDate(Instant instant, ZoneOffset offset) {
 
     private static PublishedDate read(String value) {
         try {
-            // ISO with a zone in brackets, and everything ISO_DATE_TIME takes
-            ZonedDateTime zoned = ZonedDateTime.parse(value, DateTimeFormatter.ISO_DATE_TIME);
-            return new PublishedDate(zoned.toInstant(), zoned.getOffset());
+            // ISO, also with a zone in brackets: the offset as written, even where the zone's rules disagree
+            OffsetDateTime iso = OffsetDateTime.parse(value, DateTimeFormatter.ISO_DATE_TIME);
+            return new PublishedDate(iso.toInstant(), iso.getOffset());
         } catch (DateTimeException ignored) {
             // try the next form
         }

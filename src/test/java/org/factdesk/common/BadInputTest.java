@@ -129,8 +129,10 @@ class BadInputTest {
         String review = "https://checker.example/far-future-" + Desk.unique("r");
         desk.as(desk.carol).body(Map.of("@type", "ClaimReview", "url", review, "claimReviewed", "A claim from the far future",
                         "datePublished", "+999999-01-01T00:00:00Z", "reviewRating", Map.of("alternateName", "False")))
-                .post("/api/prior-reviews/import").then().statusCode(422)
-                .body("detail", containsString("datePublished is not between the years 1 and 9999"));
+                .post("/api/prior-reviews/import").then().statusCode(200)
+                .body("warnings[0].detail", containsString("datePublished is not between the years 1 and 9999"));
+        desk.as(desk.alice).queryParam("q", "A claim from the far future").get("/api/prior-reviews").then()
+                .body("items.find { it.reviewUrl == '" + review + "' }.reviewedAt", equalTo(null));
     }
 
     /**

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -87,22 +90,95 @@ class ClaimReviewReaderTest {
                 [{"@type": "ClaimReview", "url": "https://a.example/ok", "claimReviewed": "Fine claim"},
                  {"@type": "ClaimReview", "url": "https://a.example/no-claim"},
                  {"@type": "ClaimReview", "claimReviewed": "No URL"},
-                 {"@type": "ClaimReview", "url": "https://a.example/bad-number", "claimReviewed": "x",
-                  "reviewRating": {"ratingValue": "three"}},
-                 {"@type": "ClaimReview", "url": "https://a.example/bad-date", "claimReviewed": "y",
-                  "datePublished": "the day before yesterday"},
-                 {"@type": "ClaimReview", "url": "javascript:alert(1)", "claimReviewed": "z"}]
+                 {"@type": "ClaimReview", "url": "javascript:alert(1)", "claimReviewed": "z"},
+                 {"@type": "ClaimReview", "url": "/relative/without/page", "claimReviewed": "r"}]
                 """;
         ClaimReviewReader.Result result = reader.read(feed, false);
         assertEquals(1, result.reviews().size());
-        assertEquals(5, result.errors().size());
+        assertEquals(4, result.errors().size());
         assertEquals("claimReviewed is missing", result.errors().get(0).detail());
         assertEquals("https://a.example/no-claim", result.errors().get(0).reference());
         assertEquals(1, result.errors().get(0).index());
         assertEquals("url is missing", result.errors().get(1).detail());
-        assertEquals("reviewRating.ratingValue is not a number: three", result.errors().get(2).detail());
-        assertEquals("datePublished is not a date: the day before yesterday", result.errors().get(3).detail());
-        assertTrue(result.errors().get(4).detail().startsWith("url is not an http(s) URL"));
+        assertEquals("url is not an http(s) URL: javascript:alert(1)", result.errors().get(2).detail());
+        assertEquals("url is relative (/relative/without/page) and the page's address is unknown", result.errors().get(3).detail());
+    }
+
+    @Test
+    void aBadOptionalFieldIsLeftOutWithAWarningAndTheItemIsRead() {
+        String feed = """
+                [{"@type": "ClaimReview", "url": "https://a.example/bad-number", "claimReviewed": "x",
+                  "reviewRating": {"ratingValue": "three", "alternateName": "False"}},
+                 {"@type": "ClaimReview", "url": "https://a.example/bad-date", "claimReviewed": "y",
+                  "datePublished": "the day before yesterday",
+                  "itemReviewed": {"@type": "Claim", "datePublished": "2024-03-05T14:30:00+0200 (CET)",
+                                   "appearance": {"url": "javascript:alert(1)"}},
+                  "author": {"name": "Checker", "url": "/about"}}]
+                """;
+        ClaimReviewReader.Result result = reader.read(feed, false);
+        assertEquals(List.of(), result.errors());
+        assertEquals(2, result.reviews().size());
+        assertNull(result.reviews().get(0).ratingValue());
+        assertEquals("False", result.reviews().get(0).rating());
+        ClaimReviewReader.Review second = result.reviews().get(1);
+        assertNull(second.reviewedAt());
+        assertNull(second.claimDate());
+        assertNull(second.appearanceUrl());
+        assertNull(second.publisherUrl());
+        assertEquals("Checker", second.publisher());
+        assertEquals(List.of(
+                new ClaimReviewReader.ItemWarning(0, "https://a.example/bad-number", "reviewRating.ratingValue is not a number: three; left out"),
+                new ClaimReviewReader.ItemWarning(1, "https://a.example/bad-date", "datePublished is not a date: the day before yesterday; left out"),
+                new ClaimReviewReader.ItemWarning(1, "https://a.example/bad-date",
+                        "itemReviewed.datePublished is not a date: 2024-03-05T14:30:00+0200 (CET); left out"),
+                new ClaimReviewReader.ItemWarning(1, "https://a.example/bad-date",
+                        "itemReviewed.appearance.url is not an http(s) URL: javascript:alert(1); left out"),
+                new ClaimReviewReader.ItemWarning(1, "https://a.example/bad-date",
+                        "author.url is relative (/about) and the page's address is unknown; left out")),
+                result.warnings());
+    }
+
+    @Test
+    void publicationTimesKeepTheirMomentAndTheOffsetTheyWereWrittenIn() {
+        Map<String, String[]> forms = new LinkedHashMap<>();
+        forms.put("2024-03-05T14:30:00+0200", new String[]{"2024-03-05T12:30:00Z", "+02:00"});
+        forms.put("2024-03-05T14:30:00.123-0330", new String[]{"2024-03-05T18:00:00.123Z", "-03:30"});
+        forms.put("2024-03-05 14:30:00 +02", new String[]{"2024-03-05T12:30:00Z", "+02:00"});
+        forms.put("2024-03-05T14:30:00+02:00[Europe/Paris]", new String[]{"2024-03-05T12:30:00Z", "+02:00"});
+        forms.put("2024-03-05 14:30:00", new String[]{"2024-03-05T14:30:00Z", null});
+        forms.put("2024-03-05 14:30 UTC", new String[]{"2024-03-05T14:30:00Z", "Z"});
+        forms.put("2024/3/5 09:05", new String[]{"2024-03-05T09:05:00Z", null});
+        forms.put("Tue, 5 Mar 2024 14:30:00 +0200", new String[]{"2024-03-05T12:30:00Z", "+02:00"});
+        forms.put("March 5, 2024", new String[]{"2024-03-05T00:00:00Z", null});
+        forms.put("2024-03-05", new String[]{"2024-03-05T00:00:00Z", null});
+        forms.forEach((written, expected) -> {
+            String item = "{\"@type\": \"ClaimReview\", \"url\": \"https://a.example/t\", \"claimReviewed\": \"t\","
+                    + " \"datePublished\": \"" + written + "\"}";
+            ClaimReviewReader.Result result = reader.read(item, false);
+            assertEquals(List.of(), result.warnings(), written);
+            assertEquals(Instant.parse(expected[0]), result.reviews().get(0).reviewedAt(), written);
+            assertEquals(expected[1], result.reviews().get(0).reviewedAtOffset(), written);
+        });
+    }
+
+    @Test
+    void urlsResolveAgainstThePageAndItsBaseTag() {
+        String page = """
+                <html lang="de"><head><base href="https://cdn.checker.example/de/">
+                <script type="application/ld+json">
+                {"@type": "ClaimReview", "url": "faktencheck/1", "claimReviewed": "Relativ",
+                 "author": {"@type": "Organization", "name": "Checker", "url": "//checker.example/"},
+                 "itemReviewed": {"@type": "Claim", "appearance": "www.news.example/story"}}
+                </script></head></html>
+                """;
+        ClaimReviewReader.Review review = reader.read(page, true, "http://checker.example/de/page").reviews().get(0);
+        assertEquals("https://cdn.checker.example/de/faktencheck/1", review.reviewUrl());
+        assertEquals("https://checker.example/", review.publisherUrl(), "protocol-relative takes the base's scheme");
+        assertEquals("https://www.news.example/story", review.appearanceUrl());
+        assertEquals("de", review.language());
+        assertEquals("https://checker.example/page.html",
+                reader.read("[{\"@type\": \"ClaimReview\", \"url\": \"page.html\", \"claimReviewed\": \"c\"}]", false,
+                        "https://checker.example/feed.json").reviews().get(0).reviewUrl());
     }
 
     @Test
