@@ -30,6 +30,9 @@ public class ClaimReviewJsonLd {
         review.put("url", pageUrl(factCheck));
         review.put("claimReviewed", factCheck.claimText());
         review.put("datePublished", iso(factCheck.firstPublished()));
+        if (factCheck.language() != null) {
+            review.put("inLanguage", factCheck.language());
+        }
         if (factCheck.corrected()) {
             review.put("dateModified", iso(factCheck.lastPublished()));
         }
@@ -47,12 +50,11 @@ public class ClaimReviewJsonLd {
         if (factCheck.claimant() != null) {
             claim.putObject("author").put("@type", "Person").put("name", factCheck.claimant());
         }
-        factCheck.firstAppearance().ifPresent(first -> {
-            if (first.appearedAt() != null) {
-                claim.put("datePublished", iso(first.appearedAt()));
-            }
-            claim.set("firstAppearance", creativeWork(first));
-        });
+        // Google recommends it on every Claim; without a dated appearance, the day the desk took the claim up
+        if (factCheck.claimDate() != null) {
+            claim.put("datePublished", iso(factCheck.claimDate()));
+        }
+        factCheck.firstAppearance().ifPresent(first -> claim.set("firstAppearance", creativeWork(first)));
         ArrayNode appearances = claim.putArray("appearance");
         factCheck.appearances().forEach(a -> appearances.add(creativeWork(a)));
         return review;

@@ -3,6 +3,7 @@ package org.factdesk.publishing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.synd.SyndCategoryImpl;
 import com.rometools.rome.feed.synd.SyndContentImpl;
 import com.rometools.rome.feed.synd.SyndEntry;
@@ -44,6 +45,7 @@ public class FeedResource {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
     /** Characters XML 1.0 cannot carry, which text from the wild sometimes contains. */
+    private static final java.util.regex.Pattern LANGUAGE_TAG = java.util.regex.Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
     private static final String XML_ILLEGAL = "[^\\x09\\x0A\\x0D\\x20-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]";
 
     @Inject
@@ -95,7 +97,7 @@ public class FeedResource {
             if (page.hasNext()) {
                 feed.put("next_url", url("feed.json", query, query.page + 1));
             }
-            feed.put("language", "en");
+            feed.put("language", language(query));
             ArrayNode items = feed.putArray("items");
             for (PublishedFactCheck fc : page.items()) {
                 ObjectNode item = items.addObject();
@@ -136,7 +138,7 @@ public class FeedResource {
         feed.setDescription("Published fact-checks, newest first");
         feed.setLink(publisher.baseUrl() + "/");
         feed.setUri(url(file, query, 0));
-        feed.setLanguage("en");
+        feed.setLanguage(language(query));
         page.items().stream().findFirst().ifPresent(first -> feed.setPublishedDate(Date.from(first.updated())));
         List<SyndLink> links = new ArrayList<>();
         List<Element> rssLinks = new ArrayList<>();
@@ -173,6 +175,11 @@ public class FeedResource {
                 categories.add(category);
             }
             entry.setCategories(categories);
+            if (fc.language() != null) {
+                // dc:language: each entry in the language of its published claim
+                entry.getModules().stream().filter(DCModule.class::isInstance).map(DCModule.class::cast).findFirst()
+                        .ifPresent(dc -> dc.setLanguage(clean(fc.language())));
+            }
             entries.add(entry);
         }
         feed.setEntries(entries);
@@ -224,6 +231,11 @@ public class FeedResource {
             text.append("\nCorrection (").append(correction.publishedAt()).append("): ").append(correction.note());
         }
         return text.toString();
+    }
+
+    /** A feed filtered by language is in that language; any other in the desk's (factdesk.publisher.language). */
+    private String language(FeedQuery query) {
+        return query.language != null && LANGUAGE_TAG.matcher(query.language).matches() ? query.language : publisher.language();
     }
 
     private String url(String file, FeedQuery query, int page) {

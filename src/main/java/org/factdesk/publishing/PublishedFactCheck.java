@@ -20,12 +20,14 @@ import java.util.stream.Collectors;
 /**
  * What the public sees of a fact-check: its latest published version (never a draft, never the
  * live claim: every public field comes frozen from the version), every correction since the first
- * version, and a retraction if there was one.
+ * version, and a retraction if there was one. {@code openedAt} is when the desk took the claim up
+ * (its ticket was opened): the latest the claim can have entered public discourse.
  */
 public record PublishedFactCheck(long id, String headline, String claimText, String claimant,
                                  String language, List<String> topics, List<Appearance> appearances, PublicRating rating, String summary,
                                  List<String> explanation, List<Source> sources, Instant firstPublished,
-                                 Instant lastPublished, List<Correction> corrections, Retraction retraction) {
+                                 Instant lastPublished, List<Correction> corrections, Retraction retraction,
+                                 Instant openedAt) {
 
     public record PublicRating(String label, String definition, Integer value, Integer best, Integer worst) {
     }
@@ -98,7 +100,7 @@ public record PublishedFactCheck(long id, String headline, String claimText, Str
         return new PublishedFactCheck(ticket.id, latest.headline, latest.claimText, latest.claimant,
                 latest.claimLanguage, List.of(latest.claimTopics), appearances(latest.appearances), publicRating,
                 latest.summary, paragraphs(latest.explanation),
-                sources(latest.sources), first.publishedAt, latest.publishedAt, corrections, retraction);
+                sources(latest.sources), first.publishedAt, latest.publishedAt, corrections, retraction, ticket.createdAt);
     }
 
     /** The last change the public saw: the retraction, or the latest publication. */
@@ -108,6 +110,15 @@ public record PublishedFactCheck(long id, String headline, String claimText, Str
 
     public boolean corrected() {
         return !corrections.isEmpty();
+    }
+
+    /**
+     * When the claim was made or entered public discourse (ClaimReview's {@code itemReviewed.datePublished}):
+     * its earliest dated appearance, else when the desk took it up, which it cannot postdate.
+     */
+    public Instant claimDate() {
+        return appearances.stream().map(Appearance::appearedAt).filter(Objects::nonNull).min(Instant::compareTo)
+                .orElse(openedAt);
     }
 
     public Optional<Appearance> firstAppearance() {

@@ -17,4 +17,11 @@ public interface PublisherConfig {
 
     @WithDefault("http://localhost:8080")
     String url();
+
+    /**
+     * The desk's language (BCP 47, e.g. {@code en}, {@code pt-BR}): the language of a feed that is
+     * not filtered by one. Each entry carries its own, the language of its published claim.
+     */
+    @WithDefault("en")
+    String language();
 }

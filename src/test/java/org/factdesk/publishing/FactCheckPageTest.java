@@ -72,6 +72,21 @@ class FactCheckPageTest {
         assertEquals(2, claim.path("appearance").size());
     }
 
+    /** Google recommends itemReviewed.datePublished on every Claim: without a dated appearance, the day the desk took it up. */
+    @Test
+    void aClaimWithoutADatedAppearanceIsDatedWhenTheDeskTookItUpAndTheReviewCarriesItsLanguage() throws Exception {
+        long ticket = desk.publish(Map.of("text", "Undated claim " + Desk.unique("d"), "language", "fr",
+                "appearances", List.of(Map.of("url", "https://video.example/undated"))), "False", "Undated claim checked");
+        String opened = desk.as(desk.carol).get("/api/tickets/{id}", ticket).then().statusCode(200)
+                .extract().jsonPath().getString("createdAt");
+        JsonNode review = claimReview(ticket, "undated-claim-checked");
+        JsonNode claim = review.path("itemReviewed");
+        assertEquals(java.time.Instant.parse(opened).toString(), claim.path("datePublished").asText());
+        assertEquals("https://video.example/undated", claim.path("firstAppearance").path("url").asText());
+        assertFalse(claim.path("firstAppearance").has("datePublished"));
+        assertEquals("fr", review.path("inLanguage").asText());
+    }
+
     @Test
     void offScaleRatingsCarryNoNumbers() throws Exception {
         long ticket = publish("Unprovable claim " + Desk.unique("u"), "Unproven", "We cannot tell");

@@ -96,6 +96,34 @@ class FeedTest {
     }
 
     @Test
+    void feedsCarryTheDesksLanguageOrTheFilteredOneAndEachEntryItsOwn() throws Exception {
+        long french = desk.publish(Map.of("text", "Affirmation " + Desk.unique("fr"), "language", "fr", "topics", List.of(topic)),
+                "False", "Vérification");
+        String desks = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("factdesk.publisher.language", String.class);
+
+        assertEquals(desks, json("/feeds/feed.json?topic=" + topic).path("language").asText());
+        JsonNode frenchOnly = json("/feeds/feed.json?language=fr&topic=" + topic);
+        assertEquals("fr", frenchOnly.path("language").asText());
+        assertEquals(1, frenchOnly.path("items").size());
+        assertEquals("fr", frenchOnly.path("items").get(0).path("language").asText());
+        assertEquals(desks, json("/feeds/feed.json?language=%3Cx%3E&topic=" + topic).path("language").asText(),
+                "a filter that is no language tag is not echoed as the feed's language");
+
+        for (String file : List.of("atom.xml", "rss.xml")) {
+            SyndFeed all = parse(given().get("/feeds/" + file + "?topic=" + topic).then().statusCode(200).extract().asString());
+            assertEquals(desks, all.getLanguage(), file);
+            List<String> entryLanguages = all.getEntries().stream().map(e -> ((com.rometools.rome.feed.module.DCModule)
+                    e.getModule(com.rometools.rome.feed.module.DCModule.URI)).getLanguage()).toList();
+            assertEquals(List.of("fr", "en", "en", "en"), entryLanguages, file);
+            assertEquals("fr", parse(given().get("/feeds/" + file + "?language=fr&topic=" + topic).then().extract().asString())
+                    .getLanguage(), file);
+        }
+        JsonNode review = json("/feeds/claimreview.json?topic=" + topic).path("dataFeedElement").get(0);
+        assertTrue(review.path("url").asText().contains("/fact-checks/" + french + "/"));
+        assertEquals("fr", review.path("inLanguage").asText());
+    }
+
+    @Test
     void conditionalRequestsAnd304() {
         Response answer = given().get("/feeds/atom.xml?topic=" + topic);
         String etag = answer.header("ETag");
