@@ -28,7 +28,9 @@ RELEASE_TICKETS=${BENCH_RELEASE_TICKETS:-40000}
 JAR=${BENCH_JAR:-$REPO_DIR/target/quarkus-app/quarkus-run.jar}
 JAVA_OPTS=${BENCH_JAVA_OPTS:-}
 READY_TIMEOUT=${BENCH_READY_TIMEOUT:-120}
-SCENARIOS=${BENCH_SCENARIOS:-list claim-next release}   # a subset to iterate faster, e.g. "claim-next"
+SCENARIOS=${BENCH_SCENARIOS:-list claim-next release intake}   # a subset to iterate faster, e.g. "claim-next"
+INTAKE_CHARS=${BENCH_INTAKE_CHARS:-500000}   # length of each article of the intake scenario (the API's limit)
+INTAKE_RUNS=${BENCH_INTAKE_RUNS:-3}          # measured posts per article, after one unmeasured
 BASE_URL="http://127.0.0.1:$HTTP_PORT"
 
 case "$PG_DB" in
@@ -497,6 +499,52 @@ wants release && for c in 8 32; do
     ROWS+=("release|$c|$W_RPS|$W_P50|$W_P99|$W_ERR|$W_CPU|$S_TPS|$S_P50|$S_P99|$S_ERR")
 done
 
+# Intake end to end: POST /api/articles with an ordinary article (the sample repeated) and with texts built
+# to be expensive (the worst ones of bench/intake.sh), each INTAKE_CHARS characters long; the server's CPU time
+# and the wall time per post, median of INTAKE_RUNS after one unmeasured post.
+INTAKE_ROWS=()
+intake_text() { # unit -> the unit repeated to INTAKE_CHARS characters, in $WORK_DIR/intake.txt
+    local text=$1
+    while (( ${#text} < INTAKE_CHARS )); do text=$text$text; done
+    printf '%s' "${text:0:INTAKE_CHARS}" > "$WORK_DIR/intake.txt"
+}
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+post_article() { # article n -> "cpu_ms wall_ms"
+    jq -n --rawfile text "$WORK_DIR/intake.txt" --arg url "https://bench.example.org/$1/$2" \
+        '{url: $url, language: "en", format: "text", text: $text}' > "$WORK_DIR/intake.json"
+    local cpu0 t0 code
+    cpu0=$(server_cpu_ms)
+    t0=$(date +%s%N)
+    code=$(curl -s -o "$WORK_DIR/intake-answer.json" -w '%{http_code}' -H "Authorization: Bearer $TOKEN_EDITOR" \
+        -H 'Content-Type: application/json' --data-binary @"$WORK_DIR/intake.json" "$BASE_URL/api/articles")
+    if [[ "$code" != 201 ]]; then
+        echo "intake $1: HTTP $code $(head -c 300 "$WORK_DIR/intake-answer.json")" >&2
+        exit 1
+    fi
+    echo "$(( $(server_cpu_ms) - cpu0 )) $(( ($(date +%s%N) - t0) / 1000000 ))"
+}
+if wants intake; then
+    log "intake: articles of $INTAKE_CHARS characters"
+    export LC_ALL=C.UTF-8   # ${#text} counts characters, not bytes
+    sample=$(cat "$REPO_DIR/src/main/resources/demo/sample-article.txt")
+    declare -A INTAKE_UNITS=([ordinary]="$sample"$'\n\n' ["according to x"]="according to x " ['“x”']='“x” '
+        ["a"]="a " ["people familiar"]="people familiar with the talks " ["?” Smith said"]='?” Smith said ')
+    i=0
+    for name in ordinary "according to x" '“x”' a "people familiar" "?” Smith said"; do
+        i=$((i + 1))
+        intake_text "${INTAKE_UNITS[$name]}"
+        post_article "$i" 0 > /dev/null
+        wait_quiet "intake $name"
+        cpus=() walls=()
+        for n in $(seq 1 "$INTAKE_RUNS"); do
+            read -r cpu wall < <(post_article "$i" "$n")
+            [[ -n "$cpu" ]] || exit 1
+            cpus+=("$cpu") walls+=("$wall")
+        done
+        INTAKE_ROWS+=("$name|$(printf '%s\n' "${cpus[@]}" | median)|$(printf '%s\n' "${cpus[@]}" | sort -n | head -1)|$(printf '%s\n' "${cpus[@]}" | sort -n | tail -1)|$(printf '%s\n' "${walls[@]}" | median)")
+    done
+fi
+
 RSS_KB=$(awk '/^VmRSS:/ {print $2}' "/proc/$SERVER_PID/status")
 HWM_KB=$(awk '/^VmHWM:/ {print $2}' "/proc/$SERVER_PID/status")
 SERVER_ERRORS=$(grep -c ' ERROR ' "$OUT_DIR/server.log" || true)
@@ -527,6 +575,18 @@ wants claim-next && echo "targets:"
 wants claim-next && echo "  claim-next throughput at 32 clients >= 0.5 x SQL: ratio ${RATIO[claim-next-32]} -> $(verdict "${RATIO[claim-next-32]} >= 0.5")"
 wants claim-next && echo "  claim-next p99 at 8 clients < 50 ms:             ${P99[claim-next-8]} ms -> $(verdict "${P99[claim-next-8]} < 50")"
 echo
+if (( ${#INTAKE_ROWS[@]} > 0 )); then
+    echo "intake, POST /api/articles of $INTAKE_CHARS characters (server CPU ms per post: median, min-max of $INTAKE_RUNS; wall ms median):"
+    ordinary_cpu=""
+    worst_cpu=0 worst_name=""
+    for row in "${INTAKE_ROWS[@]}"; do
+        IFS='|' read -r name cpu lo hi wall <<<"$row"
+        printf '  %-18s %7s ms CPU (%s-%s)  %7s ms wall\n' "$name" "$cpu" "$lo" "$hi" "$wall"
+        if [[ -z "$ordinary_cpu" ]]; then ordinary_cpu=$cpu; elif (( cpu > worst_cpu )); then worst_cpu=$cpu worst_name=$name; fi
+    done
+    echo "  worst adversarial ($worst_name) / ordinary: $(awk -v a="$worst_cpu" -v b="$ordinary_cpu" 'BEGIN { printf "%.2f", a / b }') (target at most 1.5)"
+    echo
+fi
 echo "time to ready: $(awk -v ms="$READY_MS" 'BEGIN { printf "%.2f", ms / 1000 }') s"
 echo "resident memory: $((RSS_KB / 1024)) MB after the run (peak $((HWM_KB / 1024)) MB, $((RSS_READY_KB / 1024)) MB when ready)"
 echo "server log: $SERVER_ERRORS ERROR lines (bench/out/server.log)"

@@ -1,6 +1,8 @@
 package org.factdesk.intake.sourcing;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,18 +68,29 @@ public final class Attribution {
      *  retried from every "according to" up to the same ")" cost the length of the sentence per occurrence. */
     private static final String SOURCE_LENGTH = "{1,150}?";
 
-    /** Sources of a statement that is not itself introduced by a reporting verb. */
-    private static final List<Pattern> SOURCES = List.of(
-            compile("according\\s+to\\s+(?<who>[^,;:‘“\"()]" + SOURCE_LENGTH + ")(?=\\s*(?:[,;:‘“\"(]|[.!?]?\\s*$))"),
-            compile("(?:described|characteri[sz]ed|called|branded|dismissed|hailed)\\s+by\\s+(?<who>[^,;:‘“\"()]"
-                    + SOURCE_LENGTH + ")\\s+as\\b"),
-            compile(alt(List.of("assertions?", "claims?", "statements?", "remarks?", "comments?", "allegations?",
-                    "accounts?", "information", "warnings?")) + "\\s+(?:comes?|came)\\s+from\\s+(?<who>" + SPEAKER + ")"));
+    /** Every speaker pattern above ends in a reporting verb ({@link Words#REPORTING_VERBS}). */
+    private static final Keywords REPORTING = Keywords.anyOf(Words.REPORTING_VERBS);
+
+    /** A source of a statement that is not itself introduced by a reporting verb. */
+    private record Source(Keywords keywords, Pattern pattern) {
+    }
+
+    private static final List<Source> SOURCES = List.of(
+            new Source(Keywords.anyOf("according"), compile("according\\s+to\\s+(?<who>[^,;:‘“\"()]" + SOURCE_LENGTH
+                    + ")(?=\\s*(?:[,;:‘“\"(]|[.!?]?\\s*$))")),
+            new Source(Keywords.anyOf("described", "characteri", "called", "branded", "dismissed", "hailed"),
+                    compile("(?:described|characteri[sz]ed|called|branded|dismissed|hailed)\\s+by\\s+(?<who>[^,;:‘“\"()]"
+                            + SOURCE_LENGTH + ")\\s+as\\b")),
+            new Source(Keywords.anyOf("come", "came").and(List.of("from")),
+                    compile(alt(List.of("assertions?", "claims?", "statements?", "remarks?", "comments?", "allegations?",
+                            "accounts?", "information", "warnings?")) + "\\s+(?:comes?|came)\\s+from\\s+(?<who>" + SPEAKER + ")")));
 
     public Optional<String> claimant(String sentence) {
-        Matcher pronoun = first(PRONOUN_THEN_VERB, sentence);
-        Matcher speaker = earliestVerb(earliestVerb(first(SPEAKER_THEN_VERB, sentence), pronoun),
-                first(VERB_THEN_SPEAKER, sentence));
+        String lower = Keywords.lower(sentence);
+        boolean reported = REPORTING.mayOccurIn(lower);
+        Matcher pronoun = reported ? first(PRONOUN_THEN_VERB, sentence) : null;
+        Matcher speaker = reported ? earliestVerb(earliestVerb(first(SPEAKER_THEN_VERB, sentence), pronoun),
+                first(VERB_THEN_SPEAKER, sentence)) : null;
         if (speaker == pronoun && pronoun != null) {
             return Optional.empty();
         }
@@ -86,13 +99,26 @@ public final class Attribution {
             return Optional.of(speaker.group("who") + (role == null ? "" : role));
         }
         // No reporting verb with a subject: the statement may still be sourced ("according to …").
-        for (Pattern source : SOURCES) {
-            Matcher m = source.matcher(sentence);
+        for (Source source : SOURCES) {
+            if (!source.keywords().mayOccurIn(lower)) {
+                continue;
+            }
+            Matcher m = source.pattern().matcher(sentence);
             if (m.find()) {
                 return Optional.of(m.group("who"));
             }
         }
         return Optional.empty();
+    }
+
+    /** Every pattern with the keywords it is checked against (for the tests). */
+    static Map<Pattern, Keywords> guardedPatterns() {
+        Map<Pattern, Keywords> guarded = new LinkedHashMap<>();
+        for (Pattern pattern : List.of(SPEAKER_THEN_VERB, PRONOUN_THEN_VERB, VERB_THEN_SPEAKER)) {
+            guarded.put(pattern, REPORTING);
+        }
+        SOURCES.forEach(source -> guarded.put(source.pattern(), source.keywords()));
+        return guarded;
     }
 
     private static Matcher first(Pattern pattern, String sentence) {

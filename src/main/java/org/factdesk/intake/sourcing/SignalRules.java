@@ -23,9 +23,13 @@ import static org.factdesk.intake.sourcing.Words.alt;
  */
 final class SignalRules {
 
-    /** One rule: a match of {@code pattern} is a trigger of {@code kind} unless {@code veto} says otherwise. */
-    record Rule(SignalKind kind, Pattern pattern, BiPredicate<String, Matcher> veto) {
+    /** One rule: a match of {@code pattern} is a trigger of {@code kind} unless {@code veto} says otherwise; the
+     *  pattern cannot match a sentence without its {@code keywords}. */
+    record Rule(SignalKind kind, Keywords keywords, Pattern pattern, BiPredicate<String, Matcher> veto) {
     }
+
+    private static final Keywords SOURCE_NOUN = Keywords.anyOf("source");
+    private static final List<String> SAID_OR_ACCORDING = List.of("said", "says", "added", "according");
 
     // ---- ANONYMOUS_SOURCE ----
 
@@ -49,35 +53,46 @@ final class SignalRules {
             "family", "government", "leadership", "administration", "campaign", "investigation", "talks",
             "negotiations", "matter", "president", "prime\\s+minister", "chancellor", "leader", "king", "queen"))
             + "))";
+    /** One of these is in every {@link #QUALIFIER}. */
+    private static final List<String> QUALIFIER_WORDS = List.of("familiar", "briefed", "privy", "know", "access", "close");
 
     /** Unnamed groups that speak as a body ("officials said"); "the officials said" refers back to someone named. */
-    private static final String SPEAKING_GROUPS = alt(List.of("officials", "sources", "insiders", "diplomats", "aides",
-            "analysts", "experts", "observers"));
+    private static final List<String> SPEAKING_GROUP_NOUNS = List.of("officials", "sources", "insiders", "diplomats",
+            "aides", "analysts", "experts", "observers");
+    private static final String SPEAKING_GROUPS = alt(SPEAKING_GROUP_NOUNS);
 
     /** "Officials at the ministry said": an institution is named, the people speaking are not. */
     private static final String GROUP_AFFILIATION = "(?:\\s+(?:at|from|in|of)\\s+(?:the\\s+)?(?:" + WORD + "\\s+){0,2}"
             + WORD + ")?";
 
     private static final List<Rule> ANONYMOUS = List.of(
-            whole(SignalKind.ANONYMOUS_SOURCE,
+            whole(SignalKind.ANONYMOUS_SOURCE, Keywords.anyOf("anonymity"),
                     "(?:(?:spoke|speaking|talked|talking)\\s+)?on\\s+(?:the\\s+)?condition\\s+of\\s+anonymity\\b"),
-            whole(SignalKind.ANONYMOUS_SOURCE,
+            whole(SignalKind.ANONYMOUS_SOURCE, Keywords.anyOf("named", "identified"),
                     "(?:declined|refused|asked\\s+not|did\\s+not\\s+want)\\s+to\\s+be\\s+(?:named|identified)\\b"),
-            whole(SignalKind.ANONYMOUS_SOURCE, "not\\s+authori[sz]ed\\s+to\\s+(?:speak|talk|comment)\\b"),
-            whole(SignalKind.ANONYMOUS_SOURCE, "(?:anonymous|unnamed)\\s+(?:" + MODIFIER + "\\s+){0,2}" + PEOPLE),
+            whole(SignalKind.ANONYMOUS_SOURCE, Keywords.anyOf("authori"),
+                    "not\\s+authori[sz]ed\\s+to\\s+(?:speak|talk|comment)\\b"),
+            whole(SignalKind.ANONYMOUS_SOURCE, Keywords.anyOf("anonymous", "unnamed"),
+                    "(?:anonymous|unnamed)\\s+(?:" + MODIFIER + "\\s+){0,2}" + PEOPLE),
             // A source noun only counts where a statement is attributed to it: "a reliable source of income" does not.
-            rule(SignalKind.ANONYMOUS_SOURCE, "\\baccording\\s+to\\s+(?<t>" + SOURCE_PHRASE + ")(?!\\s+of\\b)"),
-            rule(SignalKind.ANONYMOUS_SOURCE, "(?<t>" + SOURCE_PHRASE + ")\\s+(?:" + ADVERB + "\\s+)?" + VERB),
-            rule(SignalKind.ANONYMOUS_SOURCE, "\\b(?:said|says|added)\\s+(?<t>" + SOURCE_PHRASE + ")(?!\\s+(?:of|that)\\b)"),
-            new Rule(SignalKind.ANONYMOUS_SOURCE, compile("(?<t>(?:" + DETERMINER + "\\s+)?(?:" + MODIFIER + "\\s+){0,3}"
-                    + PEOPLE + "\\s+" + QUALIFIER + ")"), SignalRules::namedJustBefore),
-            whole(SignalKind.ANONYMOUS_SOURCE, "(?:" + MODIFIER + "\\s+){0,2}insiders\\b"),
-            whole(SignalKind.ANONYMOUS_SOURCE, "\\ban?\\s+(?:" + MODIFIER + "\\s+){0,2}insider\\b"
+            rule(SignalKind.ANONYMOUS_SOURCE, SOURCE_NOUN.and(List.of("according")),
+                    "\\baccording\\s+to\\s+(?<t>" + SOURCE_PHRASE + ")(?!\\s+of\\b)"),
+            rule(SignalKind.ANONYMOUS_SOURCE, SOURCE_NOUN.and(Words.REPORTING_VERBS),
+                    "(?<t>" + SOURCE_PHRASE + ")\\s+(?:" + ADVERB + "\\s+)?" + VERB),
+            rule(SignalKind.ANONYMOUS_SOURCE, SOURCE_NOUN.and(List.of("said", "says", "added")),
+                    "\\b(?:said|says|added)\\s+(?<t>" + SOURCE_PHRASE + ")(?!\\s+(?:of|that)\\b)"),
+            new Rule(SignalKind.ANONYMOUS_SOURCE, Keywords.anyOf(QUALIFIER_WORDS),
+                    compile("(?<t>(?:" + DETERMINER + "\\s+)?(?:" + MODIFIER + "\\s+){0,3}" + PEOPLE + "\\s+" + QUALIFIER + ")"),
+                    SignalRules::namedJustBefore),
+            whole(SignalKind.ANONYMOUS_SOURCE, Keywords.anyOf("insiders"), "(?:" + MODIFIER + "\\s+){0,2}insiders\\b"),
+            whole(SignalKind.ANONYMOUS_SOURCE, Keywords.anyOf("insider"), "\\ban?\\s+(?:" + MODIFIER + "\\s+){0,2}insider\\b"
                     + "(?!\\s+(?:trading|threat|information|dealing|knowledge|attack))"),
-            new Rule(SignalKind.ANONYMOUS_SOURCE, compile("\\b(?:(?<det>the|these|those|both|such)\\s+)?(?<t>(?:"
-                    + MODIFIER + "\\s+){0,3}" + SPEAKING_GROUPS + GROUP_AFFILIATION + "\\s+(?:" + ADVERB + "\\s+)?" + VERB + ")"),
+            new Rule(SignalKind.ANONYMOUS_SOURCE, Keywords.anyOf(SPEAKING_GROUP_NOUNS).and(Words.REPORTING_VERBS),
+                    compile("\\b(?:(?<det>the|these|those|both|such)\\s+)?(?<t>(?:" + MODIFIER + "\\s+){0,3}" + SPEAKING_GROUPS
+                            + GROUP_AFFILIATION + "\\s+(?:" + ADVERB + "\\s+)?" + VERB + ")"),
                     (sentence, m) -> m.group("det") != null),
-            rule(SignalKind.ANONYMOUS_SOURCE, "\\baccording\\s+to\\s+(?<t>(?:" + MODIFIER + "\\s+){0,3}" + SPEAKING_GROUPS + ")"));
+            rule(SignalKind.ANONYMOUS_SOURCE, Keywords.anyOf(SPEAKING_GROUP_NOUNS).and(List.of("according")),
+                    "\\baccording\\s+to\\s+(?<t>(?:" + MODIFIER + "\\s+){0,3}" + SPEAKING_GROUPS + ")"));
 
     // ---- HEDGE ----
 
@@ -88,20 +103,24 @@ final class SignalRules {
     private static final int MAX_REPORT_QUALIFIERS = 4;
 
     private static final List<Rule> HEDGES = List.of(
-            whole(SignalKind.HEDGE, "\\b(?:reportedly|allegedly|purportedly|supposedly|reputedly|rumou?red)\\b"),
+            whole(SignalKind.HEDGE, Keywords.anyOf("reportedly", "allegedly", "purportedly", "supposedly", "reputedly", "rumo"),
+                    "\\b(?:reportedly|allegedly|purportedly|supposedly|reputedly|rumou?red)\\b"),
             // "is said to have fled", but not "was reported to the police".
-            whole(SignalKind.HEDGE, "\\b(?:is|are|was|were|has\\s+been|have\\s+been|had\\s+been)\\s+"
+            whole(SignalKind.HEDGE, Keywords.anyOf("said", "believed", "thought", "understood", "reported", "rumo", "alleged",
+                    "claimed", "reputed"), "\\b(?:is|are|was|were|has\\s+been|have\\s+been|had\\s+been)\\s+"
                     + "(?:said|believed|thought|understood|reported|rumou?red|alleged|claimed|reputed)\\s+to\\b"
                     + "(?!\\s+(?:the|a|an|his|her|their|its|my|our|your|me|him|them|us|you|police|authorities|reporters)\\b)"),
-            whole(SignalKind.HEDGE, "\\bit\\s+(?:is|was|has\\s+been|had\\s+been)\\s+(?:understood|believed|thought|said"
+            whole(SignalKind.HEDGE, Keywords.anyOf("understood", "believed", "thought", "said", "reported", "rumo", "alleged",
+                    "claimed", "suggested"), "\\bit\\s+(?:is|was|has\\s+been|had\\s+been)\\s+(?:understood|believed|thought|said"
                     + "|reported|rumou?red|alleged|claimed|suggested)(?:\\s+that)?\\b"),
             // Qualifier runs are bounded: an unbounded "(?:…\\s+)+" recursed per word (a stack overflow on "some some …")
             // and was retried from every word of the run.
-            whole(SignalKind.HEDGE, "\\baccording\\s+to\\s+(?:" + REPORT_QUALIFIER + "\\s+){0," + MAX_REPORT_QUALIFIERS + "}reports\\b"),
+            whole(SignalKind.HEDGE, Keywords.anyOf("reports").and(List.of("according")),
+                    "\\baccording\\s+to\\s+(?:" + REPORT_QUALIFIER + "\\s+){0," + MAX_REPORT_QUALIFIERS + "}reports\\b"),
             // "Reports suggest" needs a qualifier or the start of the sentence: "the annual reports show" is a citation.
-            whole(SignalKind.HEDGE, "(?:\\b(?:" + REPORT_QUALIFIER + "\\s+){1," + MAX_REPORT_QUALIFIERS + "}|^)reports\\s+(?:suggest|suggested|indicate"
+            whole(SignalKind.HEDGE, Keywords.anyOf("reports"), "(?:\\b(?:" + REPORT_QUALIFIER + "\\s+){1," + MAX_REPORT_QUALIFIERS + "}|^)reports\\s+(?:suggest|suggested|indicate"
                     + "|indicated|claim|claimed|say|said|allege|alleged)\\b"),
-            whole(SignalKind.HEDGE, "\\b(?:unconfirmed|unverified)\\s+(?:reports?|claims?|accounts?)\\b"));
+            whole(SignalKind.HEDGE, Keywords.anyOf("unconfirmed", "unverified"), "\\b(?:unconfirmed|unverified)\\s+(?:reports?|claims?|accounts?)\\b"));
 
     // ---- LEAKED_OR_CLASSIFIED ----
 
@@ -119,14 +138,16 @@ final class SignalRules {
             "top-secret", "draft", "government", "military", "diplomatic", "audio", "video", "email", "unpublished"));
 
     private static final List<Rule> LEAKS = List.of(
-            whole(SignalKind.LEAKED_OR_CLASSIFIED, "\\bleaked\\s+(?:(?:" + DOCUMENT_MODIFIER + "|" + CAPITALISED + ")\\s+){0,2}"
+            whole(SignalKind.LEAKED_OR_CLASSIFIED, Keywords.anyOf("leaked"), "\\bleaked\\s+(?:(?:" + DOCUMENT_MODIFIER + "|" + CAPITALISED + ")\\s+){0,2}"
                     + DOCUMENTS),
-            whole(SignalKind.LEAKED_OR_CLASSIFIED, "\\bleaked\\s+to\\s+(?:the\\s+)?(?:press|media|reporters|journalists|"
+            whole(SignalKind.LEAKED_OR_CLASSIFIED, Keywords.anyOf("leaked"), "\\bleaked\\s+to\\s+(?:the\\s+)?(?:press|media|reporters|journalists|"
                     + CAPITALISED + ")"),
-            whole(SignalKind.LEAKED_OR_CLASSIFIED, "\\b(?:classified|confidential|secret|top-secret|restricted|unpublished)"
+            whole(SignalKind.LEAKED_OR_CLASSIFIED, Keywords.anyOf("classified", "confidential", "secret", "restricted",
+                    "unpublished"), "\\b(?:classified|confidential|secret|top-secret|restricted|unpublished)"
                     + "\\s+(?:" + DOCUMENT_MODIFIER + "\\s+)?" + DOCUMENTS),
-            whole(SignalKind.LEAKED_OR_CLASSIFIED, "\\binternal\\s+" + INTERNAL_DOCUMENTS),
-            whole(SignalKind.LEAKED_OR_CLASSIFIED, "\\b" + DOCUMENTS + ",?\\s+(?:(?:that|which)\\s+(?:was|were|has\\s+been"
+            whole(SignalKind.LEAKED_OR_CLASSIFIED, Keywords.anyOf("internal"), "\\binternal\\s+" + INTERNAL_DOCUMENTS),
+            whole(SignalKind.LEAKED_OR_CLASSIFIED, Keywords.anyOf("seen", "obtained", "viewed", "examined", "acquired"),
+                    "\\b" + DOCUMENTS + ",?\\s+(?:(?:that|which)\\s+(?:was|were|has\\s+been"
                     + "|have\\s+been|had\\s+been)\\s+)?(?:seen|obtained|reviewed|viewed|examined|acquired)\\s+"
                     + "(?:exclusively\\s+)?by\\b"));
 
@@ -136,6 +157,8 @@ final class SignalRules {
     private static final String ASIDE_BODY = "(?-i:[a-z])(?!(?:who|which|whose)\\b)[\\p{L} ]{0,30}";
     private static final String ASIDE = ",\\s+" + ASIDE_BODY + ",";
 
+    private static final Keywords ROLE_WORD = Keywords.anyOf(Words.ROLES);
+
     private static final String ROLE_PHRASE = "(?:the|a|an|one)\\s+(?:" + MODIFIER + "\\s+){0,3}" + ROLE;
 
     /** An appositive that gives a role: ", a Kremlin spokesperson". */
@@ -143,15 +166,17 @@ final class SignalRules {
 
     private static final List<Rule> PARTIAL_NAMES = List.of(
             // Role speaking without a name: "the diplomat, however, cautioned", "a spokesman for the Kremlin said".
-            rule(SignalKind.PARTIAL_NAME, "\\b(?<t>" + ROLE_PHRASE + ")(?:\\s+(?:for|of|at|from)\\s+(?:the\\s+)?"
+            rule(SignalKind.PARTIAL_NAME, ROLE_WORD.and(Words.REPORTING_VERBS), "\\b(?<t>" + ROLE_PHRASE + ")(?:\\s+(?:for|of|at|from)\\s+(?:the\\s+)?"
                     + NAME_RUN + ")?(?:" + ASIDE + ")?\\s+(?:" + ADVERB + "\\s+)?" + VERB),
             // "said a spokesperson." – but not "said the spokesperson, John Smith" nor "according to the official figures".
-            rule(SignalKind.PARTIAL_NAME, "\\b(?:said|says|added|according\\s+to)\\s+(?<t>" + ROLE_PHRASE + ")"
+            rule(SignalKind.PARTIAL_NAME, ROLE_WORD.and(SAID_OR_ACCORDING),
+                    "\\b(?:said|says|added|according\\s+to)\\s+(?<t>" + ROLE_PHRASE + ")"
                     + "(?=\\s*(?:[.;:!?’”)]|$)|,(?!\\s*" + CAPITALISED + ")|\\s+(?:for|of|at|from|in|on|to)\\b)"),
             // One name introduced with a role: "Vreshinina, a Kremlin spokesperson, reiterated".
-            new Rule(SignalKind.PARTIAL_NAME, compile("(?<t>" + SINGLE_NAME + ")" + ROLE_APPOSITIVE + ",\\s+(?:"
+            new Rule(SignalKind.PARTIAL_NAME, ROLE_WORD.and(Words.REPORTING_VERBS), compile("(?<t>" + SINGLE_NAME + ")" + ROLE_APPOSITIVE + ",\\s+(?:"
                     + ASIDE_BODY + ",\\s+)?(?:" + ADVERB + "\\s+)?" + VERB), SignalRules::capitalisedJustBefore),
-            new Rule(SignalKind.PARTIAL_NAME, compile("\\b(?:said|says|added|according\\s+to)\\s+(?<t>" + SINGLE_NAME + ")"
+            new Rule(SignalKind.PARTIAL_NAME, ROLE_WORD.and(SAID_OR_ACCORDING),
+                    compile("\\b(?:said|says|added|according\\s+to)\\s+(?<t>" + SINGLE_NAME + ")"
                     + ROLE_APPOSITIVE), SignalRules::capitalisedJustBefore));
 
     static final List<Rule> RULES = Stream.of(ANONYMOUS, HEDGES, LEAKS, PARTIAL_NAMES).flatMap(List::stream).toList();
@@ -196,12 +221,12 @@ final class SignalRules {
         return pattern.matcher(sentence).region(Math.max(0, end - LOOK_BACK), end).useTransparentBounds(true);
     }
 
-    private static Rule whole(SignalKind kind, String regex) {
-        return rule(kind, "(?<t>" + regex + ")");
+    private static Rule whole(SignalKind kind, Keywords keywords, String regex) {
+        return rule(kind, keywords, "(?<t>" + regex + ")");
     }
 
-    private static Rule rule(SignalKind kind, String regex) {
-        return new Rule(kind, compile(regex), (sentence, m) -> false);
+    private static Rule rule(SignalKind kind, Keywords keywords, String regex) {
+        return new Rule(kind, keywords, compile(regex), (sentence, m) -> false);
     }
 
     private static Pattern compile(String regex) {

@@ -22,7 +22,11 @@ public final class SourcingSignals {
     /** At most one signal per kind, in the order of {@link SignalKind}, each with its triggers in sentence order. */
     public List<SourcingSignal> find(String sentence) {
         Map<SignalKind, List<Trigger>> found = new EnumMap<>(SignalKind.class);
+        String lower = Keywords.lower(sentence);
         for (SignalRules.Rule rule : SignalRules.RULES) {
+            if (!rule.keywords().mayOccurIn(lower)) {
+                continue;
+            }
             var matcher = rule.pattern().matcher(sentence);
             while (matcher.find()) {
                 if (!rule.veto().test(sentence, matcher)) {

@@ -51,7 +51,9 @@ class SourcingSignalsTest {
                 arguments("He declined to be named because he was not authorized to speak publicly.",
                         List.of("declined to be named", "not authorized to speak")),
                 arguments("In Moscow, an official familiar with the plans denied it.",
-                        List.of("an official familiar with")));
+                        List.of("an official familiar with")),
+                arguments("A senior Western source said the offer was rejected.", List.of("A senior Western source")),
+                arguments("An industry insider confirmed the merger.", List.of("An industry insider")));
     }
 
     static Stream<Arguments> hedges() {

@@ -109,6 +109,27 @@ class FeaturesTest {
         assertEquals(1, Features.names(Features.analyse("‘These are not acts of war,’ he said of Russia’s role.")));
     }
 
+    @Test
+    void tokensBeyondWhatTheTaggerReadsStillCount() {
+        String words = "The committee met again ".repeat(100) + "today.";
+        Features.Sentence many = Features.analyse(words);
+        assertTrue(many.tokens().length > Features.MAX_TAGGED_TOKENS);
+        assertEquals(many.tokens().length, many.tags().length);
+        assertEquals(401, many.words());
+        assertTrue(fires("very_long", words));
+
+        String punctuation = ", ".repeat(2 * Features.MAX_TAGGED_TOKENS) + "yes";
+        assertEquals(1, Features.analyse(punctuation).words());
+        assertTrue(fires("very_short", punctuation));
+    }
+
+    @Test
+    void aRunLongerThanAWordStaysOneToken() {
+        String run = "x.".repeat(Features.MAX_TOKEN_CHARS);
+        assertEquals(List.of("It", "is", run, "."), List.of(Features.analyse("It is " + run + " .").tokens()));
+        assertEquals(List.of("It", "is", "x.x", "."), List.of(Features.analyse("It is x.x.").tokens()));
+    }
+
     private static boolean fires(String feature, String sentence) {
         int index = Features.ALL.stream().map(Features.Feature::name).toList().indexOf(feature);
         return Features.extract(sentence)[index] == 1;
