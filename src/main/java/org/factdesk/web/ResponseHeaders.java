@@ -1,5 +1,6 @@
 package org.factdesk.web;
 
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
@@ -44,7 +45,7 @@ public class ResponseHeaders {
     Duration hstsMaxAge;
 
     void register(@Observes Filters filters) {
-        Map<String, String> headers = securityHeaders(signIn.url(), hstsMaxAge);
+        Map<String, String> headers = securityHeaders(signIn.url(), hstsMaxAge, LaunchMode.current());
         filters.register(context -> {
             context.addHeadersEndHandler(ignored -> apply(context, headers));
             context.next();
@@ -59,9 +60,11 @@ public class ResponseHeaders {
                 .ifPresent(cache -> headers.set(HttpHeaders.CACHE_CONTROL, cache));
     }
 
-    static Map<String, String> securityHeaders(Optional<String> signInAuthority, Duration hstsMaxAge) {
+    static Map<String, String> securityHeaders(Optional<String> signInAuthority, Duration hstsMaxAge, LaunchMode mode) {
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Security-Policy", contentSecurityPolicy(signInAuthority));
+        // Dev mode only reports: Vite's dev server (proxied by Quinoa) and Quarkus' Dev UI inject inline scripts.
+        headers.put(mode == LaunchMode.DEVELOPMENT ? "Content-Security-Policy-Report-Only" : "Content-Security-Policy",
+                contentSecurityPolicy(signInAuthority));
         headers.put("Strict-Transport-Security", "max-age=" + hstsMaxAge.toSeconds());
         headers.put("X-Content-Type-Options", "nosniff");
         headers.put("X-Frame-Options", "DENY");

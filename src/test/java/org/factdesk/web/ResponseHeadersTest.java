@@ -1,5 +1,6 @@
 package org.factdesk.web;
 
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -136,8 +137,10 @@ class ResponseHeadersTest {
             assertThrows(IllegalArgumentException.class, () -> ResponseHeaders.origin(bad), bad);
         }
         assertEquals("'self'", directives(ResponseHeaders.contentSecurityPolicy(Optional.empty())).get("connect-src"));
-        assertEquals("max-age=0", ResponseHeaders.securityHeaders(Optional.empty(), Duration.ZERO)
+        assertEquals("max-age=0", ResponseHeaders.securityHeaders(Optional.empty(), Duration.ZERO, LaunchMode.NORMAL)
                 .get("Strict-Transport-Security"));
+        assertTrue(ResponseHeaders.securityHeaders(Optional.empty(), Duration.ZERO, LaunchMode.DEVELOPMENT)
+                .containsKey("Content-Security-Policy-Report-Only"), "dev mode (Vite's dev server, the Dev UI) only reports");
         assertNull(ResponseHeaders.webAppCaching("/api/assets/1", 200).orElse(null));
     }
 
