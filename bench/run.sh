@@ -16,6 +16,7 @@ PG_USER=${BENCH_PG_USER:-postgres}
 PG_PASSWORD=${BENCH_PG_PASSWORD:-postgres}
 PG_DB=${BENCH_PG_DB:-factdesk_bench}
 HTTP_PORT=${BENCH_HTTP_PORT:-8089}
+MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-9089}   # the server's health, metrics and OpenAPI document
 DURATION=${BENCH_DURATION:-10}          # seconds per measured run
 WARMUP=${BENCH_WARMUP:-20}              # seconds per endpoint in one warm-up round (0: no warm-up)
 WARMUP_MAX=${BENCH_WARMUP_MAX:-300}     # warm-up rounds stop after this many seconds even if the JIT is still busy
@@ -32,6 +33,7 @@ SCENARIOS=${BENCH_SCENARIOS:-list claim-next release intake}   # a subset to ite
 INTAKE_CHARS=${BENCH_INTAKE_CHARS:-500000}   # length of each article of the intake scenario (the API's limit)
 INTAKE_RUNS=${BENCH_INTAKE_RUNS:-3}          # measured posts per article, after one unmeasured
 BASE_URL="http://127.0.0.1:$HTTP_PORT"
+MANAGEMENT_URL="http://127.0.0.1:$MANAGEMENT_PORT"
 
 case "$PG_DB" in
     *bench*) ;;
@@ -133,6 +135,10 @@ if curl -s -o /dev/null "$BASE_URL/"; then
     echo "something already listens on 127.0.0.1:$HTTP_PORT; stop it or set BENCH_HTTP_PORT" >&2
     exit 2
 fi
+if curl -s -o /dev/null "$MANAGEMENT_URL/"; then
+    echo "something already listens on 127.0.0.1:$MANAGEMENT_PORT; stop it or set BENCH_MANAGEMENT_PORT" >&2
+    exit 2
+fi
 
 wait_quiet "time to ready"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -144,13 +150,14 @@ QUARKUS_DATASOURCE_USERNAME="$PG_USER" \
 QUARKUS_DATASOURCE_PASSWORD="$PG_PASSWORD" \
 QUARKUS_OIDC_AUTH_SERVER_URL="$REALM_URL" \
 QUARKUS_HTTP_PORT="$HTTP_PORT" \
+QUARKUS_MANAGEMENT_PORT="$MANAGEMENT_PORT" \
 FACTDESK_AUDIT_CHECKPOINT_EVERY=off \
 FACTDESK_PUBLISHING_POLL_EVERY=off \
     java $JAVA_OPTS -jar "$JAR" >"$OUT_DIR/server.log" 2>&1 &
 SERVER_PID=$!
 
 deadline=$(( $(date +%s) + READY_TIMEOUT ))
-until [[ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE_URL/q/health/ready" || true)" == 200 ]]; do
+until [[ "$(curl -s -o /dev/null -w '%{http_code}' "$MANAGEMENT_URL/q/health/ready" || true)" == 200 ]]; do
     if ! kill -0 "$SERVER_PID" 2>/dev/null; then
         echo "the server exited before it was ready; tail of bench/out/server.log:" >&2
         tail -30 "$OUT_DIR/server.log" >&2

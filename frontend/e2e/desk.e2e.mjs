@@ -10,6 +10,7 @@ const keycloak = required('KEYCLOAK_URL');
 const run = Date.now().toString(36);
 const shots = fileURLToPath(new URL('../../target/e2e/', import.meta.url));
 const LIVE_MS = 5000; // "within a second or two", with room for a busy CI machine
+const origin = new URL(base).origin;
 
 const browser = await chromium.launch({
   executablePath: required('CHROMIUM'),
@@ -34,6 +35,26 @@ try {
 }
 
 async function main() {
+  await step('the web app is served with its Content-Security-Policy, index.html revalidated, assets immutable', async () => {
+    const page = await (await browser.newContext()).newPage();
+    page.who = 'visitor';
+    pages.push(page);
+    await watchPolicy(page);
+    const assets = [];
+    page.on('response', (r) => { if (new URL(r.url()).pathname.startsWith('/assets/')) assets.push(r); });
+    const index = await page.goto(`${base}/`);
+    expectPolicy(index, 'the web app');
+    if (index.headers()['cache-control'] !== 'no-cache') throw new Error(`index.html: Cache-Control ${index.headers()['cache-control']}`);
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    if (!assets.length) throw new Error('no /assets/ file loaded');
+    for (const asset of assets) {
+      if (asset.headers()['cache-control'] !== 'public, max-age=31536000, immutable') {
+        throw new Error(`${asset.url()}: Cache-Control ${asset.headers()['cache-control']}`);
+      }
+    }
+    await page.context().close();
+  });
+
   const claimText = `The harbour bridge ${run} cost 40 million euros in 2024.`;
   const ticket = await step('the editor files an urgent, overdue claim (API)', async () => {
     const token = await passwordToken('carol');
@@ -129,11 +150,32 @@ async function main() {
 
   await step('the public page shows the verdict', async () => {
     const reader = await (await browser.newContext()).newPage();
-    await reader.goto(`${base}/fact-checks/${ticket}`);
+    reader.who = 'reader';
+    pages.push(reader);
+    await watchPolicy(reader);
+    expectPolicy(await reader.goto(`${base}/fact-checks/${ticket}`), 'the public page');
     await reader.getByRole('heading', { name: `The harbour bridge ${run} cost 52 million, not 40` }).waitFor();
     await reader.getByText('False').first().waitFor();
     const jsonLd = await reader.locator('script[type="application/ld+json"]').textContent();
     if (!jsonLd.includes('"ClaimReview"') || !jsonLd.includes(claimText)) throw new Error(`ClaimReview missing: ${jsonLd}`);
+    const styled = await reader.locator('.rating').evaluate((el) => getComputedStyle(el).fontWeight);
+    if (styled !== '700') throw new Error(`the page's stylesheet did not apply (rating font-weight ${styled})`);
+  });
+
+  await step('the policy is enforced and its violations are seen: an injected inline script is refused', async () => {
+    const probe = await (await browser.newContext()).newPage();
+    probe.who = 'probe';
+    await watchPolicy(probe);
+    await probe.goto(`${base}/fact-checks/${ticket}`);
+    const ran = await probe.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.inlineScriptRan = true;';
+      document.head.append(script);
+      return window.inlineScriptRan === true;
+    });
+    if (ran) throw new Error('an inline script ran on the public page');
+    await waitUntil(() => probe.violations.length > 0, 'the refused inline script was not reported');
+    await probe.context().close();
   });
 
   await step('the queue works on a phone-width screen', async () => {
@@ -141,6 +183,7 @@ async function main() {
     const phone = await (await browser.newContext({ viewport: { width: 390, height: 800 }, storageState })).newPage();
     phone.who = 'alice-phone';
     pages.push(phone);
+    await watchPolicy(phone);
     await phone.goto(`${base}/#/queue`);
     await phone.getByRole('button', { name: 'Sign in' }).click(); // Keycloak's session cookie: no form
     await phone.getByRole('button', { name: 'Claim next' }).waitFor();
@@ -169,6 +212,52 @@ async function main() {
     await carol.getByRole('heading', { name: /^Ticket #/ }).waitFor();
     await carol.getByText('satellite imagery', { exact: false }).first().waitFor();
   });
+
+  await step('no page of the desk or the public site reported a Content-Security-Policy violation', async () => {
+    const reported = pages.flatMap((page) => page.violations ?? []);
+    if (reported.length) throw new Error(`CSP violations:\n${reported.join('\n')}`);
+  });
+}
+
+/** The answer carries the strict policy: scripts and styles from the origin only, nothing inline. */
+function expectPolicy(response, what) {
+  const policy = response?.headers()['content-security-policy'];
+  if (!policy) throw new Error(`${what}: no Content-Security-Policy header`);
+  const directives = Object.fromEntries(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v.join(' ')]));
+  for (const [directive, expected] of [['script-src', "'self'"], ['style-src', "'self'"], ['object-src', "'none'"],
+    ['frame-ancestors', "'none'"]]) {
+    if (directives[directive] !== expected) throw new Error(`${what}: ${directive} is "${directives[directive]}" in ${policy}`);
+  }
+}
+
+/**
+ * Collects the policy's violations on this origin's documents: the document's
+ * securitypolicyviolation events (listened to from a script the DevTools protocol adds to every
+ * document, which the policy does not govern) and Chromium's own console reports.
+ */
+async function watchPolicy(page) {
+  page.violations = [];
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`securitypolicyviolation: ${e.effectiveDirective} refused ${e.blockedURI || 'inline'} in ${e.documentURI}`
+        + ` (${e.sourceFile || 'document'}:${e.lineNumber})`);
+    });
+  });
+  page.on('console', (message) => {
+    const text = message.text();
+    const onOrigin = URL.canParse(page.url()) && new URL(page.url()).origin === origin;
+    if (onOrigin && (text.startsWith('securitypolicyviolation:') || text.includes('Content Security Policy'))) {
+      page.violations.push(`[${page.who}] ${page.url()}: ${text}`);
+    }
+  });
+}
+
+async function waitUntil(condition, message) {
+  const deadline = Date.now() + LIVE_MS;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(message);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 async function signIn(who) {
@@ -177,8 +266,9 @@ async function signIn(who) {
     const page = await context.newPage();
     page.who = who;
     pages.push(page);
+    await watchPolicy(page);
     page.on('pageerror', (e) => console.error(`[${who}] page error: ${e.message}`));
-    await page.goto(`${base}/#/queue`);
+    expectPolicy(await page.goto(`${base}/#/queue`), 'the web app');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.locator('#username').fill(who);
     await page.locator('#password').fill(who);

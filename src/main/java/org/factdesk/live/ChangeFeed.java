@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.factdesk.common.HealthData;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -136,7 +137,7 @@ public class ChangeFeed {
                 }
             } catch (SQLException | IOException e) {
                 if (running) {
-                    lastError = e.getMessage();
+                    lastError = HealthData.error(e); // reported by health: no address
                     LOG.warnf("Not listening to ticket changes (%s); retrying in %d ms", e.getMessage(), backoffMillis);
                     connection = null;
                     sleep(backoffMillis);

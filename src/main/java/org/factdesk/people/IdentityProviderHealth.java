@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.factdesk.common.HealthData;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,7 +16,8 @@ import java.util.Optional;
 
 /**
  * Whether the identity provider answers, as information (/q/health/well): a short Keycloak
- * outage must not take replicas out of service, since tokens verify with cached keys.
+ * outage must not take replicas out of service, since tokens verify with cached keys. Its address
+ * is not reported (health data name no internal addresses).
  */
 @Wellness
 @ApplicationScoped
@@ -33,7 +35,6 @@ public class IdentityProviderHealth implements HealthCheck {
             return response.up().withData("mode", "tokens verified with a configured public key").build();
         }
         String discovery = authServerUrl.get().replaceAll("/+$", "") + "/.well-known/openid-configuration";
-        response.withData("url", authServerUrl.get());
         try {
             int status = HTTP.send(HttpRequest.newBuilder(URI.create(discovery)).timeout(Duration.ofSeconds(3)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -42,7 +43,7 @@ public class IdentityProviderHealth implements HealthCheck {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            return response.down().withData("error", e.getClass().getSimpleName()).build();
+            return response.down().withData("error", HealthData.error(e)).build();
         }
     }
 }

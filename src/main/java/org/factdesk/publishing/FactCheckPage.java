@@ -12,15 +12,21 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.factdesk.desk.DeskSettings;
 import org.factdesk.ticket.Ticket;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -48,6 +54,19 @@ public class FactCheckPage {
     }
 
     public record CorrectionView(int version, String publishedAt, String note, List<String> changes) {
+    }
+
+    /** The pages' stylesheet: a file rather than an inline style, so that the Content-Security-Policy allows no inline style. */
+    private static final String STYLESHEET = resource("/publishing/fact-check-page.css");
+
+    @GET
+    @Path("page.css")
+    @Produces("text/css")
+    @Operation(hidden = true) // a static file of the pages, not part of the API
+    public Response stylesheet() {
+        CacheControl cache = new CacheControl();
+        cache.setMaxAge(3600);
+        return Response.ok(STYLESHEET).type("text/css; charset=utf-8").cacheControl(cache).build();
     }
 
     @GET
@@ -81,6 +100,14 @@ public class FactCheckPage {
         CacheControl cache = new CacheControl();
         cache.setMaxAge(60);
         return Response.ok(Templates.factCheck(view).render()).cacheControl(cache).build();
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = FactCheckPage.class.getResourceAsStream(name)) {
+            return new String(Objects.requireNonNull(in, name).readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Optional<PublishedFactCheck> find(String id) {

@@ -9,8 +9,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.factdesk.publishing.PublisherConfig;
 
-import java.util.Optional;
-
 /**
  * What the web app needs to know at run time, so that one build serves every deployment: where
  * people sign in, as which client, and where the public pages live. Nothing secret.
@@ -22,12 +20,8 @@ public class WebAppConfigResource {
     public record WebAppConfig(String oidcAuthority, String oidcClientId, String publicBaseUrl) {
     }
 
-    /** Where browsers sign in; the server's own identity provider unless browsers reach it by another address. */
-    @ConfigProperty(name = "factdesk.web.oidc-authority")
-    Optional<String> authority;
-
-    @ConfigProperty(name = "quarkus.oidc.auth-server-url")
-    Optional<String> serverAuthority;
+    @Inject
+    SignInAuthority signIn;
 
     @ConfigProperty(name = "factdesk.web.oidc-client-id", defaultValue = "factdesk-web")
     String clientId;
@@ -38,6 +32,6 @@ public class WebAppConfigResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public WebAppConfig config() {
-        return new WebAppConfig(authority.or(() -> serverAuthority).orElse(null), clientId, publisher.baseUrl());
+        return new WebAppConfig(signIn.url().orElse(null), clientId, publisher.baseUrl());
     }
 }

@@ -58,6 +58,10 @@ class AccessSweepTest {
     @TestHTTPResource("/")
     URI root;
 
+    /** The OpenAPI document, on the management interface. */
+    @TestHTTPResource(value = "openapi", management = true)
+    URI openApi;
+
     record Answer(int status, String contentType, String challenge, String detail) {
         boolean isProblem() {
             return contentType != null && contentType.startsWith("application/problem+json");
@@ -71,7 +75,7 @@ class AccessSweepTest {
 
     @Test
     void everyOperationRefusesExactlyWhomItsDocumentSays() throws Exception {
-        JsonNode document = json.readTree(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        JsonNode document = json.readTree(given().get(openApi + "?format=json").then().statusCode(200).extract().asString());
         Map<String, String> fixtures = new LinkedHashMap<>();
         try {
             long fixturesStarted = System.nanoTime();

@@ -7,6 +7,7 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import org.factdesk.dev.KeycloakLauncher;
 import org.factdesk.dev.KeycloakTestResource;
+import org.factdesk.support.ManagementPortResource;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import static org.hamcrest.Matchers.hasItems;
  */
 @QuarkusIntegrationTest
 @QuarkusTestResource(value = KeycloakTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = ManagementPortResource.class, restrictToAnnotatedClass = true)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RealKeycloakIT {
 
@@ -123,7 +125,7 @@ class RealKeycloakIT {
                 .body("items.find { it.username == 'alice' }.subject", equalTo(ALICE_SUBJECT))
                 .body("items.find { it.username == 'alice' }.roles", equalTo(List.of("factchecker")))
                 .body("items.find { it.username == 'alice' }.name", equalTo("Alice Checker"));
-        given().get("/q/health/well").then().statusCode(200).body("checks.find { it.name == 'identity-provider' }.status", equalTo("UP"));
+        given().get(ManagementPortResource.url("health/well")).then().statusCode(200).body("checks.find { it.name == 'identity-provider' }.status", equalTo("UP"));
     }
 
     @Test
@@ -139,8 +141,8 @@ class RealKeycloakIT {
         as("carol").get("/api/people").then().statusCode(200)
                 .body("stale", equalTo(true))
                 .body("items.username", hasItem("alice"));
-        given().get("/q/health/ready").then().statusCode(200);
-        given().get("/q/health/well").then().statusCode(503)
+        given().get(ManagementPortResource.url("health/ready")).then().statusCode(200);
+        given().get(ManagementPortResource.url("health/well")).then().statusCode(503)
                 .body("checks.find { it.name == 'identity-provider' }.status", equalTo("DOWN"));
         given().auth().oauth2("not-a-token").get("/api/tickets").then().statusCode(401);
     }

@@ -18,6 +18,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LocalDesk {
 
+    /** The server's default management port (health, metrics, the OpenAPI document). */
+    static final int MANAGEMENT_PORT = 9000;
+
     private LocalDesk() {
     }
 
@@ -47,9 +50,10 @@ public final class LocalDesk {
             keycloak.close();
         }));
 
-        if (awaitReady(server, 8080, Duration.ofMinutes(2))) {
+        if (awaitReady(server, MANAGEMENT_PORT, Duration.ofMinutes(2))) {
             log("""
-                    Factdesk is running: open http://localhost:8080 (API under /api, OpenAPI at /q/openapi).
+                    Factdesk is running: open http://localhost:8080 (API under /api).
+                      Health, metrics and the OpenAPI document: http://localhost:9000/q/health, /q/metrics, /q/openapi.
                       Sign in through Keycloak with a demo user (password = user name, local use only):
                       alice, erin (fact-checkers), bob (reviewer), carol (editor), dave (admin).
                       A token for scripts: curl -s -d grant_type=password -d client_id=factdesk-web \\
@@ -61,13 +65,13 @@ public final class LocalDesk {
         keycloak.close();
     }
 
-    /** Waits until a server process started here answers ready on the port; false if it died or took too long. */
-    public static boolean awaitReady(Process server, int port, Duration timeout) throws InterruptedException {
+    /** Waits until a server process started here answers ready on its management port; false if it died or took too long. */
+    public static boolean awaitReady(Process server, int managementPort, Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(timeout);
         while (server.isAlive() && Instant.now().isBefore(deadline)) {
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return true;
                 }

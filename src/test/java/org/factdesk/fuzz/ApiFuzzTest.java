@@ -97,6 +97,10 @@ class ApiFuzzTest {
     @TestHTTPResource("/")
     URI root;
 
+    /** The OpenAPI document, on the management interface. */
+    @TestHTTPResource(value = "openapi", management = true)
+    URI openApi;
+
     record Answer(int status, String contentType, String body) {
         boolean isProblem() {
             return contentType != null && contentType.startsWith("application/problem+json");
@@ -118,7 +122,7 @@ class ApiFuzzTest {
         int requests = Integer.getInteger("fuzz.requests", DEFAULT_REQUESTS);
         System.out.printf("Fuzz: seed %d (repeat with -Dfuzz.seed=%d), %d requests%n", seed, seed, requests);
 
-        JsonNode document = json.readTree(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        JsonNode document = json.readTree(given().get(openApi + "?format=json").then().statusCode(200).extract().asString());
         Map<String, String> fixtures = ApiFixtures.create(desk);
         List<Operation> operations = ApiOperations.read(document, fixtures);
         assertTrue(operations.size() > 40, "the document lists too few operations: " + operations.size());

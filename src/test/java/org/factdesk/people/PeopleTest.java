@@ -1,8 +1,11 @@
 package org.factdesk.people;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.factdesk.support.Desk;
 import org.junit.jupiter.api.Test;
+
+import java.net.URI;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -12,6 +15,9 @@ import static org.hamcrest.Matchers.equalTo;
 class PeopleTest {
 
     final Desk desk = new Desk();
+
+    @TestHTTPResource(value = "health", management = true)
+    URI health;
 
     @Test
     void withKeycloakUnreachableAndNoEarlierListTheDirectoryAnswers503NotA500() {
@@ -23,8 +29,8 @@ class PeopleTest {
 
     @Test
     void identityProviderStateIsInformationNotReadiness() {
-        given().get("/q/health/ready").then().statusCode(200);
-        given().get("/q/health/well").then().statusCode(200)
+        given().get(health + "/ready").then().statusCode(200);
+        given().get(health + "/well").then().statusCode(200)
                 .body("checks.find { it.name == 'identity-provider' }.status", equalTo("UP"));
     }
 }

@@ -59,6 +59,7 @@ class ScaleOutIT {
     final Desk desk = new Desk();
     final List<Process> servers = new ArrayList<>(java.util.Collections.nCopies(REPLICAS, (Process) null));
     final int[] ports = new int[REPLICAS];
+    final int[] managementPorts = new int[REPLICAS];
     EmbeddedDatabase database;
     int databasePort;
 
@@ -70,13 +71,14 @@ class ScaleOutIT {
         database = EmbeddedDatabase.startPersistent(WORK.resolve("pgdata"), databasePort);
         for (int i = 0; i < REPLICAS; i++) {
             ports[i] = freePort();
+            managementPorts[i] = freePort();
         }
         // The first replica migrates the schema; the others start together with it on purpose.
         for (int i = 0; i < REPLICAS; i++) {
             servers.set(i, startServer(i));
         }
         for (int i = 0; i < REPLICAS; i++) {
-            assertTrue(LocalDesk.awaitReady(servers.get(i), ports[i], Duration.ofMinutes(2)), "replica " + i + " is not ready");
+            assertTrue(LocalDesk.awaitReady(servers.get(i), managementPorts[i], Duration.ofMinutes(2)), "replica " + i + " is not ready");
         }
         RestAssured.baseURI = "http://127.0.0.1";
         RestAssured.port = ports[0];
@@ -271,7 +273,7 @@ class ScaleOutIT {
         }
         assertAuditIntact();
         servers.set(1, startServer(1));
-        assertTrue(LocalDesk.awaitReady(servers.get(1), ports[1], Duration.ofMinutes(2)));
+        assertTrue(LocalDesk.awaitReady(servers.get(1), managementPorts[1], Duration.ofMinutes(2)));
     }
 
     @Test
@@ -346,7 +348,7 @@ class ScaleOutIT {
                 .filter(l -> l.startsWith("%test.quarkus.oidc.public-key=")).findFirst().orElseThrow()
                 .substring("%test.quarkus.oidc.public-key=".length());
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + ports[replica],
+                "-Dquarkus.http.port=" + ports[replica], "-Dquarkus.management.port=" + managementPorts[replica],
                 "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:" + databasePort + "/postgres",
                 "-Dquarkus.datasource.username=postgres", "-Dquarkus.datasource.password=postgres",
                 // Locally signed test tokens instead of a Keycloak (RealKeycloakIT covers the real one).

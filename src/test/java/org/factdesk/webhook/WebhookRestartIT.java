@@ -59,9 +59,10 @@ class WebhookRestartIT {
         });
         receiver.start();
         int port = freePort();
+        int managementPort = freePort();
         RestAssured.port = port;
 
-        server = start(port, "off"); // this server never sends webhooks
+        server = start(port, managementPort, "off"); // this server never sends webhooks
         Desk desk = new Desk();
         long version = desk.as(desk.dave).get("/api/settings").then().statusCode(200).extract().jsonPath().getLong("version");
         desk.as(desk.dave).body(Map.of("timeZone", "UTC", "maxInProgress", 0, "allowPrivateWebhookTargets", true,
@@ -75,7 +76,7 @@ class WebhookRestartIT {
         server.destroyForcibly().waitFor();
         assertTrue(received.isEmpty());
 
-        server = start(port, "1s");
+        server = start(port, managementPort, "1s");
         Instant deadline = Instant.now().plusSeconds(30);
         while (received.isEmpty() && Instant.now().isBefore(deadline)) {
             Thread.sleep(200);
@@ -84,7 +85,7 @@ class WebhookRestartIT {
         assertTrue(received.get(0).contains("\"id\":" + ticket));
     }
 
-    Process start(int port, String webhookPoll) throws IOException, InterruptedException {
+    Process start(int port, int managementPort, String webhookPoll) throws IOException, InterruptedException {
         String publicKey = Files.readAllLines(Path.of("src/main/resources/application.properties")).stream()
                 .filter(line -> line.startsWith("%test.quarkus.oidc.public-key=")).findFirst().orElseThrow()
                 .substring("%test.quarkus.oidc.public-key=".length());
@@ -100,10 +101,11 @@ class WebhookRestartIT {
         env.put("QUARKUS_OIDC_PUBLIC_KEY", publicKey);
         env.put("QUARKUS_OIDC_TOKEN_ISSUER", org.factdesk.support.Tokens.ISSUER);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         env.put("FACTDESK_WEBHOOKS_POLL_EVERY", webhookPoll);
         env.put("FACTDESK_AUDIT_CHECKPOINT_EVERY", "off");
         Process process = builder.start();
-        if (LocalDesk.awaitReady(process, port, Duration.ofSeconds(60))) {
+        if (LocalDesk.awaitReady(process, managementPort, Duration.ofSeconds(60))) {
             return process;
         }
         throw new IllegalStateException("the server did not start; see target/webhook-restart-it-" + webhookPoll + ".log");
