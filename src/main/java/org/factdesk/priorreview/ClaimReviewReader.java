@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.factdesk.common.HttpUrl;
 import org.factdesk.common.StorableDate;
 
 /**
@@ -32,10 +33,20 @@ import org.factdesk.common.StorableDate;
  */
 public final class ClaimReviewReader {
 
-    /** What one ClaimReview says, normalised. */
+    /** What one ClaimReview says, normalised. A value longer than the desk keeps makes the item an error. */
     public record Review(String reviewUrl, String claimText, String claimant, Instant claimDate, String appearanceUrl,
                          String publisher, String publisherUrl, String rating, Double ratingValue, Double bestRating,
                          Double worstRating, Instant reviewedAt, String language) {
+        public Review {
+            PriorReview.requireWithin("url", reviewUrl, HttpUrl.MAX_LENGTH);
+            PriorReview.requireWithin("claimReviewed", claimText, PriorReview.CLAIM_TEXT_MAX);
+            PriorReview.requireWithin("itemReviewed.author", claimant, PriorReview.CLAIMANT_MAX);
+            PriorReview.requireWithin("itemReviewed.appearance", appearanceUrl, HttpUrl.MAX_LENGTH);
+            PriorReview.requireWithin("author", publisher, PriorReview.PUBLISHER_MAX);
+            PriorReview.requireWithin("author.url", publisherUrl, HttpUrl.MAX_LENGTH);
+            PriorReview.requireWithin("reviewRating.alternateName", rating, PriorReview.RATING_MAX);
+            PriorReview.requireWithin("inLanguage", language, PriorReview.LANGUAGE_MAX);
+        }
     }
 
     /** Why item {@code index} (0-based, in document order) could not be read. */

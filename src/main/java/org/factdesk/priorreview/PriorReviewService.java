@@ -9,7 +9,10 @@ import jakarta.transaction.Transactional;
 import org.factdesk.audit.AuditAction;
 import org.factdesk.audit.AuditLog;
 import org.factdesk.common.Actor;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.factdesk.common.HttpUrl;
 import org.factdesk.common.Like;
+import org.factdesk.common.Limits;
 import org.factdesk.common.Page;
 import org.factdesk.common.PageRequest;
 import org.factdesk.common.Problems;
@@ -24,16 +27,43 @@ import java.util.Map;
 @Transactional
 public class PriorReviewService {
 
-    /** What an import did: counts, and one error per item that could not be read. */
-    public record ImportReport(String source, int received, int imported, int updated,
-                               List<ClaimReviewReader.ItemError> errors) {
-    }
-
     /**
      * The most ClaimReviews one import may hold: it keeps one request's work (and the lookup of
      * existing rows, one bind parameter per URL) bounded.
      */
     public static final int MAX_IMPORT_ITEMS = 2_000;
+    static final String MAX_IMPORT_ITEMS_TEXT = "" + MAX_IMPORT_ITEMS;
+    static final String MAX_INDEX_TEXT = "" + (MAX_IMPORT_ITEMS - 1);
+
+    /** A report lists the first errors, as many as an import may hold items; an error's detail is cut to this length. */
+    public static final int MAX_REPORTED_ERRORS = MAX_IMPORT_ITEMS;
+    public static final int ERROR_DETAIL_MAX = 1000;
+
+    /**
+     * What an import did: counts, and one error per item that could not be read (the first
+     * {@link #MAX_REPORTED_ERRORS}; {@code source} is "upload" or the URL fetched).
+     */
+    public record ImportReport(@Schema(maxLength = HttpUrl.MAX_LENGTH) String source,
+                               @Schema(minimum = Limits.ZERO_TEXT, maximum = MAX_IMPORT_ITEMS_TEXT) int received,
+                               @Schema(minimum = Limits.ZERO_TEXT, maximum = MAX_IMPORT_ITEMS_TEXT) int imported,
+                               @Schema(minimum = Limits.ZERO_TEXT, maximum = MAX_IMPORT_ITEMS_TEXT) int updated,
+                               @Schema(maxItems = MAX_REPORTED_ERRORS) List<ImportError> errors) {
+    }
+
+    /** Why item {@code index} (0-based in document order; -1: the document or one of its JSON-LD blocks) was not imported. */
+    public record ImportError(@Schema(minimum = "-1", maximum = MAX_INDEX_TEXT) int index,
+                              @Schema(maxLength = HttpUrl.MAX_LENGTH) String reference,
+                              @Schema(maxLength = ERROR_DETAIL_MAX) String detail) {
+
+        /** The reader's error with its texts (which quote the input) cut to their limits. */
+        static ImportError of(ClaimReviewReader.ItemError error) {
+            return new ImportError(error.index(), cut(error.reference(), HttpUrl.MAX_LENGTH), cut(error.detail(), ERROR_DETAIL_MAX));
+        }
+
+        private static String cut(String text, int max) {
+            return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+        }
+    }
 
     /** Imports run one at a time, so that two imports of the same feed cannot insert the same row twice. */
     private static final long IMPORT_LOCK = 0x5052494f52L; // "PRIOR"
@@ -49,6 +79,10 @@ public class PriorReviewService {
     }
 
     public ImportReport importContent(Actor actor, String content, boolean html, String source) {
+        if (source.length() > HttpUrl.MAX_LENGTH) {
+            throw Problems.unprocessable("Address too long", "The import was redirected to an address longer than "
+                    + HttpUrl.MAX_LENGTH + " characters.");
+        }
         ClaimReviewReader.Result result = reader.read(content, html);
         int received = result.reviews().size() + countItemErrors(result);
         if (received > MAX_IMPORT_ITEMS) {
@@ -82,8 +116,8 @@ public class PriorReviewService {
             row.importedBy = actor.subject();
             row.persist();
         }
-        ImportReport report = new ImportReport(source, received, imported,
-                updated, result.errors());
+        ImportReport report = new ImportReport(source, received, imported, updated,
+                result.errors().stream().limit(MAX_REPORTED_ERRORS).map(ImportError::of).toList());
         audit.desk(actor, AuditAction.PRIOR_REVIEWS_IMPORTED, audit.changes().value("source", source)
                 .value("imported", imported).value("updated", updated).value("errors", result.errors().size()));
         return report;

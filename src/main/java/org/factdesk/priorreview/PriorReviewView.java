@@ -1,11 +1,24 @@
 package org.factdesk.priorreview;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.factdesk.common.HttpUrl;
+import org.factdesk.common.Limits;
+
 import java.time.Instant;
 
-public record PriorReviewView(Long id, String reviewUrl, String claimText, String claimant, Instant claimDate,
-                              String appearanceUrl, String publisher, String publisherUrl, String rating,
+/** An imported review; bounds as the import keeps them ({@link PriorReview}). */
+public record PriorReviewView(@Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits.ID_MAX_TEXT) Long id,
+                              @Schema(maxLength = HttpUrl.MAX_LENGTH, format = "uri") String reviewUrl,
+                              @Schema(maxLength = PriorReview.CLAIM_TEXT_MAX) String claimText,
+                              @Schema(maxLength = PriorReview.CLAIMANT_MAX) String claimant, Instant claimDate,
+                              @Schema(maxLength = HttpUrl.MAX_LENGTH) String appearanceUrl,
+                              @Schema(maxLength = PriorReview.PUBLISHER_MAX) String publisher,
+                              @Schema(maxLength = HttpUrl.MAX_LENGTH) String publisherUrl,
+                              @Schema(maxLength = PriorReview.RATING_MAX) String rating,
                               Double ratingValue, Double bestRating, Double worstRating, Instant reviewedAt,
-                              String language, String source, Instant importedAt, String importedBy) {
+                              @Schema(maxLength = PriorReview.LANGUAGE_MAX) String language,
+                              @Schema(maxLength = HttpUrl.MAX_LENGTH) String source, Instant importedAt,
+                              @Schema(maxLength = Limits.SUBJECT_MAX) String importedBy) {
 
     public static PriorReviewView of(PriorReview r) {
         return new PriorReviewView(r.id, r.reviewUrl, r.claimText, r.claimant, r.claimDate, r.appearanceUrl,
