@@ -79,7 +79,8 @@ public class ClaimResource {
     @POST
     @Path("{id}/mark-duplicate")
     @RolesAllowed(Roles.EDITOR)
-    public ClaimView markDuplicate(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id, @Valid @NotNull DuplicateRequest request) {
+    public ClaimView markDuplicate(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id,
+                                   @Valid @NotNull DuplicateRequest request) {
         Ticket ticket = claims.markDuplicate(id, request.duplicateOf(), actor.get());
         return ClaimView.of(ticket.claim, ticket);
     }
@@ -88,7 +89,8 @@ public class ClaimResource {
     @GET
     @Path("{id}/similar")
     public SimilarityService.Matches similar(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id,
-                                             @QueryParam("limit") @DefaultValue("5") @Min(1) @Max(SimilarityService.MAX_LIMIT) int limit) {
+                                             @QueryParam("limit") @DefaultValue("5") @Min(1)
+                                             @Max(SimilarityService.MAX_LIMIT) int limit) {
         return similarity.forClaim(id, limit);
     }
 }

@@ -46,7 +46,8 @@ public class BoundedProblems implements ProblemPostProcessor {
             bounded.with("field", cut(field, Problems.FIELD_MAX));
         }
         if (problem.getParameters().get("violations") instanceof List<?> violations) {
-            bounded.with("violations", violations.stream().limit(Problems.VIOLATIONS_MAX).map(BoundedProblems::violation).toList());
+            bounded.with("violations", violations.stream().limit(Problems.VIOLATIONS_MAX)
+                    .map(BoundedProblems::violation).toList());
         }
         return bounded.build();
     }

@@ -45,7 +45,8 @@ public class EvidenceResource {
 
     @POST
     @RolesAllowed({Roles.FACTCHECKER, Roles.EDITOR})
-    public Response add(@PathParam("ticketId") @Min(1) @Max(Limits.ID_MAX) long ticketId, @Valid @NotNull EvidenceRequest request) {
+    public Response add(@PathParam("ticketId") @Min(1) @Max(Limits.ID_MAX) long ticketId,
+                        @Valid @NotNull EvidenceRequest request) {
         return Response.status(Response.Status.CREATED)
                 .entity(EvidenceView.of(evidence.add(ticketId, actor.get(), request))).build();
     }
@@ -53,7 +54,8 @@ public class EvidenceResource {
     @PUT
     @Path("{evidenceId}")
     @RolesAllowed({Roles.FACTCHECKER, Roles.EDITOR})
-    public EvidenceView update(@PathParam("ticketId") @Min(1) @Max(Limits.ID_MAX) long ticketId, @PathParam("evidenceId") @Min(1) @Max(Limits.ID_MAX) long evidenceId,
+    public EvidenceView update(@PathParam("ticketId") @Min(1) @Max(Limits.ID_MAX) long ticketId,
+                               @PathParam("evidenceId") @Min(1) @Max(Limits.ID_MAX) long evidenceId,
                                @Valid @NotNull EvidenceRequest request) {
         return EvidenceView.of(evidence.update(ticketId, evidenceId, actor.get(), request));
     }
@@ -61,7 +63,8 @@ public class EvidenceResource {
     @DELETE
     @Path("{evidenceId}")
     @RolesAllowed({Roles.FACTCHECKER, Roles.EDITOR})
-    public Response remove(@PathParam("ticketId") @Min(1) @Max(Limits.ID_MAX) long ticketId, @PathParam("evidenceId") @Min(1) @Max(Limits.ID_MAX) long evidenceId,
+    public Response remove(@PathParam("ticketId") @Min(1) @Max(Limits.ID_MAX) long ticketId,
+                           @PathParam("evidenceId") @Min(1) @Max(Limits.ID_MAX) long evidenceId,
                            @QueryParam("version") @PositiveOrZero @Max(Limits.COUNT_MAX) Long version) {
         evidence.remove(ticketId, evidenceId, actor.get(), version);
         return Response.noContent().build();

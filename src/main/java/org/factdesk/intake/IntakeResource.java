@@ -85,7 +85,8 @@ public class IntakeResource {
     @POST
     @Path("candidates/accept")
     @RolesAllowed(Roles.EDITOR)
-    public Accepted accept(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id, @Valid @NotNull AcceptRequest request) {
+    public Accepted accept(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id,
+                           @Valid @NotNull AcceptRequest request) {
         return new Accepted(intakeService.accept(id, request, actor.get()));
     }
 }

@@ -57,7 +57,8 @@ public class PriorReviewService {
 
         /** The reader's error with its texts (which quote the input) cut to their limits. */
         static ImportError of(ClaimReviewReader.ItemError error) {
-            return new ImportError(error.index(), cut(error.reference(), HttpUrl.MAX_LENGTH), cut(error.detail(), ERROR_DETAIL_MAX));
+            return new ImportError(error.index(), cut(error.reference(), HttpUrl.MAX_LENGTH),
+                    cut(error.detail(), ERROR_DETAIL_MAX));
         }
 
         private static String cut(String text, int max) {

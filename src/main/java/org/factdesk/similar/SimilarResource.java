@@ -23,7 +23,8 @@ public class SimilarResource {
 
     @GET
     public SimilarityService.Matches similar(@QueryParam("text") @NotBlank @Size(max = ClaimRequest.TEXT_MAX) String text,
-                                             @QueryParam("limit") @DefaultValue("5") @Min(1) @Max(SimilarityService.MAX_LIMIT) int limit) {
+                                             @QueryParam("limit") @DefaultValue("5") @Min(1)
+                                             @Max(SimilarityService.MAX_LIMIT) int limit) {
         return similarity.find(text, null, limit);
     }
 }

@@ -92,7 +92,8 @@ public class TicketResource {
     @Path("{id}/{action}")
     @Consumes(MediaType.WILDCARD)
     @Transactional
-    public TicketView transitionWithoutBody(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id, @PathParam("action") String action) {
+    public TicketView transitionWithoutBody(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id,
+                                            @PathParam("action") String action) {
         return transition(id, action, null);
     }
 
@@ -112,7 +113,8 @@ public class TicketResource {
             + " at earlier ones.", content = @Content(mediaType = "application/json", schema = @Schema(
             type = SchemaType.ARRAY, implementation = HistoryEventView.class, maxItems = HISTORY_LIMIT)))
     @Transactional
-    public RestResponse<List<HistoryEventView>> history(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id, @QueryParam("before") @Min(1) @Max(Integer.MAX_VALUE) Integer before,
+    public RestResponse<List<HistoryEventView>> history(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id,
+                                                        @QueryParam("before") @Min(1) @Max(Integer.MAX_VALUE) Integer before,
                                                         @Context UriInfo uri) {
         Ticket.get(id);
         return Recent.answer(AuditLog.historyOf(id, before, HISTORY_LIMIT + 1), HISTORY_LIMIT, e -> e.seq,

@@ -32,7 +32,8 @@ public record TicketView(@Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits.
                                @Schema(maxLength = ClaimRequest.TEXT_MAX) String text,
                                @Schema(maxLength = ClaimRequest.CLAIMANT_MAX) String claimant,
                                @Schema(maxLength = Limits.LANGUAGE_TAG_MAX) String language,
-                               @Schema(maxItems = ClaimRequest.TOPICS_MAX) List<@Size(max = ClaimRequest.TOPIC_MAX) String> topics,
+                               @Schema(maxItems = ClaimRequest.TOPICS_MAX)
+                               List<@Size(max = ClaimRequest.TOPIC_MAX) String> topics,
                                Priority priority,
                                @Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits.ID_MAX_TEXT) Long duplicateOf) {
     }

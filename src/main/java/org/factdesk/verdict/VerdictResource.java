@@ -33,7 +33,8 @@ public class VerdictResource {
     /** Creates or replaces the draft (send the draft's version once it exists). */
     @PUT
     @RolesAllowed({Roles.FACTCHECKER, Roles.EDITOR})
-    public VerdictView saveDraft(@PathParam("ticketId") @Min(1) @Max(Limits.ID_MAX) long ticketId, @Valid @NotNull VerdictDraftRequest request) {
+    public VerdictView saveDraft(@PathParam("ticketId") @Min(1) @Max(Limits.ID_MAX) long ticketId,
+                                 @Valid @NotNull VerdictDraftRequest request) {
         return verdicts.saveDraft(ticketId, actor.get(), request);
     }
 }

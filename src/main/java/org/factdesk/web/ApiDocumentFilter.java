@@ -4,8 +4,10 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.factdesk.common.HttpUrl;
 import org.factdesk.common.Limits;
 import org.factdesk.common.Problems;
@@ -18,8 +20,8 @@ import java.util.Map;
 
 /**
  * What the OpenAPI document states that no annotation can: the bounds of types the project does not own
- * (java.time values, the problem extension's {@code HttpProblem}) and the ticket actions, listed from
- * {@link TicketAction} itself. Runs when the build makes the document.
+ * (java.time values, the problem extension's {@code HttpProblem}), the ticket actions, listed from
+ * {@link TicketAction} itself, and the problems every operation may answer. Runs when the build makes the document.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class ApiDocumentFilter implements OASFilter {
@@ -63,12 +65,16 @@ public class ApiDocumentFilter implements OASFilter {
 
     /**
      * The problems every operation may answer, with their schema: 500 (an unexpected failure, details hidden),
-     * 400 where the operation takes parameters or a body, and the content of the 4xx responses listed without
-     * one (the 401 and 403 of secured operations). All are application/problem+json.
+     * 400 where the operation takes parameters or a body (its limits), and the content of the 4xx responses
+     * listed without one (the 401 and 403 of secured operations). All are application/problem+json; public HTML
+     * pages keep their own (HTML) answers.
      */
     private static void errors(OpenAPI api) {
         api.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
             var responses = operation.getResponses();
+            if (page(responses)) {
+                return; // a public HTML page answers its errors as pages (FactCheckPage)
+            }
             boolean takesInput = operation.getRequestBody() != null
                     || (operation.getParameters() != null && !operation.getParameters().isEmpty())
                     || (item.getParameters() != null && !item.getParameters().isEmpty());
@@ -88,7 +94,12 @@ public class ApiDocumentFilter implements OASFilter {
         }));
     }
 
-    private static org.eclipse.microprofile.openapi.models.media.Content problem(String schema) {
+    private static boolean page(APIResponses responses) {
+        var ok = responses.getAPIResponse("200");
+        return ok != null && ok.getContent() != null && ok.getContent().hasMediaType("text/html");
+    }
+
+    private static Content problem(String schema) {
         return OASFactory.createContent().addMediaType("application/problem+json", OASFactory.createMediaType()
                 .schema(OASFactory.createSchema().ref("#/components/schemas/" + schema)));
     }
@@ -99,7 +110,8 @@ public class ApiDocumentFilter implements OASFilter {
         var item = api.getPaths().getPathItem("/api/tickets/{id}/{action}");
         if (item != null) {
             item.getOperations().values().forEach(operation -> {
-                for (Parameter parameter : operation.getParameters() == null ? List.<Parameter>of() : operation.getParameters()) {
+                List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
+                for (Parameter parameter : parameters) {
                     if (parameter.getName().equals("action")) {
                         parameter.getSchema().enumeration(paths);
                     }

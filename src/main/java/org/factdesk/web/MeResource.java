@@ -53,7 +53,8 @@ public class MeResource {
     @GET
     public Me me() {
         Actor actor = current.get();
-        return new Me(actor.subject(), actor.roles().stream().filter(Roles.DESK::contains).sorted().toList(), new DeskPermissions(
+        List<String> deskRoles = actor.roles().stream().filter(Roles.DESK::contains).sorted().toList();
+        return new Me(actor.subject(), deskRoles, new DeskPermissions(
                 TicketPolicy.roleRefusal(TicketAction.CLAIM, actor).isEmpty(),
                 actor.hasAny(CREATE_CLAIMS),
                 actor.hasAny(POST_ARTICLES),

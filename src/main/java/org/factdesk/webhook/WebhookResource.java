@@ -58,7 +58,8 @@ public class WebhookResource {
     static final int MESSAGE_ID_LENGTH = 40;
 
     public record EndpointRequest(@NotBlank @HttpUrl @Size(max = HttpUrl.MAX_LENGTH) String url,
-                                  @NotEmpty @Size(max = MAX_EVENTS) List<@NotBlank @Size(max = EVENT_NAME_MAX) String> events) {
+                                  @NotEmpty @Size(max = MAX_EVENTS)
+                                  List<@NotBlank @Size(max = EVENT_NAME_MAX) String> events) {
     }
 
     /** {@code secret} is only ever shown in the answer to the creation. */
