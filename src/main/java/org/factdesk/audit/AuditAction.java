@@ -52,6 +52,9 @@ public enum AuditAction {
     PRIOR_REVIEWS_IMPORTED("prior-reviews.imported"),
     ERASURE_RECORDED("erasure.recorded");
 
+    /** Longer than any action's name (the API states it as their bound). */
+    public static final int ID_MAX = 64;
+
     /** The name stored in {@code audit_event.action} and hashed into the chain. */
     public final String id;
     /** Changes a ticket's reviewed content (counts for four-eyes). */

@@ -22,6 +22,10 @@ public final class AuditHash {
     /** The previous hash of the first link of every chain. */
     public static final String GENESIS = "0".repeat(64);
 
+    /** Every hash and digest the API shows: SHA-256 as 64 lower-case hex digits. */
+    public static final int HEX_LENGTH = 64;
+    public static final String HEX_PATTERN = "[0-9a-f]{64}";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private AuditHash() {

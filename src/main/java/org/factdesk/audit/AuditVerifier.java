@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.factdesk.common.Limits;
+import org.factdesk.erasure.ErasureKind;
 
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -14,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -34,18 +38,36 @@ public class AuditVerifier {
      * personal values erased so far: their events still verify, as they hold only commitments, but
      * the values behind those commitments are gone.
      */
-    public record Report(boolean intact, long eventsChecked, long streamsChecked, long checkpointsChecked,
-                         BrokenLink firstBroken, List<Erased> erasures) {
+    public record Report(boolean intact,
+                         @Schema(minimum = Limits.ZERO_TEXT, maximum = Limits.COUNT_MAX_TEXT) long eventsChecked,
+                         @Schema(minimum = Limits.ZERO_TEXT, maximum = Limits.COUNT_MAX_TEXT) long streamsChecked,
+                         @Schema(minimum = Limits.ZERO_TEXT, maximum = Limits.COUNT_MAX_TEXT) long checkpointsChecked,
+                         BrokenLink firstBroken, @Schema(maxItems = MAX_ERASURES) List<Erased> erasures) {
     }
+
+    /** The report names the newest erasures, at most this many (all of them: {@code GET /api/erasures}). */
+    public static final int MAX_ERASURES = 1000;
 
     /** A personal value that was erased: kind (claimant, comment, article-author, article-text), row id, when. */
-    public record Erased(String kind, long id, Instant erasedAt) {
+    public record Erased(@Schema(maxLength = ErasureKind.NAME_MAX) String kind,
+                         @Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits.ID_MAX_TEXT) long id, Instant erasedAt) {
     }
 
-    /** Where verification failed: an event of a stream, or a checkpoint. */
-    public record BrokenLink(String kind, String stream, Integer seq, Long eventId, Integer checkpointSeq,
-                             String problem) {
+    /**
+     * Where verification failed: an event of a stream ({@code desk} or {@code ticket:{id}}), or a checkpoint;
+     * {@code problem} says what is wrong in a sentence of ours.
+     */
+    public record BrokenLink(@Schema(enumeration = {"event", "checkpoint"}) String kind,
+                             @Schema(maxLength = STREAM_MAX) String stream,
+                             @Schema(minimum = "1", maximum = Limits.INT_MAX_TEXT) Integer seq,
+                             @Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits.ID_MAX_TEXT) Long eventId,
+                             @Schema(minimum = "1", maximum = Limits.INT_MAX_TEXT) Integer checkpointSeq,
+                             @Schema(maxLength = PROBLEM_MAX) String problem) {
     }
+
+    /** "ticket:" and a bigint id. */
+    static final int STREAM_MAX = 7 + 19;
+    static final int PROBLEM_MAX = 500;
 
     public Report verify() {
         try (Connection connection = dataSource.getConnection()) {
@@ -71,12 +93,13 @@ public class AuditVerifier {
     private static List<Erased> erasures(Connection connection) throws SQLException {
         List<Erased> erasures = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT kind, target_id, erased_at FROM erasure ORDER BY erased_at, id");
+                "SELECT kind, target_id, erased_at FROM erasure ORDER BY erased_at DESC, id DESC LIMIT " + MAX_ERASURES);
              ResultSet row = statement.executeQuery()) {
             while (row.next()) {
                 erasures.add(new Erased(row.getString(1), row.getLong(2), row.getObject(3, OffsetDateTime.class).toInstant()));
             }
         }
+        Collections.reverse(erasures); // oldest first, as ever
         return erasures;
     }
 

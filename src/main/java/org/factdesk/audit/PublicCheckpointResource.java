@@ -3,6 +3,8 @@ package org.factdesk.audit;
 import jakarta.annotation.security.PermitAll;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -42,7 +44,7 @@ public class PublicCheckpointResource {
     @GET
     @Path("{seq}")
     @Transactional
-    public RestResponse<CheckpointView> one(@PathParam("seq") int seq) {
+    public RestResponse<CheckpointView> one(@PathParam("seq") @Min(1) @Max(Integer.MAX_VALUE) int seq) {
         AuditCheckpoint checkpoint = AuditCheckpoint.bySeq(seq);
         if (checkpoint == null) {
             throw Problems.notFound("Audit checkpoint", seq);

@@ -75,6 +75,9 @@ public class Claim extends PanacheEntityBase {
     @OrderBy("id")
     public List<ClaimAppearance> appearances = new ArrayList<>();
 
+    /** The most appearances one claim keeps (reviewed and found later together); more are a 409. */
+    public static final int MAX_APPEARANCES = 100;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -17,6 +17,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.factdesk.common.CurrentActor;
+import org.factdesk.common.Limits;
 import org.factdesk.common.Page;
 import org.factdesk.common.PageRequest;
 import org.factdesk.common.Roles;
@@ -57,7 +58,7 @@ public class ClaimResource {
 
     @GET
     @Path("{id}")
-    public ClaimView get(@PathParam("id") long id) {
+    public ClaimView get(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id) {
         Ticket ticket = claims.ticketOf(id);
         return ClaimView.of(ticket.claim, ticket);
     }
@@ -66,19 +67,20 @@ public class ClaimResource {
     @PUT
     @Path("{id}")
     @RolesAllowed({Roles.FACTCHECKER, Roles.EDITOR})
-    public ClaimView update(@PathParam("id") long id, @Valid @NotNull ClaimRequest request) {
+    public ClaimView update(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id, @Valid @NotNull ClaimRequest request) {
         Ticket ticket = claims.update(id, actor.get(), request);
         return ClaimView.of(ticket.claim, ticket);
     }
 
-    public record DuplicateRequest(@NotNull Long duplicateOf) {
+    public record DuplicateRequest(@NotNull @Min(1) @Max(Limits.ID_MAX) Long duplicateOf) {
     }
 
     /** Marks the claim as a duplicate of another: its ticket is discarded, its appearances move over. */
     @POST
     @Path("{id}/mark-duplicate")
     @RolesAllowed(Roles.EDITOR)
-    public ClaimView markDuplicate(@PathParam("id") long id, @Valid @NotNull DuplicateRequest request) {
+    public ClaimView markDuplicate(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id,
+                                   @Valid @NotNull DuplicateRequest request) {
         Ticket ticket = claims.markDuplicate(id, request.duplicateOf(), actor.get());
         return ClaimView.of(ticket.claim, ticket);
     }
@@ -86,8 +88,9 @@ public class ClaimResource {
     /** Claims of the desk and other fact-checkers' verdicts that say much the same: "checked already?" */
     @GET
     @Path("{id}/similar")
-    public SimilarityService.Matches similar(@PathParam("id") long id,
-                                             @QueryParam("limit") @DefaultValue("5") @Min(1) @Max(50) int limit) {
+    public SimilarityService.Matches similar(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id,
+                                             @QueryParam("limit") @DefaultValue("5") @Min(1)
+                                             @Max(SimilarityService.MAX_LIMIT) int limit) {
         return similarity.forClaim(id, limit);
     }
 }

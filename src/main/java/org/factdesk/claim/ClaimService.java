@@ -1,5 +1,6 @@
 package org.factdesk.claim;
 
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -115,6 +116,9 @@ public class ClaimService {
             throw Problems.conflict("Original is a duplicate", "Claim " + originalId + " is itself a duplicate of claim "
                     + original.duplicateOf + "; mark it as a duplicate of that one.");
         }
+        if (original.appearances.size() + duplicate.appearances.size() > Claim.MAX_APPEARANCES) {
+            throw appearanceLimit(originalId);
+        }
         tickets.transition(duplicateTicket.id, TicketAction.DISCARD, actor,
                 new TransitionRequest(null, null, "duplicate-of:" + originalId, null));
         List<String> moved = duplicate.appearances.stream().map(a -> a.url).toList();
@@ -157,6 +161,9 @@ public class ClaimService {
         if (claim.appearances.stream().anyMatch(a -> a.url.equals(url))) {
             return ticket;
         }
+        if (claim.appearances.size() >= Claim.MAX_APPEARANCES) {
+            throw appearanceLimit(claimId);
+        }
         boolean later = !TicketPolicy.isWorkedOn(ticket.status);
         claim.appearances.add(appearance(claim, url, appearedAt, later));
         claim.updatedAt = Instant.now();
@@ -172,6 +179,11 @@ public class ClaimService {
             throw Problems.notFound("Claim", claimId);
         }
         return ticket;
+    }
+
+    private static HttpProblem appearanceLimit(long claimId) {
+        return Problems.conflict("Appearance limit reached", "Claim " + claimId + " would have more than "
+                + Claim.MAX_APPEARANCES + " appearances, the most one claim keeps; edit its appearances first.");
     }
 
     private Ticket lockTicketOf(long claimId) {

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -16,10 +17,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.factdesk.audit.AuditAction;
 import org.factdesk.audit.AuditLog;
 import org.factdesk.common.CurrentActor;
+import org.factdesk.common.Limits;
 import org.factdesk.common.Problems;
 import org.factdesk.common.Recent;
 import org.factdesk.common.Roles;
@@ -43,11 +49,17 @@ public class CommentResource {
     @Inject
     CurrentActor actor;
 
-    public record CommentRequest(@NotBlank @Size(max = 20000) String body) {
+    /** The longest comment (also a request-changes comment, which becomes one). */
+    public static final int BODY_MAX = 20_000;
+
+    public record CommentRequest(@NotBlank @Size(max = BODY_MAX) String body) {
     }
 
     /** {@code body} is null and {@code bodyErased} says when once the body has been erased. */
-    public record CommentView(Long id, long ticketId, String author, String body, Instant bodyErased, Instant createdAt) {
+    public record CommentView(@Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits.ID_MAX_TEXT) Long id,
+                              @Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits.ID_MAX_TEXT) long ticketId,
+                              @Schema(maxLength = Limits.SUBJECT_MAX) String author,
+                              @Schema(maxLength = BODY_MAX) String body, Instant bodyErased, Instant createdAt) {
         static CommentView of(Comment c) {
             return new CommentView(c.id, c.ticketId, c.author, c.body, c.bodyErasedAt, c.createdAt);
         }
@@ -55,8 +67,12 @@ public class CommentResource {
 
     /** The newest {@value #LIMIT} comments, oldest first; {@code ?before=id} (the Link header) for earlier ones. */
     @GET
-    public RestResponse<List<CommentView>> list(@PathParam("ticketId") long ticketId,
-                                                @QueryParam("before") @Min(1) Long before, @Context UriInfo uri) {
+    @APIResponse(responseCode = "200", description = "The newest comments, oldest first; a Link header (rel=next)"
+            + " points at earlier ones.", content = @Content(mediaType = "application/json",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = CommentView.class, maxItems = LIMIT)))
+    public RestResponse<List<CommentView>> list(@PathParam("ticketId") @Min(1) @Max(Limits.ID_MAX) long ticketId,
+                                                @QueryParam("before") @Min(1) @Max(Limits.ID_MAX) Long before,
+                                                @Context UriInfo uri) {
         Ticket.get(ticketId);
         List<Comment> newestFirst = Comment.<Comment>find("ticketId = ?1 and id < ?2 order by id desc", ticketId,
                 before == null ? Long.MAX_VALUE : before).range(0, LIMIT).list();
@@ -64,7 +80,8 @@ public class CommentResource {
     }
 
     @POST
-    public Response add(@PathParam("ticketId") long ticketId, @Valid @NotNull CommentRequest request) {
+    public Response add(@PathParam("ticketId") @Min(1) @Max(Limits.ID_MAX) long ticketId,
+                        @Valid @NotNull CommentRequest request) {
         Ticket ticket = Ticket.lock(ticketId);
         TicketPolicy.commentRefusal(ticket, actor.get()).ifPresent(refusal -> {
             throw Problems.forbidden(refusal.reason());

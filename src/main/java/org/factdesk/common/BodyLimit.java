@@ -1,7 +1,7 @@
 package org.factdesk.common;
 
 /**
- * A request path whose bodies have their own size limit instead of {@code factdesk.max-body-bytes}.
+ * A request path whose bodies have their own size limit instead of {@link Limits#MAX_BODY_BYTES}.
  * A feature declares it as a CDI bean next to the rule it comes from; {@link BodySizeFilter} applies it.
  */
 public record BodyLimit(String path, long maxBytes) {

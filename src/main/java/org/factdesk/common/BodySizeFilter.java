@@ -7,7 +7,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -18,14 +17,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Refuses request bodies over the configured size with a 413 problem: by Content-Length before
- * reading them, and while reading a body sent without one (chunked). A path may declare its own
- * limit with a {@link BodyLimit} bean.
+ * Refuses request bodies over {@link Limits#MAX_BODY_BYTES} (the size the OpenAPI document states) with a 413
+ * problem: by Content-Length before reading them, and while reading a body sent without one (chunked). A path
+ * may declare its own limit with a {@link BodyLimit} bean.
  */
 public class BodySizeFilter {
-
-    @ConfigProperty(name = "factdesk.max-body-bytes")
-    long maxBodyBytes;
 
     @Inject
     Instance<BodyLimit> declared;
@@ -55,7 +51,7 @@ public class BodySizeFilter {
             limits = byPath;
         }
         String normalised = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        return byPath.getOrDefault(normalised, maxBodyBytes);
+        return byPath.getOrDefault(normalised, (long) Limits.MAX_BODY_BYTES);
     }
 
     private static HttpProblem tooLarge(long max) {

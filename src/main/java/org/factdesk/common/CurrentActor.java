@@ -20,7 +20,12 @@ public class CurrentActor {
             if (identity.isAnonymous()) {
                 throw Problems.unauthorized();
             }
-            actor = new Actor(identity.getPrincipal().getName(), Set.copyOf(identity.getRoles()));
+            String subject = identity.getPrincipal().getName();
+            if (subject.length() > Limits.SUBJECT_MAX) {
+                // OpenID Connect caps subjects at 255 characters; the API states that bound for every "who" it stores.
+                throw Problems.unauthorized("The token's subject is longer than " + Limits.SUBJECT_MAX + " characters.");
+            }
+            actor = new Actor(subject, Set.copyOf(identity.getRoles()));
         }
         return actor;
     }

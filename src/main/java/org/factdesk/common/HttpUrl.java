@@ -12,11 +12,18 @@ import java.lang.annotation.Target;
 import java.net.URI;
 import java.net.URISyntaxException;
 
-/** An absolute http or https URL with a host (no javascript:, data:, file: …). Null is valid. */
+/**
+ * An absolute http or https URL with a host (no javascript:, data:, file: …) of at most {@link #MAX_LENGTH}
+ * characters. Null is valid. Fields carry {@code @Size(max = HttpUrl.MAX_LENGTH)} beside it, which states
+ * the length in the OpenAPI document.
+ */
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = HttpUrl.Validator.class)
 public @interface HttpUrl {
+
+    /** The longest URL the desk takes (what browsers and search engines reliably handle). */
+    int MAX_LENGTH = 2048;
 
     String message() default "must be an absolute http or https URL";
 
@@ -34,7 +41,7 @@ public @interface HttpUrl {
                 URI uri = new URI(value);
                 String scheme = uri.getScheme();
                 return ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
-                        && uri.getHost() != null && value.length() <= 2048;
+                        && uri.getHost() != null && value.length() <= MAX_LENGTH;
             } catch (URISyntaxException e) {
                 return false;
             }

@@ -29,6 +29,11 @@ public class JsonProblemMappers implements ProblemPostProcessor {
     }
 
     @Override
+    public int priority() {
+        return 300; // before BoundedProblems (98), which cuts the field names these quote
+    }
+
+    @Override
     public HttpProblem apply(HttpProblem problem, ProblemContext context) {
         if (context.cause instanceof UnrecognizedPropertyException e) {
             String field = path(e);

@@ -1,12 +1,16 @@
 package org.factdesk.common;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 import java.util.function.Function;
 
-/** The shape of every list the API answers. {@code page} counts from 0. */
-public record Page<T>(List<T> items, long total, int page, int size) {
+/** The shape of every list the API answers. {@code page} counts from 0; bounds as {@link PageRequest} caps them. */
+public record Page<T>(@Schema(maxItems = PageRequest.MAX_SIZE) List<T> items,
+                      @Schema(minimum = Limits.ZERO_TEXT, maximum = Limits.COUNT_MAX_TEXT) long total,
+                      @Schema(minimum = Limits.ZERO_TEXT, maximum = PageRequest.MAX_PAGE_TEXT) int page,
+                      @Schema(minimum = "1", maximum = PageRequest.MAX_SIZE_TEXT) int size) {
 
     /** One page of a Panache query, with its total. */
     public static <T> Page<T> of(PanacheQuery<T> query, PageRequest request) {

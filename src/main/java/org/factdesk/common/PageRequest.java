@@ -13,9 +13,11 @@ public class PageRequest {
 
     /** The largest page number any list (feeds included) accepts. */
     public static final int MAX_PAGE = 10_000;
+    public static final String MAX_PAGE_TEXT = "" + MAX_PAGE;
 
     /** The largest page size any list (feeds included) accepts. */
     public static final int MAX_SIZE = 200;
+    public static final String MAX_SIZE_TEXT = "" + MAX_SIZE;
 
     @QueryParam("page")
     @DefaultValue("0")

@@ -9,12 +9,26 @@ public final class Problems {
     private Problems() {
     }
 
+    /**
+     * The bounds of every problem, stated in the OpenAPI document and kept by {@link BoundedProblems}: title,
+     * detail, a violation's field and message, the number of violations listed (the first ones).
+     */
+    public static final int TITLE_MAX = 200;
+    public static final int DETAIL_MAX = 2000;
+    public static final int FIELD_MAX = 500;
+    public static final int MESSAGE_MAX = 500;
+    public static final int VIOLATIONS_MAX = 100;
+
     public static HttpProblem badRequest(String detail) {
         return problem(Status.BAD_REQUEST, "Bad request", detail);
     }
 
     public static HttpProblem unauthorized() {
-        return problem(Status.UNAUTHORIZED, "Unauthorized", "A bearer token is required.");
+        return unauthorized("A bearer token is required.");
+    }
+
+    public static HttpProblem unauthorized(String detail) {
+        return problem(Status.UNAUTHORIZED, "Unauthorized", detail);
     }
 
     /** Refused for who the caller is; the detail (often a policy's reason) starts as a sentence. */

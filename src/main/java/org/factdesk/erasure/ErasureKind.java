@@ -15,6 +15,9 @@ public enum ErasureKind {
     /** An article's text and the sentences read from it. */
     ARTICLE_TEXT("article-text");
 
+    /** Longer than any kind's name (the API states it as the names' bound). */
+    public static final int NAME_MAX = 20;
+
     /** The name the API and the {@code erasure.kind} column use. */
     public final String wire;
 

@@ -3,7 +3,10 @@ package org.factdesk.evidence;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,7 +15,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.factdesk.common.CurrentActor;
+import org.factdesk.common.Limits;
 import org.factdesk.common.Roles;
 
 import java.util.List;
@@ -28,13 +36,17 @@ public class EvidenceResource {
     CurrentActor actor;
 
     @GET
-    public List<EvidenceView> list(@PathParam("ticketId") long ticketId) {
+    @APIResponse(responseCode = "200", description = "The ticket's evidence, oldest first", content = @Content(
+            mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = EvidenceView.class,
+            maxItems = Evidence.MAX_PER_TICKET)))
+    public List<EvidenceView> list(@PathParam("ticketId") @Min(1) @Max(Limits.ID_MAX) long ticketId) {
         return evidence.list(ticketId).stream().map(EvidenceView::of).toList();
     }
 
     @POST
     @RolesAllowed({Roles.FACTCHECKER, Roles.EDITOR})
-    public Response add(@PathParam("ticketId") long ticketId, @Valid @NotNull EvidenceRequest request) {
+    public Response add(@PathParam("ticketId") @Min(1) @Max(Limits.ID_MAX) long ticketId,
+                        @Valid @NotNull EvidenceRequest request) {
         return Response.status(Response.Status.CREATED)
                 .entity(EvidenceView.of(evidence.add(ticketId, actor.get(), request))).build();
     }
@@ -42,7 +54,8 @@ public class EvidenceResource {
     @PUT
     @Path("{evidenceId}")
     @RolesAllowed({Roles.FACTCHECKER, Roles.EDITOR})
-    public EvidenceView update(@PathParam("ticketId") long ticketId, @PathParam("evidenceId") long evidenceId,
+    public EvidenceView update(@PathParam("ticketId") @Min(1) @Max(Limits.ID_MAX) long ticketId,
+                               @PathParam("evidenceId") @Min(1) @Max(Limits.ID_MAX) long evidenceId,
                                @Valid @NotNull EvidenceRequest request) {
         return EvidenceView.of(evidence.update(ticketId, evidenceId, actor.get(), request));
     }
@@ -50,8 +63,9 @@ public class EvidenceResource {
     @DELETE
     @Path("{evidenceId}")
     @RolesAllowed({Roles.FACTCHECKER, Roles.EDITOR})
-    public Response remove(@PathParam("ticketId") long ticketId, @PathParam("evidenceId") long evidenceId,
-                           @QueryParam("version") Long version) {
+    public Response remove(@PathParam("ticketId") @Min(1) @Max(Limits.ID_MAX) long ticketId,
+                           @PathParam("evidenceId") @Min(1) @Max(Limits.ID_MAX) long evidenceId,
+                           @QueryParam("version") @PositiveOrZero @Max(Limits.COUNT_MAX) Long version) {
         evidence.remove(ticketId, evidenceId, actor.get(), version);
         return Response.noContent().build();
     }

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.factdesk.article.Article;
 import org.factdesk.article.ArticleRequest;
+import org.factdesk.common.Problems;
 import org.factdesk.intake.sourcing.SourcingSignal;
 import org.factdesk.intake.text.ArticleText;
 import org.factdesk.intake.text.SentenceSplitter;
@@ -28,7 +29,9 @@ import java.util.concurrent.Semaphore;
 public class ArticleIntake {
 
     /** Seconds a client is asked to wait when every analysis slot is taken: a typical article takes well under one. */
-    static final int RETRY_AFTER_SECONDS = 2;
+    public static final int RETRY_AFTER_SECONDS = 2;
+    /** The same, for the OpenAPI document's Retry-After header. */
+    public static final String RETRY_AFTER_SECONDS_TEXT = "" + RETRY_AFTER_SECONDS;
 
     private final TextAnalysis analysis = new TextAnalysis();
 
@@ -60,7 +63,13 @@ public class ArticleIntake {
             return null;
         }
         boolean html = request.format() == null ? ArticleText.looksLikeHtml(request.text()) : request.format().equals("html");
-        return html ? ArticleText.fromHtml(request.text()) : ArticleText.normalize(request.text());
+        String text = html ? ArticleText.fromHtml(request.text()) : ArticleText.normalize(request.text());
+        // NFC may lengthen a text (a few characters compose to two or three): the kept text has the stated bound too.
+        if (text.length() > ArticleRequest.TEXT_MAX) {
+            throw Problems.badRequest("Field 'text' is longer than " + ArticleRequest.TEXT_MAX
+                    + " characters once normalised (Unicode NFC); send a shorter text.");
+        }
+        return text;
     }
 
     /** The score from which a sentence is proposed as a candidate claim: configured, or the model's own. */
@@ -120,6 +129,6 @@ public class ArticleIntake {
     private static ArticleSentence.Signal signal(SourcingSignal signal, int sentenceStart) {
         List<ArticleSentence.Span> triggers = signal.triggers().stream()
                 .map(t -> new ArticleSentence.Span(sentenceStart + t.start(), sentenceStart + t.end(), t.text())).toList();
-        return new ArticleSentence.Signal(signal.kind().name(), signal.explanation(), triggers);
+        return new ArticleSentence.Signal(signal.kind(), signal.explanation(), triggers);
     }
 }

@@ -10,6 +10,12 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.factdesk.article.ArticleRequest;
+import org.factdesk.common.Limits;
+import org.factdesk.intake.sourcing.SignalKind;
+import org.factdesk.intake.text.SentenceSplitter;
+
 import java.util.List;
 
 /** One sentence of an article's text with what intake found in it. Rebuilt whenever the text changes. */
@@ -17,16 +23,38 @@ import java.util.List;
 @Table(name = "article_sentence")
 public class ArticleSentence extends PanacheEntityBase {
 
+    /**
+     * The most reasons, signals and triggers a sentence shows: one reason per feature of the model (33 now; the
+     * strongest first), one signal per {@link SignalKind}, and the first triggers of a signal.
+     */
+    public static final int MAX_REASONS = 64;
+    public static final int MAX_SIGNALS = 16;
+    public static final int MAX_TRIGGERS = 100;
+    /** Features' names and labels, and signals' explanations, are the model's and the rules' own short texts. */
+    public static final int NAME_MAX = 64;
+    public static final int LABEL_MAX = 300;
+
     /** A stretch of the article's text: UTF-16 offsets, end exclusive. */
-    public record Span(int start, int end, String text) {
+    public record Span(@Schema(minimum = Limits.ZERO_TEXT, maximum = ArticleRequest.TEXT_MAX_TEXT) int start,
+                       @Schema(minimum = Limits.ZERO_TEXT, maximum = ArticleRequest.TEXT_MAX_TEXT) int end,
+                       @Schema(maxLength = SentenceSplitter.MAX_SENTENCE_CHARS) String text) {
     }
 
     /** Why a sentence is worth checking (or not): a named feature and its signed weight. */
-    public record Reason(String feature, String label, double contribution) {
+    public record Reason(@Schema(maxLength = NAME_MAX) String feature, @Schema(maxLength = LABEL_MAX) String label,
+                         double contribution) {
     }
 
     /** Weak or unverifiable sourcing, with the words that show it. */
-    public record Signal(String kind, String explanation, List<Span> triggers) {
+    public record Signal(SignalKind kind,
+                         @Schema(maxLength = LABEL_MAX) String explanation,
+                         @Schema(maxItems = MAX_TRIGGERS) List<Span> triggers) {
+
+        /** At most {@link #MAX_TRIGGERS} triggers. */
+        Signal bounded() {
+            return triggers == null || triggers.size() <= MAX_TRIGGERS ? this
+                    : new Signal(kind, explanation, triggers.subList(0, MAX_TRIGGERS));
+        }
     }
 
     @Id

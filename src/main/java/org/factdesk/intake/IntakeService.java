@@ -97,7 +97,14 @@ public class IntakeService {
         Map<Integer, List<Long>> claimed = claimsBySentence(articleId, rows);
         double threshold = intake.threshold();
         return rows.stream().map(s -> new SentenceView(s.position, s.start, s.end, s.text, s.score, s.score >= threshold,
-                s.claimant, s.reasons, s.signals, claimed.getOrDefault(s.position, List.of()))).toList();
+                s.claimant, first(s.reasons, ArticleSentence.MAX_REASONS),
+                first(s.signals, ArticleSentence.MAX_SIGNALS).stream().map(ArticleSentence.Signal::bounded).toList(),
+                first(claimed.getOrDefault(s.position, List.of()), SentenceView.MAX_CLAIMS))).toList();
+    }
+
+    /** A list cut to the length its view states. */
+    private static <T> List<T> first(List<T> list, int max) {
+        return list == null ? List.of() : list.size() <= max ? list : list.subList(0, max);
     }
 
     /** Claims whose span in the article overlaps each sentence. */

@@ -13,6 +13,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.factdesk.common.Roles;
 
 import java.time.Duration;
@@ -31,6 +35,12 @@ public class EventsResource {
 
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
+    /**
+     * One event as sent: its {@code event:} line and a {@code data:} line holding an empty object or one {@link TicketChange}
+     * (a bigint id, an audit action, a status, a token subject of at most 255 characters and a time).
+     */
+    static final int EVENT_MAX = 1024;
+
     @Inject
     ChangeFeed feed;
 
@@ -45,6 +55,10 @@ public class EventsResource {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @APIResponse(responseCode = "200", description = "Server-sent events until the token expires: ready, ticket (one"
+            + " ticket change as JSON), resync, and keep-alive comments. The schema is one event.",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = EVENT_MAX)))
     public Multi<OutboundSseEvent> stream() {
         Duration untilExpiry = Duration.between(Instant.now(), Instant.ofEpochSecond(token.getExpirationTime()));
         Multi<OutboundSseEvent> ready = Multi.createFrom().item(() -> sse.newEventBuilder().name("ready").data("{}").build());

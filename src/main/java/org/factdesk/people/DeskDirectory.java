@@ -5,6 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response.Status;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.factdesk.common.Limits;
 import org.factdesk.common.Roles;
 import org.jboss.logging.Logger;
 import org.keycloak.admin.client.Keycloak;
@@ -40,8 +43,18 @@ public class DeskDirectory {
     @ConfigProperty(name = "factdesk.people.cache-ttl", defaultValue = "60s")
     Duration ttl;
 
+    /** The most members one list holds (the directory asks Keycloak for this many users). */
+    public static final int MAX_PEOPLE = 1000;
+    static final String MAX_PEOPLE_TEXT = "" + MAX_PEOPLE;
+
+    /** Keycloak keeps user names, first and last names in columns of 255 characters; a display name joins two. */
+    static final int KEYCLOAK_NAME_MAX = 255;
+
     /** A member of the desk; no e-mail or other personal data beyond the display name. */
-    public record Person(String subject, String username, String name, List<String> roles) {
+    public record Person(@Schema(maxLength = Limits.SUBJECT_MAX) String subject,
+                         @Schema(maxLength = KEYCLOAK_NAME_MAX) String username,
+                         @Schema(maxLength = 2 * KEYCLOAK_NAME_MAX + 1) String name,
+                         @Schema(maxItems = Roles.COUNT) List<@Size(max = Roles.NAME_MAX) String> roles) {
     }
 
     public record Snapshot(List<Person> people, Instant fetchedAt, boolean stale) {
@@ -100,7 +113,7 @@ public class DeskDirectory {
     List<Person> fetch() {
         RealmResource desk = keycloak.realm(realm);
         List<Person> people = new ArrayList<>();
-        for (UserRepresentation user : desk.users().list(0, 1000)) {
+        for (UserRepresentation user : desk.users().list(0, MAX_PEOPLE)) {
             if (!Boolean.TRUE.equals(user.isEnabled()) || user.getServiceAccountClientId() != null) {
                 continue;
             }

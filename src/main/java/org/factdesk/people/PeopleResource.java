@@ -4,6 +4,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.factdesk.common.Limits;
 import org.factdesk.common.Roles;
 
 import java.time.Instant;
@@ -18,8 +20,11 @@ public class PeopleResource {
     DeskDirectory directory;
 
     /** {@code stale} is true when Keycloak could not be reached and the last known list is shown. */
-    public record PeopleView(List<DeskDirectory.Person> items, int total, int page, int size, Instant fetchedAt,
-                             boolean stale) {
+    public record PeopleView(@Schema(maxItems = DeskDirectory.MAX_PEOPLE) List<DeskDirectory.Person> items,
+                             @Schema(minimum = Limits.ZERO_TEXT, maximum = DeskDirectory.MAX_PEOPLE_TEXT) int total,
+                             @Schema(minimum = Limits.ZERO_TEXT, maximum = Limits.ZERO_TEXT) int page,
+                             @Schema(minimum = Limits.ZERO_TEXT, maximum = DeskDirectory.MAX_PEOPLE_TEXT) int size,
+                             Instant fetchedAt, boolean stale) {
     }
 
     @GET

@@ -36,8 +36,7 @@ public class ClaimReviewFetcher {
     @ConfigProperty(name = "factdesk.intake.import.timeout", defaultValue = "15s")
     Duration timeout;
 
-    @ConfigProperty(name = "factdesk.intake.import.max-bytes")
-    int maxBytes;
+    int maxBytes = ImportLimit.MAX_BYTES;
 
     public Fetched fetch(String url, boolean allowPrivate) {
         Instant deadline = Instant.now().plus(timeout);

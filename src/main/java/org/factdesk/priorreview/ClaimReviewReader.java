@@ -21,6 +21,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.factdesk.common.HttpUrl;
+import org.factdesk.common.StorableDate;
 
 /**
  * Reads schema.org ClaimReview as other fact-checkers publish it: single objects, arrays,
@@ -36,10 +38,21 @@ import java.util.regex.Pattern;
  */
 public final class ClaimReviewReader {
 
-    /** What one ClaimReview says, normalised. {@code reviewedAtOffset} is the offset its date was written in ({@code +02:00}), if any. */
+    /** What one ClaimReview says, normalised. {@code reviewedAtOffset} is the offset its date was written in ({@code +02:00}), if any.
+     *  A value longer than the desk keeps makes the item an error. */
     public record Review(String reviewUrl, String claimText, String claimant, Instant claimDate, String appearanceUrl,
                          String publisher, String publisherUrl, String rating, Double ratingValue, Double bestRating,
                          Double worstRating, Instant reviewedAt, String reviewedAtOffset, String language) {
+        public Review {
+            PriorReview.requireWithin("url", reviewUrl, HttpUrl.MAX_LENGTH);
+            PriorReview.requireWithin("claimReviewed", claimText, PriorReview.CLAIM_TEXT_MAX);
+            PriorReview.requireWithin("itemReviewed.author", claimant, PriorReview.CLAIMANT_MAX);
+            PriorReview.requireWithin("itemReviewed.appearance", appearanceUrl, HttpUrl.MAX_LENGTH);
+            PriorReview.requireWithin("author", publisher, PriorReview.PUBLISHER_MAX);
+            PriorReview.requireWithin("author.url", publisherUrl, HttpUrl.MAX_LENGTH);
+            PriorReview.requireWithin("reviewRating.alternateName", rating, PriorReview.RATING_MAX);
+            PriorReview.requireWithin("inLanguage", language, PriorReview.LANGUAGE_MAX);
+        }
     }
 
     /** Why item {@code index} (0-based, in document order) could not be read; -1 for the document itself. */

@@ -4,7 +4,10 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -16,10 +19,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.factdesk.common.CurrentActor;
 import org.factdesk.common.HttpUrl;
+import org.factdesk.common.Limits;
 import org.factdesk.common.Page;
 import org.factdesk.common.PageRequest;
 import org.factdesk.common.Roles;
 import org.factdesk.desk.DeskSettings;
+import org.factdesk.ticket.TicketFilter;
 
 /**
  * Fact-checks published by other organisations, imported from their ClaimReview markup so that the
@@ -29,7 +34,7 @@ import org.factdesk.desk.DeskSettings;
 @RolesAllowed({Roles.FACTCHECKER, Roles.REVIEWER, Roles.EDITOR, Roles.ADMIN})
 public class PriorReviewResource {
 
-    public record ImportUrlRequest(@NotBlank @HttpUrl String url) {
+    public record ImportUrlRequest(@NotBlank @HttpUrl @Size(max = HttpUrl.MAX_LENGTH) String url) {
     }
 
     @Inject
@@ -42,13 +47,14 @@ public class PriorReviewResource {
     CurrentActor actor;
 
     @GET
-    public Page<PriorReviewView> list(@QueryParam("q") String query, @Valid @BeanParam PageRequest page) {
+    public Page<PriorReviewView> list(@QueryParam("q") @Size(max = TicketFilter.QUERY_MAX) String query,
+                                      @Valid @BeanParam PageRequest page) {
         return reviews.list(query, page).map(PriorReviewView::of);
     }
 
     @GET
     @Path("{id}")
-    public PriorReviewView get(@PathParam("id") long id) {
+    public PriorReviewView get(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id) {
         return PriorReviewView.of(reviews.get(id));
     }
 
@@ -63,7 +69,7 @@ public class PriorReviewResource {
     @Path("import")
     @Consumes({MediaType.APPLICATION_JSON, "application/ld+json", MediaType.TEXT_HTML})
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
-    public PriorReviewService.ImportReport importUpload(@NotBlank String content,
+    public PriorReviewService.ImportReport importUpload(@NotBlank @Size(max = ImportLimit.MAX_BYTES) String content,
                                                        @HeaderParam("Content-Type") String contentType,
                                                        @QueryParam("baseUrl") @HttpUrl String baseUrl) {
         return reviews.importContent(actor.get(), content, contentType != null && contentType.contains("html"), "upload",

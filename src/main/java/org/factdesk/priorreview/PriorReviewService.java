@@ -9,7 +9,10 @@ import jakarta.transaction.Transactional;
 import org.factdesk.audit.AuditAction;
 import org.factdesk.audit.AuditLog;
 import org.factdesk.common.Actor;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.factdesk.common.HttpUrl;
 import org.factdesk.common.Like;
+import org.factdesk.common.Limits;
 import org.factdesk.common.Page;
 import org.factdesk.common.PageRequest;
 import org.factdesk.common.Problems;
@@ -25,18 +28,54 @@ import java.util.Map;
 public class PriorReviewService {
 
     /**
-     * What an import did: counts, one error per item that could not be read, and one warning per
-     * field left out of an item that was imported.
-     */
-    public record ImportReport(String source, int received, int imported, int updated,
-                               List<ClaimReviewReader.ItemError> errors, List<ClaimReviewReader.ItemWarning> warnings) {
-    }
-
-    /**
      * The most ClaimReviews one import may hold: it keeps one request's work (and the lookup of
      * existing rows, one bind parameter per URL) bounded.
      */
     public static final int MAX_IMPORT_ITEMS = 2_000;
+    static final String MAX_IMPORT_ITEMS_TEXT = "" + MAX_IMPORT_ITEMS;
+    static final String MAX_INDEX_TEXT = "" + (MAX_IMPORT_ITEMS - 1);
+
+    /** A report lists the first errors and warnings, as many of each as an import may hold items; a detail is cut to this length. */
+    public static final int MAX_REPORTED_NOTES = MAX_IMPORT_ITEMS;
+    public static final int NOTE_DETAIL_MAX = 1000;
+
+    /**
+     * What an import did: counts, one error per item that could not be read and one warning per field left out of
+     * an item that was imported (the first {@link #MAX_REPORTED_NOTES} of each; {@code source} is "upload" or the
+     * URL fetched).
+     */
+    public record ImportReport(@Schema(maxLength = HttpUrl.MAX_LENGTH) String source,
+                               @Schema(minimum = Limits.ZERO_TEXT, maximum = MAX_IMPORT_ITEMS_TEXT) int received,
+                               @Schema(minimum = Limits.ZERO_TEXT, maximum = MAX_IMPORT_ITEMS_TEXT) int imported,
+                               @Schema(minimum = Limits.ZERO_TEXT, maximum = MAX_IMPORT_ITEMS_TEXT) int updated,
+                               @Schema(maxItems = MAX_REPORTED_NOTES) List<ImportNote> errors,
+                               @Schema(maxItems = MAX_REPORTED_NOTES) List<ImportNote> warnings) {
+    }
+
+    /**
+     * An error or a warning about item {@code index} (0-based in document order; -1: the document or one of its
+     * JSON-LD blocks), with its texts (which quote the input) cut to their limits.
+     */
+    public record ImportNote(@Schema(minimum = "-1", maximum = MAX_INDEX_TEXT) int index,
+                             @Schema(maxLength = HttpUrl.MAX_LENGTH) String reference,
+                             @Schema(maxLength = NOTE_DETAIL_MAX) String detail) {
+
+        static ImportNote of(ClaimReviewReader.ItemError error) {
+            return of(error.index(), error.reference(), error.detail());
+        }
+
+        static ImportNote of(ClaimReviewReader.ItemWarning warning) {
+            return of(warning.index(), warning.reference(), warning.detail());
+        }
+
+        private static ImportNote of(int index, String reference, String detail) {
+            return new ImportNote(index, cut(reference, HttpUrl.MAX_LENGTH), cut(detail, NOTE_DETAIL_MAX));
+        }
+
+        private static String cut(String text, int max) {
+            return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+        }
+    }
 
     /** Imports run one at a time, so that two imports of the same feed cannot insert the same row twice. */
     private static final long IMPORT_LOCK = 0x5052494f52L; // "PRIOR"
@@ -56,6 +95,10 @@ public class PriorReviewService {
      * address given with an upload), for relative URLs; null when unknown.
      */
     public ImportReport importContent(Actor actor, String content, boolean html, String source, String address) {
+        if (source.length() > HttpUrl.MAX_LENGTH) {
+            throw Problems.unprocessable("Address too long", "The import was redirected to an address longer than "
+                    + HttpUrl.MAX_LENGTH + " characters.");
+        }
         ClaimReviewReader.Result result = reader.read(content, html, address);
         int received = result.reviews().size() + countItemErrors(result);
         if (received > MAX_IMPORT_ITEMS) {
@@ -89,7 +132,9 @@ public class PriorReviewService {
             row.importedBy = actor.subject();
             row.persist();
         }
-        ImportReport report = new ImportReport(source, received, imported, updated, result.errors(), result.warnings());
+        ImportReport report = new ImportReport(source, received, imported, updated,
+                result.errors().stream().limit(MAX_REPORTED_NOTES).map(ImportNote::of).toList(),
+                result.warnings().stream().limit(MAX_REPORTED_NOTES).map(ImportNote::of).toList());
         audit.desk(actor, AuditAction.PRIOR_REVIEWS_IMPORTED, audit.changes().value("source", source)
                 .value("imported", imported).value("updated", updated).value("errors", result.errors().size())
                 .value("warnings", result.warnings().size()));

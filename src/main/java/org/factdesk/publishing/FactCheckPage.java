@@ -11,6 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.factdesk.desk.DeskSettings;
@@ -69,10 +70,16 @@ public class FactCheckPage {
         return Response.ok(STYLESHEET).type("text/css; charset=utf-8").cacheControl(cache).build();
     }
 
+    /**
+     * A bigint id has at most 19 digits. The path parameters state their form without validation: anything
+     * else is no page, and a public page answers it as one (an HTML 404, or the redirect to the right slug).
+     */
+    static final int ID_MAX_DIGITS = 19;
+
     @GET
     @Path("{id}")
     @Transactional
-    public Response withoutSlug(@PathParam("id") String id) {
+    public Response withoutSlug(@PathParam("id") @Schema(maxLength = ID_MAX_DIGITS, pattern = "[0-9]+") String id) {
         return find(id).map(fc -> Response.status(Response.Status.MOVED_PERMANENTLY).location(location(fc)).build())
                 .orElseGet(FactCheckPage::notFound);
     }
@@ -80,7 +87,8 @@ public class FactCheckPage {
     @GET
     @Path("{id}/{slug}")
     @Transactional
-    public Response page(@PathParam("id") String id, @PathParam("slug") String slug) {
+    public Response page(@PathParam("id") @Schema(maxLength = ID_MAX_DIGITS, pattern = "[0-9]+") String id,
+                         @PathParam("slug") @Schema(maxLength = Slugs.MAX_LENGTH, pattern = "[a-z0-9-]+") String slug) {
         Optional<PublishedFactCheck> found = find(id);
         if (found.isEmpty()) {
             return notFound();
@@ -117,6 +125,9 @@ public class FactCheckPage {
             return Optional.empty();
         }
     }
+
+    /** The longest path {@link #path} makes: "/fact-checks/", a bigint id, "/" and a slug. */
+    public static final int PATH_MAX = 13 + ID_MAX_DIGITS + 1 + Slugs.MAX_LENGTH;
 
     /** The path of a fact-check's public page; absolute links prefix the configured base URL. */
     public static String path(long id, String headline) {

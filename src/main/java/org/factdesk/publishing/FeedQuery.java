@@ -5,7 +5,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
+import org.factdesk.claim.ClaimRequest;
+import org.factdesk.common.Limits;
 import org.factdesk.common.PageRequest;
+import org.factdesk.rating.RatingScaleResource;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -17,16 +20,16 @@ import org.factdesk.common.StorableDate;
 public class FeedQuery {
 
     @QueryParam("topic")
-    @Size(max = 60)
+    @Size(max = ClaimRequest.TOPIC_MAX)
     public String topic;
 
     /** A rating label, e.g. {@code False} or {@code Mostly true}. */
     @QueryParam("rating")
-    @Size(max = 60)
+    @Size(max = RatingScaleResource.LABEL_MAX)
     public String rating;
 
     @QueryParam("language")
-    @Size(max = 20)
+    @Size(max = Limits.LANGUAGE_TAG_MAX)
     public String language;
 
     @QueryParam("from")

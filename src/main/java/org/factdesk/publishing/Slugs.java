@@ -6,7 +6,7 @@ import java.util.Locale;
 /** URL slugs from headlines: lower-case ASCII words joined by hyphens. */
 public final class Slugs {
 
-    private static final int MAX_LENGTH = 80;
+    public static final int MAX_LENGTH = 80;
 
     private Slugs() {
     }

@@ -4,6 +4,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -15,7 +17,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import org.factdesk.audit.AuditAction;
 import org.factdesk.audit.AuditLog;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.factdesk.common.CurrentActor;
+import org.factdesk.common.Limits;
 import org.factdesk.common.Problems;
 import org.factdesk.common.Roles;
 
@@ -35,20 +42,42 @@ public class RatingScaleResource {
     @Inject
     CurrentActor actor;
 
-    public record RatingRequest(@NotBlank @Size(max = 60) String label, @NotBlank @Size(max = 1000) String definition,
-                                Integer value) {
+    public static final int LABEL_MAX = 60;
+    public static final int DEFINITION_MAX = 1000;
+    public static final int NAME_MAX = 100;
+    public static final int RATINGS_MAX = 20;
+    static final String RATINGS_MAX_TEXT = "" + RATINGS_MAX;
+    /** A rating's number (ClaimReview's ratingValue; best and worst rating are the scale's extremes). */
+    public static final int VALUE_MIN = -100;
+    public static final int VALUE_MAX = 100;
+    static final String VALUE_MIN_TEXT = "" + VALUE_MIN;
+    static final String VALUE_MAX_TEXT = "" + VALUE_MAX;
+    /** The most scales a desk keeps (all are listed at once); adding more is a 409. */
+    public static final int MAX_SCALES = 100;
+
+    public record RatingRequest(@NotBlank @Size(max = LABEL_MAX) String label,
+                                @NotBlank @Size(max = DEFINITION_MAX) String definition,
+                                @Min(VALUE_MIN) @Max(VALUE_MAX) Integer value) {
     }
 
-    public record ScaleRequest(@NotBlank @Size(max = 100) String name,
-                               @NotEmpty @Size(max = 20) List<@Valid @NotNull RatingRequest> ratings) {
+    public record ScaleRequest(@NotBlank @Size(max = NAME_MAX) String name,
+                               @NotEmpty @Size(max = RATINGS_MAX) List<@Valid @NotNull RatingRequest> ratings) {
     }
 
-    public record RatingView(Long id, int position, String label, String definition, Integer value) {
+    public record RatingView(@Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits.ID_MAX_TEXT) Long id,
+                             @Schema(minimum = "1", maximum = RATINGS_MAX_TEXT) int position,
+                             @Schema(maxLength = LABEL_MAX) String label,
+                             @Schema(maxLength = DEFINITION_MAX) String definition,
+                             @Schema(minimum = VALUE_MIN_TEXT, maximum = VALUE_MAX_TEXT) Integer value) {
     }
 
     /** {@code bestRating}/{@code worstRating} are the highest and lowest numbers on the scale (ClaimReview). */
-    public record ScaleView(Long id, String name, boolean active, Integer bestRating, Integer worstRating,
-                            List<RatingView> ratings, long version) {
+    public record ScaleView(@Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits.ID_MAX_TEXT) Long id,
+                            @Schema(maxLength = NAME_MAX) String name, boolean active,
+                            @Schema(minimum = VALUE_MIN_TEXT, maximum = VALUE_MAX_TEXT) Integer bestRating,
+                            @Schema(minimum = VALUE_MIN_TEXT, maximum = VALUE_MAX_TEXT) Integer worstRating,
+                            @Schema(maxItems = RATINGS_MAX) List<RatingView> ratings,
+                            @Schema(minimum = Limits.ZERO_TEXT, maximum = Limits.COUNT_MAX_TEXT) long version) {
         static ScaleView of(RatingScale s) {
             return new ScaleView(s.id, s.name, s.active, s.bestRating(), s.worstRating(),
                     s.ratings.stream().map(r -> new RatingView(r.id, r.position, r.label, r.definition, r.value)).toList(),
@@ -57,19 +86,26 @@ public class RatingScaleResource {
     }
 
     @GET
+    @APIResponse(responseCode = "200", description = "Every scale of the desk", content = @Content(
+            mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = ScaleView.class,
+            maxItems = MAX_SCALES)))
     public List<ScaleView> list() {
         return RatingScale.<RatingScale>list("order by id").stream().map(ScaleView::of).toList();
     }
 
     @GET
     @Path("{id}")
-    public ScaleView get(@PathParam("id") long id) {
+    public ScaleView get(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id) {
         return ScaleView.of(find(id));
     }
 
     @POST
     @RolesAllowed(Roles.ADMIN)
     public Response create(@Valid @NotNull ScaleRequest request) {
+        if (RatingScale.count() >= MAX_SCALES) {
+            throw Problems.conflict("Scale limit reached", "The desk has " + MAX_SCALES
+                    + " rating scales, the most it keeps.");
+        }
         if (RatingScale.count("name", request.name()) > 0) {
             throw Problems.conflict("Name taken", "A rating scale named '" + request.name() + "' exists already.");
         }
@@ -100,7 +136,7 @@ public class RatingScaleResource {
     @POST
     @Path("{id}/activate")
     @RolesAllowed(Roles.ADMIN)
-    public ScaleView activate(@PathParam("id") long id) {
+    public ScaleView activate(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id) {
         RatingScale scale = find(id);
         RatingScale previous = RatingScale.findActive();
         if (previous != null && !previous.id.equals(scale.id)) {

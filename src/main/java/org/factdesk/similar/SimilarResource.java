@@ -10,6 +10,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import org.factdesk.claim.ClaimRequest;
 import org.factdesk.common.Roles;
 
 /** "Has anyone checked this already?" for any text (a claim's own matches: {@code /api/claims/{id}/similar}). */
@@ -21,8 +22,9 @@ public class SimilarResource {
     SimilarityService similarity;
 
     @GET
-    public SimilarityService.Matches similar(@QueryParam("text") @NotBlank @Size(max = 5000) String text,
-                                             @QueryParam("limit") @DefaultValue("5") @Min(1) @Max(50) int limit) {
+    public SimilarityService.Matches similar(@QueryParam("text") @NotBlank @Size(max = ClaimRequest.TEXT_MAX) String text,
+                                             @QueryParam("limit") @DefaultValue("5") @Min(1)
+                                             @Max(SimilarityService.MAX_LIMIT) int limit) {
         return similarity.find(text, null, limit);
     }
 }

@@ -6,7 +6,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.factdesk.claim.Claim;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.factdesk.claim.ClaimRequest;
+import org.factdesk.common.HttpUrl;
+import org.factdesk.common.Limits;
 import org.factdesk.common.Problems;
+import org.factdesk.priorreview.PriorReview;
+import org.factdesk.rating.RatingScaleResource;
+import org.factdesk.ticket.TicketStatus;
 import org.factdesk.publishing.FactCheckPage;
 
 import java.time.Instant;
@@ -21,16 +28,31 @@ import java.util.List;
 @ApplicationScoped
 public class SimilarityService {
 
+    /** The most matches of each kind one answer carries ({@code ?limit=}). */
+    public static final int MAX_LIMIT = 50;
+
     /** {@code rating} and {@code publicPath} are set once the desk has published its fact-check. */
-    public record SimilarClaim(long claimId, long ticketId, String status, String text, String claimant,
-                               double similarity, String rating, String publicPath) {
+    public record SimilarClaim(@Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits.ID_MAX_TEXT) long claimId,
+                               @Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits.ID_MAX_TEXT) long ticketId,
+                               TicketStatus status,
+                               @Schema(maxLength = ClaimRequest.TEXT_MAX) String text,
+                               @Schema(maxLength = ClaimRequest.CLAIMANT_MAX) String claimant,
+                               @Schema(minimum = "0", maximum = "1") double similarity,
+                               @Schema(maxLength = RatingScaleResource.LABEL_MAX) String rating,
+                               @Schema(maxLength = FactCheckPage.PATH_MAX) String publicPath) {
     }
 
-    public record SimilarReview(long id, String claimText, String claimant, String rating, String publisher,
-                                String reviewUrl, Instant reviewedAt, double similarity) {
+    public record SimilarReview(@Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits.ID_MAX_TEXT) long id,
+                                @Schema(maxLength = PriorReview.CLAIM_TEXT_MAX) String claimText,
+                                @Schema(maxLength = PriorReview.CLAIMANT_MAX) String claimant,
+                                @Schema(maxLength = PriorReview.RATING_MAX) String rating,
+                                @Schema(maxLength = PriorReview.PUBLISHER_MAX) String publisher,
+                                @Schema(maxLength = HttpUrl.MAX_LENGTH, format = "uri") String reviewUrl,
+                                Instant reviewedAt, @Schema(minimum = "0", maximum = "1") double similarity) {
     }
 
-    public record Matches(List<SimilarClaim> claims, List<SimilarReview> priorReviews) {
+    public record Matches(@Schema(maxItems = MAX_LIMIT) List<SimilarClaim> claims,
+                          @Schema(maxItems = MAX_LIMIT) List<SimilarReview> priorReviews) {
     }
 
     /**
@@ -95,7 +117,7 @@ public class SimilarityService {
                 .setParameter("q", text).setParameter("threshold", threshold).setParameter("limit", limit).getResultList();
         return new Matches(
                 claimRows.stream().map(r -> new SimilarClaim(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
-                        (String) r[2], (String) r[3], (String) r[4], round(r[5]), (String) r[7],
+                        TicketStatus.valueOf((String) r[2]), (String) r[3], (String) r[4], round(r[5]), (String) r[7],
                         r[6] == null ? null : FactCheckPage.path(((Number) r[1]).longValue(), (String) r[6]))).toList(),
                 reviewRows.stream().map(r -> new SimilarReview(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
                         (String) r[3], (String) r[4], (String) r[5], (Instant) r[6], round(r[7]))).toList());

@@ -43,6 +43,9 @@ public class PublicationFailure extends PanacheEntityBase {
     @Column(name = "last_error")
     public String lastError;
 
+    /** The longest error a ticket shows (cut by the publisher). */
+    public static final int ERROR_MAX = 1000;
+
     @Column(name = "last_failed_at")
     public Instant lastFailedAt;
 

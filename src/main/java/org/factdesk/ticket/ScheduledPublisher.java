@@ -100,17 +100,21 @@ public class ScheduledPublisher {
     }
 
     /** What editors read: the problem's detail, or the deepest cause's message. */
+    /** What the ticket shows of a failure, at most {@link PublicationFailure#ERROR_MAX} characters. */
     private static String message(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+        String text = null;
+        for (Throwable cause = error; cause != null && text == null; cause = cause.getCause()) {
             if (cause instanceof HttpProblem problem) {
-                return problem.getTitle() + ": " + problem.getDetail();
+                text = problem.getTitle() + ": " + problem.getDetail();
             }
         }
-        Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        if (text == null) {
+            Throwable root = error;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            text = root.getMessage() == null ? "unknown error" : root.getMessage().strip();
         }
-        String text = root.getMessage() == null ? "unknown error" : root.getMessage().strip();
-        return text.length() > 1000 ? text.substring(0, 1000) + "…" : text;
+        return text.length() > PublicationFailure.ERROR_MAX ? text.substring(0, PublicationFailure.ERROR_MAX - 1) + "…" : text;
     }
 }

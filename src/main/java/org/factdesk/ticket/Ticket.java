@@ -56,6 +56,10 @@ public class Ticket extends PanacheEntityBase {
     @Column(name = "published_versions")
     public int publishedVersions;
 
+    /** The most versions a fact-check is published in (a correction beyond it is refused). */
+    public static final int MAX_PUBLISHED_VERSIONS = 100;
+    public static final String MAX_PUBLISHED_VERSIONS_TEXT = "" + MAX_PUBLISHED_VERSIONS;
+
     @Column(name = "first_published_at")
     public Instant firstPublishedAt;
 

@@ -50,7 +50,10 @@ public enum TicketAction {
     CANCEL_SCHEDULE("cancel-schedule", EnumSet.of(APPROVED), APPROVED, Set.of(EDITOR), Owner.ANYONE,
             AuditAction.TICKET_CANCEL_SCHEDULE,
             ticket -> ticket.publishAt != null, "only a scheduled publication can be cancelled"),
-    CORRECT("correct", EnumSet.of(PUBLISHED), IN_PROGRESS, Set.of(EDITOR), Owner.ANYONE, AuditAction.TICKET_CORRECT),
+    /** A fact-check has at most {@link Ticket#MAX_PUBLISHED_VERSIONS} published versions (all of them are shown). */
+    CORRECT("correct", EnumSet.of(PUBLISHED), IN_PROGRESS, Set.of(EDITOR), Owner.ANYONE, AuditAction.TICKET_CORRECT,
+            ticket -> ticket.publishedVersions < Ticket.MAX_PUBLISHED_VERSIONS,
+            "a fact-check is published in at most " + Ticket.MAX_PUBLISHED_VERSIONS + " versions"),
     /** Also while a correction of a published fact-check is under way. */
     RETRACT("retract", EnumSet.complementOf(EnumSet.of(RETRACTED, DISCARDED)), RETRACTED, Set.of(EDITOR), Owner.ANYONE,
             AuditAction.TICKET_RETRACT,
@@ -117,6 +120,11 @@ public enum TicketAction {
     }
 
     /** The action a client names in {@code POST /api/tickets/{id}/{action}} (opening is not one: it comes with a new claim). */
+    /** The path of every action a client can take ({@code POST /api/tickets/{id}/{action}}). */
+    public static List<String> paths() {
+        return Arrays.stream(values()).filter(action -> action != OPEN_TICKET).map(action -> action.path).toList();
+    }
+
     public static Optional<TicketAction> byPath(String path) {
         return Arrays.stream(values()).filter(action -> action != OPEN_TICKET && action.path.equals(path)).findFirst();
     }

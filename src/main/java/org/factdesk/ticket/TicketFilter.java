@@ -2,26 +2,41 @@ package org.factdesk.ticket;
 
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.QueryParam;
+import org.factdesk.claim.ClaimRequest;
+import org.factdesk.common.Limits;
 
 import java.util.List;
 
 /** Query parameters shared by the ticket and claim lists. */
 public class TicketFilter {
 
-    /** One or more statuses, e.g. {@code ?status=OPEN&status=IN_PROGRESS}. */
+    /** Words looked for in claims (and in prior reviews' texts and publishers). */
+    public static final int QUERY_MAX = 200;
+
+    /** As many {@code status} values as there are statuses (seven). */
+    static final int STATUS_VALUES_MAX = 7;
+
+    /** One {@code status} value may name several, comma-separated: all seven with commas and spaces fit. */
+    static final int STATUS_MAX = 100;
+
+    /** Longer than any of {@link TicketSearch#SORTS}. */
+    static final int SORT_MAX = 20;
+
+    /** One or more statuses, e.g. {@code ?status=OPEN&status=IN_PROGRESS} or {@code ?status=OPEN,IN_PROGRESS}. */
     @QueryParam("status")
-    public List<String> status;
+    @Size(max = STATUS_VALUES_MAX)
+    public List<@Size(max = STATUS_MAX) String> status;
 
     @QueryParam("topic")
-    @Size(max = 60)
+    @Size(max = ClaimRequest.TOPIC_MAX)
     public String topic;
 
     @QueryParam("language")
-    @Size(max = 20)
+    @Size(max = Limits.LANGUAGE_TAG_MAX)
     public String language;
 
     @QueryParam("assignee")
-    @Size(max = 255)
+    @Size(max = Limits.SUBJECT_MAX)
     public String assignee;
 
     @QueryParam("overdue")
@@ -29,7 +44,7 @@ public class TicketFilter {
 
     /** Words to look for in the claim text or claimant. */
     @QueryParam("q")
-    @Size(max = 200)
+    @Size(max = QUERY_MAX)
     public String q;
 
     /**
@@ -41,5 +56,6 @@ public class TicketFilter {
 
     /** One of {@link TicketSearch#SORTS}; default {@code urgency}. */
     @QueryParam("sort")
+    @Size(max = SORT_MAX)
     public String sort;
 }

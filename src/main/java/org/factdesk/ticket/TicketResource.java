@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.POST;
@@ -17,9 +18,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.factdesk.audit.AuditLog;
 import org.factdesk.common.CurrentActor;
+import org.factdesk.common.Limits;
 import org.factdesk.common.Page;
 import org.factdesk.common.PageRequest;
 import org.factdesk.common.Problems;
@@ -56,7 +62,7 @@ public class TicketResource {
     @GET
     @Path("{id}")
     @Transactional
-    public TicketView get(@PathParam("id") long id) {
+    public TicketView get(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id) {
         return view(Ticket.get(id));
     }
 
@@ -74,7 +80,7 @@ public class TicketResource {
     @Path("{id}/{action}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    public TicketView transition(@PathParam("id") long id, @PathParam("action") String action,
+    public TicketView transition(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id, @PathParam("action") String action,
                                  @Valid TransitionRequest request) {
         TicketAction ticketAction = TicketAction.byPath(action)
                 .orElseThrow(() -> Problems.notFound("Action", "'" + action + "'"));
@@ -86,7 +92,8 @@ public class TicketResource {
     @Path("{id}/{action}")
     @Consumes(MediaType.WILDCARD)
     @Transactional
-    public TicketView transitionWithoutBody(@PathParam("id") long id, @PathParam("action") String action) {
+    public TicketView transitionWithoutBody(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id,
+                                            @PathParam("action") String action) {
         return transition(id, action, null);
     }
 
@@ -95,15 +102,19 @@ public class TicketResource {
     @Path("{id}/triage")
     @RolesAllowed(Roles.EDITOR)
     @Transactional
-    public TicketView triage(@PathParam("id") long id, @Valid @NotNull TriageRequest request) {
+    public TicketView triage(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id, @Valid @NotNull TriageRequest request) {
         return view(tickets.triage(id, actor.get(), request));
     }
 
     /** The newest {@value #HISTORY_LIMIT} events, oldest first; {@code ?before=seq} (the Link header) for earlier ones. */
     @GET
     @Path("{id}/history")
+    @APIResponse(responseCode = "200", description = "The newest events, oldest first; a Link header (rel=next) points"
+            + " at earlier ones.", content = @Content(mediaType = "application/json", schema = @Schema(
+            type = SchemaType.ARRAY, implementation = HistoryEventView.class, maxItems = HISTORY_LIMIT)))
     @Transactional
-    public RestResponse<List<HistoryEventView>> history(@PathParam("id") long id, @QueryParam("before") @Min(1) Integer before,
+    public RestResponse<List<HistoryEventView>> history(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id,
+                                                        @QueryParam("before") @Min(1) @Max(Integer.MAX_VALUE) Integer before,
                                                         @Context UriInfo uri) {
         Ticket.get(id);
         return Recent.answer(AuditLog.historyOf(id, before, HISTORY_LIMIT + 1), HISTORY_LIMIT, e -> e.seq,

@@ -1,7 +1,11 @@
 package org.factdesk.ticket;
 
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.factdesk.claim.Claim;
+import org.factdesk.claim.ClaimRequest;
 import org.factdesk.claim.Priority;
+import org.factdesk.common.Limits;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,19 +16,32 @@ import java.util.List;
  * how often its scheduled publication failed ({@code publicationFailures}, with the last error and
  * the next attempt; 0 when none failed).
  */
-public record TicketView(Long id, String status, String assignee, ClaimSummary claim, Instant deadline,
-                         boolean overdue, Instant publishAt, int publishedVersions, String reason, Instant createdAt,
-                         Instant updatedAt, long version, TicketPolicy.Permissions permissions,
-                         int publicationFailures, String lastPublicationError, Instant nextPublicationAttemptAt) {
+public record TicketView(@Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits.ID_MAX_TEXT) Long id,
+                         TicketStatus status,
+                         @Schema(maxLength = Limits.SUBJECT_MAX) String assignee, ClaimSummary claim, Instant deadline,
+                         boolean overdue, Instant publishAt,
+                         @Schema(minimum = Limits.ZERO_TEXT, maximum = Ticket.MAX_PUBLISHED_VERSIONS_TEXT) int publishedVersions,
+                         @Schema(maxLength = TransitionRequest.REASON_MAX) String reason, Instant createdAt,
+                         Instant updatedAt, @Schema(minimum = Limits.ZERO_TEXT, maximum = Limits.COUNT_MAX_TEXT) long version,
+                         TicketPolicy.Permissions permissions,
+                         @Schema(minimum = Limits.ZERO_TEXT, maximum = Limits.INT_MAX_TEXT) int publicationFailures,
+                         @Schema(maxLength = PublicationFailure.ERROR_MAX) String lastPublicationError,
+                         Instant nextPublicationAttemptAt) {
 
-    public record ClaimSummary(Long id, String text, String claimant, String language, List<String> topics,
-                               Priority priority, Long duplicateOf) {
+    public record ClaimSummary(@Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits.ID_MAX_TEXT) Long id,
+                               @Schema(maxLength = ClaimRequest.TEXT_MAX) String text,
+                               @Schema(maxLength = ClaimRequest.CLAIMANT_MAX) String claimant,
+                               @Schema(maxLength = Limits.LANGUAGE_TAG_MAX) String language,
+                               @Schema(maxItems = ClaimRequest.TOPICS_MAX)
+                               List<@Size(max = ClaimRequest.TOPIC_MAX) String> topics,
+                               Priority priority,
+                               @Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits.ID_MAX_TEXT) Long duplicateOf) {
     }
 
     /** {@code failure}: the failed attempts at its scheduled publication, if any (null otherwise). */
     public static TicketView of(Ticket t, TicketPolicy.Permissions permissions, PublicationFailure failure) {
         Claim c = t.claim;
-        return new TicketView(t.id, t.status.name(), t.assignee,
+        return new TicketView(t.id, t.status, t.assignee,
                 new ClaimSummary(c.id, c.text, c.claimant, c.language, List.of(c.topics), c.priority, c.duplicateOf),
                 t.deadline, isOverdue(t, Instant.now()), t.publishAt, t.publishedVersions, t.reason, t.createdAt,
                 t.updatedAt, t.version, permissions, failure == null ? 0 : failure.failures,

@@ -2,6 +2,9 @@ package org.factdesk.ticket;
 
 import jakarta.validation.constraints.Size;
 
+import org.factdesk.comment.CommentResource;
+import org.factdesk.common.Limits;
+
 import java.time.OffsetDateTime;
 import org.factdesk.common.StorableDate;
 
@@ -10,10 +13,13 @@ import org.factdesk.common.StorableDate;
  * request-changes, {@code reason} for retract and discard, {@code publishAt} to schedule a publication.
  */
 public record TransitionRequest(
-        @Size(min = 1, max = 255) String assignee,
-        @Size(max = 20000) String comment,
-        @Size(max = 2000) String reason,
+        @Size(min = 1, max = Limits.SUBJECT_MAX) String assignee,
+        @Size(max = CommentResource.BODY_MAX) String comment,
+        @Size(max = REASON_MAX) String reason,
         @StorableDate OffsetDateTime publishAt) {
+
+    /** A retraction's or discard's reason (also "duplicate-of:{id}"). */
+    public static final int REASON_MAX = 2000;
 
     public static final TransitionRequest NONE = new TransitionRequest(null, null, null, null);
 }

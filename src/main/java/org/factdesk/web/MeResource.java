@@ -7,7 +7,10 @@ import jakarta.ws.rs.Path;
 import org.factdesk.article.ArticleResource;
 import org.factdesk.claim.ClaimResource;
 import org.factdesk.common.Actor;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.factdesk.common.CurrentActor;
+import org.factdesk.common.Limits;
 import org.factdesk.common.Roles;
 import org.factdesk.desk.DeskSettingsResource;
 import org.factdesk.intake.IntakeResource;
@@ -28,7 +31,10 @@ import java.util.Set;
 @RolesAllowed({Roles.FACTCHECKER, Roles.REVIEWER, Roles.EDITOR, Roles.ADMIN})
 public class MeResource {
 
-    public record Me(String subject, List<String> roles, DeskPermissions permissions) {
+    /** {@code roles}: the caller's desk roles (a token may hold others, e.g. Keycloak's own). */
+    public record Me(@Schema(maxLength = Limits.SUBJECT_MAX) String subject,
+                     @Schema(maxItems = Roles.COUNT) List<@Size(max = Roles.NAME_MAX) String> roles,
+                     DeskPermissions permissions) {
     }
 
     public record DeskPermissions(boolean claimNext, boolean createClaims, boolean postArticles,
@@ -47,7 +53,8 @@ public class MeResource {
     @GET
     public Me me() {
         Actor actor = current.get();
-        return new Me(actor.subject(), actor.roles().stream().sorted().toList(), new DeskPermissions(
+        List<String> deskRoles = actor.roles().stream().filter(Roles.DESK::contains).sorted().toList();
+        return new Me(actor.subject(), deskRoles, new DeskPermissions(
                 TicketPolicy.roleRefusal(TicketAction.CLAIM, actor).isEmpty(),
                 actor.hasAny(CREATE_CLAIMS),
                 actor.hasAny(POST_ARTICLES),

@@ -7,6 +7,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.factdesk.common.HttpUrl;
 import org.factdesk.publishing.PublisherConfig;
 
 /**
@@ -17,7 +19,10 @@ import org.factdesk.publishing.PublisherConfig;
 @PermitAll
 public class WebAppConfigResource {
 
-    public record WebAppConfig(String oidcAuthority, String oidcClientId, String publicBaseUrl) {
+    /** From the deployment's configuration: URLs, and a Keycloak client id (Keycloak keeps those in 255 characters). */
+    public record WebAppConfig(@Schema(maxLength = HttpUrl.MAX_LENGTH, format = "uri") String oidcAuthority,
+                               @Schema(maxLength = 255) String oidcClientId,
+                               @Schema(maxLength = HttpUrl.MAX_LENGTH, format = "uri") String publicBaseUrl) {
     }
 
     @Inject

@@ -44,6 +44,8 @@ public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
     private static final int MAX_ATTEMPTS = 12;
+    /** The longest error a delivery keeps. */
+    static final int ERROR_MAX = 500;
     private static final int MAX_RESPONSE_BYTES = 64 * 1024;
 
     @Inject
@@ -224,7 +226,7 @@ public class WebhookDispatcher {
                 next = WebhookDelivery.Status.DELIVERED;
                 deliveredAt = now;
             } else {
-                lastError = error.length() > 500 ? error.substring(0, 500) : error;
+                lastError = error.length() > ERROR_MAX ? error.substring(0, ERROR_MAX) : error;
                 if (attempts >= MAX_ATTEMPTS) {
                     next = WebhookDelivery.Status.FAILED;
                     LOG.warnf("Webhook delivery %d given up after %d attempts: %s", lease.deliveryId(), attempts, error);

@@ -5,19 +5,27 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.factdesk.audit.AuditAction;
 import org.factdesk.audit.AuditLog;
 import org.factdesk.common.CurrentActor;
 import org.factdesk.common.HttpUrl;
+import org.factdesk.common.Limits;
 import org.factdesk.common.Problems;
 import org.factdesk.common.Roles;
 import org.factdesk.desk.DeskSettings;
@@ -37,21 +45,46 @@ public class WebhookResource {
     @Inject
     CurrentActor actor;
 
-    public record EndpointRequest(@NotBlank @HttpUrl String url, @NotEmpty List<@NotBlank String> events) {
+    /** As many events as there are kinds ({@link WebhookOutbox#EVENTS}), each name longer than none of theirs. */
+    static final int MAX_EVENTS = 3;
+    static final int EVENT_NAME_MAX = 32;
+    /** Active endpoints a desk may have (more is a 409); the list shows at most {@link #MAX_LISTED} endpoints. */
+    static final int MAX_ACTIVE = 100;
+    static final int MAX_LISTED = 200;
+    /** The most deliveries an endpoint's list shows (the newest). */
+    static final int MAX_DELIVERIES = 200;
+    /** "whsec_" and 32 bytes in base64; "msg_" and a UUID. */
+    static final int SECRET_LENGTH = 50;
+    static final int MESSAGE_ID_LENGTH = 40;
+
+    public record EndpointRequest(@NotBlank @HttpUrl @Size(max = HttpUrl.MAX_LENGTH) String url,
+                                  @NotEmpty @Size(max = MAX_EVENTS)
+                                  List<@NotBlank @Size(max = EVENT_NAME_MAX) String> events) {
     }
 
     /** {@code secret} is only ever shown in the answer to the creation. */
-    public record EndpointView(Long id, String url, List<String> events, boolean active, Instant createdAt, String secret) {
+    public record EndpointView(@Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits.ID_MAX_TEXT) Long id,
+                               @Schema(maxLength = HttpUrl.MAX_LENGTH, format = "uri") String url,
+                               @Schema(maxItems = MAX_EVENTS) List<@Size(max = EVENT_NAME_MAX) String> events,
+                               boolean active, Instant createdAt,
+                               @Schema(minLength = SECRET_LENGTH, maxLength = SECRET_LENGTH) String secret) {
         static EndpointView of(WebhookEndpoint e, boolean withSecret) {
             return new EndpointView(e.id, e.url, List.of(e.events), e.active, e.createdAt, withSecret ? e.secret : null);
         }
     }
 
-    public record DeliveryView(Long id, String messageId, String eventType, long ticketId, String status, int attempts,
-                               Instant nextAttemptAt, Integer lastStatus, String lastError, Instant createdAt,
+    /** {@code lastStatus}: the receiver's HTTP status; {@code attempts} grows with every resend. */
+    public record DeliveryView(@Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits.ID_MAX_TEXT) Long id,
+                               @Schema(maxLength = MESSAGE_ID_LENGTH) String messageId,
+                               @Schema(maxLength = EVENT_NAME_MAX) String eventType,
+                               @Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits.ID_MAX_TEXT) long ticketId,
+                               WebhookDelivery.Status status,
+                               @Schema(minimum = Limits.ZERO_TEXT, maximum = Limits.INT_MAX_TEXT) int attempts,
+                               Instant nextAttemptAt, @Schema(minimum = "100", maximum = "999") Integer lastStatus,
+                               @Schema(maxLength = WebhookDispatcher.ERROR_MAX) String lastError, Instant createdAt,
                                Instant deliveredAt) {
         static DeliveryView of(WebhookDelivery d) {
-            return new DeliveryView(d.id, d.messageId, d.eventType, d.ticketId, d.status.name(), d.attempts,
+            return new DeliveryView(d.id, d.messageId, d.eventType, d.ticketId, d.status, d.attempts,
                     d.nextAttemptAt, d.lastStatus, d.lastError, d.createdAt, d.deliveredAt);
         }
     }
@@ -62,6 +95,10 @@ public class WebhookResource {
             if (!WebhookOutbox.EVENTS.contains(event)) {
                 throw Problems.badRequest("Field 'events': '" + event + "' is not one of " + WebhookOutbox.EVENTS + ".");
             }
+        }
+        if (WebhookEndpoint.count("active", true) >= MAX_ACTIVE) {
+            throw Problems.conflict("Endpoint limit reached", "The desk has " + MAX_ACTIVE
+                    + " active webhook endpoints, the most it may have; deactivate one first.");
         }
         TargetGuard.system().refusal(request.url(), DeskSettings.get().allowPrivateWebhookTargets).ifPresent(reason -> {
             throw Problems.badRequest("Field 'url' is refused: " + reason + ".");
@@ -79,15 +116,20 @@ public class WebhookResource {
         return Response.status(Response.Status.CREATED).entity(EndpointView.of(endpoint, true)).build();
     }
 
+    /** Active endpoints first, then the newest deactivated ones. */
     @GET
+    @APIResponse(responseCode = "200", description = "The desk's webhook endpoints, active ones first", content = @Content(
+            mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = EndpointView.class,
+            maxItems = MAX_LISTED)))
     public List<EndpointView> list() {
-        return WebhookEndpoint.<WebhookEndpoint>list("order by id").stream().map(e -> EndpointView.of(e, false)).toList();
+        return WebhookEndpoint.<WebhookEndpoint>find("order by active desc, id desc").range(0, MAX_LISTED - 1).list()
+                .stream().map(e -> EndpointView.of(e, false)).toList();
     }
 
     /** Stops deliveries to the endpoint; what was sent stays visible. */
     @DELETE
     @Path("{id}")
-    public Response deactivate(@PathParam("id") long id) {
+    public Response deactivate(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id) {
         WebhookEndpoint endpoint = endpoint(id);
         endpoint.active = false;
         audit.desk(actor.get(), AuditAction.WEBHOOK_DEACTIVATED, audit.changes().value("endpointId", id));
@@ -96,16 +138,19 @@ public class WebhookResource {
 
     @GET
     @Path("{id}/deliveries")
-    public List<DeliveryView> deliveries(@PathParam("id") long id) {
+    @APIResponse(responseCode = "200", description = "The endpoint's newest deliveries", content = @Content(
+            mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = DeliveryView.class,
+            maxItems = MAX_DELIVERIES)))
+    public List<DeliveryView> deliveries(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id) {
         endpoint(id);
-        return WebhookDelivery.<WebhookDelivery>list("endpointId = ?1 order by id desc", id).stream()
-                .limit(200).map(DeliveryView::of).toList();
+        return WebhookDelivery.<WebhookDelivery>find("endpointId = ?1 order by id desc", id).range(0, MAX_DELIVERIES - 1)
+                .list().stream().map(DeliveryView::of).toList();
     }
 
     /** Sends a delivery again (failed or not), with the same webhook-id; never to a deactivated endpoint. */
     @POST
     @Path("deliveries/{deliveryId}/resend")
-    public DeliveryView resend(@PathParam("deliveryId") long deliveryId) {
+    public DeliveryView resend(@PathParam("deliveryId") @Min(1) @Max(Limits.ID_MAX) long deliveryId) {
         WebhookDelivery delivery = WebhookDelivery.findById(deliveryId);
         if (delivery == null) {
             throw Problems.notFound("Delivery", deliveryId);

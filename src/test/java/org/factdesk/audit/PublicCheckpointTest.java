@@ -92,7 +92,7 @@ class PublicCheckpointTest {
         problem(given().get("/audit/checkpoints/" + (latest + 1000)).then(), 404)
                 .body("detail", containsString(String.valueOf(latest + 1000)))
                 .header("Cache-Control", not(containsString("immutable")));
-        problem(given().get("/audit/checkpoints/0").then(), 404);
+        problem(given().get("/audit/checkpoints/0").then(), 400); // sequence numbers start at 1
         problem(given().get("/audit/checkpoints/not-a-number").then(), 404);
     }
 

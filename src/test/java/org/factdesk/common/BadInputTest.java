@@ -168,7 +168,7 @@ class BadInputTest {
     void badIdsAndUnknownThings() {
         problem(desk.as(desk.carol).get("/api/tickets/not-a-number").then(), 404);
         problem(desk.as(desk.carol).get("/api/tickets/999999999").then(), 404).body("detail", containsString("999999999"));
-        problem(desk.as(desk.carol).get("/api/claims/-1").then(), 404);
+        problem(desk.as(desk.carol).get("/api/claims/-1").then(), 400); // below the documented minimum id
         problem(desk.act(desk.carol, 999999999L, "publish"), 404);
         long ticket = desk.newTicket("LOW");
         problem(desk.act(desk.carol, ticket, "teleport"), 404);
