@@ -71,7 +71,7 @@ public class PriorReviewResource {
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     public PriorReviewService.ImportReport importUpload(@NotBlank @Size(max = ImportLimit.MAX_BYTES) String content,
                                                        @HeaderParam("Content-Type") String contentType,
-                                                       @QueryParam("baseUrl") @HttpUrl String baseUrl) {
+                                                       @QueryParam("baseUrl") @HttpUrl @Size(max = HttpUrl.MAX_LENGTH) String baseUrl) {
         return reviews.importContent(actor.get(), content, contentType != null && contentType.contains("html"), "upload",
                 baseUrl);
     }
