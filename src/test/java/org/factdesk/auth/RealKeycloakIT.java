@@ -161,6 +161,10 @@ class RealKeycloakIT {
                 ProductionRealm.assertSignedIn(outcome, role);
             }
         }
+        // The local realm stays easy: carol, the demo editor, signs in with her name as password, no code.
+        BrowserSignIn.Outcome local = new BrowserSignIn(KeycloakLauncher.REALM_URL)
+                .signIn(ProductionRealm.WEB_CLIENT, "http://localhost:8080/", "carol", "carol");
+        assertTrue(local.signedIn("http://localhost:8080/"), "carol got " + local.url() + " (status " + local.status() + ")");
     }
 
     @Test
