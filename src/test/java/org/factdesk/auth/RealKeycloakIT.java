@@ -21,6 +21,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -154,11 +155,15 @@ class RealKeycloakIT {
             String username = "signs-in-as-" + role;
             realm.setPassword(realm.createUser(username, role + "@newsroom.test", role), GOOD_PASSWORD).statusCode(204);
             BrowserSignIn.Outcome outcome = realm.signIn(username, GOOD_PASSWORD);
+            // The password grant (Keycloak's admin-cli has it) cannot be a way around the code.
+            int passwordGrant = ProductionRealm.passwordGrant("admin-cli", username, GOOD_PASSWORD);
             if (role.equals("editor") || role.equals("admin")) {
                 // No code set up yet: Keycloak holds the sign-in at CONFIGURE_TOTP instead of returning to the app.
                 assertTrue(outcome.asksToSetUpOneTimeCode(), role + " got " + outcome.url() + " (status " + outcome.status() + ")");
+                assertEquals(401, passwordGrant, role + "'s password grant");
             } else {
                 ProductionRealm.assertSignedIn(outcome, role);
+                assertEquals(200, passwordGrant, role + "'s password grant");
             }
         }
         // The local realm stays easy: carol, the demo editor, signs in with her name as password, no code.
