@@ -1,7 +1,10 @@
 package org.factdesk.people;
 
+import io.quarkus.tls.TlsConfiguration;
+import io.quarkus.tls.TlsConfigurationRegistry;
 import io.smallrye.health.api.Wellness;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -23,10 +26,17 @@ import java.util.Optional;
 @ApplicationScoped
 public class IdentityProviderHealth implements HealthCheck {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
     @ConfigProperty(name = "quarkus.oidc.auth-server-url")
     Optional<String> authServerUrl;
+
+    /** The TLS configuration OIDC uses, e.g. a private CA for Keycloak inside the cluster (k8s/README.md). */
+    @ConfigProperty(name = "quarkus.oidc.tls.tls-configuration-name")
+    Optional<String> tlsConfigurationName = Optional.empty();
+
+    @Inject
+    TlsConfigurationRegistry tlsRegistry;
+
+    private volatile HttpClient http;
 
     @Override
     public HealthCheckResponse call() {
@@ -36,7 +46,7 @@ public class IdentityProviderHealth implements HealthCheck {
         }
         String discovery = authServerUrl.get().replaceAll("/+$", "") + "/.well-known/openid-configuration";
         try {
-            int status = HTTP.send(HttpRequest.newBuilder(URI.create(discovery)).timeout(Duration.ofSeconds(3)).build(),
+            int status = http().send(HttpRequest.newBuilder(URI.create(discovery)).timeout(Duration.ofSeconds(3)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
             return response.status(status == 200).withData("status", status).build();
         } catch (Exception e) {
@@ -45,5 +55,21 @@ public class IdentityProviderHealth implements HealthCheck {
             }
             return response.down().withData("error", HealthData.error(e)).build();
         }
+    }
+
+    /** Trusts what OIDC trusts: its named TLS configuration, else the JVM's trust store. */
+    private HttpClient http() throws Exception {
+        if (http == null) {
+            HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
+            Optional<TlsConfiguration> tls = tlsConfigurationName.flatMap(tlsRegistry::get);
+            if (tlsConfigurationName.isPresent() && tls.isEmpty()) {
+                throw new IllegalStateException("no TLS configuration " + tlsConfigurationName.get());
+            }
+            if (tls.isPresent()) {
+                builder.sslContext(tls.get().createSSLContext());
+            }
+            http = builder.build();
+        }
+        return http;
     }
 }

@@ -22,10 +22,14 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The packaged server with a real Keycloak: tokens come from the password grant of the demo
- * users, and one ticket goes through its whole lifecycle. The last test stops Keycloak.
+ * users, and one ticket goes through its whole lifecycle. The production realm, imported next to
+ * the relaxed local one, shows its password policy, second factor and lockout. The last test
+ * stops Keycloak.
  */
 @QuarkusIntegrationTest
 @QuarkusTestResource(value = KeycloakTestResource.class, restrictToAnnotatedClass = true)
@@ -128,8 +132,68 @@ class RealKeycloakIT {
         given().get(ManagementPortResource.url("health/well")).then().statusCode(200).body("checks.find { it.name == 'identity-provider' }.status", equalTo("UP"));
     }
 
+    static final String GOOD_PASSWORD = "correct horse battery staple";
+
     @Test
     @Order(4)
+    void theProductionRealmRefusesPasswordsAgainstItsPolicy() {
+        ProductionRealm realm = ProductionRealm.imported();
+        String eddie = realm.createUser("eddie", "e.ditor@newsroom.test", "editor");
+        realm.setPassword(eddie, "Short-pw-1").statusCode(400).body("error", equalTo("invalidPasswordMinLengthMessage"));
+        realm.setPassword(eddie, "x".repeat(129)).statusCode(400).body("error", equalTo("invalidPasswordMaxLengthMessage"));
+        realm.setPassword(eddie, "I am Eddie, the editor").statusCode(400)
+                .body("error", equalTo("invalidPasswordNotContainsUsernameMessage"));
+        realm.setPassword(eddie, "e.ditor@newsroom.test").statusCode(400).body("error", equalTo("invalidPasswordNotEmailMessage"));
+        realm.setPassword(eddie, GOOD_PASSWORD).statusCode(204);
+        realm.setPassword(eddie, "another passphrase of length").statusCode(204);
+        realm.setPassword(eddie, GOOD_PASSWORD).statusCode(400).body("error", equalTo("invalidPasswordHistoryMessage"));
+    }
+
+    @Test
+    @Order(5)
+    void theProductionRealmMakesEditorsAndAdminsSetUpAOneTimeCodeAtSignIn() {
+        ProductionRealm realm = ProductionRealm.imported();
+        for (String role : List.of("editor", "admin", "factchecker", "reviewer")) {
+            String username = "signs-in-as-" + role;
+            realm.setPassword(realm.createUser(username, role + "@newsroom.test", role), GOOD_PASSWORD).statusCode(204);
+            BrowserSignIn.Outcome outcome = realm.signIn(username, GOOD_PASSWORD);
+            // The password grant (Keycloak's admin-cli has it) cannot be a way around the code.
+            int passwordGrant = ProductionRealm.passwordGrant("admin-cli", username, GOOD_PASSWORD);
+            if (role.equals("editor") || role.equals("admin")) {
+                // No code set up yet: Keycloak holds the sign-in at CONFIGURE_TOTP instead of returning to the app.
+                assertTrue(outcome.asksToSetUpOneTimeCode(), role + " got " + outcome.url() + " (status " + outcome.status() + ")");
+                assertEquals(401, passwordGrant, role + "'s password grant");
+            } else {
+                ProductionRealm.assertSignedIn(outcome, role);
+                assertEquals(200, passwordGrant, role + "'s password grant");
+            }
+        }
+        // The local realm stays easy: carol, the demo editor, signs in with her name as password, no code.
+        BrowserSignIn.Outcome local = new BrowserSignIn(KeycloakLauncher.REALM_URL)
+                .signIn(ProductionRealm.WEB_CLIENT, "http://localhost:8080/", "carol", "carol");
+        assertTrue(local.signedIn("http://localhost:8080/"), "carol got " + local.url() + " (status " + local.status() + ")");
+    }
+
+    @Test
+    @Order(6)
+    void theProductionRealmLocksAnAccountAfterRepeatedWrongPasswords() {
+        ProductionRealm realm = ProductionRealm.imported();
+        String gus = realm.createUser("gus", "gus@newsroom.test", "factchecker");
+        realm.setPassword(gus, GOOD_PASSWORD).statusCode(204);
+        realm.bruteForceStatus(gus).body("disabled", equalTo(false)).body("numFailures", equalTo(0));
+
+        for (int guess = 1; guess <= realm.failureFactor(); guess++) {
+            assertTrue(realm.signIn("gus", "wrong guess number " + guess).showsLoginForm());
+        }
+        realm.bruteForceStatus(gus).body("disabled", equalTo(true));
+        // Locked: the right password is refused too, with the same answer as a wrong one.
+        BrowserSignIn.Outcome locked = realm.signIn("gus", GOOD_PASSWORD);
+        assertTrue(locked.showsLoginForm(), "gus got " + locked.url() + " (status " + locked.status() + ")");
+        ProductionRealm.delete();
+    }
+
+    @Test
+    @Order(7)
     void whenKeycloakStopsIssuedTokensKeepWorkingAndTheDirectoryServesItsLastList() throws InterruptedException {
         as("carol").get("/api/people").then().statusCode(200);
         token("bob");

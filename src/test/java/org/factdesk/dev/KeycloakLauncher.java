@@ -16,6 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -35,6 +36,7 @@ public final class KeycloakLauncher implements AutoCloseable {
     /** Secret of the server's service-account client, for local use only. */
     public static final String DEV_SERVER_CLIENT_SECRET = "factdesk-local-dev-secret";
 
+    private static final String PRODUCTION_REALM = "src/main/keycloak/factdesk-realm.json";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Path home;
@@ -73,6 +75,7 @@ public final class KeycloakLauncher implements AutoCloseable {
             builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
             builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
             builder.environment().put("FACTDESK_SERVER_CLIENT_SECRET", DEV_SERVER_CLIENT_SECRET);
+            builder.environment().put("FACTDESK_PUBLIC_URL", "http://localhost:8080");
             KeycloakLauncher keycloak = new KeycloakLauncher(home, builder.start(), log);
             keycloak.awaitReady(Duration.ofMinutes(4));
             return keycloak;
@@ -167,9 +170,11 @@ public final class KeycloakLauncher implements AutoCloseable {
     }
 
     /**
-     * A fresh development database, and the realm with the local-only settings: direct access
-     * grants (password logins from tests and scripts), hour-long access tokens (a benchmark mints
-     * them once), the web app on any port of localhost, and the demo users.
+     * A fresh development database, and the realm with the local-only settings: no password
+     * policy and Keycloak's default sign-in flows (the demo users' passwords are their names, and
+     * nobody is asked for a one-time code), direct access grants (password logins from tests and
+     * scripts), hour-long access tokens (a benchmark mints them once), the web app on any port of
+     * localhost, and the demo users.
      */
     private static void prepareImport(Path project, Path home) throws IOException {
         deleteTree(home.resolve("data/h2"));
@@ -177,7 +182,8 @@ public final class KeycloakLauncher implements AutoCloseable {
         deleteTree(imports);
         Files.createDirectories(imports);
         ObjectMapper json = new ObjectMapper();
-        ObjectNode realm = (ObjectNode) json.readTree(project.resolve("src/main/keycloak/factdesk-realm.json").toFile());
+        ObjectNode realm = (ObjectNode) json.readTree(project.resolve(PRODUCTION_REALM).toFile());
+        realm.remove(List.of("passwordPolicy", "browserFlow", "directGrantFlow", "authenticationFlows", "authenticatorConfig"));
         realm.put("accessTokenLifespan", 3600);
         for (var client : (ArrayNode) realm.get("clients")) {
             if ("factdesk-web".equals(client.get("clientId").asText())) {
@@ -191,6 +197,11 @@ public final class KeycloakLauncher implements AutoCloseable {
         }
         json.writerWithDefaultPrettyPrinter().writeValue(imports.resolve("factdesk-realm.json").toFile(), realm);
         Files.copy(project.resolve("src/main/keycloak/demo/factdesk-users-0.json"), imports.resolve("factdesk-users-0.json"));
+    }
+
+    /** The realm production imports (k8s/ carries a copy), with its ${PLACEHOLDERS}. */
+    public static Path productionRealm() {
+        return projectDir().resolve(PRODUCTION_REALM);
     }
 
     /** The folder holding the Maven wrapper, from the working directory up. */

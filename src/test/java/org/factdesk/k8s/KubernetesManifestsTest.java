@@ -3,6 +3,7 @@ package org.factdesk.k8s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -23,10 +24,12 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.IPBlock;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import org.factdesk.common.TargetGuard;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -53,6 +56,8 @@ class KubernetesManifestsTest {
     static final Path DEMO_USERS = Path.of("src/main/keycloak/demo/factdesk-users-0.json");
     static final ObjectMapper JSON = new ObjectMapper();
     static final CrdSchemas SCHEMAS = new CrdSchemas(K8S.resolve("schemas"));
+    /** The desk's public address, generated in each overlay: not a secret, but placeholders read only Secrets. */
+    static final String PUBLIC_URL_SECRET = "factdesk-public-url";
 
     /*
      * Variables read by the container rather than by the server's configuration: the image's Java
@@ -179,11 +184,19 @@ class KubernetesManifestsTest {
         List<ObjectNode> resources = build(dir);
         Deployment deployment = one(resources, Deployment.class, "factdesk");
         Container container = server(deployment);
+        assertEquals(List.of("http/8080", "management/9000"), container.getPorts().stream()
+                .map(p -> p.getName() + "/" + p.getContainerPort()).toList());
         ContainerPort http = container.getPorts().get(0);
-        assertEquals("http", http.getName());
-        assertEquals(8080, http.getContainerPort());
+        ContainerPort management = container.getPorts().get(1);
+        ConfigMap config = one(resources, ConfigMap.class, "factdesk-config");
+        assertEquals("8080", config.getData().get("QUARKUS_HTTP_PORT"));
+        assertEquals("9000", config.getData().get("QUARKUS_MANAGEMENT_PORT"));
+        assertEquals("0.0.0.0", config.getData().get("QUARKUS_MANAGEMENT_HOST"));
 
-        ServicePort port = one(resources, Service.class, "factdesk").getSpec().getPorts().get(0);
+        // The Service, and so every Ingress, reaches the public port only.
+        List<ServicePort> servicePorts = one(resources, Service.class, "factdesk").getSpec().getPorts();
+        assertEquals(1, servicePorts.size(), "Service ports " + servicePorts);
+        ServicePort port = servicePorts.get(0);
         assertEquals("http", port.getName());
         assertEquals(80, port.getPort());
         assertTrue(refersTo(port.getTargetPort(), http), "Service targetPort " + port.getTargetPort());
@@ -194,16 +207,39 @@ class KubernetesManifestsTest {
                 "/q/health/live", container.getLivenessProbe().getHttpGet());
         probes.forEach((path, probe) -> {
             assertEquals(path, probe.getPath());
-            assertTrue(refersTo(probe.getPort(), http), path + " probes port " + probe.getPort());
+            assertTrue(refersTo(probe.getPort(), management), path + " probes port " + probe.getPort());
         });
+        Map<String, String> annotations = deployment.getSpec().getTemplate().getMetadata().getAnnotations();
+        assertEquals(String.valueOf(management.getContainerPort()), annotations.get("prometheus.io/port"));
+        assertEquals("/q/metrics", annotations.get("prometheus.io/path"));
 
-        // Both ingress rules (controller, and monitoring for /q/metrics) open the server's port only.
+        // The ingress controller reaches the public port, Prometheus the management port.
         NetworkPolicy policy = one(resources, NetworkPolicy.class, "factdesk");
-        assertEquals(List.of("ingress-nginx", "monitoring"), policy.getSpec().getIngress().stream()
-                .map(rule -> rule.getFrom().get(0).getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"))
-                .toList());
-        policy.getSpec().getIngress().forEach(rule -> rule.getPorts()
-                .forEach(p -> assertTrue(refersTo(p.getPort(), http), "NetworkPolicy ingress port " + p.getPort())));
+        Map<String, List<String>> portsByNamespace = new java.util.LinkedHashMap<>();
+        policy.getSpec().getIngress().forEach(rule -> portsByNamespace.put(
+                rule.getFrom().get(0).getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"),
+                rule.getPorts().stream().map(p -> refersTo(p.getPort(), http) ? "http"
+                        : refersTo(p.getPort(), management) ? "management" : String.valueOf(p.getPort())).toList()));
+        assertEquals(Map.of("ingress-nginx", List.of("http"), "monitoring", List.of("management")), portsByNamespace);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
+    void ingressRoutesThePublicPortAndNoManagementPath(String dir) {
+        List<ObjectNode> resources = build(dir);
+        List<Ingress> ingresses = all(resources, Ingress.class);
+        assertFalse(ingresses.isEmpty());
+        for (Ingress ingress : ingresses) {
+            assertNull(ingress.getSpec().getDefaultBackend(), "a default backend routes every path");
+            ingress.getSpec().getRules().forEach(rule -> rule.getHttp().getPaths().forEach(path -> {
+                assertFalse(path.getPath().startsWith("/q"), "Ingress path " + path.getPath());
+                assertEquals("http", path.getBackend().getService().getPort().getName(), "Ingress backend port");
+                assertNull(path.getBackend().getService().getPort().getNumber(), "Ingress backend port by number");
+            }));
+            Objects.requireNonNullElse(ingress.getMetadata().getAnnotations(), Map.<String, String>of()).keySet().forEach(annotation -> assertFalse(
+                    annotation.contains("snippet") || annotation.contains("rewrite-target"),
+                    "an annotation that could reroute paths: " + annotation));
+        }
     }
 
     static boolean refersTo(IntOrString port, ContainerPort containerPort) {
@@ -233,10 +269,53 @@ class KubernetesManifestsTest {
         assertEquals("factdesk-keycloak", egress.get(2).getTo().get(0).getPodSelector().getMatchLabels().get("app.kubernetes.io/instance"));
         assertEquals(Set.of("TCP/8080", "TCP/8443"), ports(egress.get(2).getPorts()));
 
-        var world = egress.get(3).getTo().get(0).getIpBlock();
-        assertEquals("0.0.0.0/0", world.getCidr());
-        assertTrue(world.getExcept().containsAll(List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16")));
+        var world = egress.get(3).getTo().stream().map(NetworkPolicyPeer::getIpBlock).toList();
+        assertEquals(List.of("0.0.0.0/0", "::/0"), world.stream().map(IPBlock::getCidr).toList());
+        assertTrue(world.get(0).getExcept().containsAll(List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16",
+                "169.254.0.0/16", "100.64.0.0/10", "127.0.0.0/8")));
         assertEquals(Set.of("TCP/443", "TCP/80"), ports(egress.get(3).getPorts()));
+    }
+
+    /**
+     * The IPv6 counterparts of the IPv4 exceptions (private: unique-local and the deprecated
+     * site-local; link-local, where cloud metadata lives; loopback), and the prefixes through which
+     * an IPv6 address reaches an IPv4 one (mapped, NAT64, 6to4, Teredo).
+     */
+    static final List<String> IPV6_EXCEPTIONS = List.of("fc00::/7", "fec0::/10", "fe80::/10", "::1/128",
+            "::ffff:0:0/96", "64:ff9b::/96", "64:ff9b:1::/48", "2002::/16", "2001::/32");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
+    void everyAddressRuleCoversIpv4AndIpv6Alike(String dir) {
+        Set<String> refusedByTheServer = new java.util.HashSet<>();
+        TargetGuard.SPECIAL_PURPOSE.forEach(range -> refusedByTheServer.add(range.cidr()));
+        int rulesWithAddresses = 0;
+        for (NetworkPolicy policy : all(build(dir), NetworkPolicy.class)) {
+            List<List<NetworkPolicyPeer>> peerLists = new ArrayList<>();
+            policy.getSpec().getIngress().forEach(rule -> peerLists.add(rule.getFrom()));
+            policy.getSpec().getEgress().forEach(rule -> peerLists.add(rule.getTo()));
+            for (List<NetworkPolicyPeer> peers : peerLists) {
+                List<IPBlock> blocks = peers.stream().map(NetworkPolicyPeer::getIpBlock).filter(Objects::nonNull).toList();
+                if (blocks.isEmpty()) {
+                    continue;
+                }
+                rulesWithAddresses++;
+                Map<Boolean, List<IPBlock>> byFamily = blocks.stream()
+                        .collect(java.util.stream.Collectors.partitioningBy(b -> b.getCidr().contains(":")));
+                assertEquals(byFamily.get(false).size(), byFamily.get(true).size(),
+                        policy.getMetadata().getName() + ": IPv4 and IPv6 blocks in one rule " + blocks);
+                for (IPBlock block : blocks) {
+                    for (String except : block.getExcept()) {
+                        assertTrue(refusedByTheServer.contains(except), except + " is not one of TargetGuard's ranges");
+                    }
+                }
+                for (IPBlock v6 : byFamily.get(true)) {
+                    assertEquals("::/0", v6.getCidr(), "the IPv6 block is the whole internet, with exceptions");
+                    assertTrue(v6.getExcept().containsAll(IPV6_EXCEPTIONS), "IPv6 exceptions " + v6.getExcept());
+                }
+            }
+        }
+        assertTrue(rulesWithAddresses > 0, "no rule with addresses found");
     }
 
     static Set<String> ports(List<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort> ports) {
@@ -273,10 +352,13 @@ class KubernetesManifestsTest {
         assertEquals("factdesk-db-app/username", secretRef(fromSecrets.get("QUARKUS_DATASOURCE_USERNAME")));
         assertEquals("factdesk-db-app/password", secretRef(fromSecrets.get("QUARKUS_DATASOURCE_PASSWORD")));
         assertEquals("factdesk-keycloak-client/client-secret", secretRef(fromSecrets.get("FACTDESK_SERVER_CLIENT_SECRET")));
+        assertEquals(PUBLIC_URL_SECRET + "/url", secretRef(fromSecrets.get("FACTDESK_PUBLISHER_BASE_URL")));
         assertEquals("0.0.0.0", env.get("QUARKUS_HTTP_HOST"));
         assertEquals("true", env.get("QUARKUS_LOG_CONSOLE_JSON_ENABLED"));
         assertTrue(env.get("JAVA_OPTS_APPEND").contains("-XX:MaxRAMPercentage="));
-        assertTrue(env.get("QUARKUS_OIDC_AUTH_SERVER_URL").startsWith("http://factdesk-keycloak-service:8080/realms/factdesk"));
+        String keycloak = dir.equals("overlays/prod") ? "https://factdesk-keycloak-service:8443" : "http://factdesk-keycloak-service:8080";
+        assertEquals(keycloak + "/realms/factdesk", env.get("QUARKUS_OIDC_AUTH_SERVER_URL"));
+        assertEquals(keycloak, env.get("QUARKUS_KEYCLOAK_ADMIN_CLIENT_SERVER_URL"));
         assertTrue(env.get("FACTDESK_WEB_OIDC_AUTHORITY").endsWith("/realms/factdesk"));
     }
 
@@ -383,6 +465,9 @@ class KubernetesManifestsTest {
         assertFalse(dev.stream().anyMatch(r -> r.path("kind").asText().equals("ScheduledBackup")));
         assertTrue(custom(dev, "Keycloak", "factdesk-keycloak").at("/spec/http/tlsSecret").isMissingNode());
         for (Secret secret : all(dev, Secret.class)) {
+            if (secret.getMetadata().getName().equals(PUBLIC_URL_SECRET)) {
+                continue; // a public address, not a secret (publicUrlIsSetInEachOverlay)
+            }
             Map<String, String> values = secret.getStringData();
             assertTrue(secret.getData() == null || secret.getData().isEmpty());
             values.forEach((key, value) -> assertTrue(value.startsWith("PLACEHOLDER"),
@@ -394,6 +479,7 @@ class KubernetesManifestsTest {
     @ValueSource(strings = {"base", "overlays/prod"})
     void noSecretValuesInBaseOrProd(String dir) {
         assertEquals(List.of(), all(build(dir), Secret.class).stream()
+                .filter(s -> !s.getMetadata().getName().equals(PUBLIC_URL_SECRET))
                 .filter(s -> (s.getData() != null && !s.getData().isEmpty()) || (s.getStringData() != null && !s.getStringData().isEmpty()))
                 .map(s -> s.getMetadata().getName())
                 .toList());
@@ -416,6 +502,8 @@ class KubernetesManifestsTest {
         assertEquals("factdesk", realmImport.at("/spec/realm/realm").asText());
         assertEquals("factdesk-keycloak-client", realmImport.at("/spec/placeholders/FACTDESK_SERVER_CLIENT_SECRET/secret/name").asText());
         assertTrue(realmImport.toString().contains("${FACTDESK_SERVER_CLIENT_SECRET}"));
+        assertEquals(PUBLIC_URL_SECRET, realmImport.at("/spec/placeholders/FACTDESK_PUBLIC_URL/secret/name").asText());
+        assertEquals("url", realmImport.at("/spec/placeholders/FACTDESK_PUBLIC_URL/secret/key").asText());
 
         // The only user is factdesk-server's service account; people come from the desk's own directory.
         for (JsonNode user : realmImport.at("/spec/realm/users")) {
@@ -433,8 +521,214 @@ class KubernetesManifestsTest {
             # GENERATED from src/main/keycloak/factdesk-realm.json (the production realm, without the demo
             # users) by KubernetesManifestsTest: edit the realm there, then run
             #   ./mvnw test -Dtest=KubernetesManifestsTest -Dk8s.update-realm=true
-            # placeholders fills ${FACTDESK_SERVER_CLIENT_SECRET} from the Secret the server reads too.
+            # placeholders fill ${FACTDESK_PUBLIC_URL} from each overlay's factdesk-public-url and
+            # ${FACTDESK_SERVER_CLIENT_SECRET} from the Secret the server reads too.
             """;
+
+    /** Every ${NAME} the operator replaces in the realm (Keycloak's import syntax for environment variables). */
+    static Set<String> placeholdersIn(JsonNode realm) {
+        Set<String> names = new java.util.TreeSet<>();
+        Matcher m = Pattern.compile("\\$\\{([A-Z0-9_]+)}").matcher(realm.toString());
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    void publicUrlIsSetInEachOverlayAndFillsTheRedirectUris(String dir) throws IOException {
+        List<ObjectNode> resources = build(dir);
+        ObjectNode realmImport = custom(resources, "KeycloakRealmImport", "factdesk-realm");
+        JsonNode placeholders = realmImport.at("/spec/placeholders");
+        assertEquals(Set.of("FACTDESK_PUBLIC_URL", "FACTDESK_SERVER_CLIENT_SECRET"), placeholdersIn(realmImport.at("/spec/realm")));
+        Set<String> built = new LinkedHashSet<>();
+        all(resources, Secret.class).forEach(secret -> built.add(secret.getMetadata().getName()));
+        String readme = Files.readString(K8S.resolve("README.md"));
+        for (String name : placeholdersIn(realmImport.at("/spec/realm"))) {
+            String secret = placeholders.at("/" + name + "/secret/name").asText();
+            assertFalse(secret.isEmpty(), "no placeholder for ${" + name + "}");
+            assertTrue(built.contains(secret) || readme.contains("create secret generic " + secret),
+                    secret + " is neither built in " + dir + " nor created by hand in k8s/README.md");
+        }
+
+        // The overlay's public address: the Ingress' host, https where the Ingress has TLS for it.
+        Secret publicUrl = one(resources, Secret.class, PUBLIC_URL_SECRET);
+        assertEquals(Set.of("url"), publicUrl.getData().keySet());
+        String url = new String(java.util.Base64.getDecoder().decode(publicUrl.getData().get("url")), java.nio.charset.StandardCharsets.UTF_8);
+        Ingress ingress = one(resources, Ingress.class, "factdesk");
+        String host = ingress.getSpec().getRules().get(0).getHost();
+        boolean tls = ingress.getSpec().getTls() != null && ingress.getSpec().getTls().stream().anyMatch(t -> t.getHosts().contains(host));
+        assertEquals((tls ? "https://" : "http://") + host, url);
+        assertEquals(dir.equals("overlays/prod"), tls, "TLS at the ingress in prod only");
+
+        // What the operator imports: the realm with the placeholder replaced.
+        JsonNode imported = JSON.readTree(realmImport.at("/spec/realm").toString().replace("${FACTDESK_PUBLIC_URL}", url));
+        JsonNode web = client(imported, "factdesk-web");
+        assertEquals(List.of(url + "/*"), texts(web.path("redirectUris")));
+        assertEquals(List.of(url), texts(web.path("webOrigins")));
+        assertEquals(url + "/*", web.at("/attributes/post.logout.redirect.uris").asText());
+        assertFalse(realmImport.toString().contains("localhost"), "a localhost address in the realm import");
+    }
+
+    static JsonNode client(JsonNode realm, String clientId) {
+        for (JsonNode client : realm.path("clients")) {
+            if (client.path("clientId").asText().equals(clientId)) {
+                return client;
+            }
+        }
+        throw new AssertionError("no client " + clientId);
+    }
+
+    static List<String> texts(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    @Test
+    void productionRealmLocksOutGuessersAndRefusesWeakPasswords() throws IOException {
+        JsonNode realm = JSON.readTree(REALM.toFile());
+        assertTrue(realm.path("bruteForceProtected").asBoolean(), "brute-force detection");
+        // Temporary lockouts: a permanent one would let anyone lock an editor out on deadline.
+        assertFalse(realm.path("permanentLockout").asBoolean());
+        int failures = realm.path("failureFactor").asInt();
+        assertTrue(failures >= 3 && failures <= 10, "lockout after " + failures + " failures");
+        assertTrue(realm.path("waitIncrementSeconds").asInt() >= 60);
+        assertTrue(realm.path("maxFailureWaitSeconds").asInt() >= realm.path("waitIncrementSeconds").asInt()
+                && realm.path("maxFailureWaitSeconds").asInt() <= 3600, "longest lockout at most an hour");
+
+        Map<String, String> policy = new java.util.HashMap<>();
+        for (String part : realm.path("passwordPolicy").asText().split(" and ")) {
+            Matcher m = Pattern.compile("(\\w+)(?:\\((\\d+)\\))?").matcher(part.trim());
+            assertTrue(m.matches(), "policy part " + part);
+            policy.put(m.group(1), m.group(2));
+        }
+        assertTrue(Integer.parseInt(policy.get("length")) >= 12, "minimum length " + policy.get("length"));
+        assertTrue(Integer.parseInt(policy.get("maxLength")) >= 64, "long passphrases allowed");
+        assertTrue(policy.containsKey("notUsername") || policy.containsKey("notContainsUsername"), policy.toString());
+        assertTrue(policy.containsKey("notEmail"), policy.toString());
+        assertTrue(Integer.parseInt(policy.get("passwordHistory")) >= 3, "not recently used");
+        assertFalse(policy.containsKey("forceExpiredPasswordChange"), "no periodic expiry (NIST SP 800-63B)");
+    }
+
+    @Test
+    void productionRealmAsksEditorsAndAdminsForASecondFactor() throws IOException {
+        JsonNode realm = JSON.readTree(REALM.toFile());
+        assertEquals("totp", realm.path("otpPolicyType").asText());
+        assertFalse(realm.path("otpPolicyCodeReusable").asBoolean());
+
+        // The bound browser flow has a conditional step: holders of role R give a one-time code, REQUIRED.
+        String role = requiredSecondFactorRole(realm, realm.path("browserFlow").asText(), "auth-otp-form");
+        Map<String, Set<String>> effective = effectiveRealmRoles(realm);
+        for (String desk : List.of("editor", "admin")) {
+            assertTrue(effective.get(desk).contains(role), desk + " does not include " + role);
+        }
+        for (String desk : List.of("factchecker", "reviewer")) {
+            assertFalse(effective.get(desk).contains(role), desk + " should sign in without a second factor");
+        }
+        // A REQUIRED one-time code that is not set up makes Keycloak add CONFIGURE_TOTP, unless that is switched off.
+        for (JsonNode action : realm.path("requiredActions")) {
+            if (action.path("alias").asText().equals("CONFIGURE_TOTP")) {
+                assertTrue(action.path("enabled").asBoolean(), "CONFIGURE_TOTP is disabled");
+            }
+        }
+        // The password grant (Keycloak's admin-cli has it) cannot skip the second factor: it refuses R's holders.
+        assertEquals(role, requiredSecondFactorRole(realm, realm.path("directGrantFlow").asText(), "deny-access-authenticator"));
+    }
+
+    /** The role whose holders meet {@code authenticator} as a REQUIRED step of a conditional subflow of {@code flow}. */
+    static String requiredSecondFactorRole(JsonNode realm, String flow, String authenticator) {
+        assertFalse(flow.isEmpty(), "no flow bound");
+        Map<String, JsonNode> flows = new java.util.HashMap<>();
+        realm.path("authenticationFlows").forEach(f -> flows.put(f.path("alias").asText(), f));
+        Map<String, JsonNode> configs = new java.util.HashMap<>();
+        realm.path("authenticatorConfig").forEach(c -> configs.put(c.path("alias").asText(), c.path("config")));
+        List<String> todo = new ArrayList<>(List.of(flow));
+        while (!todo.isEmpty()) {
+            JsonNode current = flows.get(todo.remove(0));
+            assertNotNull(current, "flow " + flow + " is not in the realm");
+            for (JsonNode step : current.path("authenticationExecutions")) {
+                if (!step.path("authenticatorFlow").asBoolean()) {
+                    continue;
+                }
+                String sub = step.path("flowAlias").asText();
+                todo.add(sub);
+                if (!step.path("requirement").asText().equals("CONDITIONAL")) {
+                    continue;
+                }
+                String role = null;
+                boolean required = false;
+                for (JsonNode inner : flows.get(sub).path("authenticationExecutions")) {
+                    JsonNode config = configs.get(inner.path("authenticatorConfig").asText());
+                    if (inner.path("authenticator").asText().equals("conditional-user-role") && config != null
+                            && !config.path("negate").asBoolean()) {
+                        role = config.path("condUserRole").asText();
+                    }
+                    required |= inner.path("authenticator").asText().equals(authenticator)
+                            && inner.path("requirement").asText().equals("REQUIRED");
+                }
+                if (role != null && required) {
+                    return role;
+                }
+            }
+        }
+        throw new AssertionError("flow " + flow + " has no conditional subflow with a role and " + authenticator + " REQUIRED");
+    }
+
+    /** Each realm role with the roles it includes (composites, transitively). */
+    static Map<String, Set<String>> effectiveRealmRoles(JsonNode realm) {
+        Map<String, List<String>> direct = new java.util.HashMap<>();
+        realm.at("/roles/realm").forEach(r -> direct.put(r.path("name").asText(), texts(r.at("/composites/realm"))));
+        Map<String, Set<String>> effective = new java.util.HashMap<>();
+        direct.keySet().forEach(role -> {
+            Set<String> seen = new LinkedHashSet<>(List.of(role));
+            List<String> todo = new ArrayList<>(direct.get(role));
+            while (!todo.isEmpty()) {
+                String next = todo.remove(0);
+                if (seen.add(next)) {
+                    todo.addAll(direct.getOrDefault(next, List.of()));
+                }
+            }
+            effective.put(role, seen);
+        });
+        return effective;
+    }
+
+    @Test
+    void prodTalksToKeycloakOverTlsTrustingItsCa() {
+        List<ObjectNode> prod = build("overlays/prod");
+        ObjectNode keycloak = custom(prod, "Keycloak", "factdesk-keycloak");
+        assertEquals("keycloak-tls", keycloak.at("/spec/http/tlsSecret").asText());
+        assertFalse(keycloak.at("/spec/http/httpEnabled").asBoolean(true), "Keycloak still serves plain HTTP");
+
+        Map<String, String> env = one(prod, ConfigMap.class, "factdesk-config").getData();
+        for (String url : List.of(env.get("QUARKUS_OIDC_AUTH_SERVER_URL"), env.get("QUARKUS_KEYCLOAK_ADMIN_CLIENT_SERVER_URL"))) {
+            assertTrue(url.startsWith("https://factdesk-keycloak-service:8443"), url);
+        }
+        // Both clients of Keycloak use one named TLS configuration, whose trust store is a mounted CA.
+        String tls = env.get("QUARKUS_OIDC_TLS_TLS_CONFIGURATION_NAME");
+        assertNotNull(tls, "OIDC uses the JVM's default trust store");
+        assertEquals(tls, env.get("QUARKUS_KEYCLOAK_ADMIN_CLIENT_TLS_CONFIGURATION_NAME"));
+        String certs = env.get("QUARKUS_TLS__" + tls.toUpperCase(java.util.Locale.ROOT) + "__TRUST_STORE_PEM_CERTS");
+        assertNotNull(certs, "no trust store for the TLS configuration " + tls);
+
+        Deployment deployment = one(prod, Deployment.class, "factdesk");
+        var mount = server(deployment).getVolumeMounts().stream()
+                .filter(m -> certs.startsWith(m.getMountPath() + "/")).findFirst()
+                .orElseThrow(() -> new AssertionError(certs + " is on no mounted volume"));
+        assertTrue(mount.getReadOnly());
+        var volume = deployment.getSpec().getTemplate().getSpec().getVolumes().stream()
+                .filter(v -> v.getName().equals(mount.getName())).findFirst().orElseThrow();
+        assertEquals("keycloak-ca", volume.getConfigMap().getName());
+        String file = certs.substring(mount.getMountPath().length() + 1);
+        assertTrue(volume.getConfigMap().getItems().stream().anyMatch(i -> i.getKey().equals("ca.crt") && i.getPath().equals(file)));
+
+        // The NetworkPolicy lets the server reach Keycloak's HTTPS port only.
+        var toKeycloak = one(prod, NetworkPolicy.class, "factdesk").getSpec().getEgress().get(2);
+        assertEquals("factdesk-keycloak", toKeycloak.getTo().get(0).getPodSelector().getMatchLabels().get("app.kubernetes.io/instance"));
+        assertEquals(Set.of("TCP/8443"), ports(toKeycloak.getPorts()));
+    }
 
     @Test
     void migrationsAreSafeWithReplicasStartingTogether() throws IOException {

@@ -10,17 +10,20 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 
 /**
  * The part of {@code kustomize build} that our kustomizations use, so the overlays can be built
- * offline: {@code resources} (files and directories), {@code namespace}, and {@code patches} —
- * strategic merge (maps merge, lists of objects merge by {@code name}, {@code $patch: delete}
- * removes a resource) or, with a {@code target}, JSON 6902 (add, replace, remove).
+ * offline: {@code resources} (files and directories), {@code secretGenerator} (literals, without
+ * the name hash), {@code namespace}, and {@code patches} — strategic merge (maps merge, lists of
+ * objects merge by {@code name}, {@code $patch: delete} removes a resource) or, with a
+ * {@code target}, JSON 6902 (add, replace, remove).
  */
 final class Kustomize {
 
@@ -56,6 +59,9 @@ final class Kustomize {
             Path path = dir.resolve(entry.asText()).normalize();
             resources.addAll(Files.isDirectory(path) ? build(path) : objects(path));
         }
+        for (JsonNode generator : kustomization.path("secretGenerator")) {
+            resources.add(generatedSecret(generator, dir));
+        }
         for (JsonNode patch : kustomization.path("patches")) {
             Path file = dir.resolve(patch.path("path").asText());
             if (patch.has("target")) {
@@ -78,6 +84,35 @@ final class Kustomize {
             resources.forEach(r -> ((ObjectNode) r.get("metadata")).put("namespace", namespace));
         }
         return resources;
+    }
+
+    /*
+     * kustomize appends a hash of the content to a generated name and rewrites the references it
+     * knows (Deployments, not operators' resources such as KeycloakRealmImport's placeholders):
+     * generators here must switch the hash off, so that every reference keeps working.
+     */
+    private static ObjectNode generatedSecret(JsonNode generator, Path dir) {
+        String name = generator.path("name").asText();
+        require(!name.isEmpty(), dir + ": a secretGenerator without a name");
+        require(generator.at("/options/disableNameSuffixHash").asBoolean(),
+                dir + ": secretGenerator " + name + " needs options.disableNameSuffixHash: true");
+        ObjectNode secret = YAML.createObjectNode().put("apiVersion", "v1").put("kind", "Secret");
+        ObjectNode metadata = secret.putObject("metadata").put("name", name);
+        if (generator.at("/options/labels").isObject()) {
+            metadata.set("labels", generator.at("/options/labels").deepCopy());
+        }
+        secret.put("type", generator.path("type").asText("Opaque"));
+        ObjectNode data = secret.putObject("data");
+        for (JsonNode literal : generator.path("literals")) {
+            String text = literal.asText();
+            int equals = text.indexOf('=');
+            require(equals > 0, dir + ": secretGenerator " + name + " literal without key=value");
+            data.put(text.substring(0, equals), Base64.getEncoder()
+                    .encodeToString(text.substring(equals + 1).getBytes(StandardCharsets.UTF_8)));
+        }
+        require(!data.isEmpty() && generator.path("files").isMissingNode() && generator.path("envs").isMissingNode(),
+                dir + ": secretGenerator " + name + " must have literals only");
+        return secret;
     }
 
     static String name(JsonNode resource) {
