@@ -61,7 +61,7 @@ public class IdentityProviderHealth implements HealthCheck {
     private HttpClient http() throws Exception {
         if (http == null) {
             HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
-            Optional<TlsConfiguration> tls = tlsConfigurationName.flatMap(tlsRegistry::get);
+            Optional<TlsConfiguration> tls = tlsConfigurationName.flatMap(name -> tlsRegistry.get(name));
             if (tlsConfigurationName.isPresent() && tls.isEmpty()) {
                 throw new IllegalStateException("no TLS configuration " + tlsConfigurationName.get());
             }
