@@ -7,6 +7,8 @@ set -euo pipefail
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_DIR=$(dirname "$BENCH_DIR")
 OUT_DIR="$BENCH_DIR/out"
+SQL_DIR="$BENCH_DIR/sql"   # seeding and pool resets (psql -f), the SQL side of each scenario (pgbench -f)
+LUA_DIR="$BENCH_DIR/lua"   # the HTTP side of each scenario (wrk -s)
 mkdir -p "$OUT_DIR"
 
 # --- Settings -----------------------------------------------------------------------------------
@@ -198,50 +200,11 @@ log "tokens accepted"
 
 # --- 6. Seed data -------------------------------------------------------------------------------
 # Two pools, in this id order: OPEN tickets for claim-next and the list reads, then IN_PROGRESS
-# tickets for release. Every ticket starts its audit chain with 'ticket.opened' (seq 1); the
-# release pool also has 'ticket.claim' (seq 2). reset_pools puts both pools back before each run,
-# so that the HTTP and the SQL run of a scenario start from the same rows.
+# tickets for release, each ticket with the start of its audit chain (bench/sql/seed.sql).
+# reset_pools puts both pools back before each run, so that the HTTP and the SQL run of a scenario
+# start from the same rows.
 log "seeding $OPEN_TICKETS open and $RELEASE_TICKETS in-progress tickets"
-psql_db -v open_n="$OPEN_TICKETS" -v release_n="$RELEASE_TICKETS" -v checker="$CHECKER" <<'SQL'
-CREATE TEMP TABLE pool AS
-    SELECT g AS n, CASE WHEN g <= :open_n THEN 'open' ELSE 'release' END AS kind
-    FROM generate_series(1, :open_n + :release_n) g;
-
--- A claimant is personal data: it comes with its 32-byte salt (migration V6).
-INSERT INTO claim (text, claimant, claimant_salt, language, topics, priority, priority_rank, deadline,
-                   created_at, created_by, updated_at)
-SELECT 'Bench claim ' || n || ': unemployment doubled in region ' || (n % 97) || ' last year',
-       'Bench claimant ' || (n % 100), sha256(('bench-salt-' || n)::bytea), 'en', ARRAY['economy', 'bench'],
-       (ARRAY['URGENT', 'HIGH', 'NORMAL', 'LOW'])[1 + n % 4], n % 4,
-       CASE WHEN n % 3 = 0 THEN NULL ELSE now() + (n % 500) * interval '1 hour' END,
-       now() - interval '30 days' + n * interval '1 second', 'bench-seed-' || kind,
-       now() - interval '30 days' + n * interval '1 second'
-FROM pool ORDER BY n;
-
-INSERT INTO ticket (claim_id, status, assignee, priority_rank, deadline, created_at, updated_at)
-SELECT id, CASE created_by WHEN 'bench-seed-open' THEN 'OPEN' ELSE 'IN_PROGRESS' END,
-       CASE created_by WHEN 'bench-seed-open' THEN NULL ELSE :'checker' END,
-       priority_rank, deadline, created_at, created_at
-FROM claim WHERE created_by LIKE 'bench-seed-%' ORDER BY id;
-
-INSERT INTO audit_event (stream, seq, ticket_id, occurred_at, actor, action, from_status, to_status,
-                         changes, prev_hash, hash)
-SELECT 'ticket:' || id, 1, id, created_at, 'bench-seed', 'ticket.opened', NULL, 'OPEN', '{}'::jsonb,
-       repeat('0', 64), encode(sha256(('ticket:' || id || '#1')::bytea), 'hex')
-FROM ticket ORDER BY id;
-
-INSERT INTO audit_event (stream, seq, ticket_id, occurred_at, actor, action, from_status, to_status,
-                         changes, prev_hash, hash)
-SELECT 'ticket:' || id, 2, id, created_at, :'checker', 'ticket.claim', 'OPEN', 'IN_PROGRESS',
-       jsonb_build_object('assignee', jsonb_build_object('before', NULL, 'after', :'checker')),
-       encode(sha256(('ticket:' || id || '#1')::bytea), 'hex'),
-       encode(sha256(('ticket:' || id || '#2')::bytea), 'hex')
-FROM ticket WHERE status = 'IN_PROGRESS' ORDER BY id;
-
--- The ticket row keeps the head of its audit chain, as the server maintains it.
-UPDATE ticket SET audit_seq = CASE status WHEN 'OPEN' THEN 1 ELSE 2 END,
-                  audit_hash = encode(sha256(('ticket:' || id || CASE status WHEN 'OPEN' THEN '#1' ELSE '#2' END)::bytea), 'hex');
-SQL
+psql_db -v open_n="$OPEN_TICKETS" -v release_n="$RELEASE_TICKETS" -v checker="$CHECKER" -f "$SQL_DIR/seed.sql"
 read -r OPEN_LO OPEN_HI REL_LO REL_HI < <(psql_db -At -F ' ' -c "
     SELECT min(id) FILTER (WHERE status = 'OPEN'), max(id) FILTER (WHERE status = 'OPEN'),
            min(id) FILTER (WHERE status = 'IN_PROGRESS'), max(id) FILTER (WHERE status = 'IN_PROGRESS')
@@ -252,108 +215,14 @@ fi
 
 reset_pools() { # release-pool assignee
     psql_db -v open_lo="$OPEN_LO" -v open_hi="$OPEN_HI" -v rel_lo="$REL_LO" -v rel_hi="$REL_HI" \
-        -v who="$1" <<'SQL'
-UPDATE ticket SET status = 'OPEN', assignee = NULL, audit_seq = 1,
-                  audit_hash = encode(sha256(('ticket:' || id || '#1')::bytea), 'hex')
-    WHERE id BETWEEN :open_lo AND :open_hi AND (status <> 'OPEN' OR audit_seq <> 1);
-UPDATE ticket SET status = 'IN_PROGRESS', assignee = :'who', audit_seq = 2,
-                  audit_hash = encode(sha256(('ticket:' || id || '#2')::bytea), 'hex')
-    WHERE id BETWEEN :rel_lo AND :rel_hi AND (status <> 'IN_PROGRESS' OR assignee <> :'who' OR audit_seq <> 2);
--- The trail is append-only (migration V5's triggers); the benchmark, as the database superuser,
--- rewinds its own throw-away trail with triggers off for this session only.
-SET session_replication_role = replica;
-DELETE FROM audit_event
-    WHERE (ticket_id BETWEEN :open_lo AND :open_hi AND seq > 1)
-       OR (ticket_id BETWEEN :rel_lo AND :rel_hi AND seq > 2);
-RESET session_replication_role;
-VACUUM (ANALYZE) ticket;
-VACUUM (ANALYZE) audit_event;
-VACUUM (ANALYZE) claim;
-CHECKPOINT;
-SQL
+        -v who="$1" -f "$SQL_DIR/reset-pools.sql"
 }
 audit_count() { psql_db -At -c "SELECT count(*) FROM audit_event"; }
 
 # --- 7/8. Load scripts --------------------------------------------------------------------------
-cat >"$WORK_DIR/list.lua" <<EOF
-wrk.method = "GET"
-wrk.headers["Authorization"] = "Bearer $TOKEN_REVIEWER"
-wrk.headers["Accept"] = "application/json"
-EOF
-cat >"$WORK_DIR/claim.lua" <<EOF
-wrk.method = "POST"
-wrk.body = "{}"
-wrk.headers["Authorization"] = "Bearer $TOKEN_CHECKER"
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Accept"] = "application/json"
-EOF
-# Each wrk thread walks its own stride of the release pool, each ticket id once.
-cat >"$WORK_DIR/release.lua" <<EOF
-wrk.method = "POST"
-wrk.body = "{}"
-wrk.headers["Authorization"] = "Bearer $TOKEN_CHECKER"
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Accept"] = "application/json"
-local threads = 0
-function setup(thread)
-    thread:set("tid", threads)
-    threads = threads + 1
-end
-local n = 0
-function request()
-    local id = $REL_LO + n * $THREADS + tid
-    n = n + 1
-    return wrk.format(nil, "/api/tickets/" .. id .. "/release")
-end
-EOF
-
-# What the server does for claim-next, as one statement: pick the most urgent open ticket
-# (SKIP LOCKED), assign it, append the next link of its audit chain.
-cat >"$WORK_DIR/claim.sql" <<'EOF'
-WITH next AS (
-    SELECT id, audit_seq, audit_hash FROM ticket WHERE status = 'OPEN'
-    ORDER BY priority_rank, deadline NULLS LAST, created_at, id
-    LIMIT 1 FOR UPDATE SKIP LOCKED
-), upd AS (
-    UPDATE ticket t SET status = 'IN_PROGRESS', assignee = 'bench-sql', version = t.version + 1, updated_at = now(),
-           audit_seq = next.audit_seq + 1,
-           audit_hash = encode(sha256((next.audit_hash || t.id || clock_timestamp())::bytea), 'hex')
-    FROM next WHERE t.id = next.id
-    RETURNING t.id, t.audit_seq, t.audit_hash, next.audit_hash AS prev_hash
-)
-INSERT INTO audit_event (stream, seq, ticket_id, occurred_at, actor, action, from_status, to_status, changes, prev_hash, hash)
-SELECT 'ticket:' || id, audit_seq, id, now(), 'bench-sql', 'ticket.claim', 'OPEN', 'IN_PROGRESS',
-       '{"assignee": {"before": null, "after": "bench-sql"}}'::jsonb, prev_hash, audit_hash
-FROM upd;
-EOF
-# What GET /api/tickets?status=OPEN&size=20 runs: one page joined with the claims, and the total.
-cat >"$WORK_DIR/list.sql" <<'EOF'
-BEGIN;
-SELECT t.*, c.* FROM ticket t JOIN claim c ON c.id = t.claim_id
-WHERE t.status IN ('OPEN')
-ORDER BY t.priority_rank, t.deadline NULLS LAST, t.created_at, t.id
-OFFSET 0 ROWS FETCH FIRST 20 ROWS ONLY;
-SELECT count(t.id) FROM ticket t WHERE t.status IN ('OPEN');
-COMMIT;
-EOF
-# What POST /api/tickets/{id}/release does, as one statement; each client walks its own stride of
-# the release pool like the wrk threads do (pgbench variables persist across a client's transactions).
-cat >"$WORK_DIR/release.sql" <<EOF
-\\set n :n + 1
-\\set id $REL_LO + (:n - 1) * :nclients + :client_id
-WITH upd AS (
-    UPDATE ticket t SET status = 'OPEN', assignee = NULL, version = t.version + 1, updated_at = now(),
-           audit_seq = old.audit_seq + 1,
-           audit_hash = encode(sha256((old.audit_hash || t.id || clock_timestamp())::bytea), 'hex')
-    FROM ticket old
-    WHERE t.id = :id AND old.id = t.id AND t.status = 'IN_PROGRESS' AND t.assignee = 'bench-sql'
-    RETURNING t.id, t.audit_seq, t.audit_hash, old.audit_hash AS prev_hash
-)
-INSERT INTO audit_event (stream, seq, ticket_id, occurred_at, actor, action, from_status, to_status, changes, prev_hash, hash)
-SELECT 'ticket:' || id, audit_seq, id, now(), 'bench-sql', 'ticket.release', 'IN_PROGRESS', 'OPEN',
-       '{"assignee": {"before": "bench-sql", "after": null}}'::jsonb, prev_hash, audit_hash
-FROM upd;
-EOF
+# wrk runs bench/lua/<scenario>.lua, pgbench bench/sql/<scenario>.sql (the same work straight
+# against the database). The Lua scripts read the tokens and the release pool from the environment.
+export WRK_TOKEN_REVIEWER=$TOKEN_REVIEWER WRK_TOKEN_CHECKER=$TOKEN_CHECKER WRK_FIRST_ID=$REL_LO WRK_THREADS=$THREADS
 
 # --- Runners ------------------------------------------------------------------------------------
 # wrk prints latencies like 812.00us, 3.41ms, 1.02s: to milliseconds.
@@ -391,10 +260,11 @@ run_wrk() {
 }
 
 # run_pgbench NAME SQL CLIENTS -> sets S_TPS S_AVG S_P50 S_P99 S_TX S_ERR
+# (script variables: n = 0 and nclients for per-client strides, first_id = the release pool's first id)
 run_pgbench() {
     local name=$1 sql=$2 clients=$3 out="$OUT_DIR/pgbench-$1-c$3.txt" logdir="$WORK_DIR/pglog-$1-$3"
     mkdir -p "$logdir"
-    pgbench -n -c "$clients" -j "$THREADS" -T "$DURATION" -D n=0 -D nclients="$clients" -f "$sql" \
+    pgbench -n -c "$clients" -j "$THREADS" -T "$DURATION" -D n=0 -D nclients="$clients" -D first_id="$REL_LO" -f "$sql" \
         --log --log-prefix="$logdir/tx" "$PG_DB" >"$out" 2>&1 || true
     S_TPS=$(awk '/^tps = / {printf "%.0f", $3}' "$out")
     S_AVG=$(awk '/^latency average = / {printf "%.2f", $4}' "$out")
@@ -466,42 +336,42 @@ warm_until_quiet() { # name lua path
 }
 
 # --- Scenarios ------------------------------------------------------------------------------------
-wants list && log "ticket list reads" && warm_until_quiet list "$WORK_DIR/list.lua" "/api/tickets?status=OPEN&size=20" \
+wants list && log "ticket list reads" && warm_until_quiet list "$LUA_DIR/list.lua" "/api/tickets?status=OPEN&size=20" \
     && reset_pools "$CHECKER"
 wants list && for c in 8 32; do
     wait_quiet "list c=$c (HTTP)"
-    run_wrk list "$WORK_DIR/list.lua" "$c" "/api/tickets?status=OPEN&size=20"
+    run_wrk list "$LUA_DIR/list.lua" "$c" "/api/tickets?status=OPEN&size=20"
     wait_quiet "list c=$c (SQL)"
-    run_pgbench list "$WORK_DIR/list.sql" "$c"
+    run_pgbench list "$SQL_DIR/list.sql" "$c"
     ROWS+=("list-open-20|$c|$W_RPS|$W_P50|$W_P99|$W_ERR|$W_CPU|$S_TPS|$S_P50|$S_P99|$S_ERR")
 done
 
-wants claim-next && log "claim-next" && warm_until_quiet claim-next "$WORK_DIR/claim.lua" "/api/tickets/claim-next"
+wants claim-next && log "claim-next" && warm_until_quiet claim-next "$LUA_DIR/claim-next.lua" "/api/tickets/claim-next"
 wants claim-next && for c in 32 8; do
     reset_pools "$CHECKER"
     wait_quiet "claim-next c=$c (HTTP)"
     before=$(audit_count)
-    run_wrk claim-next "$WORK_DIR/claim.lua" "$c" "/api/tickets/claim-next"
+    run_wrk claim-next "$LUA_DIR/claim-next.lua" "$c" "/api/tickets/claim-next"
     check_writes "claim-next c=$c" HTTP $((W_REQ - W_ERR)) "$before" "$c"
     reset_pools bench-sql
     wait_quiet "claim-next c=$c (SQL)"
     before=$(audit_count)
-    run_pgbench claim-next "$WORK_DIR/claim.sql" "$c"
+    run_pgbench claim-next "$SQL_DIR/claim-next.sql" "$c"
     check_writes "claim-next c=$c" SQL "$S_TX" "$before" 0
     ROWS+=("claim-next|$c|$W_RPS|$W_P50|$W_P99|$W_ERR|$W_CPU|$S_TPS|$S_P50|$S_P99|$S_ERR")
 done
 
-wants release && log "transition: release (IN_PROGRESS -> OPEN)" && warm_until_quiet release "$WORK_DIR/release.lua" "/"
+wants release && log "transition: release (IN_PROGRESS -> OPEN)" && warm_until_quiet release "$LUA_DIR/release.lua" "/"
 wants release && for c in 8 32; do
     reset_pools "$CHECKER"
     wait_quiet "release c=$c (HTTP)"
     before=$(audit_count)
-    run_wrk release "$WORK_DIR/release.lua" "$c" "/"
+    run_wrk release "$LUA_DIR/release.lua" "$c" "/"
     check_writes "release c=$c" HTTP $((W_REQ - W_ERR)) "$before" "$c"
     reset_pools bench-sql
     wait_quiet "release c=$c (SQL)"
     before=$(audit_count)
-    run_pgbench release "$WORK_DIR/release.sql" "$c"
+    run_pgbench release "$SQL_DIR/release.sql" "$c"
     check_writes "release c=$c" SQL "$S_TX" "$before" 0
     ROWS+=("release|$c|$W_RPS|$W_P50|$W_P99|$W_ERR|$W_CPU|$S_TPS|$S_P50|$S_P99|$S_ERR")
 done

@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import type { User, UserManager } from 'oidc-client-ts';
 import { Api } from './api';
-import { completeSignIn, createUserManager, identityOf, isCallback, loadConfig, type Identity } from './auth';
+import { CurrentToken, completeSignIn, createUserManager, identityOf, isCallback, loadConfig, type Identity } from './auth';
 import { ErrorBox, Spinner } from './components';
 import { DeskContext, type Desk } from './desk';
 import { LiveEvents } from './events';
@@ -76,11 +76,11 @@ export function Root() {
 /** The signed-in desk: loads what every screen needs once, then routes. */
 export function DeskShell({ manager, user }: { manager: UserManager; user: User }) {
   const me: Identity = useMemo(() => identityOf(user), [user]);
-  // Always the freshest token (silent renew replaces the user).
-  const tokenRef = useRef(user.access_token);
-  tokenRef.current = user.access_token;
-  const api = useMemo(() => new Api(() => tokenRef.current), [tokenRef]);
-  const live = useMemo(() => new LiveEvents({ token: () => tokenRef.current }), [tokenRef]);
+  // Always the freshest token (silent renew replaces the user), set before any screen's effect runs.
+  const [token] = useState(() => new CurrentToken(user.access_token));
+  useLayoutEffect(() => token.set(user.access_token), [token, user.access_token]);
+  const [api] = useState(() => new Api(token.get));
+  const [live] = useState(() => new LiveEvents({ token: token.get }));
   const [liveState, setLiveState] = useState(live.state);
   const [permissions, setPermissions] = useState<DeskPermissions>(NO_PERMISSIONS);
   const [timeZone, setTimeZone] = useState('UTC');

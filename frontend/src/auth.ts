@@ -55,6 +55,20 @@ export interface Identity {
   roles: string[];
 }
 
+/**
+ * The access token the API client and the event stream send, read when each request goes out; the
+ * desk sets it when silent renew replaces the user.
+ */
+export class CurrentToken {
+  constructor(private value: string) {}
+
+  readonly get = (): string => this.value;
+
+  set(value: string): void {
+    this.value = value;
+  }
+}
+
 /** The payload of a JWT, without checking it (the server checks; this only decides what to show). */
 export function decodeJwt(token: string): Record<string, unknown> {
   const part = token.split('.')[1];

@@ -28,9 +28,9 @@ describe('LiveEvents', () => {
   afterEach(() => live?.stop());
 
   it('connects with a bearer header (not a token in the URL), reports open, and delivers ticket events', async () => {
-    const fetchMock = vi.fn(async (_url: RequestInfo | URL, _init?: RequestInit) => stream([': heartbeat\n\n', ticketEvent(12)], true));
+    const fetchMock = vi.fn<typeof fetch>(async () => stream([': heartbeat\n\n', ticketEvent(12)], true));
     const messages: LiveMessage[] = [];
-    live = new LiveEvents({ token: () => 'tok-1', fetch: fetchMock as unknown as typeof fetch });
+    live = new LiveEvents({ token: () => 'tok-1', fetch: fetchMock });
     live.subscribe((m) => messages.push(m));
     live.start();
     await waitFor(() => messages.length >= 2);
@@ -44,7 +44,7 @@ describe('LiveEvents', () => {
 
   it('reconnects after the stream ends, with backoff and a fresh token, and reports open again', async () => {
     let n = 0;
-    const fetchMock = vi.fn(async (_url: RequestInfo | URL, _init?: RequestInit) => {
+    const fetchMock = vi.fn<typeof fetch>(async () => {
       n++;
       if (n === 2) throw new TypeError('network down');
       return stream(n === 1 ? [ticketEvent(1)] : [], n >= 3);
@@ -54,7 +54,7 @@ describe('LiveEvents', () => {
     const messages: LiveMessage[] = [];
     live = new LiveEvents({
       token: () => `tok-${++token}`,
-      fetch: fetchMock as unknown as typeof fetch,
+      fetch: fetchMock,
       backoff: (attempt) => (attempt + 1) * 10,
       sleep: async (ms) => {
         waits.push(ms);

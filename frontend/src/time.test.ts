@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineInfo, formatDateTime, formatDuration, isoToZonedLocal, zonedLocalToIso, zoneOffsetMinutes } from './time';
+import { anHourFromNowIn, deadlineInfo, formatDateTime, formatDuration, isoToZonedLocal, zonedLocalToIso, zoneOffsetMinutes } from './time';
 
 describe('formatting in the desk time zone', () => {
   it('shows the same instant as wall-clock time of the desk zone', () => {
@@ -70,5 +70,11 @@ describe('datetime-local in the desk zone', () => {
     const local = isoToZonedLocal('2026-11-12T13:00:00Z', 'Europe/Berlin');
     expect(local).toBe('2026-11-12T14:00');
     expect(new Date(zonedLocalToIso(local, 'Europe/Berlin')!).toISOString()).toBe('2026-11-12T13:00:00.000Z');
+  });
+
+  it('defaults a scheduled publication to an hour from now on the desk clock, also across the clock change', () => {
+    expect(anHourFromNowIn('Europe/Berlin', new Date('2026-11-12T13:00:00Z'))).toBe('2026-11-12T15:00');
+    // 02:30 summer time, and an hour later 02:30 winter time: the clocks went back at 03:00.
+    expect(anHourFromNowIn('Europe/Berlin', new Date('2026-10-25T00:30:00Z'))).toBe('2026-10-25T02:30');
   });
 });

@@ -116,3 +116,8 @@ export function isoToZonedLocal(iso: string | null | undefined, timeZone: string
 export function todayIn(timeZone: string, now: Date = new Date()): string {
   return isoToZonedLocal(now.toISOString(), timeZone).slice(0, 10);
 }
+
+/** An hour from now as a datetime-local value in the zone: the default time to schedule a publication. */
+export function anHourFromNowIn(timeZone: string, now: Date = new Date()): string {
+  return isoToZonedLocal(new Date(now.getTime() + 3_600_000).toISOString(), timeZone);
+}

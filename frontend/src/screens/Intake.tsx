@@ -8,7 +8,7 @@ import { PRIORITIES, type AcceptItem, type AcceptOutcome, type Candidate, type P
 
 export function IntakeScreen() {
   const { api, permissions, timeZone } = useDesk();
-  const list = useLoad(() => api.articles(), []);
+  const list = useLoad(() => api.articles(), [api]);
   const [form, setForm] = useState({ url: '', title: '', outlet: '', author: '', publishedAt: '', language: 'en', text: '', format: '' as '' | 'text' | 'html' });
   const [busy, error, run] = useAction();
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
@@ -93,7 +93,7 @@ export function ArticleScreen({ id }: { id: number }) {
   const data = useLoad(async () => {
     const [article, sentences, candidates] = await Promise.all([api.article(id), api.sentences(id), api.candidates(id)]);
     return { article, sentences, candidates };
-  }, [id]);
+  }, [api, id]);
   const [choices, setChoices] = useState<Record<number, Choice>>({});
   const [outcomes, setOutcomes] = useState<AcceptOutcome[] | null>(null);
   const [busy, error, run] = useAction();

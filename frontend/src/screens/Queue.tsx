@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { Claimant, Deadline, ErrorBox, PriorityBadge, PublicationFailure, Spinner, StatusBadge, When, useAction } from '../components';
 import { useDesk, useLiveRefetch, useLoad, usePersonName } from '../desk';
 import type { TicketQuery } from '../api';
@@ -61,14 +61,13 @@ export function Queue() {
   const [draftQ, setDraftQ] = useState('');
   const [page, setPage] = useState(0);
   const mine = filters.assignee === me.subject;
-  const query: TicketQuery = {
+  const query = useMemo<TicketQuery>(() => ({
     ...filters,
     status: filters.status && filters.status.length > 0 ? filters.status : OPEN_STATUSES,
     page,
     size: 25,
-  };
-  const key = JSON.stringify(query);
-  const list = useLoad(() => api.tickets(query), [key]);
+  }), [filters, page]);
+  const list = useLoad(() => api.tickets(query), [api, query]);
   useLiveRefetch(() => true, list.reload);
   const [busy, actionError, run] = useAction();
 
@@ -157,13 +156,14 @@ export function Queue() {
   );
 }
 
+const BOARD_COLUMNS: Status[] = ['OPEN', 'IN_PROGRESS', 'IN_REVIEW', 'APPROVED', 'PUBLISHED'];
+
 /** The editor's board: a column per status with its count. */
 export function Board() {
   const { api } = useDesk();
-  const columns: Status[] = ['OPEN', 'IN_PROGRESS', 'IN_REVIEW', 'APPROVED', 'PUBLISHED'];
   const board = useLoad(
-    () => Promise.all(columns.map((s) => api.tickets({ status: [s], sort: s === 'PUBLISHED' ? '-updated' : 'urgency', size: 20 }))),
-    [],
+    () => Promise.all(BOARD_COLUMNS.map((s) => api.tickets({ status: [s], sort: s === 'PUBLISHED' ? '-updated' : 'urgency', size: 20 }))),
+    [api],
   );
   useLiveRefetch(() => true, board.reload);
   const { timeZone } = useDesk();
@@ -174,7 +174,7 @@ export function Board() {
       {!board.data && board.loading && <Spinner />}
       {board.data && (
         <div className="board">
-          {columns.map((status, i) => {
+          {BOARD_COLUMNS.map((status, i) => {
             const page = board.data![i];
             return (
               <section key={status} className="column" aria-labelledby={`col-${status}`}>
@@ -212,7 +212,7 @@ export function ListScreen({ kind }: { kind: keyof typeof LISTS }) {
   const { api } = useDesk();
   const spec = LISTS[kind];
   const [page, setPage] = useState(0);
-  const list = useLoad(() => api.tickets({ status: [...spec.status], sort: spec.sort, page, size: 25 }), [kind, page]);
+  const list = useLoad(() => api.tickets({ status: [...spec.status], sort: spec.sort, page, size: 25 }), [api, spec, page]);
   useLiveRefetch(() => true, list.reload);
   return (
     <section>

@@ -4,7 +4,7 @@ import { actionsToShow, type ActionSpec } from '../actions';
 import { Claimant, Deadline, Dialog, ErrorBox, Highlighted, PriorityBadge, PublicationFailure, Spinner, StatusBadge, When, statusText, useAction } from '../components';
 import { useDesk, useLiveRefetch, useLoad, usePersonName } from '../desk';
 import { href } from '../router';
-import { isoToZonedLocal, todayIn, zonedLocalToIso } from '../time';
+import { anHourFromNowIn, isoToZonedLocal, todayIn, zonedLocalToIso } from '../time';
 import {
   PRIORITIES, SOURCE_KINDS, STANCES, type Appearance, type Claim, type Evidence, type EvidenceRequest, type Priority,
   type Ticket, type VerdictOverview,
@@ -17,28 +17,19 @@ const label = (s: string) => s.charAt(0) + s.slice(1).toLowerCase().replace(/_/g
  * text and says when the server's version moved on (someone else saved).
  */
 function useDraft<T>(server: T, version: number | undefined) {
-  const [value, setValue] = useState<T>(server);
-  const [dirty, setDirty] = useState(false);
-  const [baseVersion, setBaseVersion] = useState(version);
-  const serverKey = JSON.stringify(server);
-  useEffect(() => {
-    if (!dirty) {
-      setValue(server);
-      setBaseVersion(version);
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [serverKey, version, dirty]);
+  // null while untouched: the draft is then the server's data itself, so nothing needs syncing.
+  const [edit, setEdit] = useState<{ value: T; baseVersion: number | undefined } | null>(null);
+  const dirty = edit !== null;
+  const baseVersion = edit ? edit.baseVersion : version;
   return {
-    value,
+    value: edit ? edit.value : server,
     dirty,
     baseVersion,
     changedElsewhere: dirty && version !== baseVersion,
-    update: (patch: Partial<T>) => {
-      setValue((v) => ({ ...v, ...patch }));
-      setDirty(true);
-    },
+    update: (patch: Partial<T>) =>
+      setEdit((e) => (e ? { ...e, value: { ...e.value, ...patch } } : { value: { ...server, ...patch }, baseVersion: version })),
     /** After a save or "reload": follow the server again. */
-    reset: () => setDirty(false),
+    reset: () => setEdit(null),
   };
 }
 
@@ -65,7 +56,7 @@ export function TicketScreen({ id }: { id: number }) {
       api.history(id),
     ]);
     return { ticket, claim, evidence, verdict, comments, history };
-  }, [id]);
+  }, [api, id]);
   useLiveRefetch((e) => e.ticketId === id, data.reload);
 
   useEffect(() => {
@@ -170,7 +161,7 @@ function Actions({ ticket, onDone }: { ticket: Ticket; onDone: () => void }) {
     setDialogError(null);
     setText('');
     setAssignee('');
-    setWhen(isoToZonedLocal(new Date(Date.now() + 3600000).toISOString(), timeZone));
+    setWhen(anHourFromNowIn(timeZone));
     const needsDialog = spec.confirm || spec.text || spec.action === 'assign' || spec.action === 'correct' || mode === 'schedule';
     if (needsDialog) setPending({ spec, mode });
     else void perform(spec);
@@ -270,7 +261,7 @@ function ClaimPanel({ claim, editable, onSaved }: { claim: Claim; editable: bool
   const server = { text: claim.text, claimant: claim.claimant ?? '', topics: claim.topics.join(', ') };
   const draft = useDraft(server, claim.version);
   const [busy, error, run] = useAction();
-  const article = useLoad(async () => (claim.articleId ? api.article(claim.articleId) : null), [claim.articleId]);
+  const article = useLoad(async () => (claim.articleId ? api.article(claim.articleId) : null), [api, claim.articleId]);
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
