@@ -2,7 +2,6 @@ package org.factdesk.comment;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,29 +21,23 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.factdesk.audit.AuditAction;
-import org.factdesk.audit.AuditLog;
 import org.factdesk.common.CurrentActor;
 import org.factdesk.common.Limits;
-import org.factdesk.common.Problems;
 import org.factdesk.common.Recent;
 import org.factdesk.common.Roles;
-import org.factdesk.ticket.Ticket;
-import org.factdesk.ticket.TicketPolicy;
 
 import java.time.Instant;
 import java.util.List;
 
 @Path("/api/tickets/{ticketId}/comments")
 @RolesAllowed({Roles.FACTCHECKER, Roles.REVIEWER, Roles.EDITOR, Roles.ADMIN})
-@Transactional
 public class CommentResource {
 
     /** The most comments one answer carries. */
     public static final int LIMIT = 200;
 
     @Inject
-    AuditLog audit;
+    CommentService comments;
 
     @Inject
     CurrentActor actor;
@@ -73,27 +66,13 @@ public class CommentResource {
     public RestResponse<List<CommentView>> list(@PathParam("ticketId") @Min(1) @Max(Limits.ID_MAX) long ticketId,
                                                 @QueryParam("before") @Min(1) @Max(Limits.ID_MAX) Long before,
                                                 @Context UriInfo uri) {
-        Ticket.get(ticketId);
-        List<Comment> newestFirst = Comment.<Comment>find("ticketId = ?1 and id < ?2 order by id desc", ticketId,
-                before == null ? Long.MAX_VALUE : before).range(0, LIMIT).list();
-        return Recent.answer(newestFirst, LIMIT, c -> c.id, CommentView::of, uri);
+        List<CommentView> newestFirst = comments.newestFirst(ticketId, before, LIMIT);
+        return Recent.answer(newestFirst, LIMIT, CommentView::id, view -> view, uri);
     }
 
     @POST
     public Response add(@PathParam("ticketId") @Min(1) @Max(Limits.ID_MAX) long ticketId,
                         @Valid @NotNull CommentRequest request) {
-        Ticket ticket = Ticket.lock(ticketId);
-        TicketPolicy.commentRefusal(ticket, actor.get()).ifPresent(refusal -> {
-            throw Problems.forbidden(refusal.reason());
-        });
-        Comment comment = new Comment();
-        comment.ticketId = ticketId;
-        comment.author = actor.get().subject();
-        comment.body = request.body();
-        comment.createdAt = Instant.now();
-        comment.persistAndFlush();
-        audit.ticket(actor.get(), ticket, AuditAction.COMMENT_ADDED, null, null,
-                audit.changes().value("commentId", comment.id).personalValue("body", comment.bodySalt, comment.body));
-        return Response.status(Response.Status.CREATED).entity(CommentView.of(comment)).build();
+        return Response.status(Response.Status.CREATED).entity(comments.add(ticketId, actor.get(), request.body())).build();
     }
 }

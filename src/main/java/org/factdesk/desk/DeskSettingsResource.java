@@ -2,7 +2,6 @@ package org.factdesk.desk;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -13,25 +12,19 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import org.factdesk.audit.AuditAction;
-import org.factdesk.audit.AuditLog;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.factdesk.common.CurrentActor;
 import org.factdesk.common.Limits;
-import org.factdesk.common.Problems;
 import org.factdesk.common.Roles;
 
-import java.time.DateTimeException;
-import java.time.ZoneId;
 
 /** Desk settings: everyone on the desk reads them (the web app shows times in the desk's zone). */
 @Path("/api/settings")
 @RolesAllowed({Roles.FACTCHECKER, Roles.REVIEWER, Roles.EDITOR, Roles.ADMIN})
-@Transactional
 public class DeskSettingsResource {
 
     @Inject
-    AuditLog audit;
+    DeskSettingsService settings;
 
     @Inject
     CurrentActor actor;
@@ -58,29 +51,12 @@ public class DeskSettingsResource {
 
     @GET
     public SettingsView get() {
-        return SettingsView.of(DeskSettings.get());
+        return settings.get();
     }
 
     @PUT
     @RolesAllowed(Roles.ADMIN)
     public SettingsView update(@Valid @NotNull SettingsRequest request) {
-        try {
-            ZoneId.of(request.timeZone());
-        } catch (DateTimeException e) {
-            throw Problems.badRequest("Field 'timeZone': '" + request.timeZone() + "' is not a known time zone.");
-        }
-        DeskSettings settings = DeskSettings.get();
-        Problems.requireVersion("The desk settings", request.version(), settings.version);
-        AuditLog.Changes changes = audit.changes()
-                .field("timeZone", settings.timeZone, request.timeZone())
-                .field("maxInProgress", settings.maxInProgress, request.maxInProgress())
-                .field("allowPrivateWebhookTargets", settings.allowPrivateWebhookTargets,
-                        Boolean.TRUE.equals(request.allowPrivateWebhookTargets()));
-        settings.timeZone = request.timeZone();
-        settings.maxInProgress = request.maxInProgress();
-        settings.allowPrivateWebhookTargets = Boolean.TRUE.equals(request.allowPrivateWebhookTargets());
-        settings.flush();
-        audit.desk(actor.get(), AuditAction.SETTINGS_UPDATED, changes);
-        return SettingsView.of(settings);
+        return settings.update(actor.get(), request);
     }
 }

@@ -2,7 +2,6 @@ package org.factdesk.rating;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -15,29 +14,23 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
-import org.factdesk.audit.AuditAction;
-import org.factdesk.audit.AuditLog;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.factdesk.common.CurrentActor;
 import org.factdesk.common.Limits;
-import org.factdesk.common.Problems;
 import org.factdesk.common.Roles;
 
-import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 
 /** Rating scales: any desk member reads them; admins add scales and choose the active one. */
 @Path("/api/rating-scales")
 @RolesAllowed({Roles.FACTCHECKER, Roles.REVIEWER, Roles.EDITOR, Roles.ADMIN})
-@Transactional
 public class RatingScaleResource {
 
     @Inject
-    AuditLog audit;
+    RatingScaleService scales;
 
     @Inject
     CurrentActor actor;
@@ -90,46 +83,19 @@ public class RatingScaleResource {
             mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = ScaleView.class,
             maxItems = MAX_SCALES)))
     public List<ScaleView> list() {
-        return RatingScale.<RatingScale>list("order by id").stream().map(ScaleView::of).toList();
+        return scales.list();
     }
 
     @GET
     @Path("{id}")
     public ScaleView get(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id) {
-        return ScaleView.of(find(id));
+        return scales.get(id);
     }
 
     @POST
     @RolesAllowed(Roles.ADMIN)
     public Response create(@Valid @NotNull ScaleRequest request) {
-        if (RatingScale.count() >= MAX_SCALES) {
-            throw Problems.conflict("Scale limit reached", "The desk has " + MAX_SCALES
-                    + " rating scales, the most it keeps.");
-        }
-        if (RatingScale.count("name", request.name()) > 0) {
-            throw Problems.conflict("Name taken", "A rating scale named '" + request.name() + "' exists already.");
-        }
-        var labels = new HashSet<String>();
-        RatingScale scale = new RatingScale();
-        scale.name = request.name();
-        scale.createdAt = Instant.now();
-        int position = 1;
-        for (RatingRequest r : request.ratings()) {
-            if (!labels.add(r.label())) {
-                throw Problems.badRequest("Rating labels must be unique; '" + r.label() + "' appears twice.");
-            }
-            Rating rating = new Rating();
-            rating.scale = scale;
-            rating.position = position++;
-            rating.label = r.label();
-            rating.definition = r.definition();
-            rating.value = r.value();
-            scale.ratings.add(rating);
-        }
-        scale.persistAndFlush();
-        audit.desk(actor.get(), AuditAction.RATING_SCALE_CREATED, audit.changes().value("scaleId", scale.id).value("name", scale.name)
-                .value("ratings", request.ratings().stream().map(RatingRequest::label).toList()));
-        return Response.status(Response.Status.CREATED).entity(ScaleView.of(scale)).build();
+        return Response.status(Response.Status.CREATED).entity(scales.create(actor.get(), request)).build();
     }
 
     /** Makes this scale the desk's active one; new verdicts use its ratings. */
@@ -137,23 +103,6 @@ public class RatingScaleResource {
     @Path("{id}/activate")
     @RolesAllowed(Roles.ADMIN)
     public ScaleView activate(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id) {
-        RatingScale scale = find(id);
-        RatingScale previous = RatingScale.findActive();
-        if (previous != null && !previous.id.equals(scale.id)) {
-            previous.active = false;
-            previous.flush();
-        }
-        scale.active = true;
-        audit.desk(actor.get(), AuditAction.RATING_SCALE_ACTIVATED, audit.changes()
-                .field("activeScaleId", previous == null ? null : previous.id, scale.id));
-        return ScaleView.of(scale);
-    }
-
-    private static RatingScale find(long id) {
-        RatingScale scale = RatingScale.findById(id);
-        if (scale == null) {
-            throw Problems.notFound("Rating scale", id);
-        }
-        return scale;
+        return scales.activate(actor.get(), id);
     }
 }

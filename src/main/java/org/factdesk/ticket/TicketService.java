@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.Response.Status;
 import org.factdesk.audit.AuditAction;
 import org.factdesk.audit.AuditLog;
 import org.factdesk.claim.Claim;
-import org.factdesk.comment.Comment;
+import org.factdesk.comment.CommentService;
 import org.factdesk.common.Actor;
 import org.factdesk.common.Problems;
 import org.factdesk.desk.DeskSettings;
@@ -255,13 +255,7 @@ public class TicketService {
      */
     private static void discuss(Ticket ticket, Actor actor, String field, String text, AuditLog.Changes changes,
                                 Instant now) {
-        Comment note = new Comment();
-        note.ticketId = ticket.id;
-        note.author = actor.subject();
-        note.body = text;
-        note.createdAt = now;
-        note.persist();
-        changes.value("commentId", note.id).personalValue(field, note.bodySalt, text);
+        CommentService.write(ticket, actor, field, text, changes, now);
     }
 
     private static String required(String value, String field, TicketAction action) {

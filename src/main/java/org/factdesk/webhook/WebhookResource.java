@@ -1,9 +1,7 @@
 package org.factdesk.webhook;
 
-import org.factdesk.common.TargetGuard;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,14 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.factdesk.audit.AuditAction;
-import org.factdesk.audit.AuditLog;
 import org.factdesk.common.CurrentActor;
 import org.factdesk.common.HttpUrl;
 import org.factdesk.common.Limits;
-import org.factdesk.common.Problems;
 import org.factdesk.common.Roles;
-import org.factdesk.desk.DeskSettings;
 
 import java.time.Instant;
 import java.util.List;
@@ -36,11 +30,10 @@ import java.util.List;
 /** Webhook endpoints and their deliveries: admins only. */
 @Path("/api/webhooks")
 @RolesAllowed(Roles.ADMIN)
-@Transactional
 public class WebhookResource {
 
     @Inject
-    AuditLog audit;
+    WebhookEndpoints endpoints;
 
     @Inject
     CurrentActor actor;
@@ -91,29 +84,7 @@ public class WebhookResource {
 
     @POST
     public Response register(@Valid @NotNull EndpointRequest request) {
-        for (String event : request.events()) {
-            if (!WebhookOutbox.EVENTS.contains(event)) {
-                throw Problems.badRequest("Field 'events': '" + event + "' is not one of " + WebhookOutbox.EVENTS + ".");
-            }
-        }
-        if (WebhookEndpoint.count("active", true) >= MAX_ACTIVE) {
-            throw Problems.conflict("Endpoint limit reached", "The desk has " + MAX_ACTIVE
-                    + " active webhook endpoints, the most it may have; deactivate one first.");
-        }
-        TargetGuard.system().refusal(request.url(), DeskSettings.get().allowPrivateWebhookTargets).ifPresent(reason -> {
-            throw Problems.badRequest("Field 'url' is refused: " + reason + ".");
-        });
-        WebhookEndpoint endpoint = new WebhookEndpoint();
-        endpoint.url = request.url();
-        endpoint.events = request.events().stream().distinct().toArray(String[]::new);
-        endpoint.secret = WebhookSignature.newSecret();
-        endpoint.active = true;
-        endpoint.createdAt = Instant.now();
-        endpoint.createdBy = actor.get().subject();
-        endpoint.persistAndFlush();
-        audit.desk(actor.get(), AuditAction.WEBHOOK_REGISTERED, audit.changes().value("endpointId", endpoint.id)
-                .value("url", endpoint.url).value("events", endpoint.events));
-        return Response.status(Response.Status.CREATED).entity(EndpointView.of(endpoint, true)).build();
+        return Response.status(Response.Status.CREATED).entity(endpoints.register(actor.get(), request)).build();
     }
 
     /** Active endpoints first, then the newest deactivated ones. */
@@ -122,17 +93,14 @@ public class WebhookResource {
             mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = EndpointView.class,
             maxItems = MAX_LISTED)))
     public List<EndpointView> list() {
-        return WebhookEndpoint.<WebhookEndpoint>find("order by active desc, id desc").range(0, MAX_LISTED - 1).list()
-                .stream().map(e -> EndpointView.of(e, false)).toList();
+        return endpoints.list();
     }
 
     /** Stops deliveries to the endpoint; what was sent stays visible. */
     @DELETE
     @Path("{id}")
     public Response deactivate(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id) {
-        WebhookEndpoint endpoint = endpoint(id);
-        endpoint.active = false;
-        audit.desk(actor.get(), AuditAction.WEBHOOK_DEACTIVATED, audit.changes().value("endpointId", id));
+        endpoints.deactivate(actor.get(), id);
         return Response.noContent().build();
     }
 
@@ -142,37 +110,13 @@ public class WebhookResource {
             mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = DeliveryView.class,
             maxItems = MAX_DELIVERIES)))
     public List<DeliveryView> deliveries(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id) {
-        endpoint(id);
-        return WebhookDelivery.<WebhookDelivery>find("endpointId = ?1 order by id desc", id).range(0, MAX_DELIVERIES - 1)
-                .list().stream().map(DeliveryView::of).toList();
+        return endpoints.deliveries(id);
     }
 
     /** Sends a delivery again (failed or not), with the same webhook-id; never to a deactivated endpoint. */
     @POST
     @Path("deliveries/{deliveryId}/resend")
     public DeliveryView resend(@PathParam("deliveryId") @Min(1) @Max(Limits.ID_MAX) long deliveryId) {
-        WebhookDelivery delivery = WebhookDelivery.findById(deliveryId);
-        if (delivery == null) {
-            throw Problems.notFound("Delivery", deliveryId);
-        }
-        if (!endpoint(delivery.endpointId).active) {
-            throw Problems.conflict("Endpoint deactivated", "Delivery " + deliveryId
-                    + " belongs to a deactivated webhook endpoint; nothing is sent to it any more.");
-        }
-        delivery.status = WebhookDelivery.Status.PENDING;
-        delivery.nextAttemptAt = Instant.now();
-        // A send still in flight under the old lease no longer records its outcome.
-        delivery.leaseUntil = null;
-        delivery.leaseToken = null;
-        audit.desk(actor.get(), AuditAction.WEBHOOK_RESEND, audit.changes().value("deliveryId", deliveryId));
-        return DeliveryView.of(delivery);
-    }
-
-    private static WebhookEndpoint endpoint(long id) {
-        WebhookEndpoint endpoint = WebhookEndpoint.findById(id);
-        if (endpoint == null) {
-            throw Problems.notFound("Webhook endpoint", id);
-        }
-        return endpoint;
+        return endpoints.resend(actor.get(), deliveryId);
     }
 }

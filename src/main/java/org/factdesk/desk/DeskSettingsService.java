@@ -1,0 +1,49 @@
+package org.factdesk.desk;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.factdesk.audit.AuditAction;
+import org.factdesk.audit.AuditLog;
+import org.factdesk.common.Actor;
+import org.factdesk.common.Problems;
+import org.factdesk.desk.DeskSettingsResource.SettingsRequest;
+import org.factdesk.desk.DeskSettingsResource.SettingsView;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+
+/** The desk's settings: read by everyone, changed by admins under optimistic locking, every change audited. */
+@ApplicationScoped
+public class DeskSettingsService {
+
+    @Inject
+    AuditLog audit;
+
+    @Transactional
+    public SettingsView get() {
+        return SettingsView.of(DeskSettings.get());
+    }
+
+    @Transactional
+    public SettingsView update(Actor actor, SettingsRequest request) {
+        try {
+            ZoneId.of(request.timeZone());
+        } catch (DateTimeException e) {
+            throw Problems.badRequest("Field 'timeZone': '" + request.timeZone() + "' is not a known time zone.");
+        }
+        DeskSettings settings = DeskSettings.get();
+        Problems.requireVersion("The desk settings", request.version(), settings.version);
+        AuditLog.Changes changes = audit.changes()
+                .field("timeZone", settings.timeZone, request.timeZone())
+                .field("maxInProgress", settings.maxInProgress, request.maxInProgress())
+                .field("allowPrivateWebhookTargets", settings.allowPrivateWebhookTargets,
+                        Boolean.TRUE.equals(request.allowPrivateWebhookTargets()));
+        settings.timeZone = request.timeZone();
+        settings.maxInProgress = request.maxInProgress();
+        settings.allowPrivateWebhookTargets = Boolean.TRUE.equals(request.allowPrivateWebhookTargets());
+        settings.flush();
+        audit.desk(actor, AuditAction.SETTINGS_UPDATED, changes);
+        return SettingsView.of(settings);
+    }
+}

@@ -1,0 +1,107 @@
+package org.factdesk.webhook;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.factdesk.audit.AuditAction;
+import org.factdesk.audit.AuditLog;
+import org.factdesk.common.Actor;
+import org.factdesk.common.Problems;
+import org.factdesk.common.TargetGuard;
+import org.factdesk.desk.DeskSettings;
+import org.factdesk.webhook.WebhookResource.DeliveryView;
+import org.factdesk.webhook.WebhookResource.EndpointRequest;
+import org.factdesk.webhook.WebhookResource.EndpointView;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.factdesk.webhook.WebhookResource.MAX_ACTIVE;
+import static org.factdesk.webhook.WebhookResource.MAX_DELIVERIES;
+import static org.factdesk.webhook.WebhookResource.MAX_LISTED;
+
+/** The desk's webhook endpoints: registered, listed and deactivated by admins, deliveries resent; all audited. */
+@ApplicationScoped
+public class WebhookEndpoints {
+
+    @Inject
+    AuditLog audit;
+
+    /** The new endpoint with its secret, shown this once. */
+    @Transactional
+    public EndpointView register(Actor actor, EndpointRequest request) {
+        for (String event : request.events()) {
+            if (!WebhookOutbox.EVENTS.contains(event)) {
+                throw Problems.badRequest("Field 'events': '" + event + "' is not one of " + WebhookOutbox.EVENTS + ".");
+            }
+        }
+        if (WebhookEndpoint.count("active", true) >= MAX_ACTIVE) {
+            throw Problems.conflict("Endpoint limit reached", "The desk has " + MAX_ACTIVE
+                    + " active webhook endpoints, the most it may have; deactivate one first.");
+        }
+        TargetGuard.system().refusal(request.url(), DeskSettings.get().allowPrivateWebhookTargets).ifPresent(reason -> {
+            throw Problems.badRequest("Field 'url' is refused: " + reason + ".");
+        });
+        WebhookEndpoint endpoint = new WebhookEndpoint();
+        endpoint.url = request.url();
+        endpoint.events = request.events().stream().distinct().toArray(String[]::new);
+        endpoint.secret = WebhookSignature.newSecret();
+        endpoint.active = true;
+        endpoint.createdAt = Instant.now();
+        endpoint.createdBy = actor.subject();
+        endpoint.persistAndFlush();
+        audit.desk(actor, AuditAction.WEBHOOK_REGISTERED, audit.changes().value("endpointId", endpoint.id)
+                .value("url", endpoint.url).value("events", endpoint.events));
+        return EndpointView.of(endpoint, true);
+    }
+
+    /** Active endpoints first, then the newest deactivated ones. */
+    @Transactional
+    public List<EndpointView> list() {
+        return WebhookEndpoint.<WebhookEndpoint>find("order by active desc, id desc").range(0, MAX_LISTED - 1).list()
+                .stream().map(e -> EndpointView.of(e, false)).toList();
+    }
+
+    /** Stops deliveries to the endpoint; what was sent stays visible. */
+    @Transactional
+    public void deactivate(Actor actor, long id) {
+        WebhookEndpoint endpoint = endpoint(id);
+        endpoint.active = false;
+        audit.desk(actor, AuditAction.WEBHOOK_DEACTIVATED, audit.changes().value("endpointId", id));
+    }
+
+    @Transactional
+    public List<DeliveryView> deliveries(long id) {
+        endpoint(id);
+        return WebhookDelivery.<WebhookDelivery>find("endpointId = ?1 order by id desc", id).range(0, MAX_DELIVERIES - 1)
+                .list().stream().map(DeliveryView::of).toList();
+    }
+
+    /** Sends a delivery again (failed or not), with the same webhook-id; never to a deactivated endpoint. */
+    @Transactional
+    public DeliveryView resend(Actor actor, long deliveryId) {
+        WebhookDelivery delivery = WebhookDelivery.findById(deliveryId);
+        if (delivery == null) {
+            throw Problems.notFound("Delivery", deliveryId);
+        }
+        if (!endpoint(delivery.endpointId).active) {
+            throw Problems.conflict("Endpoint deactivated", "Delivery " + deliveryId
+                    + " belongs to a deactivated webhook endpoint; nothing is sent to it any more.");
+        }
+        delivery.status = WebhookDelivery.Status.PENDING;
+        delivery.nextAttemptAt = Instant.now();
+        // A send still in flight under the old lease no longer records its outcome.
+        delivery.leaseUntil = null;
+        delivery.leaseToken = null;
+        audit.desk(actor, AuditAction.WEBHOOK_RESEND, audit.changes().value("deliveryId", deliveryId));
+        return DeliveryView.of(delivery);
+    }
+
+    private static WebhookEndpoint endpoint(long id) {
+        WebhookEndpoint endpoint = WebhookEndpoint.findById(id);
+        if (endpoint == null) {
+            throw Problems.notFound("Webhook endpoint", id);
+        }
+        return endpoint;
+    }
+}
