@@ -644,16 +644,16 @@ class KubernetesManifestsTest {
         realm.path("authenticationFlows").forEach(f -> flows.put(f.path("alias").asText(), f));
         Map<String, JsonNode> configs = new java.util.HashMap<>();
         realm.path("authenticatorConfig").forEach(c -> configs.put(c.path("alias").asText(), c.path("config")));
-        List<String> todo = new ArrayList<>(List.of(flow));
-        while (!todo.isEmpty()) {
-            JsonNode current = flows.get(todo.remove(0));
+        List<String> pending = new ArrayList<>(List.of(flow));
+        while (!pending.isEmpty()) {
+            JsonNode current = flows.get(pending.remove(0));
             assertNotNull(current, "flow " + flow + " is not in the realm");
             for (JsonNode step : current.path("authenticationExecutions")) {
                 if (!step.path("authenticatorFlow").asBoolean()) {
                     continue;
                 }
                 String sub = step.path("flowAlias").asText();
-                todo.add(sub);
+                pending.add(sub);
                 if (!step.path("requirement").asText().equals("CONDITIONAL")) {
                     continue;
                 }
@@ -683,11 +683,11 @@ class KubernetesManifestsTest {
         Map<String, Set<String>> effective = new java.util.HashMap<>();
         direct.keySet().forEach(role -> {
             Set<String> seen = new LinkedHashSet<>(List.of(role));
-            List<String> todo = new ArrayList<>(direct.get(role));
-            while (!todo.isEmpty()) {
-                String next = todo.remove(0);
+            List<String> pending = new ArrayList<>(direct.get(role));
+            while (!pending.isEmpty()) {
+                String next = pending.remove(0);
                 if (seen.add(next)) {
-                    todo.addAll(direct.getOrDefault(next, List.of()));
+                    pending.addAll(direct.getOrDefault(next, List.of()));
                 }
             }
             effective.put(role, seen);
