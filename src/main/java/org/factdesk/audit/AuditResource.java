@@ -2,7 +2,6 @@ package org.factdesk.audit;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -32,17 +31,16 @@ public class AuditResource {
 
     @GET
     @Path("checkpoints")
-    @Transactional
     public Page<CheckpointView> list(@Valid @BeanParam PageRequest page) {
-        return PublicCheckpointResource.page(page);
+        return checkpoints.page(page);
     }
 
     /** Takes a checkpoint now (they are also taken on a schedule). 204 when nothing new happened. */
     @POST
     @Path("checkpoints")
     public Response take() {
-        AuditCheckpoint taken = checkpoints.take();
+        CheckpointView taken = checkpoints.take();
         return taken == null ? Response.noContent().build()
-                : Response.status(Response.Status.CREATED).entity(CheckpointView.of(taken)).build();
+                : Response.status(Response.Status.CREATED).entity(taken).build();
     }
 }

@@ -7,6 +7,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
+import org.factdesk.common.Page;
+import org.factdesk.common.PageRequest;
+import org.factdesk.common.Problems;
 
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -45,8 +48,35 @@ public class CheckpointService {
 
     /** Takes a checkpoint over the events finished since the last one; null if there are none. */
     @Transactional
-    public AuditCheckpoint take() {
-        return take(Duration.ZERO);
+    public CheckpointView take() {
+        AuditCheckpoint taken = take(Duration.ZERO);
+        return taken == null ? null : CheckpointView.of(taken);
+    }
+
+    /** Every checkpoint, newest first. */
+    @Transactional
+    public Page<CheckpointView> page(PageRequest page) {
+        return Page.of(AuditCheckpoint.<AuditCheckpoint>find("order by seq desc"), page).map(CheckpointView::of);
+    }
+
+    /** The newest checkpoint; 404 before the first one. */
+    @Transactional
+    public CheckpointView latest() {
+        AuditCheckpoint latest = AuditCheckpoint.latest();
+        if (latest == null) {
+            throw Problems.notFound("Audit checkpoint", "latest");
+        }
+        return CheckpointView.of(latest);
+    }
+
+    /** Checkpoint number {@code seq}; 404 if there is none. */
+    @Transactional
+    public CheckpointView bySeq(int seq) {
+        AuditCheckpoint checkpoint = AuditCheckpoint.bySeq(seq);
+        if (checkpoint == null) {
+            throw Problems.notFound("Audit checkpoint", seq);
+        }
+        return CheckpointView.of(checkpoint);
     }
 
     /**

@@ -3,7 +3,6 @@ package org.factdesk.erasure;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -51,15 +50,13 @@ public class ErasureResource {
                 .withStatus(Response.Status.BAD_REQUEST).withTitle("Bad request")
                 .withDetail("Field 'kind' must be one of " + String.join(", ", ErasureKind.names()) + ".")
                 .with("kinds", ErasureKind.names()).build());
-        Erasure erasure = erasures.erase(actor.get(), kind, request.id(), request.reason().strip());
-        return Response.status(Response.Status.CREATED).entity(ErasureView.of(erasure)).build();
+        ErasureView erasure = erasures.erase(actor.get(), kind, request.id(), request.reason().strip());
+        return Response.status(Response.Status.CREATED).entity(erasure).build();
     }
 
     /** Every erasure, newest first. */
     @GET
-    @Transactional
     public Page<ErasureView> list(@Valid @BeanParam PageRequest page) {
-        var query = Erasure.<Erasure>find("order by erasedAt desc, id desc").page(page.page, page.size);
-        return new Page<>(query.list().stream().map(ErasureView::of).toList(), query.count(), page.page, page.size);
+        return erasures.list(page);
     }
 }

@@ -10,6 +10,8 @@ import org.factdesk.audit.AuditLog;
 import org.factdesk.claim.Claim;
 import org.factdesk.comment.Comment;
 import org.factdesk.common.Actor;
+import org.factdesk.common.Page;
+import org.factdesk.common.PageRequest;
 import org.factdesk.common.Problems;
 import org.factdesk.intake.ArticleSentence;
 import org.factdesk.ticket.Ticket;
@@ -35,7 +37,8 @@ public class ErasureService {
     @Inject
     AuditLog audit;
 
-    public Erasure erase(Actor actor, ErasureKind kind, long targetId, String reason) {
+    /** The erasure's record, as a view built inside the transaction. */
+    public ErasureView erase(Actor actor, ErasureKind kind, long targetId, String reason) {
         // PostgreSQL keeps microseconds: the record says exactly what views will read back.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Erasure erasure = new Erasure();
@@ -56,7 +59,13 @@ public class ErasureService {
         }
         audit.desk(actor, AuditAction.ERASURE_RECORDED, audit.changes()
                 .value("erasureId", erasure.id).value("kind", kind.wire).value("targetId", targetId));
-        return erasure;
+        return ErasureView.of(erasure);
+    }
+
+    /** Every erasure, newest first. */
+    public Page<ErasureView> list(PageRequest page) {
+        var query = Erasure.<Erasure>find("order by erasedAt desc, id desc").page(page.page, page.size);
+        return new Page<>(query.list().stream().map(ErasureView::of).toList(), query.count(), page.page, page.size);
     }
 
     /** The claim's claimant and its salt, and the claimant in the ticket's verdict versions (the public copies). */
