@@ -1,5 +1,8 @@
 package org.factdesk;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -9,17 +12,32 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Rules of the one door that the compiler cannot see, checked on the source: only the audit package
- * writes the audit trail, claim-next's fast path carries out the door's plan without field
- * writes, event names or audit SQL of its own, and thin resources leave storage to their services.
+ * Rules of the structure that the compiler cannot see: feature packages depend on each other one
+ * way only (on the compiled classes); and, on the source, only the audit package writes the audit
+ * trail, claim-next's fast path carries out the door's plan without field writes, event names or
+ * audit SQL of its own, and thin resources leave storage to their services.
  */
 class ArchitectureRulesTest {
 
     private static final Path MAIN = Path.of("src/main/java/org/factdesk");
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.factdesk");
+
+    /**
+     * Each top-level package under {@code org.factdesk} is a feature (its sub-packages belong to it).
+     * Core features sit below the workflow that combines them: audit ← ticket ← comment, evidence,
+     * verdict ← publishing, webhook ← workflow ← intake, erasure, demo, web.
+     */
+    @Test
+    void featurePackagesDependOnEachOtherOneWayOnly() {
+        slices().matching("org.factdesk.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
 
     @Test
     void onlyTheAuditPackageWritesTheAuditTrail() throws IOException {
@@ -33,7 +51,7 @@ class ArchitectureRulesTest {
     @Test
     void claimNextCarriesOutThePlanWithoutRulesOfItsOwn() {
         String nextTicket = read(MAIN.resolve("ticket/NextTicket.java"));
-        assertTrue(nextTicket.contains("TicketService.plan(") && nextTicket.contains(".applyTo("),
+        assertTrue(nextTicket.contains("TransitionPlan.of(") && nextTicket.contains(".applyTo("),
                 "NextTicket asks the door for the plan and applies it");
         for (String forbidden : List.of("audit_event", "INSERT INTO", "UPDATE ticket", "\"ticket.", "AuditAction.",
                 "TicketStatus.", "enforceLimit")) {

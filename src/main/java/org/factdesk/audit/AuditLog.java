@@ -9,7 +9,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.factdesk.common.Actor;
-import org.factdesk.ticket.Ticket;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -25,7 +24,7 @@ import java.util.Set;
  * together or not at all.
  *
  * <p>Chains are per ticket, so writes to different tickets never wait for each other. Callers
- * of {@link #ticket} hold the ticket's row lock ({@code Ticket.lock}), which orders the ticket's
+ * of {@link #ticket} hold the ticket's row lock (a {@link ChainHead} locked by its holder), which orders the ticket's
  * events; desk-wide events take a transaction-scoped advisory lock.
  */
 @ApplicationScoped
@@ -39,11 +38,11 @@ public class AuditLog {
 
     /** An event about a ticket; the caller holds the ticket's row lock, and the row keeps the chain's head. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public AuditEvent ticket(Actor actor, Ticket ticket, AuditAction action, String fromStatus, String toStatus,
+    public AuditEvent ticket(Actor actor, ChainHead ticket, AuditAction action, String fromStatus, String toStatus,
                              Changes changes) {
         AuditEvent event = nextLink(ticket, actor, action, fromStatus, toStatus, changes);
         event.persist();
-        announce(event, toStatus != null ? toStatus : ticket.status.name());
+        announce(event, toStatus != null ? toStatus : ticket.statusName());
         return event;
     }
 
@@ -52,12 +51,11 @@ public class AuditLog {
      * it (in memory): for a writer that stores both in one statement (claim-next, with
      * {@link #INSERT_LINK}), and then calls {@link #announce}.
      */
-    public AuditEvent nextLink(Ticket ticket, Actor actor, AuditAction action, String fromStatus, String toStatus,
+    public AuditEvent nextLink(ChainHead ticket, Actor actor, AuditAction action, String fromStatus, String toStatus,
                                Changes changes) {
-        AuditEvent event = link(streamOf(ticket.id), ticket.id, ticket.auditSeq, ticket.auditHash, actor, action,
-                fromStatus, toStatus, changes);
-        ticket.auditSeq = event.seq;
-        ticket.auditHash = event.hash;
+        AuditEvent event = link(streamOf(ticket.chainId()), ticket.chainId(), ticket.headSeq(), ticket.headHash(), actor,
+                action, fromStatus, toStatus, changes);
+        ticket.moveHead(event.seq, event.hash);
         return event;
     }
 

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.factdesk.common.Limits;
-import org.factdesk.erasure.ErasureKind;
 
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -49,8 +48,11 @@ public class AuditVerifier {
     public static final int MAX_ERASURES = 1000;
 
     /** A personal value that was erased: kind (claimant, comment, article-author, article-text), row id, when. */
-    public record Erased(@Schema(maxLength = ErasureKind.NAME_MAX) String kind,
+    public record Erased(@Schema(maxLength = Erased.KIND_MAX) String kind,
                          @Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits.ID_MAX_TEXT) long id, Instant erasedAt) {
+
+        /** Longer than any erasure kind's name ({@code ErasureKind.NAME_MAX} is this bound). */
+        public static final int KIND_MAX = 20;
     }
 
     /**

@@ -43,7 +43,7 @@ public class CommentResource {
     CurrentActor actor;
 
     /** The longest comment (also a request-changes comment, which becomes one). */
-    public static final int BODY_MAX = 20_000;
+    public static final int BODY_MAX = Limits.COMMENT_MAX;
 
     public record CommentRequest(@NotBlank @Size(max = BODY_MAX) String body) {
     }

@@ -32,6 +32,9 @@ public final class Limits {
      */
     public static final int SUBJECT_MAX = 255;
 
+    /** A comment's body, and a request-changes comment or reason, which is posted as one. */
+    public static final int COMMENT_MAX = 20_000;
+
     /** A BCP 47 language tag such as {@code en} or {@code pt-BR}; RFC 5646 (4.4.1) asks for at least 35 characters. */
     public static final String LANGUAGE_TAG = "[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*";
     public static final String LANGUAGE_TAG_MESSAGE = "must be a language tag such as en or pt-BR";

@@ -1,5 +1,7 @@
 package org.factdesk.erasure;
 
+import org.factdesk.audit.AuditVerifier;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -15,8 +17,8 @@ public enum ErasureKind {
     /** An article's text and the sentences read from it. */
     ARTICLE_TEXT("article-text");
 
-    /** Longer than any kind's name (the API states it as the names' bound). */
-    public static final int NAME_MAX = 20;
+    /** Longer than any kind's name (the API states it as the names' bound, the audit report too). */
+    public static final int NAME_MAX = AuditVerifier.Erased.KIND_MAX;
 
     /** The name the API and the {@code erasure.kind} column use. */
     public final String wire;

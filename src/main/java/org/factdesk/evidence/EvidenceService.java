@@ -1,6 +1,7 @@
 package org.factdesk.evidence;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.factdesk.audit.AuditAction;
@@ -9,8 +10,6 @@ import org.factdesk.common.Actor;
 import org.factdesk.common.Problems;
 import org.factdesk.ticket.Ticket;
 import org.factdesk.ticket.TicketPolicy;
-import org.factdesk.ticket.TicketService;
-import org.factdesk.verdict.VerdictService;
 
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +23,7 @@ public class EvidenceService {
     AuditLog audit;
 
     @Inject
-    VerdictService verdicts;
+    Event<EvidenceRemoved> removed;
 
     public List<Evidence> list(long ticketId) {
         Ticket.get(ticketId);
@@ -32,7 +31,7 @@ public class EvidenceService {
     }
 
     public Evidence add(long ticketId, Actor actor, EvidenceRequest request) {
-        Ticket ticket = TicketService.lockForEdit(ticketId, TicketPolicy.Part.EVIDENCE, actor);
+        Ticket ticket = Ticket.lockForEdit(ticketId, TicketPolicy.Part.EVIDENCE, actor);
         if (request.version() != null) {
             throw Problems.badRequest("Field 'version' is read-only when adding evidence.");
         }
@@ -53,7 +52,7 @@ public class EvidenceService {
     }
 
     public Evidence update(long ticketId, long evidenceId, Actor actor, EvidenceRequest request) {
-        Ticket ticket = TicketService.lockForEdit(ticketId, TicketPolicy.Part.EVIDENCE, actor);
+        Ticket ticket = Ticket.lockForEdit(ticketId, TicketPolicy.Part.EVIDENCE, actor);
         Evidence evidence = get(ticketId, evidenceId);
         Problems.requireVersion("Evidence " + evidenceId, request.version(), evidence.version);
         AuditLog.Changes changes = describe(evidence, request);
@@ -66,13 +65,13 @@ public class EvidenceService {
     }
 
     public void remove(long ticketId, long evidenceId, Actor actor, Long version) {
-        Ticket ticket = TicketService.lockForEdit(ticketId, TicketPolicy.Part.EVIDENCE, actor);
+        Ticket ticket = Ticket.lockForEdit(ticketId, TicketPolicy.Part.EVIDENCE, actor);
         Evidence evidence = get(ticketId, evidenceId);
         if (version == null) {
             throw Problems.badRequest("Parameter 'version' is required: send the version of the evidence you read (?version=).");
         }
         Problems.requireVersion("Evidence " + evidenceId, version, evidence.version);
-        verdicts.forgetEvidence(ticketId, evidenceId);
+        removed.fire(new EvidenceRemoved(ticketId, evidenceId));
         evidence.delete();
         audit.ticket(actor, ticket, AuditAction.EVIDENCE_REMOVED, null, null, audit.changes()
                 .value("evidenceId", evidenceId).value("url", evidence.url).value("title", evidence.title));

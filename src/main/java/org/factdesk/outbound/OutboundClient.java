@@ -18,7 +18,6 @@ import org.apache.hc.core5.http.ProtocolException;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
-import org.factdesk.common.TargetGuard;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;

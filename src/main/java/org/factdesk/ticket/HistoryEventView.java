@@ -18,7 +18,7 @@ public record HistoryEventView(@Schema(minimum = Limits.ID_MIN_TEXT, maximum = L
                                @Schema(minLength = AuditHash.HEX_LENGTH, maxLength = AuditHash.HEX_LENGTH,
                                        pattern = AuditHash.HEX_PATTERN) String hash) {
 
-    static HistoryEventView of(AuditEvent e) {
+    public static HistoryEventView of(AuditEvent e) {
         return new HistoryEventView(e.id, e.seq, e.occurredAt, e.actor, e.action, status(e.fromStatus), status(e.toStatus),
                 e.changes, e.hash);
     }

@@ -18,12 +18,12 @@ import java.time.temporal.ChronoUnit;
 /**
  * Claim-next, the desk's busiest write: at the start of a shift every fact-checker asks for the
  * next ticket at once. It carries out the same {@link TransitionPlan} as the entity path (made by
- * {@link TicketService#plan} for {@link TicketAction#CLAIM}) in two statements and a commit rather
+ * {@link TransitionPlan#of} for {@link TicketAction#CLAIM}) in two statements and a commit rather
  * than six round trips, so that claiming is bound by PostgreSQL rather than by object mapping.
  * What is its own is only which ticket: the most urgent open one no one else holds.
  */
 @ApplicationScoped
-class NextTicket {
+public class NextTicket {
 
     /** The most urgent open ticket and the desk's limit, locked; rows other transactions hold are skipped. */
     private static final String LOCK_NEXT_OPEN = "SELECT " + TicketRow.COLUMNS
@@ -39,7 +39,7 @@ class NextTicket {
 
     /** The claimed ticket with its claim (detached copies, for the response), or null when none is open. */
     @Transactional(Transactional.TxType.MANDATORY)
-    Ticket claim(Actor actor) {
+    public Ticket claim(Actor actor) {
         try (Connection connection = dataSource.getConnection()) {
             Ticket ticket;
             int maxInProgress;
@@ -52,7 +52,7 @@ class NextTicket {
                 maxInProgress = row.getInt(TicketRow.COLUMN_COUNT + 1);
             }
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // as PostgreSQL stores it
-            TransitionPlan plan = TicketService.plan(TicketAction.CLAIM, ticket, actor, TransitionRequest.NONE, now,
+            TransitionPlan plan = TransitionPlan.of(TicketAction.CLAIM, ticket, actor, TransitionRequest.NONE, now,
                     () -> maxInProgress);
             plan.applyTo(ticket, now);
             AuditEvent event = audit.nextLink(ticket, actor, plan.action().event, plan.fromName(), plan.to().name(),

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 /**
  * The failed attempts at a ticket's scheduled publication, for the schedule they failed at. Written
  * by {@link ScheduledPublisher} only; it changes no status (the publication itself still goes through
- * {@link TicketService}), so it is not audited.
+ * the workflow's {@code TicketService}), so it is not audited.
  */
 @Entity
 @Table(name = "scheduled_publication_attempt")
@@ -50,7 +50,7 @@ public class PublicationFailure extends PanacheEntityBase {
     public Instant lastFailedAt;
 
     /** Wait before the next attempt: 1 minute after the first failure, doubling, at most an hour. */
-    static Duration backoff(int failures) {
+    public static Duration backoff(int failures) {
         Duration wait = Duration.ofMinutes(1L << Math.min(failures - 1, 6));
         return wait.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : wait;
     }
@@ -61,7 +61,7 @@ public class PublicationFailure extends PanacheEntityBase {
     }
 
     /** The current failures of those of these tickets that wait for a scheduled publication: one query. */
-    static Map<Long, PublicationFailure> of(Collection<Ticket> tickets) {
+    public static Map<Long, PublicationFailure> of(Collection<Ticket> tickets) {
         Map<Long, Ticket> scheduled = tickets.stream()
                 .filter(t -> t.status == TicketStatus.APPROVED && t.publishAt != null)
                 .collect(Collectors.toMap(t -> t.id, Function.identity(), (a, b) -> a));

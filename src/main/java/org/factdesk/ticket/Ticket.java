@@ -15,19 +15,21 @@ import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.factdesk.audit.AuditHash;
+import org.factdesk.audit.ChainHead;
 import org.factdesk.claim.Claim;
+import org.factdesk.common.Actor;
 import org.factdesk.common.Problems;
 import org.hibernate.annotations.DynamicUpdate;
 
 import java.time.Instant;
 
 /**
- * The fact-check of one claim. Its status only changes through {@link TicketService}.
+ * The fact-check of one claim. Its status only changes through the workflow's {@code TicketService}, by a {@link TransitionPlan}.
  */
 @Entity
 @DynamicUpdate
 @Table(name = "ticket")
-public class Ticket extends PanacheEntityBase {
+public class Ticket extends PanacheEntityBase implements ChainHead {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -99,11 +101,49 @@ public class Ticket extends PanacheEntityBase {
         return ticket;
     }
 
+    /**
+     * Locks the ticket for a change to one part of it, refusing (403/409) unless the policy lets
+     * this person change that part now.
+     */
+    public static Ticket lockForEdit(long ticketId, TicketPolicy.Part part, Actor actor) {
+        Ticket ticket = lock(ticketId);
+        TicketPolicy.editRefusal(part, ticket, actor).ifPresent(refusal -> {
+            throw refusal.problem(ticket, "Not editable now");
+        });
+        return ticket;
+    }
+
     public static Ticket get(long id) {
         Ticket ticket = findById(id);
         if (ticket == null) {
             throw Problems.notFound("Ticket", id);
         }
         return ticket;
+    }
+
+    @Override
+    public long chainId() {
+        return id;
+    }
+
+    @Override
+    public int headSeq() {
+        return auditSeq;
+    }
+
+    @Override
+    public String headHash() {
+        return auditHash;
+    }
+
+    @Override
+    public void moveHead(int seq, String hash) {
+        auditSeq = seq;
+        auditHash = hash;
+    }
+
+    @Override
+    public String statusName() {
+        return status.name();
     }
 }

@@ -23,7 +23,7 @@ import static org.factdesk.ticket.TicketStatus.RETRACTED;
 /**
  * The transition table: every action on a ticket, the states it may start from, the state it
  * leads to, who may take it, any condition on the ticket, and the audit event it writes. A ticket's
- * status changes only by carrying out a {@link TransitionPlan} that {@link TicketService#plan}
+ * status changes only by carrying out a {@link TransitionPlan} that {@link TransitionPlan#of}
  * made from this table (claim-next carries it out through its SQL fast path, {@link NextTicket}).
  */
 public enum TicketAction {

@@ -1,7 +1,9 @@
 package org.factdesk.ticket;
 
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.ws.rs.core.Response.Status;
 import org.factdesk.common.Actor;
+import org.factdesk.common.Problems;
 import org.factdesk.common.Roles;
 
 import java.util.Arrays;
@@ -32,6 +34,20 @@ public final class TicketPolicy {
 
     /** A refusal: 403 (who you are) or 409 (the ticket's state), with what to tell the caller. */
     public record Refusal(Status status, String reason) {
+        /** The refusal as the API answers it; a 409 names the current state and the actions it allows. */
+        public HttpProblem problem(Ticket ticket, String conflictTitle) {
+            if (status == Status.FORBIDDEN) {
+                return Problems.forbidden(reason);
+            }
+            return HttpProblem.builder()
+                    .withStatus(Status.CONFLICT)
+                    .withTitle(conflictTitle)
+                    .withDetail(Problems.sentence(reason) + ".")
+                    .with("currentState", Objects.toString(ticket.status, null))
+                    .with("allowedActions", TicketAction.possibleOn(ticket).stream().map(a -> a.path).toList())
+                    .build();
+        }
+
         static Optional<Refusal> forbidden(String reason) {
             return Optional.of(new Refusal(Status.FORBIDDEN, reason));
         }

@@ -1,19 +1,111 @@
 package org.factdesk.ticket;
 
+import io.quarkus.hibernate.orm.panache.Panache;
 import org.factdesk.audit.AuditLog;
+import org.factdesk.common.Actor;
+import org.factdesk.common.Problems;
 
 import java.time.Instant;
+import java.util.function.IntSupplier;
 
 /**
  * What one action does to one ticket: its new status, assignee, scheduled time and reason, and
- * what the audit event records. {@link TicketService#plan} makes it, from the transition table,
- * the policy and the request; the entity path ({@link TicketService}) and claim-next's fast path
+ * what the audit event records. {@link #of} makes it, from the transition table,
+ * the policy and the request; the entity path (the workflow's {@code TicketService}) and claim-next's fast path
  * ({@link NextTicket}) both carry it out with {@link #applyTo}, so the two cannot drift apart.
  *
  * @param from the status before (null when the ticket is being opened)
  */
 public record TransitionPlan(TicketAction action, TicketStatus from, TicketStatus to, String assignee,
                              Instant publishAt, String reason, AuditLog.Changes changes) {
+
+    /**
+     * What the action does to this ticket, or the refusal: the policy (role 403, state 409,
+     * ownership and four-eyes 403), the fields the request must carry (400), the per-person limit
+     * (409, read through {@code maxInProgress} only when someone takes on a ticket), and the
+     * ticket's new fields with what the audit event records.
+     */
+    public static TransitionPlan of(TicketAction requested, Ticket ticket, Actor actor, TransitionRequest request, Instant now,
+                        IntSupplier maxInProgress) {
+        TicketAction action = TicketAction.resolve(requested, request, now);
+        TicketPolicy.refusal(action, ticket, actor, () -> AuditLog.changedWork(ticket.id, actor.subject()))
+                .ifPresent(refusal -> {
+                    throw refusal.problem(ticket, "Illegal transition");
+                });
+        String assignee = ticket.assignee;
+        Instant publishAt = ticket.publishAt;
+        String reason = ticket.reason;
+        AuditLog.Changes changes = AuditLog.Changes.none();
+        switch (action) {
+            case OPEN_TICKET, APPROVE, SUBMIT -> {
+            }
+            case CLAIM -> {
+                enforceLimit(actor.subject(), maxInProgress.getAsInt());
+                assignee = actor.subject();
+            }
+            case ASSIGN -> {
+                assignee = required(request.assignee(), "assignee", action);
+                if (!assignee.equals(ticket.assignee)) {
+                    enforceLimit(assignee, maxInProgress.getAsInt());
+                }
+            }
+            case RELEASE -> assignee = null;
+            case REOPEN -> {
+                assignee = null;
+                reason = null;
+            }
+            case REQUEST_CHANGES -> required(request.comment(), "comment", action);
+            case WITHDRAW_APPROVAL -> {
+                required(request.reason(), "reason", action);
+                publishAt = null;
+            }
+            case PUBLISH, CANCEL_SCHEDULE -> publishAt = null;
+            case SCHEDULE -> publishAt = request.publishAt().toInstant();
+            case CORRECT -> {
+                if (request.assignee() != null) {
+                    assignee = request.assignee();
+                }
+                if (assignee == null) {
+                    throw Problems.badRequest("Field 'assignee' is required: this ticket has no fact-checker to send it back to.");
+                }
+                enforceLimit(assignee, maxInProgress.getAsInt());
+            }
+            case RETRACT, DISCARD -> {
+                reason = required(request.reason(), "reason", action);
+                changes.value("reason", reason);
+                publishAt = null;
+            }
+        }
+        changes.field("assignee", ticket.assignee, assignee);
+        changes.field("publishAt", ticket.publishAt, publishAt);
+        return new TransitionPlan(action, ticket.status, action.to, assignee, publishAt, reason, changes);
+    }
+
+    /**
+     * The per-person limit of tickets in progress, if the desk set one ({@code max} > 0). Callers
+     * read it in the claiming transaction, never from a cache: a change made through any replica
+     * applies at once on all.
+     */
+    private static void enforceLimit(String assignee, int max) {
+        if (max == 0) {
+            return;
+        }
+        var em = Panache.getEntityManager();
+        // Serialises the count-then-claim of one person across requests and replicas.
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:who))").setParameter("who", assignee).getSingleResult();
+        long inProgress = Ticket.count("assignee = ?1 and status = ?2", assignee, TicketStatus.IN_PROGRESS);
+        if (inProgress >= max) {
+            throw Problems.conflict("Limit reached", assignee + " already has " + inProgress
+                    + " tickets in progress; the desk allows " + max + ".");
+        }
+    }
+
+    private static String required(String value, String field, TicketAction action) {
+        if (value == null || value.isBlank()) {
+            throw Problems.badRequest("Field '" + field + "' is required for '" + action.path + "'.");
+        }
+        return value;
+    }
 
     /** Writes the plan into the ticket (the audit chain head is the audit log's to move). */
     public void applyTo(Ticket ticket, Instant now) {
@@ -24,7 +116,7 @@ public record TransitionPlan(TicketAction action, TicketStatus from, TicketStatu
         ticket.updatedAt = now;
     }
 
-    String fromName() {
+    public String fromName() {
         return from == null ? null : from.name();
     }
 }

@@ -2,10 +2,8 @@ package org.factdesk.ticket;
 
 import jakarta.validation.constraints.Size;
 
-import org.factdesk.comment.CommentResource;
-import org.factdesk.common.Limits;
-
 import java.time.OffsetDateTime;
+import org.factdesk.common.Limits;
 import org.factdesk.common.StorableDate;
 
 /**
@@ -14,7 +12,7 @@ import org.factdesk.common.StorableDate;
  */
 public record TransitionRequest(
         @Size(min = 1, max = Limits.SUBJECT_MAX) String assignee,
-        @Size(max = CommentResource.BODY_MAX) String comment,
+        @Size(max = Limits.COMMENT_MAX) String comment,
         @Size(max = REASON_MAX) String reason,
         @StorableDate OffsetDateTime publishAt) {
 

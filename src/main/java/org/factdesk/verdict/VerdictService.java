@@ -3,6 +3,7 @@ package org.factdesk.verdict;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.factdesk.audit.AuditAction;
@@ -12,11 +13,11 @@ import org.factdesk.claim.ClaimAppearance;
 import org.factdesk.common.Actor;
 import org.factdesk.common.Problems;
 import org.factdesk.evidence.Evidence;
+import org.factdesk.evidence.EvidenceRemoved;
 import org.factdesk.rating.Rating;
 import org.factdesk.rating.RatingScale;
 import org.factdesk.ticket.Ticket;
 import org.factdesk.ticket.TicketPolicy;
-import org.factdesk.ticket.TicketService;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ public class VerdictService {
     }
 
     public VerdictView saveDraft(long ticketId, Actor actor, VerdictDraftRequest request) {
-        Ticket ticket = TicketService.lockForEdit(ticketId, TicketPolicy.Part.VERDICT, actor);
+        Ticket ticket = Ticket.lockForEdit(ticketId, TicketPolicy.Part.VERDICT, actor);
         VerdictVersion draft = VerdictVersion.draftOf(ticketId);
         if (draft == null) {
             if (request.version() != null) {
@@ -164,11 +165,12 @@ public class VerdictService {
         draft.persist();
     }
 
-    /** Evidence removed from a ticket is no longer cited by its draft. */
-    public void forgetEvidence(long ticketId, long evidenceId) {
-        VerdictVersion draft = VerdictVersion.draftOf(ticketId);
+    /** Evidence removed from a ticket is no longer cited by its draft (in the removing transaction). */
+    void forgetEvidence(@Observes EvidenceRemoved removed) {
+        VerdictVersion draft = VerdictVersion.draftOf(removed.ticketId());
         if (draft != null) {
-            draft.evidenceIds = Arrays.stream(draft.evidenceIds).filter(id -> id != evidenceId).toArray(Long[]::new);
+            draft.evidenceIds = Arrays.stream(draft.evidenceIds).filter(id -> id != removed.evidenceId())
+                    .toArray(Long[]::new);
         }
     }
 

@@ -7,7 +7,7 @@ import org.factdesk.audit.AuditAction;
 import org.factdesk.audit.AuditLog;
 import org.factdesk.common.Actor;
 import org.factdesk.common.Problems;
-import org.factdesk.common.TargetGuard;
+import org.factdesk.outbound.TargetGuard;
 import org.factdesk.desk.DeskSettings;
 import org.factdesk.webhook.WebhookResource.DeliveryView;
 import org.factdesk.webhook.WebhookResource.EndpointRequest;

@@ -8,7 +8,7 @@ import org.factdesk.comment.CommentResource;
 import org.factdesk.evidence.Evidence;
 import org.factdesk.priorreview.PriorReviewService;
 import org.factdesk.support.Desk;
-import org.factdesk.ticket.TicketResource;
+import org.factdesk.workflow.TicketResource;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

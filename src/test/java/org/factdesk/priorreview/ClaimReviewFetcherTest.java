@@ -2,7 +2,7 @@ package org.factdesk.priorreview;
 
 import com.sun.net.httpserver.HttpServer;
 import io.quarkiverse.resteasy.problem.HttpProblem;
-import org.factdesk.common.TargetGuard;
+import org.factdesk.outbound.TargetGuard;
 import org.factdesk.outbound.OutboundClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

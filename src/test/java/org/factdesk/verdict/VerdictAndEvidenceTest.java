@@ -4,7 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.factdesk.support.Desk;
-import org.factdesk.ticket.ScheduledPublisher;
+import org.factdesk.workflow.ScheduledPublisher;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;

@@ -3,7 +3,7 @@ package org.factdesk.web;
 import io.quarkus.test.junit.QuarkusTest;
 import org.factdesk.support.Desk;
 import org.factdesk.ticket.TicketAction;
-import org.factdesk.ticket.TicketResource;
+import org.factdesk.workflow.TicketResource;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.factdesk.ticket;
+package org.factdesk.workflow;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -16,6 +16,13 @@ import org.factdesk.desk.DeskSettings;
 import org.factdesk.verdict.VerdictService;
 import org.factdesk.verdict.VerdictVersion;
 import org.factdesk.webhook.WebhookOutbox;
+import org.factdesk.ticket.NextTicket;
+import org.factdesk.ticket.Ticket;
+import org.factdesk.ticket.TicketAction;
+import org.factdesk.ticket.TicketPolicy;
+import org.factdesk.ticket.TransitionPlan;
+import org.factdesk.ticket.TransitionRequest;
+import org.factdesk.ticket.TriageRequest;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -55,7 +62,7 @@ public class TicketService {
         ticket.priorityRank = claim.priorityRank;
         ticket.deadline = claim.deadline;
         ticket.createdAt = now;
-        TransitionPlan plan = plan(TicketAction.OPEN_TICKET, ticket, actor, TransitionRequest.NONE, now, () -> 0);
+        TransitionPlan plan = TransitionPlan.of(TicketAction.OPEN_TICKET, ticket, actor, TransitionRequest.NONE, now, () -> 0);
         plan.applyTo(ticket, now);
         ticket.persistAndFlush();
         audit.ticket(actor, ticket, plan.action().event, null, plan.to().name(), opening);
@@ -80,75 +87,13 @@ public class TicketService {
     }
 
     /**
-     * What the action does to this ticket, or the refusal: the policy (role 403, state 409,
-     * ownership and four-eyes 403), the fields the request must carry (400), the per-person limit
-     * (409, read through {@code maxInProgress} only when someone takes on a ticket), and the
-     * ticket's new fields with what the audit event records.
-     */
-    static TransitionPlan plan(TicketAction requested, Ticket ticket, Actor actor, TransitionRequest request, Instant now,
-                        IntSupplier maxInProgress) {
-        TicketAction action = TicketAction.resolve(requested, request, now);
-        TicketPolicy.refusal(action, ticket, actor, () -> AuditLog.changedWork(ticket.id, actor.subject()))
-                .ifPresent(refusal -> {
-                    throw problem(refusal, ticket, "Illegal transition");
-                });
-        String assignee = ticket.assignee;
-        Instant publishAt = ticket.publishAt;
-        String reason = ticket.reason;
-        AuditLog.Changes changes = AuditLog.Changes.none();
-        switch (action) {
-            case OPEN_TICKET, APPROVE, SUBMIT -> {
-            }
-            case CLAIM -> {
-                enforceLimit(actor.subject(), maxInProgress.getAsInt());
-                assignee = actor.subject();
-            }
-            case ASSIGN -> {
-                assignee = required(request.assignee(), "assignee", action);
-                if (!assignee.equals(ticket.assignee)) {
-                    enforceLimit(assignee, maxInProgress.getAsInt());
-                }
-            }
-            case RELEASE -> assignee = null;
-            case REOPEN -> {
-                assignee = null;
-                reason = null;
-            }
-            case REQUEST_CHANGES -> required(request.comment(), "comment", action);
-            case WITHDRAW_APPROVAL -> {
-                required(request.reason(), "reason", action);
-                publishAt = null;
-            }
-            case PUBLISH, CANCEL_SCHEDULE -> publishAt = null;
-            case SCHEDULE -> publishAt = request.publishAt().toInstant();
-            case CORRECT -> {
-                if (request.assignee() != null) {
-                    assignee = request.assignee();
-                }
-                if (assignee == null) {
-                    throw Problems.badRequest("Field 'assignee' is required: this ticket has no fact-checker to send it back to.");
-                }
-                enforceLimit(assignee, maxInProgress.getAsInt());
-            }
-            case RETRACT, DISCARD -> {
-                reason = required(request.reason(), "reason", action);
-                changes.value("reason", reason);
-                publishAt = null;
-            }
-        }
-        changes.field("assignee", ticket.assignee, assignee);
-        changes.field("publishAt", ticket.publishAt, publishAt);
-        return new TransitionPlan(action, ticket.status, action.to, assignee, publishAt, reason, changes);
-    }
-
-    /**
      * Carries out a plan on the entity path: the action's effects beyond the ticket row (the
      * verdict, webhooks, the discussion, appearances found later), the ticket's new fields, and the
      * audit event. The caller holds the ticket's row lock.
      */
     Ticket apply(Ticket ticket, TicketAction requested, Actor actor, TransitionRequest request) {
         Instant now = Instant.now();
-        TransitionPlan plan = plan(requested, ticket, actor, request, now, () -> DeskSettings.get().maxInProgress);
+        TransitionPlan plan = TransitionPlan.of(requested, ticket, actor, request, now, () -> DeskSettings.get().maxInProgress);
         AuditLog.Changes changes = plan.changes();
         switch (plan.action()) {
             case SUBMIT -> verdicts.requireSubmittable(ticket);
@@ -196,21 +141,9 @@ public class TicketService {
         return ticket -> TicketPolicy.permissions(ticket, actor, worked.contains(ticket.id));
     }
 
-    /**
-     * Locks the ticket for a change to one part of it, refusing (403/409) unless the policy lets
-     * this person change that part now.
-     */
-    public static Ticket lockForEdit(long ticketId, TicketPolicy.Part part, Actor actor) {
-        Ticket ticket = Ticket.lock(ticketId);
-        TicketPolicy.editRefusal(part, ticket, actor).ifPresent(refusal -> {
-            throw problem(refusal, ticket, "Not editable now");
-        });
-        return ticket;
-    }
-
     /** Sets priority and deadline (triage, not reviewed content): editors, while the desk works on the ticket. */
     public Ticket triage(long ticketId, Actor actor, TriageRequest request) {
-        Ticket ticket = lockForEdit(ticketId, TicketPolicy.Part.TRIAGE, actor);
+        Ticket ticket = Ticket.lockForEdit(ticketId, TicketPolicy.Part.TRIAGE, actor);
         Problems.requireVersion("Ticket " + ticketId, request.version(), ticket.version);
         Claim claim = ticket.claim;
         Instant deadline = request.deadline() == null ? null : request.deadline().toInstant();
@@ -231,25 +164,6 @@ public class TicketService {
     }
 
     /**
-     * The per-person limit of tickets in progress, if the desk set one ({@code max} > 0). Callers
-     * read it in the claiming transaction, never from a cache: a change made through any replica
-     * applies at once on all.
-     */
-    static void enforceLimit(String assignee, int max) {
-        if (max == 0) {
-            return;
-        }
-        var em = Panache.getEntityManager();
-        // Serialises the count-then-claim of one person across requests and replicas.
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:who))").setParameter("who", assignee).getSingleResult();
-        long inProgress = Ticket.count("assignee = ?1 and status = ?2", assignee, TicketStatus.IN_PROGRESS);
-        if (inProgress >= max) {
-            throw Problems.conflict("Limit reached", assignee + " already has " + inProgress
-                    + " tickets in progress; the desk allows " + max + ".");
-        }
-    }
-
-    /**
      * The request-changes comment or the reason an approval was withdrawn, posted where the
      * fact-checker reads it; the event commits to it as to any comment (erasable).
      */
@@ -258,24 +172,4 @@ public class TicketService {
         CommentService.write(ticket, actor, field, text, changes, now);
     }
 
-    private static String required(String value, String field, TicketAction action) {
-        if (value == null || value.isBlank()) {
-            throw Problems.badRequest("Field '" + field + "' is required for '" + action.path + "'.");
-        }
-        return value;
-    }
-
-    /** A refusal as the API answers it; a 409 names the current state and the actions it allows. */
-    static HttpProblem problem(TicketPolicy.Refusal refusal, Ticket ticket, String conflictTitle) {
-        if (refusal.status() == Status.FORBIDDEN) {
-            return Problems.forbidden(refusal.reason());
-        }
-        return HttpProblem.builder()
-                .withStatus(Status.CONFLICT)
-                .withTitle(conflictTitle)
-                .withDetail(Problems.sentence(refusal.reason()) + ".")
-                .with("currentState", Objects.toString(ticket.status, null))
-                .with("allowedActions", TicketAction.possibleOn(ticket).stream().map(a -> a.path).toList())
-                .build();
-    }
 }

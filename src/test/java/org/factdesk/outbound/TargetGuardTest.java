@@ -1,4 +1,4 @@
-package org.factdesk.common;
+package org.factdesk.outbound;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.factdesk.claim;
+package org.factdesk.workflow;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,9 +12,12 @@ import org.factdesk.common.Problems;
 import org.factdesk.ticket.Ticket;
 import org.factdesk.ticket.TicketAction;
 import org.factdesk.ticket.TicketPolicy;
-import org.factdesk.ticket.TicketService;
 import org.factdesk.ticket.TicketStatus;
 import org.factdesk.ticket.TransitionRequest;
+import org.factdesk.claim.Claim;
+import org.factdesk.claim.ClaimAppearance;
+import org.factdesk.claim.ClaimRequest;
+import org.factdesk.claim.Priority;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -66,7 +69,7 @@ public class ClaimService {
      * are triage ({@code PUT /api/tickets/{id}/triage}): a different value here is refused.
      */
     public Ticket update(long claimId, Actor actor, ClaimRequest request) {
-        Ticket ticket = TicketService.lockForEdit(ticketOf(claimId).id, TicketPolicy.Part.CLAIM, actor);
+        Ticket ticket = Ticket.lockForEdit(ticketOf(claimId).id, TicketPolicy.Part.CLAIM, actor);
         Claim claim = ticket.claim;
         Problems.requireVersion("Claim " + claimId, request.version(), claim.version);
         if ((request.priority() != null && request.priority() != claim.priority)

@@ -1,4 +1,4 @@
-package org.factdesk.ticket;
+package org.factdesk.workflow;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -31,6 +31,15 @@ import org.factdesk.common.PageRequest;
 import org.factdesk.common.Problems;
 import org.factdesk.common.Recent;
 import org.factdesk.common.Roles;
+import org.factdesk.ticket.HistoryEventView;
+import org.factdesk.ticket.PublicationFailure;
+import org.factdesk.ticket.Ticket;
+import org.factdesk.ticket.TicketAction;
+import org.factdesk.ticket.TicketFilter;
+import org.factdesk.ticket.TicketSearch;
+import org.factdesk.ticket.TicketView;
+import org.factdesk.ticket.TransitionRequest;
+import org.factdesk.ticket.TriageRequest;
 
 import java.util.List;
 

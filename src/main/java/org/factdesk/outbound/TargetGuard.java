@@ -1,4 +1,4 @@
-package org.factdesk.common;
+package org.factdesk.outbound;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package org.factdesk.claim;
+package org.factdesk.workflow;
 
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -7,6 +7,10 @@ import org.factdesk.common.HttpUrl;
 import org.factdesk.common.Limits;
 import org.factdesk.ticket.Ticket;
 import org.factdesk.ticket.TicketStatus;
+import org.factdesk.claim.Claim;
+import org.factdesk.claim.ClaimAppearance;
+import org.factdesk.claim.ClaimRequest;
+import org.factdesk.claim.Priority;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.factdesk.ticket;
+package org.factdesk.workflow;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -8,6 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.factdesk.common.Actor;
 import org.jboss.logging.Logger;
+import org.factdesk.ticket.PublicationFailure;
+import org.factdesk.ticket.Ticket;
+import org.factdesk.ticket.TicketAction;
+import org.factdesk.ticket.TransitionRequest;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

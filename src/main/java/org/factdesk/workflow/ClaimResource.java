@@ -1,4 +1,4 @@
-package org.factdesk.claim;
+package org.factdesk.workflow;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -25,6 +25,7 @@ import org.factdesk.similar.SimilarityService;
 import org.factdesk.ticket.Ticket;
 import org.factdesk.ticket.TicketFilter;
 import org.factdesk.ticket.TicketSearch;
+import org.factdesk.claim.ClaimRequest;
 
 @Path("/api/claims")
 @RolesAllowed({Roles.FACTCHECKER, Roles.REVIEWER, Roles.EDITOR, Roles.ADMIN})

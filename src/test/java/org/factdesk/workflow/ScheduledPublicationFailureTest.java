@@ -1,4 +1,4 @@
-package org.factdesk.ticket;
+package org.factdesk.workflow;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,4 +1,4 @@
-package org.factdesk.article;
+package org.factdesk.intake;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -22,7 +22,9 @@ import org.factdesk.common.Limits;
 import org.factdesk.common.Page;
 import org.factdesk.common.PageRequest;
 import org.factdesk.common.Roles;
-import org.factdesk.intake.ArticleIntake;
+import org.factdesk.article.ArticleRequest;
+import org.factdesk.article.ArticleSummary;
+import org.factdesk.article.ArticleView;
 
 @Path("/api/articles")
 @RolesAllowed({Roles.FACTCHECKER, Roles.REVIEWER, Roles.EDITOR, Roles.ADMIN})

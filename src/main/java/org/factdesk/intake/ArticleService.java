@@ -1,4 +1,4 @@
-package org.factdesk.article;
+package org.factdesk.intake;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
@@ -8,12 +8,13 @@ import jakarta.transaction.Transactional;
 import org.factdesk.audit.AuditAction;
 import org.factdesk.audit.AuditLog;
 import org.factdesk.claim.Claim;
-import org.factdesk.intake.ArticleIntake;
-import org.factdesk.intake.TextAnalysis;
 import org.factdesk.common.Actor;
 import org.factdesk.common.Page;
 import org.factdesk.common.PageRequest;
 import org.factdesk.common.Problems;
+import org.factdesk.article.Article;
+import org.factdesk.article.ArticleRequest;
+import org.factdesk.article.ArticleSummary;
 
 import java.time.Instant;
 import java.util.List;
