@@ -1,8 +1,16 @@
 package org.factdesk;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.factdesk.audit.AuditLog;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -12,15 +20,18 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Rules of the structure that the compiler cannot see: feature packages depend on each other one
- * way only (on the compiled classes); and, on the source, only the audit package writes the audit
- * trail, claim-next's fast path carries out the door's plan without field writes, event names or
- * audit SQL of its own, and thin resources leave storage to their services.
+ * Rules of the structure that the compiler cannot see: on the compiled classes (ArchUnit), feature
+ * packages depend on each other one way only and resources leave transactions, storage and audit to
+ * their services; on the source, only the audit package writes the audit trail, and claim-next's
+ * fast path carries out the door's plan without field writes, event names or audit SQL of its own.
  */
 class ArchitectureRulesTest {
 
@@ -37,6 +48,22 @@ class ArchitectureRulesTest {
     @Test
     void featurePackagesDependOnEachOtherOneWayOnly() {
         slices().matching("org.factdesk.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    /**
+     * Resources map HTTP to a service call and answer its view: transactions, entities, queries and
+     * the audit log are their services' business (a view that reads lazy associations is built in
+     * the service's transaction).
+     */
+    @Test
+    void resourcesLeaveTransactionsStorageAndAuditToServices() {
+        DescribedPredicate<JavaClass> storage = assignableTo(PanacheEntityBase.class).or(assignableTo(Panache.class))
+                .or(assignableTo(EntityManager.class)).or(assignableTo(QuarkusTransaction.class))
+                .or(assignableTo(AuditLog.class)).as("entities, the entity manager, transactions or the audit log");
+        noClasses().that().areAnnotatedWith(jakarta.ws.rs.Path.class).should().accessClassesThat(storage)
+                .orShould().beAnnotatedWith(Transactional.class).check(CLASSES);
+        noMethods().that().areDeclaredInClassesThat().areAnnotatedWith(jakarta.ws.rs.Path.class).should()
+                .beAnnotatedWith(Transactional.class).check(CLASSES);
     }
 
     @Test
@@ -62,22 +89,6 @@ class ArchitectureRulesTest {
         String row = read(MAIN.resolve("ticket/TicketRow.java"));
         assertTrue(!row.contains("TicketStatus.IN_PROGRESS") && !row.contains("\"ticket."),
                 "the fast path's row writer writes what the plan says, for any action");
-    }
-
-    /**
-     * Resources that only map HTTP to service calls and views: transactions, storage and audit live in
-     * their services. Not yet every resource (ticket, claim, audit, erasure and the public checkpoint
-     * still hold transactions); each one cleaned joins this list.
-     */
-    @Test
-    void thinResourcesLeaveTransactionsStorageAndAuditToServices() {
-        List<String> thin = List.of("comment/CommentResource.java", "rating/RatingScaleResource.java",
-                "desk/DeskSettingsResource.java", "webhook/WebhookResource.java", "erasure/ErasureResource.java",
-                "audit/PublicCheckpointResource.java", "audit/AuditResource.java");
-        Pattern storage = Pattern.compile("@Transactional|\\bpersist(AndFlush)?\\(|\\.flush\\(|EntityManager|Panache"
-                + "|\\bAuditLog\\b");
-        List<String> offenders = thin.stream().filter(file -> storage.matcher(read(MAIN.resolve(file))).find()).toList();
-        assertEquals(List.of(), offenders, "these resources leave transactions, storage and audit to their services");
     }
 
     private static Stream<Path> sources() throws IOException {

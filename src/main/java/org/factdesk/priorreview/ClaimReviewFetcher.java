@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.factdesk.common.Problems;
+import org.factdesk.desk.DeskSettings;
 import org.factdesk.outbound.OutboundClient;
 
 import java.net.URI;
@@ -37,6 +38,11 @@ public class ClaimReviewFetcher {
     Duration timeout;
 
     int maxBytes = ImportLimit.MAX_BYTES;
+
+    /** Fetches with the desk's setting for private addresses (the one webhooks obey). */
+    public Fetched fetch(String url) {
+        return fetch(url, DeskSettings.get().allowPrivateWebhookTargets);
+    }
 
     public Fetched fetch(String url, boolean allowPrivate) {
         Instant deadline = Instant.now().plus(timeout);

@@ -23,7 +23,6 @@ import org.factdesk.common.Limits;
 import org.factdesk.common.Page;
 import org.factdesk.common.PageRequest;
 import org.factdesk.common.Roles;
-import org.factdesk.desk.DeskSettings;
 import org.factdesk.ticket.TicketFilter;
 
 /**
@@ -82,7 +81,7 @@ public class PriorReviewResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     public PriorReviewService.ImportReport importUrl(@Valid @NotNull ImportUrlRequest request) {
-        ClaimReviewFetcher.Fetched fetched = fetcher.fetch(request.url(), DeskSettings.get().allowPrivateWebhookTargets);
+        ClaimReviewFetcher.Fetched fetched = fetcher.fetch(request.url());
         return reviews.importContent(actor.get(), fetched.body(), fetched.html(), fetched.url(), fetched.url());
     }
 }

@@ -4,7 +4,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,8 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.factdesk.desk.DeskSettings;
-import org.factdesk.ticket.Ticket;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,6 +38,9 @@ public class FactCheckPage {
 
     @Inject
     ClaimReviewJsonLd claimReview;
+
+    @Inject
+    PublicPages pages;
 
     @CheckedTemplate
     static class Templates {
@@ -78,27 +78,25 @@ public class FactCheckPage {
 
     @GET
     @Path("{id}")
-    @Transactional
     public Response withoutSlug(@PathParam("id") @Schema(maxLength = ID_MAX_DIGITS, pattern = "[0-9]+") String id) {
-        return find(id).map(fc -> Response.status(Response.Status.MOVED_PERMANENTLY).location(location(fc)).build())
+        return find(id).map(shown -> Response.status(Response.Status.MOVED_PERMANENTLY).location(location(shown.fc())).build())
                 .orElseGet(FactCheckPage::notFound);
     }
 
     @GET
     @Path("{id}/{slug}")
-    @Transactional
     public Response page(@PathParam("id") @Schema(maxLength = ID_MAX_DIGITS, pattern = "[0-9]+") String id,
                          @PathParam("slug") @Schema(maxLength = Slugs.MAX_LENGTH, pattern = "[a-z0-9-]+") String slug) {
-        Optional<PublishedFactCheck> found = find(id);
+        Optional<PublicPages.Shown> found = find(id);
         if (found.isEmpty()) {
             return notFound();
         }
-        PublishedFactCheck fc = found.get();
+        PublishedFactCheck fc = found.get().fc();
         if (!Slugs.of(fc.headline()).equals(slug)) {
             return Response.status(Response.Status.MOVED_PERMANENTLY).location(location(fc)).build();
         }
-        ZoneId zone = DeskSettings.get().zone();
-        Instant claimantErased = fc.claimant() == null ? Ticket.<Ticket>findById(fc.id()).claim.claimantErasedAt : null;
+        ZoneId zone = found.get().zone();
+        Instant claimantErased = found.get().claimantErasedAt();
         View view = new View(fc, claimReview.pageUrl(fc), claimReview.forScript(claimReview.of(fc)),
                 format(fc.firstPublished(), zone), fc.corrected() ? format(fc.lastPublished(), zone) : null,
                 fc.corrections().stream().map(c -> new CorrectionView(c.version(), format(c.publishedAt(), zone),
@@ -118,9 +116,9 @@ public class FactCheckPage {
         }
     }
 
-    private static Optional<PublishedFactCheck> find(String id) {
+    private Optional<PublicPages.Shown> find(String id) {
         try {
-            return PublishedFactCheck.load(Long.parseLong(id));
+            return pages.find(Long.parseLong(id));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

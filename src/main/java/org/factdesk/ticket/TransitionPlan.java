@@ -60,7 +60,12 @@ public record TransitionPlan(TicketAction action, TicketStatus from, TicketStatu
                 publishAt = null;
             }
             case PUBLISH, CANCEL_SCHEDULE -> publishAt = null;
-            case SCHEDULE -> publishAt = request.publishAt().toInstant();
+            case SCHEDULE -> {
+                if (request.publishAt() == null || !request.publishAt().toInstant().isAfter(now)) {
+                    throw Problems.badRequest("Field 'publishAt' is required for 'schedule' and must be in the future.");
+                }
+                publishAt = request.publishAt().toInstant();
+            }
             case CORRECT -> {
                 if (request.assignee() != null) {
                     assignee = request.assignee();

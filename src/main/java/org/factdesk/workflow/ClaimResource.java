@@ -2,7 +2,6 @@ package org.factdesk.workflow;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,24 +21,18 @@ import org.factdesk.common.Page;
 import org.factdesk.common.PageRequest;
 import org.factdesk.common.Roles;
 import org.factdesk.similar.SimilarityService;
-import org.factdesk.ticket.Ticket;
 import org.factdesk.ticket.TicketFilter;
-import org.factdesk.ticket.TicketSearch;
 import org.factdesk.claim.ClaimRequest;
 
 @Path("/api/claims")
 @RolesAllowed({Roles.FACTCHECKER, Roles.REVIEWER, Roles.EDITOR, Roles.ADMIN})
-@Transactional
 public class ClaimResource {
 
     @Inject
     SimilarityService similarity;
 
     @Inject
-    ClaimService claims;
-
-    @Inject
-    TicketSearch search;
+    ClaimEndpoints claims;
 
     @Inject
     CurrentActor actor;
@@ -48,20 +41,18 @@ public class ClaimResource {
     @POST
     @RolesAllowed({Roles.FACTCHECKER, Roles.EDITOR})
     public Response create(@Valid @NotNull ClaimRequest request) {
-        Ticket ticket = claims.create(actor.get(), request);
-        return Response.status(Response.Status.CREATED).entity(ClaimView.of(ticket.claim, ticket)).build();
+        return Response.status(Response.Status.CREATED).entity(claims.create(actor.get(), request)).build();
     }
 
     @GET
     public Page<ClaimView> list(@Valid @BeanParam TicketFilter filter, @Valid @BeanParam PageRequest page) {
-        return search.search(filter, page).map(ticket -> ClaimView.of(ticket.claim, ticket));
+        return claims.list(filter, page);
     }
 
     @GET
     @Path("{id}")
     public ClaimView get(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id) {
-        Ticket ticket = claims.ticketOf(id);
-        return ClaimView.of(ticket.claim, ticket);
+        return claims.get(id);
     }
 
     /** Replaces the claim's fields; send the version you read. The assignee or an editor. */
@@ -69,11 +60,7 @@ public class ClaimResource {
     @Path("{id}")
     @RolesAllowed({Roles.FACTCHECKER, Roles.EDITOR})
     public ClaimView update(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id, @Valid @NotNull ClaimRequest request) {
-        Ticket ticket = claims.update(id, actor.get(), request);
-        return ClaimView.of(ticket.claim, ticket);
-    }
-
-    public record DuplicateRequest(@NotNull @Min(1) @Max(Limits.ID_MAX) Long duplicateOf) {
+        return claims.update(id, actor.get(), request);
     }
 
     /** Marks the claim as a duplicate of another: its ticket is discarded, its appearances move over. */
@@ -82,8 +69,7 @@ public class ClaimResource {
     @RolesAllowed(Roles.EDITOR)
     public ClaimView markDuplicate(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id,
                                    @Valid @NotNull DuplicateRequest request) {
-        Ticket ticket = claims.markDuplicate(id, request.duplicateOf(), actor.get());
-        return ClaimView.of(ticket.claim, ticket);
+        return claims.markDuplicate(id, request.duplicateOf(), actor.get());
     }
 
     /** Claims of the desk and other fact-checkers' verdicts that say much the same: "checked already?" */

@@ -2,7 +2,6 @@ package org.factdesk.workflow;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -23,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.factdesk.audit.AuditLog;
 import org.factdesk.common.CurrentActor;
 import org.factdesk.common.Limits;
 import org.factdesk.common.Page;
@@ -32,11 +30,8 @@ import org.factdesk.common.Problems;
 import org.factdesk.common.Recent;
 import org.factdesk.common.Roles;
 import org.factdesk.ticket.HistoryEventView;
-import org.factdesk.ticket.PublicationFailure;
-import org.factdesk.ticket.Ticket;
 import org.factdesk.ticket.TicketAction;
 import org.factdesk.ticket.TicketFilter;
-import org.factdesk.ticket.TicketSearch;
 import org.factdesk.ticket.TicketView;
 import org.factdesk.ticket.TransitionRequest;
 import org.factdesk.ticket.TriageRequest;
@@ -51,56 +46,45 @@ public class TicketResource {
     public static final int HISTORY_LIMIT = 500;
 
     @Inject
-    TicketService tickets;
-
-    @Inject
-    TicketSearch search;
+    TicketEndpoints tickets;
 
     @Inject
     CurrentActor actor;
 
     @GET
-    @Transactional
     public Page<TicketView> list(@Valid @BeanParam TicketFilter filter, @Valid @BeanParam PageRequest page) {
-        Page<Ticket> tickets = search.search(filter, page);
-        var permissions = this.tickets.permissions(tickets.items(), actor.get());
-        var failures = PublicationFailure.of(tickets.items());
-        return tickets.map(ticket -> TicketView.of(ticket, permissions.apply(ticket), failures.get(ticket.id)));
+        return tickets.list(filter, page, actor.get());
     }
 
     @GET
     @Path("{id}")
-    @Transactional
     public TicketView get(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id) {
-        return view(Ticket.get(id));
+        return tickets.get(id, actor.get());
     }
 
     /** Takes the most urgent open ticket: priority, then deadline (none last), then age, then id. */
     @POST
     @Path("claim-next")
     @RolesAllowed(Roles.FACTCHECKER)
-    @Transactional
     public TicketView claimNext() {
-        return view(tickets.claimNext(actor.get()));
+        return tickets.claimNext(actor.get());
     }
 
     /** One endpoint per transition: claim, assign, release, submit, request-changes, approve, publish, … */
     @POST
     @Path("{id}/{action}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional
     public TicketView transition(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id, @PathParam("action") String action,
                                  @Valid TransitionRequest request) {
         TicketAction ticketAction = TicketAction.byPath(action)
                 .orElseThrow(() -> Problems.notFound("Action", "'" + action + "'"));
-        return view(tickets.transition(id, ticketAction, actor.get(), request));
+        return tickets.transition(id, ticketAction, actor.get(), request);
     }
 
     /** The same without a body (claim, release, submit, approve … need none). */
     @POST
     @Path("{id}/{action}")
     @Consumes(MediaType.WILDCARD)
-    @Transactional
     public TicketView transitionWithoutBody(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id,
                                             @PathParam("action") String action) {
         return transition(id, action, null);
@@ -110,9 +94,8 @@ public class TicketResource {
     @PUT
     @Path("{id}/triage")
     @RolesAllowed(Roles.EDITOR)
-    @Transactional
     public TicketView triage(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id, @Valid @NotNull TriageRequest request) {
-        return view(tickets.triage(id, actor.get(), request));
+        return tickets.triage(id, actor.get(), request);
     }
 
     /** The newest {@value #HISTORY_LIMIT} events, oldest first; {@code ?before=seq} (the Link header) for earlier ones. */
@@ -121,17 +104,10 @@ public class TicketResource {
     @APIResponse(responseCode = "200", description = "The newest events, oldest first; a Link header (rel=next) points"
             + " at earlier ones.", content = @Content(mediaType = "application/json", schema = @Schema(
             type = SchemaType.ARRAY, implementation = HistoryEventView.class, maxItems = HISTORY_LIMIT)))
-    @Transactional
     public RestResponse<List<HistoryEventView>> history(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id,
                                                         @QueryParam("before") @Min(1) @Max(Integer.MAX_VALUE) Integer before,
                                                         @Context UriInfo uri) {
-        Ticket.get(id);
-        return Recent.answer(AuditLog.historyOf(id, before, HISTORY_LIMIT + 1), HISTORY_LIMIT, e -> e.seq,
-                HistoryEventView::of, uri);
-    }
-
-    private TicketView view(Ticket ticket) {
-        return TicketView.of(ticket, tickets.permissions(List.of(ticket), actor.get()).apply(ticket),
-                PublicationFailure.of(List.of(ticket)).get(ticket.id));
+        return Recent.answer(tickets.history(id, before, HISTORY_LIMIT + 1), HISTORY_LIMIT, HistoryEventView::seq,
+                view -> view, uri);
     }
 }

@@ -136,6 +136,12 @@ class TicketLifecycleTest {
                 .body("status", equalTo("APPROVED")).body("publishAt", org.hamcrest.Matchers.notNullValue());
         desk.act(desk.carol, ticket, "cancel-schedule").statusCode(200).body("publishAt", nullValue());
         desk.act(desk.carol, ticket, "cancel-schedule").statusCode(409);
+        // The schedule endpoint itself needs a time to schedule for, in the future.
+        desk.act(desk.carol, ticket, "schedule").statusCode(400).contentType("application/problem+json");
+        desk.act(desk.carol, ticket, "schedule", Map.of("publishAt", java.time.OffsetDateTime.now().minusHours(1).toString()))
+                .statusCode(400);
+        desk.act(desk.carol, ticket, "schedule", Map.of("publishAt", later)).statusCode(200).body("status", equalTo("APPROVED"))
+                .body("publishAt", org.hamcrest.Matchers.notNullValue());
     }
 
     long approvedTicket() {

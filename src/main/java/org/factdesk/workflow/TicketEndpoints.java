@@ -1,0 +1,69 @@
+package org.factdesk.workflow;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.factdesk.audit.AuditLog;
+import org.factdesk.common.Actor;
+import org.factdesk.common.Page;
+import org.factdesk.common.PageRequest;
+import org.factdesk.ticket.HistoryEventView;
+import org.factdesk.ticket.PublicationFailure;
+import org.factdesk.ticket.Ticket;
+import org.factdesk.ticket.TicketAction;
+import org.factdesk.ticket.TicketFilter;
+import org.factdesk.ticket.TicketSearch;
+import org.factdesk.ticket.TicketView;
+import org.factdesk.ticket.TransitionRequest;
+import org.factdesk.ticket.TriageRequest;
+
+import java.util.List;
+
+/**
+ * What the ticket endpoints answer: each call goes through the door (or reads) and builds its views
+ * in the same transaction, since a view reads the ticket's lazy associations.
+ */
+@ApplicationScoped
+@Transactional
+public class TicketEndpoints {
+
+    @Inject
+    TicketService tickets;
+
+    @Inject
+    TicketSearch search;
+
+    public Page<TicketView> list(TicketFilter filter, PageRequest page, Actor actor) {
+        Page<Ticket> found = search.search(filter, page);
+        var permissions = tickets.permissions(found.items(), actor);
+        var failures = PublicationFailure.of(found.items());
+        return found.map(ticket -> TicketView.of(ticket, permissions.apply(ticket), failures.get(ticket.id)));
+    }
+
+    public TicketView get(long id, Actor actor) {
+        return view(Ticket.get(id), actor);
+    }
+
+    public TicketView claimNext(Actor actor) {
+        return view(tickets.claimNext(actor), actor);
+    }
+
+    public TicketView transition(long id, TicketAction action, Actor actor, TransitionRequest request) {
+        return view(tickets.transition(id, action, actor, request), actor);
+    }
+
+    public TicketView triage(long id, Actor actor, TriageRequest request) {
+        return view(tickets.triage(id, actor, request), actor);
+    }
+
+    /** Up to {@code count} events of the ticket's history before {@code beforeSeq} (all if null), newest first. */
+    public List<HistoryEventView> history(long id, Integer beforeSeq, int count) {
+        Ticket.get(id);
+        return AuditLog.historyOf(id, beforeSeq, count).stream().map(HistoryEventView::of).toList();
+    }
+
+    private TicketView view(Ticket ticket, Actor actor) {
+        return TicketView.of(ticket, tickets.permissions(List.of(ticket), actor).apply(ticket),
+                PublicationFailure.of(List.of(ticket)).get(ticket.id));
+    }
+}
