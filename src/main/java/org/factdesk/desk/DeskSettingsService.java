@@ -7,8 +7,6 @@ import org.factdesk.audit.AuditAction;
 import org.factdesk.audit.AuditLog;
 import org.factdesk.common.Actor;
 import org.factdesk.common.Problems;
-import org.factdesk.desk.DeskSettingsResource.SettingsRequest;
-import org.factdesk.desk.DeskSettingsResource.SettingsView;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -21,12 +19,12 @@ public class DeskSettingsService {
     AuditLog audit;
 
     @Transactional
-    public SettingsView get() {
-        return SettingsView.of(DeskSettings.get());
+    public DeskSettingsView get() {
+        return DeskSettingsView.of(DeskSettings.get());
     }
 
     @Transactional
-    public SettingsView update(Actor actor, SettingsRequest request) {
+    public DeskSettingsView update(Actor actor, DeskSettingsRequest request) {
         try {
             ZoneId.of(request.timeZone());
         } catch (DateTimeException e) {
@@ -44,6 +42,6 @@ public class DeskSettingsService {
         settings.allowPrivateWebhookTargets = Boolean.TRUE.equals(request.allowPrivateWebhookTargets());
         settings.flush();
         audit.desk(actor, AuditAction.SETTINGS_UPDATED, changes);
-        return SettingsView.of(settings);
+        return DeskSettingsView.of(settings);
     }
 }

@@ -4,18 +4,13 @@ import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import org.factdesk.common.CurrentActor;
-import org.factdesk.common.Limits;
 import org.factdesk.common.Page;
 import org.factdesk.common.PageRequest;
 import org.factdesk.common.Roles;
@@ -36,11 +31,6 @@ public class ErasureResource {
     CurrentActor actor;
 
     /** {@code kind}: claimant, comment, article-author or article-text; {@code id}: the claim, comment or article. */
-    public record ErasureRequest(@NotBlank @Size(max = ErasureKind.NAME_MAX) String kind,
-                                 @NotNull @Positive @Max(Limits.ID_MAX) Long id,
-                                 @NotBlank @Size(max = REASON_MAX) String reason) {
-    }
-
     public static final int REASON_MAX = 1000;
 
     /** 201 with the record; 404 if the row does not exist; 409 if there is nothing (left) to erase. */

@@ -33,9 +33,6 @@ import org.factdesk.ticket.TicketFilter;
 @RolesAllowed({Roles.FACTCHECKER, Roles.REVIEWER, Roles.EDITOR, Roles.ADMIN})
 public class PriorReviewResource {
 
-    public record ImportUrlRequest(@NotBlank @HttpUrl @Size(max = HttpUrl.MAX_LENGTH) String url) {
-    }
-
     @Inject
     PriorReviewService reviews;
 

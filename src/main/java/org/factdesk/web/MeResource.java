@@ -7,10 +7,7 @@ import jakarta.ws.rs.Path;
 import org.factdesk.intake.ArticleResource;
 import org.factdesk.workflow.ClaimResource;
 import org.factdesk.common.Actor;
-import jakarta.validation.constraints.Size;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.factdesk.common.CurrentActor;
-import org.factdesk.common.Limits;
 import org.factdesk.common.Roles;
 import org.factdesk.desk.DeskSettingsResource;
 import org.factdesk.intake.IntakeResource;
@@ -31,17 +28,6 @@ import java.util.Set;
 @RolesAllowed({Roles.FACTCHECKER, Roles.REVIEWER, Roles.EDITOR, Roles.ADMIN})
 public class MeResource {
 
-    /** {@code roles}: the caller's desk roles (a token may hold others, e.g. Keycloak's own). */
-    public record Me(@Schema(maxLength = Limits.SUBJECT_MAX) String subject,
-                     @Schema(maxItems = Roles.COUNT) List<@Size(max = Roles.NAME_MAX) String> roles,
-                     DeskPermissions permissions) {
-    }
-
-    public record DeskPermissions(boolean claimNext, boolean createClaims, boolean postArticles,
-                                  boolean acceptCandidates, boolean triage, boolean review, boolean publish,
-                                  boolean administer) {
-    }
-
     private static final Set<String> CREATE_CLAIMS = rolesOf(ClaimResource.class, "create");
     private static final Set<String> POST_ARTICLES = rolesOf(ArticleResource.class, "create");
     private static final Set<String> ACCEPT_CANDIDATES = rolesOf(IntakeResource.class, "accept");
@@ -51,10 +37,10 @@ public class MeResource {
     CurrentActor current;
 
     @GET
-    public Me me() {
+    public MeView me() {
         Actor actor = current.get();
         List<String> deskRoles = actor.roles().stream().filter(Roles.DESK::contains).sorted().toList();
-        return new Me(actor.subject(), deskRoles, new DeskPermissions(
+        return new MeView(actor.subject(), deskRoles, new DeskPermissions(
                 TicketPolicy.roleRefusal(TicketAction.CLAIM, actor).isEmpty(),
                 actor.hasAny(CREATE_CLAIMS),
                 actor.hasAny(POST_ARTICLES),

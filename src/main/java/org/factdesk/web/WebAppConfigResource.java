@@ -7,8 +7,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.factdesk.common.HttpUrl;
 import org.factdesk.publishing.PublisherConfig;
 
 /**
@@ -18,12 +16,6 @@ import org.factdesk.publishing.PublisherConfig;
 @Path("/config.json")
 @PermitAll
 public class WebAppConfigResource {
-
-    /** From the deployment's configuration: URLs, and a Keycloak client id (Keycloak keeps those in 255 characters). */
-    public record WebAppConfig(@Schema(maxLength = HttpUrl.MAX_LENGTH, format = "uri") String oidcAuthority,
-                               @Schema(maxLength = 255) String oidcClientId,
-                               @Schema(maxLength = HttpUrl.MAX_LENGTH, format = "uri") String publicBaseUrl) {
-    }
 
     @Inject
     SignInAuthority signIn;
@@ -36,7 +28,7 @@ public class WebAppConfigResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public WebAppConfig config() {
-        return new WebAppConfig(signIn.url().orElse(null), clientId, publisher.baseUrl());
+    public WebAppConfigView config() {
+        return new WebAppConfigView(signIn.url().orElse(null), clientId, publisher.baseUrl());
     }
 }

@@ -1,0 +1,13 @@
+package org.factdesk.desk;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.factdesk.common.Limits;
+
+public record DeskSettingsView(@Schema(maxLength = DeskSettingsResource.TIME_ZONE_MAX) String timeZone,
+                               @Schema(minimum = Limits.ZERO_TEXT, maximum = DeskSettingsResource.MAX_IN_PROGRESS_TEXT) int maxInProgress,
+                               boolean allowPrivateWebhookTargets,
+                               @Schema(minimum = Limits.ZERO_TEXT, maximum = Limits.COUNT_MAX_TEXT) long version) {
+    static DeskSettingsView of(DeskSettings s) {
+        return new DeskSettingsView(s.timeZone, s.maxInProgress, s.allowPrivateWebhookTargets, s.version);
+    }
+}
