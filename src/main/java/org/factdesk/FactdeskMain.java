@@ -3,7 +3,9 @@ package org.factdesk;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import io.smallrye.config.SmallRyeConfig;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.factdesk.common.FactdeskConfig;
 import org.factdesk.db.EmbeddedDatabase;
 import org.jboss.logging.Logger;
 
@@ -23,9 +25,10 @@ public class FactdeskMain {
             Quarkus.run(args);
             return;
         }
-        var config = ConfigProvider.getConfig();
-        Path dataDir = Path.of(config.getValue("factdesk.embedded-db.data-dir", String.class));
-        int port = config.getValue("factdesk.embedded-db.port", Integer.class);
+        FactdeskConfig.EmbeddedDb settings = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class)
+                .getConfigMapping(FactdeskConfig.class).embeddedDb();
+        Path dataDir = Path.of(settings.dataDir());
+        int port = settings.port();
         LOG.infof("No database configured (%s): starting the embedded PostgreSQL in %s on port %d",
                 EmbeddedDatabase.JDBC_URL_ENV, dataDir.toAbsolutePath(), port);
         EmbeddedDatabase database = EmbeddedDatabase.startPersistent(dataDir, port);

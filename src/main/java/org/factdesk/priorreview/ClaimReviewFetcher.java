@@ -2,14 +2,13 @@ package org.factdesk.priorreview;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.factdesk.common.FactdeskConfig;
 import org.factdesk.common.Problems;
 import org.factdesk.outbound.OutboundClient;
 
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -33,13 +32,13 @@ public class ClaimReviewFetcher {
     @Inject
     OutboundClient outbound;
 
-    @ConfigProperty(name = "factdesk.intake.import.timeout", defaultValue = "15s")
-    Duration timeout;
+    @Inject
+    FactdeskConfig config;
 
     int maxBytes = ImportLimit.MAX_BYTES;
 
     public Fetched fetch(String url, boolean allowPrivate) {
-        Instant deadline = Instant.now().plus(timeout);
+        Instant deadline = Instant.now().plus(config.intake().importing().timeout());
         String current = url;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             String target = current;

@@ -6,10 +6,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.factdesk.common.FactdeskConfig;
 import org.factdesk.common.HttpUrl;
-import org.factdesk.publishing.PublisherConfig;
 
 /**
  * What the web app needs to know at run time, so that one build serves every deployment: where
@@ -28,15 +27,12 @@ public class WebAppConfigResource {
     @Inject
     SignInAuthority signIn;
 
-    @ConfigProperty(name = "factdesk.web.oidc-client-id", defaultValue = "factdesk-web")
-    String clientId;
-
     @Inject
-    PublisherConfig publisher;
+    FactdeskConfig config;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public WebAppConfig config() {
-        return new WebAppConfig(signIn.url().orElse(null), clientId, publisher.baseUrl());
+        return new WebAppConfig(signIn.url().orElse(null), config.web().oidcClientId(), config.publisher().baseUrl());
     }
 }
