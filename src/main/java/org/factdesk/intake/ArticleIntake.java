@@ -29,8 +29,6 @@ public class ArticleIntake {
 
     /** Seconds a client is asked to wait when every analysis slot is taken: a typical article takes well under one. */
     public static final int RETRY_AFTER_SECONDS = 2;
-    /** The same, for the OpenAPI document's Retry-After header. */
-    public static final String RETRY_AFTER_SECONDS_TEXT = "" + RETRY_AFTER_SECONDS;
 
     private final TextAnalysis analysis = new TextAnalysis();
 
