@@ -6,7 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.factdesk.audit.Commitments;
 import org.hibernate.annotations.Formula;
@@ -15,7 +14,6 @@ import java.time.Instant;
 
 /** A piece of content under scrutiny: news story, post, transcript. */
 @Entity
-@Table(name = "article")
 public class Article extends PanacheEntityBase {
 
     @Id
@@ -31,14 +29,12 @@ public class Article extends PanacheEntityBase {
     public String author;
 
     /** Salt of the author's commitments in audit events: made when an author is first set, deleted by erasure. */
-    @Column(name = "author_salt")
     public byte[] authorSalt;
 
     /** When an author of this article was last erased; null if never. */
     @Formula("last_erasure('article-author', id)")
     public Instant authorErasedAt;
 
-    @Column(name = "published_at")
     public Instant publishedAt;
 
     public String language;
@@ -67,13 +63,10 @@ public class Article extends PanacheEntityBase {
         return textSalt;
     }
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
-    @Column(name = "created_by")
     public String createdBy;
 
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     @Version

@@ -1,12 +1,10 @@
 package org.factdesk.audit;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 
 import java.time.Instant;
@@ -17,7 +15,6 @@ import java.time.Instant;
  */
 @Entity
 @Immutable
-@Table(name = "audit_checkpoint")
 public class AuditCheckpoint extends PanacheEntityBase {
 
     @Id
@@ -26,29 +23,21 @@ public class AuditCheckpoint extends PanacheEntityBase {
 
     public int seq;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
-    @Column(name = "from_txid")
     public long fromTxid;
 
-    @Column(name = "below_txid")
     public long belowTxid;
 
-    @Column(name = "event_count")
     public long eventCount;
 
     /** Events covered by this checkpoint and all before it. */
-    @Column(name = "total_events")
     public long totalEvents;
 
-    @Column(name = "last_event_id")
     public Long lastEventId;
 
-    @Column(name = "events_digest")
     public String eventsDigest;
 
-    @Column(name = "prev_hash")
     public String prevHash;
 
     public String hash;

@@ -2,12 +2,10 @@ package org.factdesk.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -20,7 +18,6 @@ import java.time.Instant;
  */
 @Entity
 @Immutable
-@Table(name = "audit_event")
 public class AuditEvent extends PanacheEntityBase {
 
     @Id
@@ -32,10 +29,8 @@ public class AuditEvent extends PanacheEntityBase {
 
     public int seq;
 
-    @Column(name = "ticket_id")
     public Long ticketId;
 
-    @Column(name = "occurred_at")
     public Instant occurredAt;
 
     /** The token subject of the person, or "system". */
@@ -43,16 +38,13 @@ public class AuditEvent extends PanacheEntityBase {
 
     public String action;
 
-    @Column(name = "from_status")
     public String fromStatus;
 
-    @Column(name = "to_status")
     public String toStatus;
 
     @JdbcTypeCode(SqlTypes.JSON)
     public JsonNode changes;
 
-    @Column(name = "prev_hash")
     public String prevHash;
 
     public String hash;

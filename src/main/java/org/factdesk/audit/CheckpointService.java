@@ -3,10 +3,11 @@ package org.factdesk.audit;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.runtime.configuration.DurationConverter;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
+import org.factdesk.common.FactdeskConfig;
 import org.factdesk.common.Page;
 import org.factdesk.common.PageRequest;
 import org.factdesk.common.Problems;
@@ -33,14 +34,13 @@ public class CheckpointService {
     private static final Logger LOG = Logger.getLogger(CheckpointService.class);
     private static final long CHECKPOINT_LOCK = 0x46616374_63686b70L;
 
-    /** A duration such as 1m, or "off" (tests take checkpoints themselves). */
-    @ConfigProperty(name = "factdesk.audit.checkpoint-every")
-    String every;
+    @Inject
+    FactdeskConfig config;
 
     @Scheduled(every = "${factdesk.audit.checkpoint-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "10s")
     void scheduled() {
-        AuditCheckpoint taken = take(DurationConverter.parseDuration(every).multipliedBy(9).dividedBy(10));
+        AuditCheckpoint taken = take(DurationConverter.parseDuration(config.audit().checkpointEvery()).multipliedBy(9).dividedBy(10));
         if (taken != null) {
             LOG.debugf("Audit checkpoint %d covers %d new events", taken.seq, taken.eventCount);
         }

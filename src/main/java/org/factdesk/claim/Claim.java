@@ -2,7 +2,6 @@ package org.factdesk.claim;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,11 +9,9 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.factdesk.article.Article;
 import org.factdesk.audit.Commitments;
@@ -26,7 +23,6 @@ import java.util.List;
 
 /** One checkable statement. Its ticket is the fact-check of it. */
 @Entity
-@Table(name = "claim")
 public class Claim extends PanacheEntityBase {
 
     @Id
@@ -38,7 +34,6 @@ public class Claim extends PanacheEntityBase {
     public String claimant;
 
     /** Salt of the claimant's commitments in audit events: made when a claimant is first set, deleted by erasure. */
-    @Column(name = "claimant_salt")
     public byte[] claimantSalt;
 
     /** When a claimant of this claim was last erased; null if never. */
@@ -52,23 +47,18 @@ public class Claim extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Priority priority;
 
-    @Column(name = "priority_rank")
     public int priorityRank;
 
     public Instant deadline;
 
     @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "article_id")
     public Article article;
 
     /** Where in the article's text the claim was found (UTF-16 offsets, end exclusive). */
-    @Column(name = "source_start")
     public Integer sourceStart;
 
-    @Column(name = "source_end")
     public Integer sourceEnd;
 
-    @Column(name = "duplicate_of")
     public Long duplicateOf;
 
     @OneToMany(mappedBy = "claim", cascade = CascadeType.ALL, orphanRemoval = true)
@@ -78,13 +68,10 @@ public class Claim extends PanacheEntityBase {
     /** The most appearances one claim keeps (reviewed and found later together); more are a 409. */
     public static final int MAX_APPEARANCES = 100;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
-    @Column(name = "created_by")
     public String createdBy;
 
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     @Version

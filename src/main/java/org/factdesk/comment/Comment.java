@@ -1,12 +1,10 @@
 package org.factdesk.comment;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import org.factdesk.audit.Commitments;
 import org.hibernate.annotations.Formula;
 
@@ -14,14 +12,12 @@ import java.time.Instant;
 
 /** Discussion on a ticket between checker, reviewer and editor. Comments are not edited. */
 @Entity
-@Table(name = "comment")
 public class Comment extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "ticket_id")
     public long ticketId;
 
     public String author;
@@ -30,13 +26,11 @@ public class Comment extends PanacheEntityBase {
     public String body;
 
     /** Salt of the body's commitment in audit events, made with the comment; deleted with the body by erasure. */
-    @Column(name = "body_salt")
     public byte[] bodySalt = Commitments.newSalt();
 
     /** When the body was erased; null if never. */
     @Formula("last_erasure('comment', id)")
     public Instant bodyErasedAt;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 }

@@ -5,7 +5,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.factdesk.article.ArticleRequest;
 import org.factdesk.intake.ArticleService;
 import org.factdesk.claim.Claim;
@@ -13,6 +12,7 @@ import org.factdesk.claim.ClaimRequest;
 import org.factdesk.workflow.ClaimService;
 import org.factdesk.claim.Priority;
 import org.factdesk.common.Actor;
+import org.factdesk.common.FactdeskConfig;
 import org.factdesk.common.Roles;
 import org.factdesk.evidence.Evidence;
 import org.factdesk.evidence.EvidenceRequest;
@@ -49,8 +49,8 @@ public class DemoContent {
     static final Actor BOB = new Actor("b0b00000-0000-4000-8000-000000000002", Set.of(Roles.REVIEWER));
     static final Actor CAROL = new Actor("ca401000-0000-4000-8000-000000000003", Set.of(Roles.EDITOR));
 
-    @ConfigProperty(name = "factdesk.demo.enabled")
-    boolean enabled;
+    @Inject
+    FactdeskConfig config;
 
     @Inject
     ArticleService articles;
@@ -68,7 +68,7 @@ public class DemoContent {
     VerdictService verdicts;
 
     void onStart(@Observes StartupEvent event) {
-        if (enabled && QuarkusTransaction.requiringNew().call(() -> Claim.count() == 0)) {
+        if (config.demo().enabled() && QuarkusTransaction.requiringNew().call(() -> Claim.count() == 0)) {
             QuarkusTransaction.requiringNew().run(this::load);
             LOG.info("Loaded the demo desk: one article and six claims in several workflow states");
         }

@@ -1,32 +1,26 @@
 package org.factdesk.desk;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.ZoneId;
 
 /** Desk-wide settings: a single row. */
 @Entity
-@Table(name = "desk_settings")
 public class DeskSettings extends PanacheEntityBase {
 
     @Id
     public int id;
 
     /** Time zone for display, deadlines and scheduling; all times are stored in UTC. */
-    @Column(name = "time_zone")
     public String timeZone;
 
     /** How many tickets one person may have in progress at once; 0 = no limit. */
-    @Column(name = "max_in_progress")
     public int maxInProgress;
 
     /** Whether webhooks may target loopback, private or link-local addresses (tests, closed networks). */
-    @Column(name = "allow_private_webhook_targets")
     public boolean allowPrivateWebhookTargets;
 
     @Version

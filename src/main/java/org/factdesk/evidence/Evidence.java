@@ -1,14 +1,12 @@
 package org.factdesk.evidence;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
@@ -17,7 +15,6 @@ import java.util.List;
 
 /** What a fact-checker found. */
 @Entity
-@Table(name = "evidence")
 public class Evidence extends PanacheEntityBase {
 
     public enum SourceKind { OFFICIAL_RECORD, DATASET, EXPERT, MEDIA, IMAGERY, DOCUMENT, SOCIAL_MEDIA, OTHER }
@@ -28,7 +25,6 @@ public class Evidence extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "ticket_id")
     public long ticketId;
 
     public String url;
@@ -38,25 +34,19 @@ public class Evidence extends PanacheEntityBase {
     public String excerpt;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "source_kind")
     public SourceKind sourceKind;
 
     @Enumerated(EnumType.STRING)
     public Stance stance;
 
-    @Column(name = "accessed_on")
     public LocalDate accessedOn;
 
-    @Column(name = "archive_url")
     public String archiveUrl;
 
-    @Column(name = "created_by")
     public String createdBy;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     @Version

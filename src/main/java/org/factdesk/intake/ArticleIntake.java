@@ -4,17 +4,16 @@ import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 import org.factdesk.article.Article;
 import org.factdesk.article.ArticleRequest;
+import org.factdesk.common.FactdeskConfig;
 import org.factdesk.common.Problems;
 import org.factdesk.intake.sourcing.SourcingSignal;
 import org.factdesk.intake.text.ArticleText;
 import org.factdesk.intake.text.SentenceSplitter;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -30,26 +29,18 @@ public class ArticleIntake {
 
     /** Seconds a client is asked to wait when every analysis slot is taken: a typical article takes well under one. */
     public static final int RETRY_AFTER_SECONDS = 2;
-    /** The same, for the OpenAPI document's Retry-After header. */
-    public static final String RETRY_AFTER_SECONDS_TEXT = "" + RETRY_AFTER_SECONDS;
 
     private final TextAnalysis analysis = new TextAnalysis();
 
-    @ConfigProperty(name = "factdesk.intake.candidate-threshold")
-    Optional<Double> configuredThreshold;
-
-    @ConfigProperty(name = "factdesk.intake.analysis-budget", defaultValue = "10s")
-    Duration budget;
-
-    @ConfigProperty(name = "factdesk.intake.max-concurrent-analyses", defaultValue = "2")
-    int maxConcurrentAnalyses;
+    @Inject
+    FactdeskConfig config;
 
     /** Analysis slots of this replica; taken without waiting, so a full replica answers 503 at once. */
     Semaphore slots;
 
     @PostConstruct
     void init() {
-        slots = new Semaphore(maxConcurrentAnalyses);
+        slots = new Semaphore(config.intake().maxConcurrentAnalyses());
     }
 
     /** The analysis slots (tests take them all to see a full replica). */
@@ -74,7 +65,7 @@ public class ArticleIntake {
 
     /** The score from which a sentence is proposed as a candidate claim: configured, or the model's own. */
     public double threshold() {
-        return configuredThreshold.orElseGet(analysis::modelThreshold);
+        return config.intake().candidateThreshold().orElseGet(analysis::modelThreshold);
     }
 
     /**
@@ -88,15 +79,15 @@ public class ArticleIntake {
         }
         if (!slots.tryAcquire()) {
             throw HttpProblem.builder().withStatus(503).withTitle("Intake busy")
-                    .withDetail("This server is already analysing " + maxConcurrentAnalyses
+                    .withDetail("This server is already analysing " + config.intake().maxConcurrentAnalyses()
                             + " articles; send the article again in a few seconds.")
                     .withHeader("Retry-After", RETRY_AFTER_SECONDS).build();
         }
         try {
-            return analysis.analyse(text, language, System.nanoTime() + budget.toNanos());
+            return analysis.analyse(text, language, System.nanoTime() + config.intake().analysisBudget().toNanos());
         } catch (TextAnalysis.BudgetExceeded e) {
             throw HttpProblem.builder().withStatus(422).withTitle("Article too costly to analyse")
-                    .withDetail("Analysing this text took longer than " + budget.toSeconds() + " s; nothing was stored."
+                    .withDetail("Analysing this text took longer than " + config.intake().analysisBudget().toSeconds() + " s; nothing was stored."
                             + " Send a shorter text (sentences longer than " + SentenceSplitter.MAX_SENTENCE_CHARS
                             + " characters are split) or split the article.")
                     .build();

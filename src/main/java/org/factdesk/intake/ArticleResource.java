@@ -13,8 +13,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.factdesk.common.CurrentActor;
@@ -30,11 +28,6 @@ import org.factdesk.article.ArticleView;
 @RolesAllowed({Roles.FACTCHECKER, Roles.REVIEWER, Roles.EDITOR, Roles.ADMIN})
 public class ArticleResource {
 
-    /** Creating or changing an article's text analyses it; a replica runs a limited number of analyses at once. */
-    static final String INTAKE_BUSY = "Every analysis slot of this server is taken (factdesk.intake.max-concurrent-analyses):"
-            + " nothing was stored; send the request again after Retry-After seconds.";
-    static final String RETRY_AFTER = "Seconds to wait before sending the request again.";
-
     @Inject
     ArticleService articles;
 
@@ -46,9 +39,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "201", description = "The article, analysed",
             content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
                     schema = @Schema(implementation = ArticleView.class)))
-    @APIResponse(responseCode = "503", description = INTAKE_BUSY, headers = @Header(name = "Retry-After",
-            description = RETRY_AFTER, schema = @Schema(type = SchemaType.INTEGER, format = "int32",
-            minimum = ArticleIntake.RETRY_AFTER_SECONDS_TEXT, maximum = ArticleIntake.RETRY_AFTER_SECONDS_TEXT)))
+    @AnalysisLimited
     public Response create(@Valid @NotNull ArticleRequest request) {
         return Response.status(Response.Status.CREATED).entity(ArticleView.of(articles.create(actor.get(), request))).build();
     }
@@ -70,9 +61,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "200", description = "The article, analysed again if its text changed",
             content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
                     schema = @Schema(implementation = ArticleView.class)))
-    @APIResponse(responseCode = "503", description = INTAKE_BUSY, headers = @Header(name = "Retry-After",
-            description = RETRY_AFTER, schema = @Schema(type = SchemaType.INTEGER, format = "int32",
-            minimum = ArticleIntake.RETRY_AFTER_SECONDS_TEXT, maximum = ArticleIntake.RETRY_AFTER_SECONDS_TEXT)))
+    @AnalysisLimited
     public ArticleView update(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id, @Valid @NotNull ArticleRequest request) {
         return ArticleView.of(articles.update(id, actor.get(), request));
     }

@@ -6,7 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -20,7 +19,6 @@ import java.util.List;
 
 /** One sentence of an article's text with what intake found in it. Rebuilt whenever the text changes. */
 @Entity
-@Table(name = "article_sentence")
 public class ArticleSentence extends PanacheEntityBase {
 
     /**
@@ -61,7 +59,6 @@ public class ArticleSentence extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "article_id")
     public long articleId;
 
     public int position;

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.factdesk.common.FactdeskConfig;
 import org.factdesk.common.HealthData;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
@@ -19,7 +20,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Properties;
@@ -59,8 +59,8 @@ public class ChangeFeed {
     @ConfigProperty(name = "quarkus.datasource.password")
     Optional<String> password;
 
-    @ConfigProperty(name = "factdesk.live.check-every", defaultValue = "10s")
-    Duration checkEvery;
+    @Inject
+    FactdeskConfig config;
 
     @Inject
     ObjectMapper json;
@@ -80,7 +80,7 @@ public class ChangeFeed {
     /** Healthy while listening on a connection that answered a check recently. */
     public State state() {
         Instant confirmed = confirmedAt;
-        boolean recent = confirmed != null && confirmed.isAfter(Instant.now().minus(checkEvery.multipliedBy(3)));
+        boolean recent = confirmed != null && confirmed.isAfter(Instant.now().minus(config.live().checkEvery().multipliedBy(3)));
         return new State(connection != null && recent, confirmed, lastError);
     }
 
@@ -120,7 +120,7 @@ public class ChangeFeed {
                 heardBefore = true;
                 backoffMillis = 500;
                 PGConnection pg = c.unwrap(PGConnection.class);
-                int waitMillis = (int) Math.min(1000, checkEvery.toMillis());
+                int waitMillis = (int) Math.min(1000, config.live().checkEvery().toMillis());
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(waitMillis);
                     if (notifications != null) {
@@ -130,7 +130,7 @@ public class ChangeFeed {
                             }
                         }
                     }
-                    if (Instant.now().isAfter(confirmedAt.plus(checkEvery))) {
+                    if (Instant.now().isAfter(confirmedAt.plus(config.live().checkEvery()))) {
                         statement.execute("SELECT 1"); // fails after the socket timeout if nobody answers
                         confirmedAt = Instant.now();
                     }
@@ -154,7 +154,7 @@ public class ChangeFeed {
         Properties properties = new Properties();
         user.ifPresent(u -> properties.setProperty("user", u));
         password.ifPresent(p -> properties.setProperty("password", p));
-        String seconds = Long.toString(Math.max(1, checkEvery.toSeconds()));
+        String seconds = Long.toString(Math.max(1, config.live().checkEvery().toSeconds()));
         properties.setProperty("socketTimeout", seconds);
         properties.setProperty("connectTimeout", seconds);
         properties.setProperty("tcpKeepAlive", "true");

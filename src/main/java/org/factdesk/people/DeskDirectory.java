@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response.Status;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.factdesk.common.FactdeskConfig;
 import org.factdesk.common.Limits;
 import org.factdesk.common.Roles;
 import org.jboss.logging.Logger;
@@ -15,7 +16,6 @@ import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,8 +40,8 @@ public class DeskDirectory {
     @ConfigProperty(name = "quarkus.keycloak.admin-client.realm")
     String realm;
 
-    @ConfigProperty(name = "factdesk.people.cache-ttl", defaultValue = "60s")
-    Duration ttl;
+    @Inject
+    FactdeskConfig config;
 
     /** The most members one list holds (the directory asks Keycloak for this many users). */
     public static final int MAX_PEOPLE = 1000;
@@ -106,7 +106,7 @@ public class DeskDirectory {
     }
 
     private boolean fresh(Snapshot snapshot) {
-        return snapshot != null && snapshot.fetchedAt().plus(ttl).isAfter(Instant.now());
+        return snapshot != null && snapshot.fetchedAt().plus(config.people().cacheTtl()).isAfter(Instant.now());
     }
 
     /** Keycloak's answer: one call for the users, one per user for their roles. */

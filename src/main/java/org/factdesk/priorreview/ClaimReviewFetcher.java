@@ -2,7 +2,7 @@ package org.factdesk.priorreview;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.factdesk.common.FactdeskConfig;
 import org.factdesk.common.Problems;
 import org.factdesk.desk.DeskSettings;
 import org.factdesk.outbound.OutboundClient;
@@ -10,7 +10,6 @@ import org.factdesk.outbound.OutboundClient;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -34,8 +33,8 @@ public class ClaimReviewFetcher {
     @Inject
     OutboundClient outbound;
 
-    @ConfigProperty(name = "factdesk.intake.import.timeout", defaultValue = "15s")
-    Duration timeout;
+    @Inject
+    FactdeskConfig config;
 
     int maxBytes = ImportLimit.MAX_BYTES;
 
@@ -45,7 +44,7 @@ public class ClaimReviewFetcher {
     }
 
     public Fetched fetch(String url, boolean allowPrivate) {
-        Instant deadline = Instant.now().plus(timeout);
+        Instant deadline = Instant.now().plus(config.intake().importing().timeout());
         String current = url;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             String target = current;

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import org.factdesk.common.FactdeskConfig;
 
 /** schema.org ClaimReview for one published fact-check, with the fields Google documents. */
 @ApplicationScoped
@@ -17,10 +18,10 @@ public class ClaimReviewJsonLd {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
-    PublisherConfig publisher;
+    FactdeskConfig config;
 
     public String pageUrl(PublishedFactCheck factCheck) {
-        return publisher.baseUrl() + FactCheckPage.path(factCheck.id(), factCheck.headline());
+        return config.publisher().baseUrl() + FactCheckPage.path(factCheck.id(), factCheck.headline());
     }
 
     public ObjectNode of(PublishedFactCheck factCheck) {
@@ -36,7 +37,7 @@ public class ClaimReviewJsonLd {
         if (factCheck.corrected()) {
             review.put("dateModified", iso(factCheck.lastPublished()));
         }
-        review.putObject("author").put("@type", "Organization").put("name", publisher.name()).put("url", publisher.url());
+        review.putObject("author").put("@type", "Organization").put("name", config.publisher().name()).put("url", config.publisher().url());
 
         ObjectNode rating = review.putObject("reviewRating").put("@type", "Rating");
         PublishedFactCheck.PublicRating r = factCheck.rating();

@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.function.Supplier;
+import org.factdesk.common.FactdeskConfig;
 
 /**
  * Public feeds of published verdicts: ClaimReview DataFeed, Atom 1.0, RSS 2.0 and JSON Feed 1.1.
@@ -58,7 +59,7 @@ public class FeedResource {
     ClaimReviewJsonLd claimReview;
 
     @Inject
-    PublisherConfig publisher;
+    FactdeskConfig config;
 
     @GET
     @Path("claimreview.json")
@@ -68,7 +69,7 @@ public class FeedResource {
             ObjectNode feed = JSON.createObjectNode();
             feed.put("@context", "https://schema.org");
             feed.put("@type", "DataFeed");
-            feed.put("name", publisher.name() + " fact-checks");
+            feed.put("name", config.publisher().name() + " fact-checks");
             feed.put("url", url("claimreview.json", query, query.page));
             page.items().stream().findFirst().ifPresent(first -> feed.put("dateModified", first.updated().toString()));
             ArrayNode elements = feed.putArray("dataFeedElement");
@@ -91,8 +92,8 @@ public class FeedResource {
             FeedService.FeedPage page = feeds.page(query);
             ObjectNode feed = JSON.createObjectNode();
             feed.put("version", "https://jsonfeed.org/version/1.1");
-            feed.put("title", publisher.name() + " fact-checks");
-            feed.put("home_page_url", publisher.baseUrl() + "/");
+            feed.put("title", config.publisher().name() + " fact-checks");
+            feed.put("home_page_url", config.publisher().baseUrl() + "/");
             feed.put("feed_url", url("feed.json", query, query.page));
             if (page.hasNext()) {
                 feed.put("next_url", url("feed.json", query, query.page + 1));
@@ -134,9 +135,9 @@ public class FeedResource {
         FeedService.FeedPage page = feeds.page(query);
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType(type);
-        feed.setTitle(clean(publisher.name() + " fact-checks"));
+        feed.setTitle(clean(config.publisher().name() + " fact-checks"));
         feed.setDescription("Published fact-checks, newest first");
-        feed.setLink(publisher.baseUrl() + "/");
+        feed.setLink(config.publisher().baseUrl() + "/");
         feed.setUri(url(file, query, 0));
         feed.setLanguage(language(query));
         page.items().stream().findFirst().ifPresent(first -> feed.setPublishedDate(Date.from(first.updated())));
@@ -161,7 +162,7 @@ public class FeedResource {
             entry.setUri(claimReview.pageUrl(fc));
             entry.setLink(claimReview.pageUrl(fc));
             entry.setTitle(clean(title(fc)));
-            entry.setAuthor(clean(publisher.name()));
+            entry.setAuthor(clean(config.publisher().name()));
             entry.setPublishedDate(Date.from(fc.firstPublished()));
             entry.setUpdatedDate(Date.from(fc.updated()));
             SyndContentImpl description = new SyndContentImpl();
@@ -235,11 +236,11 @@ public class FeedResource {
 
     /** A feed filtered by language is in that language; any other in the desk's (factdesk.publisher.language). */
     private String language(FeedQuery query) {
-        return query.language != null && LANGUAGE_TAG.matcher(query.language).matches() ? query.language : publisher.language();
+        return query.language != null && LANGUAGE_TAG.matcher(query.language).matches() ? query.language : config.publisher().language();
     }
 
     private String url(String file, FeedQuery query, int page) {
-        return publisher.baseUrl() + "/feeds/" + file + query.queryAt(page);
+        return config.publisher().baseUrl() + "/feeds/" + file + query.queryAt(page);
     }
 
     private static String clean(String text) {

@@ -6,16 +6,13 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.Table;
 
 /**
  * One rating of a scale. {@code value} is null for off-scale ratings (e.g. Unproven), which
  * carry no number in ClaimReview.
  */
 @Entity
-@Table(name = "rating")
 public class Rating extends PanacheEntityBase {
 
     @Id
@@ -23,7 +20,6 @@ public class Rating extends PanacheEntityBase {
     public Long id;
 
     @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "scale_id")
     public RatingScale scale;
 
     public int position;

@@ -2,14 +2,12 @@ package org.factdesk.rating;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
@@ -19,7 +17,6 @@ import java.util.Objects;
 
 /** An ordered set of ratings; the desk uses one active scale at a time. */
 @Entity
-@Table(name = "rating_scale")
 public class RatingScale extends PanacheEntityBase {
 
     @Id
@@ -30,7 +27,6 @@ public class RatingScale extends PanacheEntityBase {
 
     public boolean active;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
     @Version

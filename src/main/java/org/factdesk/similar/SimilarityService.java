@@ -4,10 +4,11 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 import org.factdesk.claim.Claim;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.factdesk.claim.ClaimRequest;
+import org.factdesk.common.FactdeskConfig;
 import org.factdesk.common.HttpUrl;
 import org.factdesk.common.Limits;
 import org.factdesk.common.Problems;
@@ -92,8 +93,8 @@ public class SimilarityService {
             ORDER BY s DESC, r.reviewed_at DESC NULLS LAST, r.id
             LIMIT :limit""";
 
-    @ConfigProperty(name = "factdesk.intake.similarity-threshold", defaultValue = "0.3")
-    double threshold;
+    @Inject
+    FactdeskConfig config;
 
     @Transactional
     public Matches forClaim(long claimId, int limit) {
@@ -109,12 +110,12 @@ public class SimilarityService {
         EntityManager em = Panache.getEntityManager();
         @SuppressWarnings("unchecked")
         List<Object[]> claimRows = em.createNativeQuery(CLAIMS_SQL)
-                .setParameter("q", text).setParameter("threshold", threshold)
+                .setParameter("q", text).setParameter("threshold", config.intake().similarityThreshold())
                 .setParameter("exclude", excludeClaimId == null ? -1L : excludeClaimId)
                 .setParameter("limit", limit).getResultList();
         @SuppressWarnings("unchecked")
         List<Object[]> reviewRows = em.createNativeQuery(REVIEWS_SQL)
-                .setParameter("q", text).setParameter("threshold", threshold).setParameter("limit", limit).getResultList();
+                .setParameter("q", text).setParameter("threshold", config.intake().similarityThreshold()).setParameter("limit", limit).getResultList();
         return new Matches(
                 claimRows.stream().map(r -> new SimilarClaim(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
                         TicketStatus.valueOf((String) r[2]), (String) r[3], (String) r[4], round(r[5]), (String) r[7],

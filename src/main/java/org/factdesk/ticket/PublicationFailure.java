@@ -1,7 +1,6 @@
 package org.factdesk.ticket;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -28,25 +27,20 @@ public class PublicationFailure extends PanacheEntityBase {
     public static final int SHOWN_AFTER = 3;
 
     @Id
-    @Column(name = "ticket_id")
     public Long ticketId;
 
     /** The scheduled time these failures belong to. */
-    @Column(name = "publish_at")
     public Instant publishAt;
 
     public int failures;
 
-    @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
 
-    @Column(name = "last_error")
     public String lastError;
 
     /** The longest error a ticket shows (cut by the publisher). */
     public static final int ERROR_MAX = 1000;
 
-    @Column(name = "last_failed_at")
     public Instant lastFailedAt;
 
     /** Wait before the next attempt: 1 minute after the first failure, doubling, at most an hour. */

@@ -1,7 +1,6 @@
 package org.factdesk.ticket;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -9,10 +8,8 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.OneToOne;
-import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.factdesk.audit.AuditHash;
 import org.factdesk.audit.ChainHead;
@@ -28,7 +25,6 @@ import java.time.Instant;
  */
 @Entity
 @DynamicUpdate
-@Table(name = "ticket")
 public class Ticket extends PanacheEntityBase implements ChainHead {
 
     @Id
@@ -36,7 +32,6 @@ public class Ticket extends PanacheEntityBase implements ChainHead {
     public Long id;
 
     @OneToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "claim_id")
     public Claim claim;
 
     @Enumerated(EnumType.STRING)
@@ -46,43 +41,34 @@ public class Ticket extends PanacheEntityBase implements ChainHead {
     public String assignee;
 
     /** Copied from the claim so that "claim next" needs one index scan. */
-    @Column(name = "priority_rank")
     public int priorityRank;
 
     public Instant deadline;
 
     /** Scheduled publication time; the ticket stays APPROVED until then. */
-    @Column(name = "publish_at")
     public Instant publishAt;
 
-    @Column(name = "published_versions")
     public int publishedVersions;
 
     /** The most versions a fact-check is published in (a correction beyond it is refused). */
     public static final int MAX_PUBLISHED_VERSIONS = 100;
     public static final String MAX_PUBLISHED_VERSIONS_TEXT = "" + MAX_PUBLISHED_VERSIONS;
 
-    @Column(name = "first_published_at")
     public Instant firstPublishedAt;
 
     /** When the public last saw a change: publication, correction or retraction (orders the feeds). */
-    @Column(name = "public_updated_at")
     public Instant publicUpdatedAt;
 
     /** Reason of the last discard or retraction. */
     public String reason;
 
     /** Head of the ticket's audit chain (sequence and hash of its last event), kept by AuditLog. */
-    @Column(name = "audit_seq")
     public int auditSeq;
 
-    @Column(name = "audit_hash")
     public String auditHash = AuditHash.GENESIS;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     @Version

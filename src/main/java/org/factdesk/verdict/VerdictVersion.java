@@ -2,14 +2,12 @@ package org.factdesk.verdict;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -22,7 +20,6 @@ import java.util.List;
  * numbered and never change again (a correction publishes a new number with a public note).
  */
 @Entity
-@Table(name = "verdict_version")
 public class VerdictVersion extends PanacheEntityBase {
 
     public enum State { DRAFT, PUBLISHED }
@@ -31,7 +28,6 @@ public class VerdictVersion extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "ticket_id")
     public long ticketId;
 
     @Enumerated(EnumType.STRING)
@@ -39,7 +35,6 @@ public class VerdictVersion extends PanacheEntityBase {
 
     public Integer number;
 
-    @Column(name = "rating_id")
     public Long ratingId;
 
     public String headline;
@@ -48,10 +43,8 @@ public class VerdictVersion extends PanacheEntityBase {
 
     public String explanation;
 
-    @Column(name = "evidence_ids")
     public Long[] evidenceIds = new Long[0];
 
-    @Column(name = "correction_note")
     public String correctionNote;
 
     /** The cited evidence as it stood at publication, so that a published version never changes. */
@@ -59,28 +52,22 @@ public class VerdictVersion extends PanacheEntityBase {
     public JsonNode sources;
 
     /** The claim as it was reviewed and published with this version: text, claimant, language, topics, appearances. */
-    @Column(name = "claim_text")
     public String claimText;
 
     public String claimant;
 
-    @Column(name = "claim_language")
     public String claimLanguage;
 
-    @Column(name = "claim_topics")
     public String[] claimTopics;
 
     /** {@code [{url, appearedAt}]}: the claim's reviewed appearances at publication. */
     @JdbcTypeCode(SqlTypes.JSON)
     public JsonNode appearances;
 
-    @Column(name = "published_at")
     public Instant publishedAt;
 
-    @Column(name = "published_by")
     public String publishedBy;
 
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     @Version

@@ -4,27 +4,45 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.factdesk.common.HttpUrl;
 import org.factdesk.common.Limits;
 import org.factdesk.common.Problems;
+import org.factdesk.intake.AnalysisLimited;
+import org.factdesk.intake.ArticleIntake;
 import org.factdesk.ticket.TicketAction;
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.DotName;
+import org.jboss.jandex.IndexView;
+import org.jboss.jandex.MethodInfo;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What the OpenAPI document states that no annotation can: the bounds of types the project does not own
  * (java.time values, the problem extension's {@code HttpProblem}), the ticket actions, listed from
- * {@link TicketAction} itself, and the problems every operation may answer. Runs when the build makes the document.
+ * {@link TicketAction} itself, the 503 of the operations marked {@link AnalysisLimited}, and the problems every
+ * operation may answer. Runs when the build makes the document, with the build's index of the classes.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class ApiDocumentFilter implements OASFilter {
+
+    private static final DotName PATH = DotName.createSimple("jakarta.ws.rs.Path");
+
+    private final IndexView index;
+
+    public ApiDocumentFilter(IndexView index) {
+        this.index = index;
+    }
 
     @Override
     public void filterOpenAPI(OpenAPI api) {
@@ -60,7 +78,53 @@ public class ApiDocumentFilter implements OASFilter {
             }
         }
         actions(api, schemas);
+        analysisLimited(api);
         errors(api);
+    }
+
+    /** The 503 with Retry-After of each {@link AnalysisLimited} operation, listed after its success answers. */
+    private void analysisLimited(OpenAPI api) {
+        for (AnnotationInstance marked : index.getAnnotations(DotName.createSimple(AnalysisLimited.class))) {
+            MethodInfo method = marked.target().asMethod();
+            String path = path(method.declaringClass().declaredAnnotation(PATH), method.declaredAnnotation(PATH));
+            PathItem item = api.getPaths().getPathItem(path);
+            var operation = item == null ? null : item.getOperations().entrySet().stream()
+                    .filter(entry -> method.hasDeclaredAnnotation(DotName.createSimple("jakarta.ws.rs." + entry.getKey().name())))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            if (operation == null) {
+                throw new IllegalStateException("@AnalysisLimited on " + method + ": no operation at " + path);
+            }
+            var schema = OASFactory.createSchema().maximum(BigDecimal.valueOf(ArticleIntake.RETRY_AFTER_SECONDS))
+                    .minimum(BigDecimal.valueOf(ArticleIntake.RETRY_AFTER_SECONDS))
+                    .format("int32").addType(Schema.SchemaType.INTEGER);
+            APIResponse busy = OASFactory.createAPIResponse().description(AnalysisLimited.BUSY)
+                    .addHeader("Retry-After", OASFactory.createHeader().description(AnalysisLimited.RETRY_AFTER).schema(schema));
+            Map<String, APIResponse> responses = new LinkedHashMap<>();
+            operation.getResponses().getAPIResponses().forEach((code, response) -> {
+                if (code.startsWith("2")) {
+                    responses.put(code, response);
+                }
+            });
+            responses.put("503", busy);
+            operation.getResponses().getAPIResponses().forEach(responses::putIfAbsent);
+            operation.getResponses().setAPIResponses(responses);
+        }
+    }
+
+    /** The document's path of a resource method: its class's @Path and its own, without template regexes. */
+    private static String path(AnnotationInstance... paths) {
+        StringBuilder path = new StringBuilder();
+        for (AnnotationInstance part : paths) {
+            if (part == null) {
+                continue;
+            }
+            for (String segment : part.value().asString().split("/")) {
+                if (!segment.isBlank()) {
+                    path.append('/').append(segment.replaceAll("\\{\\s*([^:}\\s]+)\\s*:[^}]*}", "{$1}"));
+                }
+            }
+        }
+        return path.isEmpty() ? "/" : path.toString();
     }
 
     /**

@@ -8,7 +8,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
 import java.time.Duration;
@@ -16,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.factdesk.common.FactdeskConfig;
 
 /**
  * The headers every answer of the public port carries — API, web app, public pages, feeds, errors
@@ -40,12 +40,11 @@ public class ResponseHeaders {
     @Inject
     SignInAuthority signIn;
 
-    /** Browsers heed it only on HTTPS (TLS ends at the ingress), so it is always sent; 0 tells them to forget it. */
-    @ConfigProperty(name = "factdesk.http.hsts-max-age", defaultValue = "365d")
-    Duration hstsMaxAge;
+    @Inject
+    FactdeskConfig config;
 
     void register(@Observes Filters filters) {
-        Map<String, String> headers = securityHeaders(signIn.url(), hstsMaxAge, LaunchMode.current());
+        Map<String, String> headers = securityHeaders(signIn.url(), config.http().hstsMaxAge(), LaunchMode.current());
         filters.register(context -> {
             context.addHeadersEndHandler(ignored -> apply(context, headers));
             context.next();

@@ -1,9 +1,11 @@
 package org.factdesk.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Optional;
+import org.factdesk.common.FactdeskConfig;
 
 /**
  * Where browsers sign in: the server's own identity provider unless browsers reach it by another
@@ -13,13 +15,13 @@ import java.util.Optional;
 @ApplicationScoped
 public class SignInAuthority {
 
-    @ConfigProperty(name = "factdesk.web.oidc-authority")
-    Optional<String> authority;
+    @Inject
+    FactdeskConfig config;
 
     @ConfigProperty(name = "quarkus.oidc.auth-server-url")
     Optional<String> serverAuthority;
 
     public Optional<String> url() {
-        return authority.or(() -> serverAuthority);
+        return config.web().oidcAuthority().or(() -> serverAuthority);
     }
 }

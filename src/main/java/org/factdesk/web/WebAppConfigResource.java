@@ -6,8 +6,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.factdesk.publishing.PublisherConfig;
+import org.factdesk.common.FactdeskConfig;
 
 /**
  * What the web app needs to know at run time, so that one build serves every deployment: where
@@ -20,15 +19,12 @@ public class WebAppConfigResource {
     @Inject
     SignInAuthority signIn;
 
-    @ConfigProperty(name = "factdesk.web.oidc-client-id", defaultValue = "factdesk-web")
-    String clientId;
-
     @Inject
-    PublisherConfig publisher;
+    FactdeskConfig config;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public WebAppConfigView config() {
-        return new WebAppConfigView(signIn.url().orElse(null), clientId, publisher.baseUrl());
+        return new WebAppConfigView(signIn.url().orElse(null), config.web().oidcClientId(), config.publisher().baseUrl());
     }
 }

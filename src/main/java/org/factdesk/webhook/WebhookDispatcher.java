@@ -7,7 +7,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.factdesk.common.FactdeskConfig;
 import org.factdesk.desk.DeskSettings;
 import org.factdesk.outbound.OutboundClient;
 import org.jboss.logging.Logger;
@@ -51,12 +51,8 @@ public class WebhookDispatcher {
     @Inject
     OutboundClient outbound;
 
-    /** Connecting, the answer's headers and its body, all together. */
-    @ConfigProperty(name = "factdesk.webhooks.timeout", defaultValue = "10s")
-    Duration timeout;
-
-    @ConfigProperty(name = "factdesk.webhooks.concurrency", defaultValue = "8")
-    int concurrency;
+    @Inject
+    FactdeskConfig config;
 
     private Semaphore senders;
     private ExecutorService pool;
@@ -66,8 +62,8 @@ public class WebhookDispatcher {
 
     @PostConstruct
     void start() {
-        senders = new Semaphore(concurrency);
-        pool = Executors.newFixedThreadPool(concurrency, runnable -> {
+        senders = new Semaphore(config.webhooks().concurrency());
+        pool = Executors.newFixedThreadPool(config.webhooks().concurrency(), runnable -> {
             Thread thread = new Thread(runnable, "webhook-sender");
             thread.setDaemon(true);
             return thread;
@@ -166,7 +162,7 @@ public class WebhookDispatcher {
 
     /** Longer than one send may take, so that a lease runs out only when its sender is gone. */
     private Duration lease() {
-        return timeout.plusSeconds(50);
+        return config.webhooks().timeout().plusSeconds(50);
     }
 
     private void deliver(Lease lease) {
@@ -185,7 +181,7 @@ public class WebhookDispatcher {
         String error = null;
         try {
             OutboundClient.Response response = outbound.send(request(attempt.delivery(), attempt.endpoint()),
-                    attempt.allowPrivate(), Instant.now().plus(timeout), MAX_RESPONSE_BYTES);
+                    attempt.allowPrivate(), Instant.now().plus(config.webhooks().timeout()), MAX_RESPONSE_BYTES);
             status = response.status();
             if (status / 100 != 2) {
                 error = "HTTP " + status;

@@ -1,19 +1,16 @@
 package org.factdesk.webhook;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
 
 /** A partner system that wants to hear about publications, corrections and retractions. */
 @Entity
-@Table(name = "webhook_endpoint")
 public class WebhookEndpoint extends PanacheEntityBase {
 
     @Id
@@ -30,10 +27,8 @@ public class WebhookEndpoint extends PanacheEntityBase {
 
     public boolean active;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
-    @Column(name = "created_by")
     public String createdBy;
 
     @Version

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.factdesk.publishing.PublisherConfig;
+import org.factdesk.common.FactdeskConfig;
 import org.factdesk.publishing.FactCheckPage;
 import org.factdesk.ticket.Ticket;
 
@@ -30,7 +30,7 @@ public class WebhookOutbox {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
-    PublisherConfig publisher;
+    FactdeskConfig config;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void enqueue(String event, Ticket ticket, int version, String headline, Instant at) {
@@ -60,7 +60,7 @@ public class WebhookOutbox {
         data.put("id", ticket.id);
         data.put("version", version);
         data.put("headline", headline);
-        data.put("url", publisher.baseUrl() + FactCheckPage.path(ticket.id, headline));
+        data.put("url", config.publisher().baseUrl() + FactCheckPage.path(ticket.id, headline));
         if (RETRACTED.equals(event)) {
             data.put("reason", ticket.reason);
         }

@@ -1,5 +1,6 @@
 package org.factdesk.live;
 
+import org.factdesk.support.TestConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -102,7 +102,7 @@ class ChangeFeedHealthTest {
         feed.url = url;
         feed.user = ConfigProvider.getConfig().getOptionalValue("quarkus.datasource.username", String.class);
         feed.password = ConfigProvider.getConfig().getOptionalValue("quarkus.datasource.password", String.class);
-        feed.checkEvery = Duration.ofMillis(200);
+        feed.config = TestConfig.factdesk("factdesk.live.check-every", "200ms");
         feed.json = json;
         return feed;
     }

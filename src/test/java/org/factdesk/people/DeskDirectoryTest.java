@@ -1,10 +1,10 @@
 package org.factdesk.people;
 
+import org.factdesk.support.TestConfig;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -98,7 +98,7 @@ class DeskDirectoryTest {
                 return List.of(new Person("sub-1", "carol", "Carol", List.of("editor")));
             }
         };
-        directory.ttl = Duration.ofMinutes(1);
+        directory.config = TestConfig.factdesk("factdesk.people.cache-ttl", "1m");
         return directory;
     }
 }

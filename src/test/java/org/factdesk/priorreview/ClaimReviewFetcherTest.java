@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import org.factdesk.outbound.TargetGuard;
 import org.factdesk.outbound.OutboundClient;
+import org.factdesk.support.TestConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -89,7 +90,7 @@ class ClaimReviewFetcherTest {
         fetcher.outbound = new OutboundClient(new TargetGuard(
                 host -> new InetAddress[]{host.equals("news.test") ? PUBLIC : INTERNAL},
                 a -> a.equals(PUBLIC) ? Optional.empty() : TargetGuard.specialPurposeRange(a)), null);
-        fetcher.timeout = Duration.ofSeconds(10);
+        fetcher.config = TestConfig.factdesk("factdesk.intake.import.timeout", "10s");
         fetcher.maxBytes = 1_000_000;
 
         for (String path : new String[]{"/to-intranet", "/to-loopback"}) {
@@ -101,7 +102,7 @@ class ClaimReviewFetcherTest {
         }
         assertEquals(0, internalHits.get());
 
-        fetcher.timeout = Duration.ofSeconds(1);
+        fetcher.config = TestConfig.factdesk("factdesk.intake.import.timeout", "1s");
         Instant start = Instant.now();
         HttpProblem slow = assertThrows(HttpProblem.class, () -> fetcher.fetch(base + "/slow.json", false));
         assertEquals("Fetch failed", slow.getTitle());

@@ -1,0 +1,171 @@
+package org.factdesk.common;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Every {@code factdesk.*} setting, with its default: the one place they are declared. Each is
+ * also an environment variable ({@code factdesk.webhooks.poll-every} is
+ * {@code FACTDESK_WEBHOOKS_POLL_EVERY}); the README's configuration table lists them all
+ * ({@code ConfigurationTableTest}). Durations read {@code 10s}, {@code 1m}, {@code 365d} or ISO-8601;
+ * the scheduled ones also {@code off}.
+ */
+@ConfigMapping(prefix = "factdesk")
+public interface FactdeskConfig {
+
+    /** The embedded PostgreSQL of a local run (started when no database URL is configured). */
+    EmbeddedDb embeddedDb();
+
+    /** Who publishes, and where the public pages live. */
+    Publisher publisher();
+
+    /** Scheduled publications. */
+    Publishing publishing();
+
+    /** The audit trail's public checkpoints. */
+    Audit audit();
+
+    /** Webhook deliveries from the outbox. */
+    Webhooks webhooks();
+
+    /** Article intake and the claim tools beside it. */
+    Intake intake();
+
+    /** The desk directory (members read from Keycloak). */
+    People people();
+
+    /** Live updates (PostgreSQL LISTEN/NOTIFY). */
+    Live live();
+
+    /** Security headers of the public port. */
+    Http http();
+
+    /** The web app's sign-in settings (/config.json). */
+    Web web();
+
+    /** Demo content. */
+    Demo demo();
+
+    interface EmbeddedDb {
+        /** Folder of the embedded PostgreSQL's data, relative to the working directory. */
+        @WithDefault(".factdesk/pgdata")
+        String dataDir();
+
+        /** Port of the embedded PostgreSQL (on 127.0.0.1). */
+        @WithDefault("54329")
+        int port();
+    }
+
+    /** Absolute links come from here, never from the request. */
+    interface Publisher {
+        /** Public base URL of pages and feeds, without a trailing slash. */
+        @WithDefault("http://localhost:8080")
+        String baseUrl();
+
+        /** The publishing organisation (ClaimReview author). */
+        @WithDefault("Factdesk")
+        String name();
+
+        /** The publishing organisation's URL (ClaimReview author). */
+        @WithDefault("http://localhost:8080")
+        String url();
+
+        /**
+         * The desk's language (BCP 47, e.g. {@code en}, {@code pt-BR}): the language of a feed that is
+         * not filtered by one. Each entry carries its own, the language of its published claim.
+         */
+        @WithDefault("en")
+        String language();
+    }
+
+    interface Publishing {
+        /** How often due scheduled publications are looked for (a duration, or {@code off}; read by {@code @Scheduled}). */
+        @WithDefault("10s")
+        String pollEvery();
+    }
+
+    interface Audit {
+        /** How often an audit checkpoint is taken (a duration, or {@code off}: tests take them themselves). */
+        @WithDefault("1m")
+        String checkpointEvery();
+    }
+
+    interface Webhooks {
+        /** How often the outbox is sent (a duration, or {@code off}; read by {@code @Scheduled}). */
+        @WithDefault("2s")
+        String pollEvery();
+
+        /** One delivery's time for connecting, the answer's headers and its body together. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** Deliveries in flight at once (at most one per endpoint). */
+        @WithDefault("8")
+        int concurrency();
+    }
+
+    interface Intake {
+        /** Time budget of one article's analysis (over it: 422, nothing stored); 500,000 characters take about 4 s of one core. */
+        @WithDefault("10s")
+        Duration analysisBudget();
+
+        /** Analyses at once per replica, about one per core (all taken: 503 with Retry-After). */
+        @WithDefault("2")
+        int maxConcurrentAnalyses();
+
+        /** The check-worthiness score from which a sentence is proposed as a claim; unset: the model's own. */
+        OptionalDouble candidateThreshold();
+
+        /** The least trigram similarity (0 to 1) of a desk claim or prior review listed as similar. */
+        @WithDefault("0.3")
+        double similarityThreshold();
+
+        /** Importing ClaimReview from a URL. */
+        @WithName("import")
+        Import importing();
+
+        interface Import {
+            /** Time for fetching a page, redirects included. */
+            @WithDefault("15s")
+            Duration timeout();
+        }
+    }
+
+    interface People {
+        /** How long the desk directory keeps Keycloak's list of members. */
+        @WithDefault("60s")
+        Duration cacheTtl();
+    }
+
+    interface Live {
+        /** How often the live-updates connection is checked ({@code SELECT 1}, which must answer within as long). */
+        @WithDefault("10s")
+        Duration checkEvery();
+    }
+
+    interface Http {
+        /** {@code Strict-Transport-Security} max-age; always sent (browsers heed it only on HTTPS), {@code 0} withdraws it. */
+        @WithDefault("365d")
+        Duration hstsMaxAge();
+    }
+
+    interface Web {
+        /** The realm URL browsers sign in at; unset: the server's own ({@code quarkus.oidc.auth-server-url}). */
+        Optional<String> oidcAuthority();
+
+        /** The web app's OIDC client. */
+        @WithDefault("factdesk-web")
+        String oidcClientId();
+    }
+
+    interface Demo {
+        /** Load the demo content into an empty desk at start. */
+        @WithDefault("false")
+        boolean enabled();
+    }
+}
