@@ -1,17 +1,37 @@
-// How the ticket actions look: label, confirmation, text field, emphasis. Presentation only:
-// which actions a person may take comes from the server (ticket.permissions.actions).
+// How the ticket actions look: label, emphasis, and the dialog each one asks through (confirmation,
+// a reason, a person, a date). Presentation only: which actions a person may take comes from the
+// server (ticket.permissions.actions), and the server judges what is sent.
 
-export interface ActionSpec {
+/** What a dialog asks before the action is sent. */
+export interface ActionForm {
+  /** Dialog heading; `${label}?` when absent. */
+  title?: string;
+  /** The dialog's submit button; the label when absent. */
+  submit?: string;
+  /** Hard to undo: ask first. */
+  confirm?: boolean;
+  /** What the action does, shown above the fields; may name what the ticket has scheduled. */
+  note?: (ticket: { publishAt: string | null }) => string;
+  /** A date and time in the desk's zone, sent as an instant. */
+  date?: { field: 'publishAt'; label: string };
+  /** Needs a text: which field of TransitionRequest, and whether it is required. */
+  text?: { field: 'reason' | 'comment'; label: string; required: boolean };
+  /** A person from the pick list, sent as `assignee`. */
+  person?: { label: string; none: string; required: boolean };
+}
+
+export interface ActionSpec extends ActionForm {
   /** The path segment of POST /api/tickets/{id}/{action}. */
   action: string;
   label: string;
-  /** Hard to undo: ask first. */
-  confirm?: boolean;
-  /** Needs a text: which field of TransitionRequest, and whether it is required. */
-  text?: { field: 'reason' | 'comment'; label: string; required: boolean };
   /** Primary (highlighted) button. */
   primary?: boolean;
+  /** A second button for the same action, asking through its own dialog (publish: "Schedule…"). */
+  variant?: ActionForm & { label: string };
 }
+
+/** One button of the action bar: the action it sends and the dialog it opens, if any. */
+export type ActionButton = ActionForm & { action: string; label: string; primary?: boolean };
 
 /** In display order. */
 export const ACTIONS: ActionSpec[] = [
@@ -21,16 +41,23 @@ export const ACTIONS: ActionSpec[] = [
   { action: 'request-changes', label: 'Request changes',
     text: { field: 'comment', label: 'What needs to change', required: true } },
   { action: 'withdraw-approval', label: 'Withdraw approval',
+    note: (t) => `The ticket goes back to work in progress${t.publishAt ? ' and its scheduled publication is cancelled' : ''}.`,
     text: { field: 'reason', label: 'Why the approval is withdrawn', required: true } },
-  { action: 'publish', label: 'Publish now', confirm: true, primary: true },
+  { action: 'publish', label: 'Publish now', confirm: true, primary: true,
+    note: () => 'The verdict goes out now: its public page, the feeds and partner webhooks. A published version can only be corrected or retracted, never removed.',
+    variant: { label: 'Schedule…', title: 'Schedule publication', submit: 'Schedule', date: { field: 'publishAt', label: 'Publish at' } } },
   { action: 'cancel-schedule', label: 'Cancel schedule' },
-  { action: 'assign', label: 'Assign' },
+  { action: 'assign', label: 'Assign', title: 'Assign ticket',
+    person: { label: 'Assignee', none: 'Choose…', required: true } },
   { action: 'release', label: 'Release' },
-  { action: 'correct', label: 'Start correction' },
+  { action: 'correct', label: 'Start correction',
+    person: { label: 'Assign the correction to (optional)', none: 'Its fact-checker', required: false } },
   { action: 'reopen', label: 'Reopen' },
   { action: 'retract', label: 'Retract', confirm: true,
+    note: () => 'The public page will show a retraction notice; feeds and partners are told. This cannot be undone.',
     text: { field: 'reason', label: 'Reason for the retraction (public)', required: true } },
   { action: 'discard', label: 'Discard', confirm: true,
+    note: () => 'The ticket leaves the desk. An editor can reopen it later.',
     text: { field: 'reason', label: 'Reason for discarding', required: true } },
 ];
 
@@ -40,4 +67,20 @@ export const ACTIONS: ActionSpec[] = [
  */
 export function actionsToShow(permitted: readonly string[]): ActionSpec[] {
   return ACTIONS.filter((spec) => permitted.includes(spec.action));
+}
+
+/** The buttons of one action: its own, then its variant's (which sends the same action). */
+export function buttonsOf(spec: ActionSpec): ActionButton[] {
+  const { variant, ...main } = spec;
+  return variant ? [main, { ...variant, action: spec.action }] : [main];
+}
+
+/** Whether pressing the button opens a dialog first, or sends the action straight away. */
+export function asksFirst(button: ActionForm): boolean {
+  return Boolean(button.confirm || button.text || button.person || button.date);
+}
+
+/** Hard-to-undo actions that are not the main step read as dangerous (button and submit alike). */
+export function tone(button: ActionButton): 'primary' | 'danger' | '' {
+  return button.primary ? 'primary' : button.confirm ? 'danger' : '';
 }
