@@ -6,7 +6,6 @@
 // One generator for both, so the check compares like with like.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import openapiTS, { COMMENT_HEADER, astToString } from 'openapi-typescript';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const DOCUMENT = here('../../target/openapi/openapi.json');
@@ -17,6 +16,11 @@ if (!existsSync(DOCUMENT)) {
   console.error(`api:types: ${DOCUMENT} is missing; build the server first: ./mvnw -Dquarkus.quinoa=false -DskipTests package`);
   process.exit(2);
 }
+
+const { default: openapiTS, COMMENT_HEADER, astToString } = await import('openapi-typescript').catch(() => {
+  console.error('api:types: openapi-typescript is not installed; run npm ci in frontend/ (the Maven build does it through Quinoa).');
+  process.exit(2);
+});
 
 // Every property of a schema without a `required` list is required: the server's views always
 // send every field (as null when unset); request schemas list their required fields themselves.
