@@ -1,6 +1,10 @@
 // How the ticket actions look: label, emphasis, and the dialog each one asks through (confirmation,
 // a reason, a person, a date). Presentation only: which actions a person may take comes from the
 // server (ticket.permissions.actions), and the server judges what is sent.
+import type { TicketPermissions } from './types';
+
+/** The actions the server names (its OpenAPI document lists them): a renamed one fails the type check here. */
+export type TicketAction = TicketPermissions['actions'][number];
 
 /** What a dialog asks before the action is sent. */
 export interface ActionForm {
@@ -21,17 +25,14 @@ export interface ActionForm {
 }
 
 export interface ActionSpec extends ActionForm {
-  /** The path segment of POST /api/tickets/{id}/{action}. */
-  action: string;
+  /** As in ticket.permissions.actions: the button shows when the server lists it. */
+  action: TicketAction;
+  /** The path segment of POST /api/tickets/{id}/{path}; the action's own when absent. */
+  path?: TicketAction;
   label: string;
   /** Primary (highlighted) button. */
   primary?: boolean;
-  /** A second button for the same action, asking through its own dialog (publish: "Schedule…"). */
-  variant?: ActionForm & { label: string };
 }
-
-/** One button of the action bar: the action it sends and the dialog it opens, if any. */
-export type ActionButton = ActionForm & { action: string; label: string; primary?: boolean };
 
 /** In display order. */
 export const ACTIONS: ActionSpec[] = [
@@ -44,8 +45,10 @@ export const ACTIONS: ActionSpec[] = [
     note: (t) => `The ticket goes back to work in progress${t.publishAt ? ' and its scheduled publication is cancelled' : ''}.`,
     text: { field: 'reason', label: 'Why the approval is withdrawn', required: true } },
   { action: 'publish', label: 'Publish now', confirm: true, primary: true,
-    note: () => 'The verdict goes out now: its public page, the feeds and partner webhooks. A published version can only be corrected or retracted, never removed.',
-    variant: { label: 'Schedule…', title: 'Schedule publication', submit: 'Schedule', date: { field: 'publishAt', label: 'Publish at' } } },
+    note: () => 'The verdict goes out now: its public page, the feeds and partner webhooks. A published version can only be corrected or retracted, never removed.' },
+  // Sent as publish with a time: the server takes a publish for later as a schedule (and judges it so).
+  { action: 'schedule', path: 'publish', label: 'Schedule…', title: 'Schedule publication', submit: 'Schedule',
+    date: { field: 'publishAt', label: 'Publish at' } },
   { action: 'cancel-schedule', label: 'Cancel schedule' },
   { action: 'assign', label: 'Assign', title: 'Assign ticket',
     person: { label: 'Assignee', none: 'Choose…', required: true } },
@@ -69,18 +72,12 @@ export function actionsToShow(permitted: readonly string[]): ActionSpec[] {
   return ACTIONS.filter((spec) => permitted.includes(spec.action));
 }
 
-/** The buttons of one action: its own, then its variant's (which sends the same action). */
-export function buttonsOf(spec: ActionSpec): ActionButton[] {
-  const { variant, ...main } = spec;
-  return variant ? [main, { ...variant, action: spec.action }] : [main];
-}
-
 /** Whether pressing the button opens a dialog first, or sends the action straight away. */
-export function asksFirst(button: ActionForm): boolean {
-  return Boolean(button.confirm || button.text || button.person || button.date);
+export function asksFirst(spec: ActionForm): boolean {
+  return Boolean(spec.confirm || spec.text || spec.person || spec.date);
 }
 
 /** Hard-to-undo actions that are not the main step read as dangerous (button and submit alike). */
-export function tone(button: ActionButton): 'primary' | 'danger' | '' {
-  return button.primary ? 'primary' : button.confirm ? 'danger' : '';
+export function tone(spec: ActionSpec): 'primary' | 'danger' | '' {
+  return spec.primary ? 'primary' : spec.confirm ? 'danger' : '';
 }

@@ -24,7 +24,10 @@ afterEach(cleanup);
 describe('ActionBar', () => {
   it('shows one button per permitted action the app knows, in the table\'s order, and nothing for none', () => {
     setup(['reopen', 'teleport', 'claim', 'publish']);
-    expect(within(bar()).getAllByRole('button').map((b) => b.textContent)).toEqual(['Claim', 'Publish now', 'Schedule…', 'Reopen']);
+    expect(within(bar()).getAllByRole('button').map((b) => b.textContent)).toEqual(['Claim', 'Publish now', 'Reopen']);
+    cleanup();
+    setup(['schedule', 'publish']);
+    expect(within(bar()).getAllByRole('button').map((b) => b.textContent)).toEqual(['Publish now', 'Schedule…']);
     cleanup();
     setup([]);
     expect(screen.queryByRole('region', { name: 'Actions' })).toBeNull();
@@ -38,8 +41,8 @@ describe('ActionBar', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
-  it('schedules a publication at the chosen time in the desk zone', async () => {
-    const { writes } = setup(['publish']);
+  it('schedules a publication at the chosen time in the desk zone, as a publish for later', async () => {
+    const { writes } = setup(['schedule']);
     fireEvent.click(screen.getByRole('button', { name: 'Schedule…' }));
     const dialog = screen.getByRole('dialog', { name: 'Schedule publication' });
     fireEvent.change(within(dialog).getByLabelText('Publish at (Europe/Berlin)'), { target: { value: '2026-07-01T09:30' } });

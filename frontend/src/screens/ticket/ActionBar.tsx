@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { actionsToShow, asksFirst, buttonsOf, tone, type ActionButton } from '../../actions';
+import { actionsToShow, asksFirst, tone, type ActionSpec } from '../../actions';
 import { Dialog, ErrorBox, useAction } from '../../components';
 import { useDesk } from '../../desk';
 import { anHourFromNowIn, zonedLocalToIso } from '../../time';
@@ -12,42 +12,38 @@ import type { Ticket } from '../../types';
 export function ActionBar({ ticket, onDone }: { ticket: Ticket; onDone: () => void }) {
   const { api, timeZone } = useDesk();
   const actions = actionsToShow(ticket.permissions.actions);
-  const [pending, setPending] = useState<ActionButton | null>(null);
+  const [pending, setPending] = useState<ActionSpec | null>(null);
   const [busy, error, run, clearError] = useAction();
 
   if (actions.length === 0) return <ErrorBox error={error} />;
 
-  const perform = async (button: ActionButton, body?: Record<string, unknown>) => {
-    const ok = await run(() => api.transition(ticket.id, button.action, body));
+  const perform = async (spec: ActionSpec, body?: Record<string, unknown>) => {
+    const ok = await run(() => api.transition(ticket.id, spec.path ?? spec.action, body));
     if (ok) {
       setPending(null);
       onDone();
     }
   };
 
-  const open = (button: ActionButton) => {
+  const open = (spec: ActionSpec) => {
     clearError();
-    if (asksFirst(button)) setPending(button);
-    else void perform(button);
+    if (asksFirst(spec)) setPending(spec);
+    else void perform(spec);
   };
 
   return (
     <section className="actions" aria-label="Actions">
       {actions.map((spec) => (
         <span key={spec.action} className="action">
-          {buttonsOf(spec).map((b) => (
-            <button key={b.label} className={tone(b) || undefined} disabled={busy} onClick={() => open(b)}>
-              {b.label}
-            </button>
-          ))}
+          <button className={tone(spec)} disabled={busy} onClick={() => open(spec)}>{spec.label}</button>
         </span>
       ))}
       {!pending && <ErrorBox error={error} />}
       {pending && (
         <ActionDialog
           // A fresh form (empty fields, the default date) for every opening.
-          key={pending.action + pending.label}
-          button={pending}
+          key={pending.action}
+          spec={pending}
           ticket={ticket}
           timeZone={timeZone}
           busy={busy}
@@ -61,7 +57,7 @@ export function ActionBar({ ticket, onDone }: { ticket: Ticket; onDone: () => vo
 }
 
 interface DialogProps {
-  button: ActionButton;
+  spec: ActionSpec;
   ticket: Ticket;
   timeZone: string;
   busy: boolean;
@@ -71,7 +67,7 @@ interface DialogProps {
 }
 
 /** Asks what the action's entry needs (a date, a text, a person), checks it is there, then sends. */
-function ActionDialog({ button, ticket, timeZone, busy, error, onSubmit, onClose }: DialogProps) {
+function ActionDialog({ spec, ticket, timeZone, busy, error, onSubmit, onClose }: DialogProps) {
   const { people } = useDesk();
   const [text, setText] = useState('');
   const [person, setPerson] = useState('');
@@ -85,43 +81,43 @@ function ActionDialog({ button, ticket, timeZone, busy, error, onSubmit, onClose
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const body: Record<string, unknown> = {};
-    if (button.text) {
-      if (button.text.required && !text.trim()) return setInputError(`${button.text.label} is required.`);
-      body[button.text.field] = text.trim();
+    if (spec.text) {
+      if (spec.text.required && !text.trim()) return setInputError(`${spec.text.label} is required.`);
+      body[spec.text.field] = text.trim();
     }
-    if (button.person) {
-      if (button.person.required && !person) return setInputError('Choose a person.');
+    if (spec.person) {
+      if (spec.person.required && !person) return setInputError('Choose a person.');
       if (person) body.assignee = person;
     }
-    if (button.date) {
+    if (spec.date) {
       const iso = zonedLocalToIso(when, timeZone);
       if (!iso) return setInputError('Enter a date and time.');
-      body[button.date.field] = iso;
+      body[spec.date.field] = iso;
     }
     onSubmit(Object.keys(body).length ? body : undefined);
   };
 
   return (
-    <Dialog title={button.title ?? `${button.label}?`} onClose={onClose}>
+    <Dialog title={spec.title ?? `${spec.label}?`} onClose={onClose}>
       <form onSubmit={submit}>
-        {button.note && <p>{button.note(ticket)}</p>}
-        {button.date && (
+        {spec.note && <p>{spec.note(ticket)}</p>}
+        {spec.date && (
           <label>
-            {button.date.label} ({timeZone})
+            {spec.date.label} ({timeZone})
             <input type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} required />
           </label>
         )}
-        {button.text && (
+        {spec.text && (
           <label>
-            {button.text.label}
-            <textarea value={text} onChange={(e) => setText(e.target.value)} rows={4} required={button.text.required} />
+            {spec.text.label}
+            <textarea value={text} onChange={(e) => setText(e.target.value)} rows={4} required={spec.text.required} />
           </label>
         )}
-        {button.person && (
+        {spec.person && (
           <label>
-            {button.person.label}
-            <select value={person} onChange={(e) => setPerson(e.target.value)} required={button.person.required}>
-              <option value="">{button.person.none}</option>
+            {spec.person.label}
+            <select value={person} onChange={(e) => setPerson(e.target.value)} required={spec.person.required}>
+              <option value="">{spec.person.none}</option>
               {factcheckers.map((p) => <option key={p.subject} value={p.subject}>{p.name || p.username}</option>)}
             </select>
           </label>
@@ -129,8 +125,8 @@ function ActionDialog({ button, ticket, timeZone, busy, error, onSubmit, onClose
         <ErrorBox error={inputError ?? error} />
         <div className="dialog-buttons">
           <button type="button" onClick={onClose}>Cancel</button>
-          <button type="submit" className={tone(button) === 'danger' ? 'danger' : 'primary'} disabled={busy}>
-            {button.submit ?? button.label}
+          <button type="submit" className={tone(spec) === 'danger' ? 'danger' : 'primary'} disabled={busy}>
+            {spec.submit ?? spec.label}
           </button>
         </div>
       </form>
