@@ -15,7 +15,7 @@ export default defineConfig([
     files: ['src/**/*.{ts,tsx}', 'vite.config.ts'],
     extends: [tseslint.configs.recommended, reactHooks.configs.flat.recommended],
     languageOptions: { globals: globals.browser },
-    // useLoad (src/desk.tsx) takes deps like useEffect: exhaustive-deps checks them where it is called.
+    // useLoad (src/hooks/useLoad.ts) takes deps like useEffect: exhaustive-deps checks them where it is called.
     settings: { 'react-hooks': { additionalEffectHooks: '^useLoad$' } },
   },
   {
@@ -24,7 +24,7 @@ export default defineConfig([
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
-    files: ['eslint.config.js'],
+    files: ['eslint.config.js', 'scripts/**/*.mjs'],
     languageOptions: { globals: globals.node },
   },
 ]);

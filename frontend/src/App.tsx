@@ -8,7 +8,7 @@ import { LiveEvents } from './events';
 import { NO_PERMISSIONS, navFor } from './nav';
 import { href, useRoute } from './router';
 import { Board, ListScreen, Queue } from './screens/Queue';
-import { TicketScreen } from './screens/Ticket';
+import { TicketScreen } from './screens/ticket/TicketScreen';
 import { ArticleScreen, IntakeScreen } from './screens/Intake';
 import type { DeskPermissions, Person, RatingScale } from './types';
 

@@ -1,10 +1,26 @@
-// Shapes of the server's JSON, as read from the Java views (TicketView, ClaimView, …).
+// Readable names for the server's JSON, over the types generated from its OpenAPI document
+// (src/openapi/schema.d.ts: `npm run api:types`; the Maven build fails when that file is stale).
+// The document lists every field of a view (the server always sends them all) but not which may be
+// null, so the fields sent as null when unset are named here: `WithNull` only accepts names the
+// document has, so a renamed or removed field fails the type check instead of going stale.
+import type { components, paths } from './openapi/schema';
 
-export type Status = 'OPEN' | 'IN_PROGRESS' | 'IN_REVIEW' | 'APPROVED' | 'PUBLISHED' | 'RETRACTED' | 'DISCARDED';
+type Schemas = components['schemas'];
+/** T with the fields K widened to allow null. */
+type WithNull<T, K extends keyof T> = Omit<T, K> & { [P in K]: T[P] | null };
+/** The JSON body a GET path answers with 200. */
+type Answer<P extends keyof paths> = paths[P] extends { get: { responses: { 200: { content: { 'application/json': infer B } } } } } ? B : never;
+
+export type Status = Schemas['TicketStatus'];
 export const STATUSES: Status[] = ['OPEN', 'IN_PROGRESS', 'IN_REVIEW', 'APPROVED', 'PUBLISHED', 'RETRACTED', 'DISCARDED'];
-export type Priority = 'URGENT' | 'HIGH' | 'NORMAL' | 'LOW';
+export type Priority = Schemas['Priority'];
 export const PRIORITIES: Priority[] = ['URGENT', 'HIGH', 'NORMAL', 'LOW'];
+export type SourceKind = Schemas['SourceKind'];
+export const SOURCE_KINDS: SourceKind[] = ['OFFICIAL_RECORD', 'DATASET', 'EXPERT', 'MEDIA', 'IMAGERY', 'DOCUMENT', 'SOCIAL_MEDIA', 'OTHER'];
+export type Stance = Schemas['Stance'];
+export const STANCES: Stance[] = ['SUPPORTS', 'REFUTES', 'CONTEXT'];
 
+/** One page of a list (GET /api/tickets, /api/articles, …). */
 export interface Page<T> {
   items: T[];
   total: number;
@@ -12,337 +28,75 @@ export interface Page<T> {
   size: number;
 }
 
-export interface ClaimSummary {
-  id: number;
-  text: string;
-  /** Null after a GDPR erasure; then {@link claimantErased} says when. */
-  claimant: string | null;
-  claimantErased?: string | null;
-  language: string;
-  topics: string[];
-  priority: Priority | null;
-  duplicateOf: number | null;
-}
-
-export interface Ticket {
-  id: number;
-  status: Status;
-  assignee: string | null;
-  claim: ClaimSummary;
-  deadline: string | null;
-  overdue: boolean;
-  publishAt: string | null;
-  publishedVersions: number;
-  reason: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-  permissions: TicketPermissions;
-  /** Failed attempts at its scheduled publication (0 when none failed); shown from 3 on. */
-  publicationFailures: number;
-  lastPublicationError: string | null;
-  nextPublicationAttemptAt: string | null;
-}
+export type ClaimSummary = WithNull<Schemas['ClaimSummary'], 'claimant' | 'priority' | 'duplicateOf'>;
 
 /** What the caller may do to one ticket now, decided by the server (role, state, ownership, four-eyes). */
-export interface TicketPermissions {
-  /** Transition actions (path segments of POST /api/tickets/{id}/{action}). */
-  actions: string[];
-  edit: {
-    /** The parts of the reviewed content. */
-    claim: boolean;
-    evidence: boolean;
-    verdict: boolean;
-    /** Priority and deadline (PUT /api/tickets/{id}/triage). */
-    triage: boolean;
-  };
-  comment: boolean;
-}
+export type TicketPermissions = Schemas['Permissions'];
+
+export type Ticket = WithNull<
+  Omit<Schemas['TicketView'], 'claim'>,
+  'assignee' | 'deadline' | 'publishAt' | 'reason' | 'lastPublicationError' | 'nextPublicationAttemptAt'
+> & { claim: ClaimSummary };
 
 /** PUT /api/tickets/{id}/triage. */
-export interface TriageRequest {
-  priority: Priority;
-  deadline: string | null;
-  version: number;
-}
+export type TriageRequest = WithNull<Schemas['TriageRequest'], 'deadline'>;
 
 /** What the caller may do on the desk as a whole (GET /api/me). */
-export interface DeskPermissions {
-  claimNext: boolean;
-  createClaims: boolean;
-  postArticles: boolean;
-  acceptCandidates: boolean;
-  triage: boolean;
-  review: boolean;
-  publish: boolean;
-  administer: boolean;
-}
+export type DeskPermissions = Schemas['DeskPermissions'];
+export type Me = Schemas['Me'];
 
-export interface Me {
-  subject: string;
-  roles: string[];
-  permissions: DeskPermissions;
-}
+export type Appearance = WithNull<Schemas['AppearanceView'], 'appearedAt'>;
 
-export interface Appearance {
-  id?: number;
-  url: string;
-  appearedAt: string | null;
-}
-
-export interface Claim {
-  id: number;
-  text: string;
-  /** Null after a GDPR erasure; then {@link claimantErased} says when. */
-  claimant: string | null;
-  claimantErased?: string | null;
-  language: string;
-  topics: string[];
-  // Priority and deadline are triage: read them from the ticket (claim.priority, deadline).
-  articleId: number | null;
-  sourceStart: number | null;
-  sourceEnd: number | null;
-  duplicateOf: number | null;
+export type Claim = WithNull<
+  Omit<Schemas['ClaimView'], 'appearances' | 'laterAppearances'>,
+  'claimant' | 'claimantErased' | 'priority' | 'deadline' | 'articleId' | 'sourceStart' | 'sourceEnd' | 'duplicateOf'
+> & {
   /** Part of the reviewed content. */
   appearances: Appearance[];
   /** Found (by intake or a duplicate) while the content was frozen; they join at the next round of work. */
   laterAppearances: Appearance[];
-  ticketId: number;
-  ticketStatus: Status;
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-  version: number;
-}
+};
 
-export type SourceKind = 'OFFICIAL_RECORD' | 'DATASET' | 'EXPERT' | 'MEDIA' | 'IMAGERY' | 'DOCUMENT' | 'SOCIAL_MEDIA' | 'OTHER';
-export const SOURCE_KINDS: SourceKind[] = ['OFFICIAL_RECORD', 'DATASET', 'EXPERT', 'MEDIA', 'IMAGERY', 'DOCUMENT', 'SOCIAL_MEDIA', 'OTHER'];
-export type Stance = 'SUPPORTS' | 'REFUTES' | 'CONTEXT';
-export const STANCES: Stance[] = ['SUPPORTS', 'REFUTES', 'CONTEXT'];
+export type Evidence = WithNull<Schemas['EvidenceView'], 'excerpt' | 'archiveUrl'>;
+export type EvidenceRequest = WithNull<Schemas['EvidenceRequest'], 'excerpt' | 'archiveUrl'>;
 
-export interface Evidence {
-  id: number;
-  ticketId: number;
-  url: string;
-  title: string;
-  excerpt: string | null;
-  sourceKind: SourceKind;
-  stance: Stance;
-  accessedOn: string;
-  archiveUrl: string | null;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
+export type Verdict = WithNull<
+  Schemas['VerdictView'],
+  'number' | 'ratingId' | 'headline' | 'summary' | 'explanation' | 'correctionNote' | 'publishedAt' | 'publishedBy'
+>;
+export type VerdictOverview = { draft: Verdict | null; published: Verdict[] };
+/** No version for a first draft (the document marks no field of it required, so each is named). */
+export type VerdictDraftRequest = WithNull<Omit<Schemas['VerdictDraftRequest'], 'version'>, 'ratingId' | 'correctionNote'> & { version?: number };
 
-export interface EvidenceRequest {
-  url: string;
-  title: string;
-  excerpt: string | null;
-  sourceKind: SourceKind;
-  stance: Stance;
-  accessedOn: string;
-  archiveUrl: string | null;
-  version?: number;
-}
+export type Comment = Answer<'/api/tickets/{ticketId}/comments'>[number];
+export type HistoryEvent = WithNull<Answer<'/api/tickets/{id}/history'>[number], 'fromStatus' | 'toStatus'>;
 
-export interface Verdict {
-  id: number;
-  state: 'DRAFT' | 'PUBLISHED';
-  number: number | null;
-  ratingId: number | null;
-  headline: string | null;
-  summary: string | null;
-  explanation: string | null;
-  evidenceIds: number[];
-  correctionNote: string | null;
-  publishedAt: string | null;
-  publishedBy: string | null;
-  updatedAt: string;
-  version: number;
-}
+export type Rating = WithNull<Schemas['RatingView'], 'value'>;
+export type RatingScale = WithNull<Omit<Answer<'/api/rating-scales'>[number], 'ratings'>, 'bestRating' | 'worstRating'> & { ratings: Rating[] };
 
-export interface VerdictOverview {
-  draft: Verdict | null;
-  published: Verdict[];
-}
+export type Settings = Schemas['SettingsView'];
+export type Person = WithNull<Schemas['Person'], 'name'>;
+export type People = Omit<Schemas['PeopleView'], 'items'> & { items: Person[] };
 
-export interface VerdictDraftRequest {
-  ratingId: number | null;
-  headline: string;
-  summary: string;
-  explanation: string;
-  evidenceIds: number[];
-  correctionNote: string | null;
-  version?: number;
-}
-
-export interface Comment {
-  id: number;
-  ticketId: number;
-  author: string;
-  body: string;
-  createdAt: string;
-}
-
-export interface HistoryEvent {
-  id: number;
-  seq: number;
-  occurredAt: string;
-  actor: string;
-  action: string;
-  fromStatus: string | null;
-  toStatus: string | null;
-  changes: unknown;
-  hash: string;
-}
-
-export interface Rating {
-  id: number;
-  position: number;
-  label: string;
-  definition: string;
-  value: number | null;
-}
-
-export interface RatingScale {
-  id: number;
-  name: string;
-  active: boolean;
-  bestRating: number | null;
-  worstRating: number | null;
-  ratings: Rating[];
-  version: number;
-}
-
-export interface Settings {
-  timeZone: string;
-  maxInProgress: number;
-  version: number;
-}
-
-export interface Person {
-  subject: string;
-  username: string;
-  name: string | null;
-  roles: string[];
-}
-
-export interface People {
-  items: Person[];
-  stale: boolean;
-}
-
-export interface Article {
-  id: number;
-  url: string;
-  title: string | null;
-  outlet: string | null;
-  author: string | null;
-  publishedAt: string | null;
-  language: string | null;
-  text: string;
-  createdAt: string;
-  createdBy: string;
-  version: number;
-}
-
+export type Article = WithNull<Schemas['ArticleView'], 'title' | 'outlet' | 'author' | 'publishedAt' | 'language'>;
 /** An article in a list: everything but its text (GET /api/articles/{id} carries it). */
-export type ArticleSummary = Omit<Article, 'text'>;
+export type ArticleSummary = WithNull<Schemas['ArticleSummary'], 'title' | 'outlet' | 'author' | 'publishedAt' | 'language'>;
+export type ArticleRequest = Schemas['ArticleRequest'];
 
-export interface ArticleRequest {
-  url: string;
-  title?: string;
-  outlet?: string;
-  author?: string;
-  publishedAt?: string;
-  language?: string;
-  format?: 'text' | 'html';
-  text: string;
-}
+export type TextSpan = Schemas['Span'];
+export type Reason = Schemas['Reason'];
+export type Signal = Schemas['Signal'];
+export type Sentence = WithNull<Schemas['SentenceView'], 'claimant'>;
+export type SimilarClaim = WithNull<Schemas['SimilarClaim'], 'claimant' | 'rating' | 'publicPath'>;
+export type SimilarReview = WithNull<Schemas['SimilarReview'], 'claimant' | 'rating' | 'publisher' | 'reviewedAt'>;
+export type Matches = Omit<Schemas['Matches'], 'claims' | 'priorReviews'> & { claims: SimilarClaim[]; priorReviews: SimilarReview[] };
+export type Candidate = { sentence: Sentence; similar: Matches | null };
+export type Sentences = Omit<Schemas['Sentences'], 'items'> & { items: Sentence[] };
+export type Candidates = Omit<Schemas['Candidates'], 'items'> & { items: Candidate[] };
+export type AcceptItem = Schemas['Item'];
+export type AcceptOutcome = Schemas['Outcome'];
 
-export interface TextSpan {
-  start: number;
-  end: number;
-  text: string;
-}
-
-export interface Reason {
-  feature: string;
-  label: string;
-  contribution: number;
-}
-
-export interface Signal {
-  kind: string;
-  explanation: string;
-  triggers: TextSpan[];
-}
-
-export interface Sentence {
-  position: number;
-  start: number;
-  end: number;
-  text: string;
-  score: number;
-  candidate: boolean;
-  claimant: string | null;
-  reasons: Reason[];
-  signals: Signal[];
-  claimIds: number[];
-}
-
-export interface SimilarClaim {
-  claimId: number;
-  ticketId: number;
-  status: string;
-  text: string;
-  claimant: string | null;
-  similarity: number;
-  rating: string | null;
-  publicPath: string | null;
-}
-
-export interface SimilarReview {
-  id: number;
-  claimText: string;
-  claimant: string | null;
-  rating: string | null;
-  publisher: string | null;
-  reviewUrl: string;
-  reviewedAt: string | null;
-  similarity: number;
-}
-
-export interface Matches {
-  claims: SimilarClaim[];
-  priorReviews: SimilarReview[];
-}
-
-export interface Candidate {
-  sentence: Sentence;
-  similar: Matches | null;
-}
-
-export interface AcceptItem {
-  position: number;
-  text?: string;
-  claimant?: string;
-  priority?: Priority;
-  topics?: string[];
-  deadline?: string;
-  linkTo?: number;
-}
-
-export interface AcceptOutcome {
-  position: number;
-  claimId: number;
-  ticketId: number;
-  linked: boolean;
-}
-
-/** One message of /api/events (event name "ticket"). */
+/** One message of /api/events (event name "ticket"). Not in the document: it describes the stream as text. */
 export interface TicketEvent {
   ticketId: number;
   claimId?: number;

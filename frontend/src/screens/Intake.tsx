@@ -1,6 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { ErrorBox, Highlighted, Spinner, When, useAction } from '../components';
-import { useDesk, useLoad } from '../desk';
+import { useDesk } from '../desk';
+import { useLoad } from '../hooks/useLoad';
 import type { HighlightSpan } from '../highlight';
 import { href, navigate } from '../router';
 import { zonedLocalToIso } from '../time';

@@ -1,6 +1,8 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { Claimant, Deadline, ErrorBox, PriorityBadge, PublicationFailure, Spinner, StatusBadge, When, useAction } from '../components';
-import { useDesk, useLiveRefetch, useLoad, usePersonName } from '../desk';
+import { useDesk, usePersonName } from '../desk';
+import { useLiveRefetch } from '../hooks/useLiveRefetch';
+import { useLoad } from '../hooks/useLoad';
 import type { TicketQuery } from '../api';
 import { href, navigate } from '../router';
 import { STATUSES, type Status, type Ticket } from '../types';
@@ -23,7 +25,7 @@ function TicketTable({ tickets, show }: { tickets: Ticket[]; show?: { publishAt?
             <div className="meta">
               <StatusBadge status={t.status} />
               <PriorityBadge priority={t.claim.priority} />
-              {(t.claim.claimant || t.claim.claimantErased) && <span>Claimant: <Claimant claim={t.claim} timeZone={timeZone} /></span>}
+              {t.claim.claimant && <span>Claimant: <Claimant claim={t.claim} timeZone={timeZone} /></span>}
               <span>{t.claim.language}</span>
               {t.claim.topics.map((topic) => <span key={topic} className="tag">{topic}</span>)}
             </div>

@@ -1,6 +1,6 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { useLoad } from './desk';
+import { useLoad } from './useLoad';
 
 /** One pending answer per id, settled by the test. */
 function answers() {

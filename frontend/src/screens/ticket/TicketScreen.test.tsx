@@ -1,11 +1,11 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Api } from '../api';
-import { DeskContext, type Desk } from '../desk';
-import type { LiveEvents, LiveMessage } from '../events';
-import { NO_PERMISSIONS } from '../nav';
-import type { TicketPermissions } from '../types';
-import { TicketScreen } from './Ticket';
+import { Api } from '../../api';
+import { DeskContext, type Desk } from '../../desk';
+import type { LiveEvents, LiveMessage } from '../../events';
+import { NO_PERMISSIONS } from '../../nav';
+import type { TicketPermissions } from '../../types';
+import { TicketScreen } from './TicketScreen';
 
 const ARTICLE_TEXT = 'Intro <script>alert(1)</script>. The mayor said crime fell 😀 40% last year. Outro.';
 const CLAIM = 'The mayor said crime fell 😀 40% last year.';

@@ -1,0 +1,29 @@
+import { Deadline, PriorityBadge, PublicationFailure, StatusBadge, When } from '../../components';
+import { useDesk, usePersonName } from '../../desk';
+import { href } from '../../router';
+import type { Ticket } from '../../types';
+
+/** Where the ticket stands: status, priority, deadline, assignee, schedule and publications. */
+export function TicketHeader({ ticket }: { ticket: Ticket }) {
+  const { timeZone } = useDesk();
+  const name = usePersonName();
+  return (
+    <header className="screen-head">
+      <div>
+        <p className="muted"><a href={href('/queue')}>Queue</a> › Ticket #{ticket.id}</p>
+        <h1>Ticket #{ticket.id}</h1>
+        <div className="meta">
+          <StatusBadge status={ticket.status} />
+          <PriorityBadge priority={ticket.claim.priority} />
+          <Deadline deadline={ticket.deadline} overdue={ticket.overdue} timeZone={timeZone} />
+          <span>Assignee: {name(ticket.assignee)}</span>
+          {ticket.publishAt && <span className="badge scheduled">Scheduled for <When iso={ticket.publishAt} timeZone={timeZone} /></span>}
+          {ticket.publishedVersions > 0 && <span>{ticket.publishedVersions} published version{ticket.publishedVersions > 1 ? 's' : ''}</span>}
+          {ticket.publishedVersions > 0 && <a href={`/fact-checks/${ticket.id}`} target="_blank" rel="noopener">Public page</a>}
+        </div>
+        {ticket.reason && <p className="note">Reason: {ticket.reason}</p>}
+        <PublicationFailure ticket={ticket} />
+      </div>
+    </header>
+  );
+}

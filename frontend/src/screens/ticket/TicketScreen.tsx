@@ -1,0 +1,50 @@
+import { ErrorBox, Spinner } from '../../components';
+import { useDocumentTitle } from '../../hooks/useDocumentTitle';
+import { useTicket } from '../../hooks/useTicket';
+import { ActionBar } from './ActionBar';
+import { ClaimPanel } from './ClaimPanel';
+import { CommentsPanel } from './CommentsPanel';
+import { EvidencePanel } from './EvidencePanel';
+import { HistoryPanel } from './HistoryPanel';
+import { TicketHeader } from './TicketHeader';
+import { TriagePanel } from './TriagePanel';
+import { VerdictPanel } from './VerdictPanel';
+
+/** One ticket's workspace: the panels, each shown or editable as the ticket's permissions say. */
+export function TicketScreen({ id }: { id: number }) {
+  const data = useTicket(id);
+  useDocumentTitle(data.data ? `#${id}` : null);
+
+  if (!data.data) {
+    return (
+      <section>
+        <h1>Ticket #{id}</h1>
+        <ErrorBox error={data.error} />
+        {data.loading && <Spinner />}
+      </section>
+    );
+  }
+  const { ticket, claim, evidence, verdict, comments, history } = data.data;
+  // Every control below is shown from what the server says this person may do now.
+  const can = ticket.permissions;
+
+  return (
+    <article className="workspace">
+      <TicketHeader ticket={ticket} />
+      {data.error && <ErrorBox error={data.error} />}
+      <ActionBar ticket={ticket} onDone={data.reload} />
+      <div className="workspace-grid">
+        <div className="col">
+          <ClaimPanel claim={claim} editable={can.edit.claim} onSaved={data.reload} />
+          <EvidencePanel ticketId={ticket.id} items={evidence} editable={can.edit.evidence} onChanged={data.reload} />
+          <VerdictPanel ticket={ticket} overview={verdict} evidence={evidence} editable={can.edit.verdict} onSaved={data.reload} />
+        </div>
+        <div className="col side">
+          {can.edit.triage && <TriagePanel ticket={ticket} onSaved={data.reload} />}
+          <CommentsPanel ticket={ticket} comments={comments} canComment={can.comment} onAdded={data.reload} />
+          <HistoryPanel history={history} />
+        </div>
+      </div>
+    </article>
+  );
+}
