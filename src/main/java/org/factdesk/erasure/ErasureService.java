@@ -88,10 +88,8 @@ public class ErasureService {
     }
 
     private void eraseComment(long commentId) {
-        Comment comment = Comment.findById(commentId, LockModeType.PESSIMISTIC_WRITE);
-        if (comment == null) {
-            throw Problems.notFound("Comment", commentId);
-        }
+        Comment comment = Comment.<Comment>findByIdOptional(commentId, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> Problems.notFound("Comment", commentId));
         if (comment.body == null && comment.bodySalt == null) {
             throw nothingToErase("Comment " + commentId + " has no body", comment.bodyErasedAt);
         }
@@ -149,11 +147,8 @@ public class ErasureService {
     }
 
     private static Article lockArticle(long articleId) {
-        Article article = Article.findById(articleId, LockModeType.PESSIMISTIC_WRITE);
-        if (article == null) {
-            throw Problems.notFound("Article", articleId);
-        }
-        return article;
+        return Article.<Article>findByIdOptional(articleId, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> Problems.notFound("Article", articleId));
     }
 
     private static RuntimeException nothingToErase(String what, Instant erasedAt) {

@@ -93,11 +93,7 @@ public class ArticleService {
 
     @Transactional
     public Article get(long id) {
-        Article article = Article.findById(id);
-        if (article == null) {
-            throw Problems.notFound("Article", id);
-        }
-        return article;
+        return Article.<Article>findByIdOptional(id).orElseThrow(() -> Problems.notFound("Article", id));
     }
 
     @Transactional

@@ -53,10 +53,8 @@ public class IntakeService {
     /** Creates a claim and ticket per accepted candidate, or links it to an existing claim; all or nothing. */
     public List<AcceptRequest.Outcome> accept(long articleId, AcceptRequest request, Actor actor) {
         // Locking the article makes two editors accepting the same sentence take turns.
-        Article article = Article.findById(articleId, LockModeType.PESSIMISTIC_WRITE);
-        if (article == null) {
-            throw Problems.notFound("Article", articleId);
-        }
+        Article article = Article.<Article>findByIdOptional(articleId, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> Problems.notFound("Article", articleId));
         Set<Integer> seen = new HashSet<>();
         List<ArticleSentence> sentences = ArticleSentence.list("articleId", Sort.by("position"), articleId);
         Map<Integer, ArticleSentence> byPosition = sentences.stream().collect(Collectors.toMap(s -> s.position, s -> s));

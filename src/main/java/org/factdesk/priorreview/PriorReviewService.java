@@ -150,11 +150,8 @@ public class PriorReviewService {
     }
 
     public PriorReview get(long id) {
-        PriorReview review = PriorReview.findById(id);
-        if (review == null) {
-            throw Problems.notFound("Prior review", id);
-        }
-        return review;
+        return PriorReview.<PriorReview>findByIdOptional(id)
+                .orElseThrow(() -> Problems.notFound("Prior review", id));
     }
 
     private static int countItemErrors(ClaimReviewReader.Result result) {

@@ -82,10 +82,7 @@ public class RatingScaleService {
     }
 
     private static RatingScale find(long id) {
-        RatingScale scale = RatingScale.findById(id);
-        if (scale == null) {
-            throw Problems.notFound("Rating scale", id);
-        }
-        return scale;
+        return RatingScale.<RatingScale>findByIdOptional(id)
+                .orElseThrow(() -> Problems.notFound("Rating scale", id));
     }
 }

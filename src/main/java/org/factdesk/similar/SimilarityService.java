@@ -98,10 +98,7 @@ public class SimilarityService {
 
     @Transactional
     public Matches forClaim(long claimId, int limit) {
-        Claim claim = Claim.findById(claimId);
-        if (claim == null) {
-            throw Problems.notFound("Claim", claimId);
-        }
+        Claim claim = Claim.<Claim>findByIdOptional(claimId).orElseThrow(() -> Problems.notFound("Claim", claimId));
         return find(claim.text, claimId, limit);
     }
 

@@ -80,11 +80,8 @@ public class Ticket extends PanacheEntityBase implements ChainHead {
 
     /** Loads the ticket and locks its row until the transaction ends: all writes to a ticket go through here. */
     public static Ticket lock(long id) {
-        Ticket ticket = findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (ticket == null) {
-            throw Problems.notFound("Ticket", id);
-        }
-        return ticket;
+        return Ticket.<Ticket>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> Problems.notFound("Ticket", id));
     }
 
     /**
@@ -100,11 +97,7 @@ public class Ticket extends PanacheEntityBase implements ChainHead {
     }
 
     public static Ticket get(long id) {
-        Ticket ticket = findById(id);
-        if (ticket == null) {
-            throw Problems.notFound("Ticket", id);
-        }
-        return ticket;
+        return Ticket.<Ticket>findByIdOptional(id).orElseThrow(() -> Problems.notFound("Ticket", id));
     }
 
     @Override

@@ -80,10 +80,8 @@ public class WebhookEndpoints {
     /** Sends a delivery again (failed or not), with the same webhook-id; never to a deactivated endpoint. */
     @Transactional
     public DeliveryView resend(Actor actor, long deliveryId) {
-        WebhookDelivery delivery = WebhookDelivery.findById(deliveryId);
-        if (delivery == null) {
-            throw Problems.notFound("Delivery", deliveryId);
-        }
+        WebhookDelivery delivery = WebhookDelivery.<WebhookDelivery>findByIdOptional(deliveryId)
+                .orElseThrow(() -> Problems.notFound("Delivery", deliveryId));
         if (!endpoint(delivery.endpointId).active) {
             throw Problems.conflict("Endpoint deactivated", "Delivery " + deliveryId
                     + " belongs to a deactivated webhook endpoint; nothing is sent to it any more.");
@@ -98,10 +96,7 @@ public class WebhookEndpoints {
     }
 
     private static WebhookEndpoint endpoint(long id) {
-        WebhookEndpoint endpoint = WebhookEndpoint.findById(id);
-        if (endpoint == null) {
-            throw Problems.notFound("Webhook endpoint", id);
-        }
-        return endpoint;
+        return WebhookEndpoint.<WebhookEndpoint>findByIdOptional(id)
+                .orElseThrow(() -> Problems.notFound("Webhook endpoint", id));
     }
 }
