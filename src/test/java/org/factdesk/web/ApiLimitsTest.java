@@ -105,14 +105,14 @@ class ApiLimitsTest {
         long minimumId = parameter("/api/tickets/{id}", "get", "id").at("/schema/minimum").asLong();
         problem(desk.as(desk.alice).get("/api/tickets/{id}", minimumId - 1).then(), 400);
 
-        int zoneMax = schema("SettingsRequest").at("/properties/timeZone/maxLength").asInt();
+        int zoneMax = schema("DeskSettingsRequest").at("/properties/timeZone/maxLength").asInt();
         problem(desk.as(desk.dave).body(Map.of("timeZone", "Z".repeat(zoneMax + 1), "maxInProgress", 0, "version", 0))
                 .put("/api/settings").then(), 400).body("violations.field", hasItem(containsString("timeZone")));
     }
 
     @Test
     void whoActsIsATokenSubjectWithinTheDocumentedLength() {
-        int subjectMax = schema("Me").at("/properties/subject/maxLength").asInt();
+        int subjectMax = schema("MeView").at("/properties/subject/maxLength").asInt();
         given().auth().oauth2(Tokens.of("s".repeat(subjectMax), "editor")).get("/api/me").then().statusCode(200);
         problem(given().auth().oauth2(Tokens.of("s".repeat(subjectMax + 1), "editor")).get("/api/me").then(), 401);
     }
