@@ -43,7 +43,7 @@ export type TriageRequest = WithNull<Schemas['TriageRequest'], 'deadline'>;
 
 /** What the caller may do on the desk as a whole (GET /api/me). */
 export type DeskPermissions = Schemas['DeskPermissions'];
-export type Me = Schemas['Me'];
+export type Me = Schemas['MeView'];
 
 export type Appearance = WithNull<Schemas['AppearanceView'], 'appearedAt'>;
 
@@ -74,7 +74,7 @@ export type HistoryEvent = WithNull<Answer<'/api/tickets/{id}/history'>[number],
 export type Rating = WithNull<Schemas['RatingView'], 'value'>;
 export type RatingScale = WithNull<Omit<Answer<'/api/rating-scales'>[number], 'ratings'>, 'bestRating' | 'worstRating'> & { ratings: Rating[] };
 
-export type Settings = Schemas['SettingsView'];
+export type Settings = Schemas['DeskSettingsView'];
 export type Person = WithNull<Schemas['Person'], 'name'>;
 export type People = Omit<Schemas['PeopleView'], 'items'> & { items: Person[] };
 
@@ -91,8 +91,8 @@ export type SimilarClaim = WithNull<Schemas['SimilarClaim'], 'claimant' | 'ratin
 export type SimilarReview = WithNull<Schemas['SimilarReview'], 'claimant' | 'rating' | 'publisher' | 'reviewedAt'>;
 export type Matches = Omit<Schemas['Matches'], 'claims' | 'priorReviews'> & { claims: SimilarClaim[]; priorReviews: SimilarReview[] };
 export type Candidate = { sentence: Sentence; similar: Matches | null };
-export type Sentences = Omit<Schemas['Sentences'], 'items'> & { items: Sentence[] };
-export type Candidates = Omit<Schemas['Candidates'], 'items'> & { items: Candidate[] };
+export type Sentences = Omit<Schemas['SentencesView'], 'items'> & { items: Sentence[] };
+export type Candidates = Omit<Schemas['CandidatesView'], 'items'> & { items: Candidate[] };
 export type AcceptItem = Schemas['Item'];
 export type AcceptOutcome = Schemas['Outcome'];
 

@@ -12,6 +12,7 @@ import org.factdesk.claim.ClaimRequest;
 import org.factdesk.workflow.ClaimService;
 import org.factdesk.common.Actor;
 import org.factdesk.common.Problems;
+import org.factdesk.similar.SimilarityService;
 import org.factdesk.ticket.Ticket;
 
 import java.time.OffsetDateTime;
@@ -36,18 +37,26 @@ public class IntakeService {
     @Inject
     ClaimService claims;
 
+    @Inject
+    SimilarityService similarity;
+
     /** Every sentence of the article in reading order. */
     public List<SentenceView> sentences(long articleId) {
         articles.get(articleId);
         return views(articleId, ArticleSentence.list("articleId", Sort.by("position"), articleId));
     }
 
-    /** Sentences at or above the threshold, best first. */
-    public List<SentenceView> candidates(long articleId, double threshold, int limit) {
+    /**
+     * Sentences at or above the threshold, best first, each with up to {@code similarLimit} similar
+     * claims and prior verdicts (none asked: none looked up), all read in this one transaction.
+     */
+    public CandidatesView candidates(long articleId, double threshold, int limit, int similarLimit) {
         articles.get(articleId);
         List<ArticleSentence> rows = ArticleSentence.<ArticleSentence>find("articleId = ?1 and score >= ?2",
                 Sort.descending("score").and("position"), articleId, threshold).page(0, limit).list();
-        return views(articleId, rows);
+        List<CandidateView> items = views(articleId, rows).stream().map(sentence -> new CandidateView(sentence,
+                similarLimit == 0 ? null : similarity.find(sentence.text(), null, similarLimit))).toList();
+        return new CandidatesView(articleId, threshold, items);
     }
 
     /** Creates a claim and ticket per accepted candidate, or links it to an existing claim; all or nothing. */

@@ -1,0 +1,12 @@
+package org.factdesk.intake;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.factdesk.article.ArticleRequest;
+import org.factdesk.common.Limits;
+import java.util.List;
+
+/** Every sentence of the article (there are no more sentences than characters). */
+public record SentencesView(@Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits.ID_MAX_TEXT) long articleId,
+                            @Schema(minimum = "0", maximum = "1") double threshold,
+                            @Schema(maxItems = ArticleRequest.TEXT_MAX) List<SentenceView> items) {
+}
