@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.factdesk.common.CurrentActor;
 import org.factdesk.common.Limits;
 import org.factdesk.common.Page;
-import org.factdesk.common.PageRequest;
+import org.factdesk.common.KeysetRequest;
 import org.factdesk.common.Roles;
 import org.factdesk.similar.SimilarityService;
 import org.factdesk.ticket.Ticket;
@@ -52,7 +52,7 @@ public class ClaimResource {
     }
 
     @GET
-    public Page<ClaimView> list(@Valid @BeanParam TicketFilter filter, @Valid @BeanParam PageRequest page) {
+    public Page<ClaimView> list(@Valid @BeanParam TicketFilter filter, @Valid @BeanParam KeysetRequest page) {
         return search.search(filter, page).map(ticket -> ClaimView.of(ticket.claim, ticket));
     }
 

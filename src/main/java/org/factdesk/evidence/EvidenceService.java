@@ -1,5 +1,7 @@
 package org.factdesk.evidence;
 
+import org.factdesk.common.PageRequest;
+import org.factdesk.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -26,9 +28,9 @@ public class EvidenceService {
     @Inject
     VerdictService verdicts;
 
-    public List<Evidence> list(long ticketId) {
+    public Page<Evidence> page(long ticketId, PageRequest page) {
         Ticket.get(ticketId);
-        return Evidence.ofTicket(ticketId);
+        return Page.of(Evidence.<Evidence>find("ticketId = ?1 order by id", ticketId), page);
     }
 
     public Evidence add(long ticketId, Actor actor, EvidenceRequest request) {

@@ -1,5 +1,7 @@
 package org.factdesk.rating;
 
+import org.factdesk.common.PageRequest;
+import org.factdesk.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -13,7 +15,6 @@ import org.factdesk.rating.RatingScaleResource.ScaleView;
 
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.List;
 
 import static org.factdesk.rating.RatingScaleResource.MAX_SCALES;
 
@@ -25,8 +26,8 @@ public class RatingScaleService {
     AuditLog audit;
 
     @Transactional
-    public List<ScaleView> list() {
-        return RatingScale.<RatingScale>list("order by id").stream().map(ScaleView::of).toList();
+    public Page<ScaleView> page(PageRequest page) {
+        return Page.of(RatingScale.<RatingScale>find("order by id"), page).map(ScaleView::of);
     }
 
     @Transactional

@@ -14,22 +14,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.jboss.resteasy.reactive.RestResponse;
 import org.factdesk.audit.AuditLog;
 import org.factdesk.common.CurrentActor;
 import org.factdesk.common.Limits;
 import org.factdesk.common.Page;
-import org.factdesk.common.PageRequest;
+import org.factdesk.common.KeysetRequest;
 import org.factdesk.common.Problems;
-import org.factdesk.common.Recent;
 import org.factdesk.common.Roles;
 
 import java.util.List;
@@ -37,9 +28,6 @@ import java.util.List;
 @Path("/api/tickets")
 @RolesAllowed({Roles.FACTCHECKER, Roles.REVIEWER, Roles.EDITOR, Roles.ADMIN})
 public class TicketResource {
-
-    /** The most history events one answer carries. */
-    public static final int HISTORY_LIMIT = 500;
 
     @Inject
     TicketService tickets;
@@ -52,7 +40,7 @@ public class TicketResource {
 
     @GET
     @Transactional
-    public Page<TicketView> list(@Valid @BeanParam TicketFilter filter, @Valid @BeanParam PageRequest page) {
+    public Page<TicketView> list(@Valid @BeanParam TicketFilter filter, @Valid @BeanParam KeysetRequest page) {
         Page<Ticket> tickets = search.search(filter, page);
         var permissions = this.tickets.permissions(tickets.items(), actor.get());
         var failures = PublicationFailure.of(tickets.items());
@@ -106,19 +94,14 @@ public class TicketResource {
         return view(tickets.triage(id, actor.get(), request));
     }
 
-    /** The newest {@value #HISTORY_LIMIT} events, oldest first; {@code ?before=seq} (the Link header) for earlier ones. */
+    /** The ticket's audit events, newest first; {@code next} pages on to older ones. */
     @GET
     @Path("{id}/history")
-    @APIResponse(responseCode = "200", description = "The newest events, oldest first; a Link header (rel=next) points"
-            + " at earlier ones.", content = @Content(mediaType = "application/json", schema = @Schema(
-            type = SchemaType.ARRAY, implementation = HistoryEventView.class, maxItems = HISTORY_LIMIT)))
     @Transactional
-    public RestResponse<List<HistoryEventView>> history(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id,
-                                                        @QueryParam("before") @Min(1) @Max(Integer.MAX_VALUE) Integer before,
-                                                        @Context UriInfo uri) {
+    public Page<HistoryEventView> history(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id,
+                                          @Valid @BeanParam KeysetRequest page) {
         Ticket.get(id);
-        return Recent.answer(AuditLog.historyOf(id, before, HISTORY_LIMIT + 1), HISTORY_LIMIT, e -> e.seq,
-                HistoryEventView::of, uri);
+        return AuditLog.history(id, page).map(HistoryEventView::of);
     }
 
     private TicketView view(Ticket ticket) {
