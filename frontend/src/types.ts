@@ -7,9 +7,13 @@ export const PRIORITIES: Priority[] = ['URGENT', 'HIGH', 'NORMAL', 'LOW'];
 
 export interface Page<T> {
   items: T[];
+  /** Exact when totalExact; above 10,000 rows the database's estimate. */
   total: number;
+  totalExact: boolean;
   page: number;
   size: number;
+  /** On lists paged by key: the `after` cursor of the next page, null on the last. */
+  next?: string | null;
 }
 
 export interface ClaimSummary {
