@@ -71,7 +71,7 @@ public final class Desk {
     }
 
     public long ratingId(String label) {
-        return as(alice).get("/api/rating-scales").then().statusCode(200).extract().jsonPath()
+        return as(alice).get("/api/rating-scales?size=200").then().statusCode(200).extract().jsonPath()
                 .getLong("find { it.active }.ratings.find { it.label == '" + label + "' }.id");
     }
 
