@@ -72,7 +72,7 @@ public final class Desk {
 
     public long ratingId(String label) {
         return as(alice).get("/api/rating-scales?size=200").then().statusCode(200).extract().jsonPath()
-                .getLong("find { it.active }.ratings.find { it.label == '" + label + "' }.id");
+                .getLong("items.find { it.active }.ratings.find { it.label == '" + label + "' }.id");
     }
 
     /** Creates the claim (as the editor) and takes its ticket all the way to PUBLISHED. */
