@@ -128,6 +128,9 @@ ORDER="ORDER BY t.priority_rank, t.deadline NULLS LAST, t.created_at, t.id"
 SQL_PAGE="SELECT t.id FROM ticket t $WHERE $ORDER LIMIT 21 OFFSET 0"
 SQL_COUNT="SELECT count(*) FROM (SELECT t.id FROM ticket t $WHERE LIMIT 10001) capped"
 SQL_OLD_COUNT="SELECT count(*) FROM ticket t $WHERE"   # what the list counted before: every matching row
+QUEUE_PATH="/api/tickets?status=OPEN,IN_PROGRESS,IN_REVIEW,APPROVED&size=25"   # the web app's queue
+SQL_QUEUE="SELECT t.id FROM ticket t WHERE true AND t.status IN ('OPEN', 'IN_PROGRESS', 'IN_REVIEW', 'APPROVED') $ORDER LIMIT 26 OFFSET 0"
+PLANS=()
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 ROWS=()
@@ -153,10 +156,14 @@ for size in $SIZES; do
     ROWS+=("$(printf '%-10s %-34s %s' "$size" "HTTP first page" "$(http_ms "$PAGE_PATH" | stats)")")
     ROWS+=("$(printf '%-10s %-34s %s' "$size" "HTTP page after its next cursor" "$(http_ms "$PAGE_PATH&after=$next" | stats)")")
     ROWS+=("$(printf '%-10s %-34s %s' "$size" "HTTP page 500 by offset" "$(http_ms "$PAGE_PATH&page=500" | stats)")")
+    ROWS+=("$(printf '%-10s %-34s %s' "$size" "HTTP queue (4 unfinished statuses)" "$(http_ms "$QUEUE_PATH" | stats)")")
     ROWS+=("$(printf '%-10s %-34s %s' "$size" "SQL page ids (EXPLAIN ANALYZE)" "$(explain_ms "$SQL_PAGE" | stats)")")
     ROWS+=("$(printf '%-10s %-34s %s' "$size" "SQL capped count" "$(explain_ms "$SQL_COUNT" | stats)")")
     ROWS+=("$(printf '%-10s %-34s %s' "$size" "SQL full count (before this change)" "$(explain_ms "$SQL_OLD_COUNT" | stats)")")
     ROWS+=("$(printf '%-10s %-34s total %s, totalExact %s (true count of open tickets: %s)' "$size" "answer" "$total" "$exact" "$open")")
+    PLANS+=("$size tickets, page ids: $(psql_db -At -c "EXPLAIN (COSTS OFF) $SQL_PAGE" | tr -s ' \n' ' ')")
+    PLANS+=("$size tickets, capped count: $(psql_db -At -c "EXPLAIN (COSTS OFF) $SQL_COUNT" | tr -s ' \n' ' ')")
+    PLANS+=("$size tickets, queue page ids: $(psql_db -At -c "EXPLAIN (COSTS OFF) $SQL_QUEUE" | tr -s ' \n' ' ')")
 done
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -164,6 +171,9 @@ echo
 echo "GET $PAGE_PATH as a reviewer; $RUNS runs per figure; median (min–max) in ms"
 printf '%-10s %-34s %s\n' "tickets" "what" "median (min–max) ms"
 printf '%s\n' "${ROWS[@]}"
+echo
+echo "plans:"
+printf '  %s\n' "${PLANS[@]}"
 echo
 echo "load average before: $LOAD_BEFORE; after: $LOAD_AFTER ($(nproc) CPUs)"
 echo "target: the first page of open tickets under 50 ms at 1,000,000 tickets"
