@@ -1,8 +1,5 @@
 package org.factdesk.audit;
 
-import org.factdesk.common.Keyset;
-import org.factdesk.common.KeysetRequest;
-import org.factdesk.common.Page;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +9,9 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.factdesk.common.Actor;
+import org.factdesk.common.Keyset;
+import org.factdesk.common.KeysetRequest;
+import org.factdesk.common.Page;
 import org.factdesk.ticket.Ticket;
 
 import java.sql.PreparedStatement;

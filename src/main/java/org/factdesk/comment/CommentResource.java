@@ -16,8 +16,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.factdesk.common.CurrentActor;
-import org.factdesk.common.Limits;
 import org.factdesk.common.KeysetRequest;
+import org.factdesk.common.Limits;
 import org.factdesk.common.Page;
 import org.factdesk.common.Roles;
 

@@ -5,12 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.factdesk.audit.AuditAction;
 import org.factdesk.audit.AuditLog;
+import org.factdesk.comment.CommentResource.CommentView;
 import org.factdesk.common.Actor;
 import org.factdesk.common.Keyset;
 import org.factdesk.common.KeysetRequest;
 import org.factdesk.common.Page;
 import org.factdesk.common.Problems;
-import org.factdesk.comment.CommentResource.CommentView;
 import org.factdesk.ticket.Ticket;
 import org.factdesk.ticket.TicketPolicy;
 

@@ -1,8 +1,5 @@
 package org.factdesk.evidence;
 
-import org.factdesk.common.PageRequest;
-import org.factdesk.common.Page;
-import jakarta.ws.rs.BeanParam;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -10,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,8 +18,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.factdesk.common.CurrentActor;
 import org.factdesk.common.Limits;
+import org.factdesk.common.Page;
+import org.factdesk.common.PageRequest;
 import org.factdesk.common.Roles;
-
 
 @Path("/api/tickets/{ticketId}/evidence")
 @RolesAllowed({Roles.FACTCHECKER, Roles.REVIEWER, Roles.EDITOR, Roles.ADMIN})

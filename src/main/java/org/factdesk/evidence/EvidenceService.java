@@ -1,13 +1,13 @@
 package org.factdesk.evidence;
 
-import org.factdesk.common.PageRequest;
-import org.factdesk.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.factdesk.audit.AuditAction;
 import org.factdesk.audit.AuditLog;
 import org.factdesk.common.Actor;
+import org.factdesk.common.Page;
+import org.factdesk.common.PageRequest;
 import org.factdesk.common.Problems;
 import org.factdesk.ticket.Ticket;
 import org.factdesk.ticket.TicketPolicy;

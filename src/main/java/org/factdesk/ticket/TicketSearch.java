@@ -2,9 +2,9 @@ package org.factdesk.ticket;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.factdesk.common.KeysetRequest;
 import org.factdesk.common.Keyset;
 import org.factdesk.common.Keyset.Key;
+import org.factdesk.common.KeysetRequest;
 import org.factdesk.common.Like;
 import org.factdesk.common.Page;
 import org.factdesk.common.Problems;

@@ -1,15 +1,15 @@
 package org.factdesk.webhook;
 
-import org.factdesk.common.Keyset;
-import org.factdesk.common.KeysetRequest;
-import org.factdesk.common.Page;
-import org.factdesk.common.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.factdesk.audit.AuditAction;
 import org.factdesk.audit.AuditLog;
 import org.factdesk.common.Actor;
+import org.factdesk.common.Keyset;
+import org.factdesk.common.KeysetRequest;
+import org.factdesk.common.Page;
+import org.factdesk.common.PageRequest;
 import org.factdesk.common.Problems;
 import org.factdesk.common.TargetGuard;
 import org.factdesk.desk.DeskSettings;

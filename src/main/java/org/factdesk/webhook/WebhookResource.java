@@ -1,9 +1,5 @@
 package org.factdesk.webhook;
 
-import org.factdesk.common.KeysetRequest;
-import org.factdesk.common.PageRequest;
-import org.factdesk.common.Page;
-import jakarta.ws.rs.BeanParam;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -13,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,7 +19,10 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.factdesk.common.CurrentActor;
 import org.factdesk.common.HttpUrl;
+import org.factdesk.common.KeysetRequest;
 import org.factdesk.common.Limits;
+import org.factdesk.common.Page;
+import org.factdesk.common.PageRequest;
 import org.factdesk.common.Roles;
 
 import java.time.Instant;
