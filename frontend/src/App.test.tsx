@@ -26,7 +26,7 @@ function serve(granted: Partial<DeskPermissions>) {
     if (u === '/api/me') return json({ subject: 'sub-alice', roles: ['factchecker', 'editor'], permissions: { ...NO_PERMISSIONS, ...granted } });
     if (u === '/api/settings') return json({ timeZone: 'UTC', maxInProgress: 3, version: 0 });
     if (u === '/api/people') return json({ items: [], stale: false });
-    if (u === '/api/rating-scales') return json([]);
+    if (u === '/api/rating-scales?size=200') return json({ items: [], total: 0, totalExact: true, page: 0, size: 200 });
     if (u.startsWith('/api/tickets?')) return json({ items: [], total: 0, page: 0, size: 25 });
     return json({ title: 'Not found' }, 404); // the event stream too: it retries quietly
   });

@@ -36,6 +36,9 @@ export class ApiError extends Error {
   }
 }
 
+/** The largest page any list answers (PageRequest.MAX_SIZE on the server). */
+const MAX_PAGE_SIZE = 200;
+
 export const STALE_MESSAGE =
   'Someone else changed this while you were editing. Your unsaved text is kept here: reload to see their changes, then apply yours again.';
 
@@ -123,7 +126,7 @@ export class Api {
   me = () => this.get<Me>('/api/me');
   settings = () => this.get<Settings>('/api/settings');
   people = () => this.get<People>('/api/people');
-  ratingScales = () => this.get<RatingScale[]>('/api/rating-scales');
+  ratingScales = () => this.get<Page<RatingScale>>(`/api/rating-scales?size=${MAX_PAGE_SIZE}`).then((p) => p.items);
 
   // Tickets
   tickets = (query: TicketQuery) => this.get<Page<Ticket>>(`/api/tickets${ticketQueryString(query)}`);
@@ -133,7 +136,8 @@ export class Api {
     this.request<Ticket>('POST', `/api/tickets/${id}/${encodeURIComponent(action)}`, body);
   /** Priority and deadline; answers the updated ticket, 409 on a stale version. */
   triage = (id: number, body: TriageRequest) => this.request<Ticket>('PUT', `/api/tickets/${id}/triage`, body);
-  history = (id: number) => this.get<HistoryEvent[]>(`/api/tickets/${id}/history`);
+  /** The newest events, oldest first (the API pages newest first). */
+  history = (id: number) => this.get<Page<HistoryEvent>>(`/api/tickets/${id}/history?size=${MAX_PAGE_SIZE}`).then((p) => p.items.reverse());
 
   // Claims
   claim = (id: number) => this.get<Claim>(`/api/claims/${id}`);
@@ -141,7 +145,7 @@ export class Api {
   similarToClaim = (id: number) => this.get<Matches>(`/api/claims/${id}/similar`);
 
   // Work on a ticket
-  evidence = (ticketId: number) => this.get<Evidence[]>(`/api/tickets/${ticketId}/evidence`);
+  evidence = (ticketId: number) => this.get<Page<Evidence>>(`/api/tickets/${ticketId}/evidence?size=${MAX_PAGE_SIZE}`).then((p) => p.items);
   addEvidence = (ticketId: number, body: EvidenceRequest) =>
     this.request<Evidence>('POST', `/api/tickets/${ticketId}/evidence`, body);
   updateEvidence = (ticketId: number, id: number, body: EvidenceRequest) =>
@@ -151,7 +155,8 @@ export class Api {
   verdict = (ticketId: number) => this.get<VerdictOverview>(`/api/tickets/${ticketId}/verdict`);
   saveVerdict = (ticketId: number, body: VerdictDraftRequest) =>
     this.request<Verdict>('PUT', `/api/tickets/${ticketId}/verdict`, body);
-  comments = (ticketId: number) => this.get<Comment[]>(`/api/tickets/${ticketId}/comments`);
+  /** The newest comments, oldest first (the API pages newest first). */
+  comments = (ticketId: number) => this.get<Page<Comment>>(`/api/tickets/${ticketId}/comments?size=${MAX_PAGE_SIZE}`).then((p) => p.items.reverse());
   addComment = (ticketId: number, body: string) =>
     this.request<Comment>('POST', `/api/tickets/${ticketId}/comments`, { body });
 

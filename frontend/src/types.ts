@@ -23,9 +23,13 @@ export const STANCES: Stance[] = ['SUPPORTS', 'REFUTES', 'CONTEXT'];
 /** One page of a list (GET /api/tickets, /api/articles, …). */
 export interface Page<T> {
   items: T[];
+  /** Exact when totalExact; above 10,000 rows the database's estimate. */
   total: number;
+  totalExact: boolean;
   page: number;
   size: number;
+  /** On lists paged by key: the `after` cursor of the next page, null on the last. */
+  next?: string | null;
 }
 
 export type ClaimSummary = WithNull<Schemas['ClaimSummary'], 'claimant' | 'priority' | 'duplicateOf'>;

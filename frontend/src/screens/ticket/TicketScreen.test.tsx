@@ -67,10 +67,10 @@ function setup(overrides: Setup = {}) {
     if (u === '/api/tickets/12') return json(f.ticket);
     if (u === '/api/claims/5') return json(f.claim);
     if (u === '/api/articles/9') return json(f.article);
-    if (u === '/api/tickets/12/evidence') return json([]);
+    if (u === '/api/tickets/12/evidence?size=200') return json({ items: [], total: 0, totalExact: true, page: 0, size: 200 });
     if (u === '/api/tickets/12/verdict') return json(f.verdict);
-    if (u === '/api/tickets/12/comments') return json([]);
-    if (u === '/api/tickets/12/history') return json([]);
+    if (u === '/api/tickets/12/comments?size=200') return json({ items: [], total: 0, totalExact: true, page: 0, size: 200 });
+    if (u === '/api/tickets/12/history?size=200') return json({ items: [], total: 0, totalExact: true, page: 0, size: 200 });
     return json({ title: 'Not found', detail: `no route ${u}` }, 404, 'application/problem+json');
   });
   const listeners = new Set<(m: LiveMessage) => void>();

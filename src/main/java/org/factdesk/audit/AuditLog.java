@@ -9,6 +9,9 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.factdesk.common.Actor;
+import org.factdesk.common.Keyset;
+import org.factdesk.common.KeysetRequest;
+import org.factdesk.common.Page;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -128,11 +131,15 @@ public class AuditLog {
         return event;
     }
 
-    /** Up to {@code count} events of the ticket's history before {@code beforeSeq} (all if null), newest first. */
-    public static List<AuditEvent> historyOf(long ticketId, Integer beforeSeq, int count) {
-        return AuditEvent.<AuditEvent>find("stream = ?1 and seq < ?2 order by seq desc", streamOf(ticketId),
-                beforeSeq == null ? Integer.MAX_VALUE : beforeSeq).range(0, count - 1).list();
+    /** A page of the ticket's history, newest first. */
+    public static Page<AuditEvent> history(long ticketId, KeysetRequest page) {
+        return HISTORY.page("SELECT e.id FROM audit_event e WHERE e.stream = ?", List.of(streamOf(ticketId)), page,
+                ids -> AuditEvent.<AuditEvent>list("id in ?1", ids), e -> e.id);
     }
+
+    /** A ticket's history, newest first: its chain's seq, unique in the stream (the index of UNIQUE (stream, seq)). */
+    private static final Keyset<AuditEvent> HISTORY = new Keyset<>("history",
+            List.of(Keyset.Key.of("e.seq", "bigint", true, e -> e.seq)));
 
     /** Whether this person ever changed the ticket's reviewed content (claim, evidence, verdict draft). */
     public static boolean changedWork(long ticketId, String subject) {

@@ -8,33 +8,24 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.jboss.resteasy.reactive.RestResponse;
 import org.factdesk.common.CurrentActor;
+import org.factdesk.common.KeysetRequest;
 import org.factdesk.common.Limits;
-import org.factdesk.common.Recent;
+import org.factdesk.common.Page;
 import org.factdesk.common.Roles;
 
 import java.time.Instant;
-import java.util.List;
 
 @Path("/api/tickets/{ticketId}/comments")
 @RolesAllowed({Roles.FACTCHECKER, Roles.REVIEWER, Roles.EDITOR, Roles.ADMIN})
 public class CommentResource {
-
-    /** The most comments one answer carries. */
-    public static final int LIMIT = 200;
 
     @Inject
     CommentService comments;
@@ -58,16 +49,11 @@ public class CommentResource {
         }
     }
 
-    /** The newest {@value #LIMIT} comments, oldest first; {@code ?before=id} (the Link header) for earlier ones. */
+    /** The ticket's comments, newest first; {@code next} pages on to older ones. */
     @GET
-    @APIResponse(responseCode = "200", description = "The newest comments, oldest first; a Link header (rel=next)"
-            + " points at earlier ones.", content = @Content(mediaType = "application/json",
-            schema = @Schema(type = SchemaType.ARRAY, implementation = CommentView.class, maxItems = LIMIT)))
-    public RestResponse<List<CommentView>> list(@PathParam("ticketId") @Min(1) @Max(Limits.ID_MAX) long ticketId,
-                                                @QueryParam("before") @Min(1) @Max(Limits.ID_MAX) Long before,
-                                                @Context UriInfo uri) {
-        List<CommentView> newestFirst = comments.newestFirst(ticketId, before, LIMIT);
-        return Recent.answer(newestFirst, LIMIT, CommentView::id, view -> view, uri);
+    public Page<CommentView> list(@PathParam("ticketId") @Min(1) @Max(Limits.ID_MAX) long ticketId,
+                                  @Valid @BeanParam KeysetRequest page) {
+        return comments.page(ticketId, page);
     }
 
     @POST

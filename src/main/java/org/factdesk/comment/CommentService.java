@@ -5,9 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.factdesk.audit.AuditAction;
 import org.factdesk.audit.AuditLog;
-import org.factdesk.common.Actor;
-import org.factdesk.common.Problems;
 import org.factdesk.comment.CommentResource.CommentView;
+import org.factdesk.common.Actor;
+import org.factdesk.common.Keyset;
+import org.factdesk.common.KeysetRequest;
+import org.factdesk.common.Page;
+import org.factdesk.common.Problems;
 import org.factdesk.ticket.Ticket;
 import org.factdesk.ticket.TicketPolicy;
 
@@ -21,13 +24,17 @@ public class CommentService {
     @Inject
     AuditLog audit;
 
-    /** Up to {@code limit + 1} comments before {@code before} (all when null), newest first. */
+    /** A page of the ticket's comments, newest first. */
     @Transactional
-    public List<CommentView> newestFirst(long ticketId, Long before, int limit) {
+    public Page<CommentView> page(long ticketId, KeysetRequest page) {
         Ticket.get(ticketId);
-        return Comment.<Comment>find("ticketId = ?1 and id < ?2 order by id desc", ticketId,
-                before == null ? Long.MAX_VALUE : before).range(0, limit).stream().map(CommentView::of).toList();
+        return NEWEST_FIRST.page("SELECT c.id FROM comment c WHERE c.ticket_id = ?", List.of(ticketId), page,
+                ids -> Comment.<Comment>list("id in ?1", ids), c -> c.id).map(CommentView::of);
     }
+
+    /** Newest first (the index comment_ticket (ticket_id, id)). */
+    private static final Keyset<Comment> NEWEST_FIRST = new Keyset<>("comments",
+            List.of(Keyset.Key.of("c.id", "bigint", true, c -> c.id)));
 
     /** Posts a comment on its own: the policy decides, and the comment is one audit event. */
     @Transactional

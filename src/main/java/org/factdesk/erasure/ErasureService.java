@@ -64,8 +64,7 @@ public class ErasureService {
 
     /** Every erasure, newest first. */
     public Page<ErasureView> list(PageRequest page) {
-        var query = Erasure.<Erasure>find("order by erasedAt desc, id desc").page(page.page, page.size);
-        return new Page<>(query.list().stream().map(ErasureView::of).toList(), query.count(), page.page, page.size);
+        return Page.of(Erasure.<Erasure>find("order by erasedAt desc, id desc"), page).map(ErasureView::of);
     }
 
     /** The claim's claimant and its salt, and the claimant in the ticket's verdict versions (the public copies). */

@@ -11,7 +11,6 @@ import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 
 /** What a fact-checker found. */
 @Entity
@@ -54,8 +53,4 @@ public class Evidence extends PanacheEntityBase {
 
     /** The most evidence one ticket may cite; its list, and the sources a published version snapshots, stay bounded. */
     public static final int MAX_PER_TICKET = 100;
-
-    public static List<Evidence> ofTicket(long ticketId) {
-        return Evidence.<Evidence>find("ticketId = ?1 order by id", ticketId).range(0, MAX_PER_TICKET - 1).list();
-    }
 }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,15 +16,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.factdesk.common.CurrentActor;
 import org.factdesk.common.Limits;
+import org.factdesk.common.Page;
+import org.factdesk.common.PageRequest;
 import org.factdesk.common.Roles;
-
-import java.util.List;
 
 @Path("/api/tickets/{ticketId}/evidence")
 @RolesAllowed({Roles.FACTCHECKER, Roles.REVIEWER, Roles.EDITOR, Roles.ADMIN})
@@ -35,12 +32,11 @@ public class EvidenceResource {
     @Inject
     CurrentActor actor;
 
+    /** The ticket's evidence, oldest first. */
     @GET
-    @APIResponse(responseCode = "200", description = "The ticket's evidence, oldest first", content = @Content(
-            mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = EvidenceView.class,
-            maxItems = Evidence.MAX_PER_TICKET)))
-    public List<EvidenceView> list(@PathParam("ticketId") @Min(1) @Max(Limits.ID_MAX) long ticketId) {
-        return evidence.list(ticketId).stream().map(EvidenceView::of).toList();
+    public Page<EvidenceView> list(@PathParam("ticketId") @Min(1) @Max(Limits.ID_MAX) long ticketId,
+                                   @Valid @BeanParam PageRequest page) {
+        return evidence.page(ticketId, page).map(EvidenceView::of);
     }
 
     @POST

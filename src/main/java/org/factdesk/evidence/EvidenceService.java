@@ -7,6 +7,8 @@ import jakarta.transaction.Transactional;
 import org.factdesk.audit.AuditAction;
 import org.factdesk.audit.AuditLog;
 import org.factdesk.common.Actor;
+import org.factdesk.common.Page;
+import org.factdesk.common.PageRequest;
 import org.factdesk.common.Problems;
 import org.factdesk.ticket.Ticket;
 import org.factdesk.ticket.TicketPolicy;
@@ -25,9 +27,9 @@ public class EvidenceService {
     @Inject
     Event<EvidenceRemoved> removed;
 
-    public List<Evidence> list(long ticketId) {
+    public Page<Evidence> page(long ticketId, PageRequest page) {
         Ticket.get(ticketId);
-        return Evidence.ofTicket(ticketId);
+        return Page.of(Evidence.<Evidence>find("ticketId = ?1 order by id", ticketId), page);
     }
 
     public Evidence add(long ticketId, Actor actor, EvidenceRequest request) {

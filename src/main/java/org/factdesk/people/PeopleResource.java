@@ -19,9 +19,13 @@ public class PeopleResource {
     @Inject
     DeskDirectory directory;
 
-    /** {@code stale} is true when Keycloak could not be reached and the last known list is shown. */
+    /**
+     * The page's fields ({@code totalExact} always true), the whole roster at once; {@code stale} is true
+     * when Keycloak could not be reached and the last known list is shown.
+     */
     public record PeopleView(@Schema(maxItems = DeskDirectory.MAX_PEOPLE) List<DeskDirectory.Person> items,
                              @Schema(minimum = Limits.ZERO_TEXT, maximum = DeskDirectory.MAX_PEOPLE_TEXT) int total,
+                             boolean totalExact,
                              @Schema(minimum = Limits.ZERO_TEXT, maximum = Limits.ZERO_TEXT) int page,
                              @Schema(minimum = Limits.ZERO_TEXT, maximum = DeskDirectory.MAX_PEOPLE_TEXT) int size,
                              Instant fetchedAt, boolean stale) {
@@ -31,6 +35,6 @@ public class PeopleResource {
     public PeopleView list() {
         DeskDirectory.Snapshot snapshot = directory.people();
         List<DeskDirectory.Person> people = snapshot.people();
-        return new PeopleView(people, people.size(), 0, people.size(), snapshot.fetchedAt(), snapshot.stale());
+        return new PeopleView(people, people.size(), true, 0, people.size(), snapshot.fetchedAt(), snapshot.stale());
     }
 }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import org.factdesk.claim.ClaimRequest;
+import org.factdesk.common.Cursor;
 import org.factdesk.common.Limits;
 import org.factdesk.common.PageRequest;
 import org.factdesk.rating.RatingScaleResource;
@@ -53,8 +54,27 @@ public class FeedQuery {
     @Max(PageRequest.MAX_SIZE)
     public int size;
 
+    /** The next link's cursor: the entries after it, at the same cost however deep (not with {@code page}). */
+    @QueryParam("after")
+    @Size(max = Cursor.MAX_LENGTH)
+    public String after;
+
     /** The query string of this feed at another page (for paging links). */
     public String queryAt(int otherPage) {
+        return query(otherPage, null);
+    }
+
+    /** The query string of the page after this cursor (the next link). */
+    public String queryAfter(String cursor) {
+        return query(0, cursor);
+    }
+
+    /** This page's own query string. */
+    public String self() {
+        return query(page, after);
+    }
+
+    private String query(int otherPage, String cursor) {
         Map<String, String> params = new LinkedHashMap<>();
         if (topic != null) params.put("topic", topic);
         if (rating != null) params.put("rating", rating);
@@ -63,6 +83,7 @@ public class FeedQuery {
         if (to != null) params.put("to", to.toString());
         if (size != 50) params.put("size", Integer.toString(size));
         if (otherPage > 0) params.put("page", Integer.toString(otherPage));
+        if (cursor != null) params.put("after", cursor);
         StringBuilder query = new StringBuilder();
         params.forEach((name, value) -> query.append(query.isEmpty() ? "?" : "&").append(name).append('=')
                 .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)));

@@ -70,7 +70,7 @@ public class FeedResource {
             feed.put("@context", "https://schema.org");
             feed.put("@type", "DataFeed");
             feed.put("name", config.publisher().name() + " fact-checks");
-            feed.put("url", url("claimreview.json", query, query.page));
+            feed.put("url", self("claimreview.json", query));
             page.items().stream().findFirst().ifPresent(first -> feed.put("dateModified", first.updated().toString()));
             ArrayNode elements = feed.putArray("dataFeedElement");
             page.items().forEach(fc -> {
@@ -79,7 +79,7 @@ public class FeedResource {
                 elements.add(element);
             });
             if (page.hasNext()) {
-                feed.put("nextUrl", url("claimreview.json", query, query.page + 1));
+                feed.put("nextUrl", next("claimreview.json", query, page));
             }
             return write(feed);
         });
@@ -94,9 +94,9 @@ public class FeedResource {
             feed.put("version", "https://jsonfeed.org/version/1.1");
             feed.put("title", config.publisher().name() + " fact-checks");
             feed.put("home_page_url", config.publisher().baseUrl() + "/");
-            feed.put("feed_url", url("feed.json", query, query.page));
+            feed.put("feed_url", self("feed.json", query));
             if (page.hasNext()) {
-                feed.put("next_url", url("feed.json", query, query.page + 1));
+                feed.put("next_url", next("feed.json", query, page));
             }
             feed.put("language", language(query));
             ArrayNode items = feed.putArray("items");
@@ -143,13 +143,13 @@ public class FeedResource {
         page.items().stream().findFirst().ifPresent(first -> feed.setPublishedDate(Date.from(first.updated())));
         List<SyndLink> links = new ArrayList<>();
         List<Element> rssLinks = new ArrayList<>();
-        addLink(links, rssLinks, "self", url(file, query, query.page));
+        addLink(links, rssLinks, "self", self(file, query));
         addLink(links, rssLinks, "first", url(file, query, 0));
-        if (query.page > 0) {
+        if (query.page > 0) { // pages reached by cursor have no previous: the cursor only runs forward
             addLink(links, rssLinks, "previous", url(file, query, query.page - 1));
         }
         if (page.hasNext()) {
-            addLink(links, rssLinks, "next", url(file, query, query.page + 1));
+            addLink(links, rssLinks, "next", next(file, query, page));
         }
         if (type.startsWith("atom")) {
             feed.setLinks(links);
@@ -241,6 +241,15 @@ public class FeedResource {
 
     private String url(String file, FeedQuery query, int page) {
         return config.publisher().baseUrl() + "/feeds/" + file + query.queryAt(page);
+    }
+
+    private String self(String file, FeedQuery query) {
+        return config.publisher().baseUrl() + "/feeds/" + file + query.self();
+    }
+
+    /** Next links page by key: as cheap at the archive's end as at its start, and stable while entries are added. */
+    private String next(String file, FeedQuery query, FeedService.FeedPage page) {
+        return config.publisher().baseUrl() + "/feeds/" + file + query.queryAfter(page.next());
     }
 
     private static String clean(String text) {

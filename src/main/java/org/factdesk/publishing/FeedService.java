@@ -4,7 +4,9 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import org.factdesk.common.Cursor;
 import org.factdesk.common.PageRequest;
+import org.factdesk.common.Problems;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -26,8 +28,16 @@ public class FeedService {
     public record Version(Instant lastModified, String etag) {
     }
 
-    public record FeedPage(List<PublishedFactCheck> items, boolean hasNext) {
+    /** {@code next}: the cursor of the following page, null on the last. */
+    public record FeedPage(List<PublishedFactCheck> items, String next) {
+
+        public boolean hasNext() {
+            return next != null;
+        }
     }
+
+    /** The feeds' order, newest public change first (the index ticket_public), as a cursor. */
+    private static final String CURSOR = "feed";
 
     /**
      * Moves with every publication, correction or retraction, and with every erasure of a published
@@ -45,7 +55,7 @@ public class FeedService {
         if (erased != null && erased.isAfter(last)) {
             last = erased;
         }
-        String key = format + "|" + query.queryAt(query.page) + "|" + last + "|" + stats[1] + "|" + erased;
+        String key = format + "|" + query.self() + "|" + last + "|" + stats[1] + "|" + erased;
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             return new Version(last, HexFormat.of().formatHex(hash, 0, 16));
@@ -78,14 +88,26 @@ public class FeedService {
             where.append(" and exists (select 1 from Rating r where r.id = v.ratingId and lower(r.label) = :rating)");
             params.put("rating", query.rating.trim().toLowerCase());
         }
+        if (query.after != null) {
+            if (query.page != 0) {
+                throw Problems.badRequest("Parameters 'after' and 'page' cannot be combined: 'after' starts a page of its own.");
+            }
+            // Strictly after the cursor's (time, id) in the order below; the first condition bounds the index scan.
+            Cursor cursor = Cursor.read(query.after, CURSOR, 2);
+            where.append(" and t.publicUpdatedAt <= :afterAt and (t.publicUpdatedAt < :afterAt or t.id < :afterId)");
+            params.put("afterAt", cursor.instant(0));
+            params.put("afterId", cursor.number(1));
+        }
         // Filters read the latest published version: what the public sees, never the live claim.
-        TypedQuery<Long> ids = Panache.getEntityManager().createQuery("select t.id from Ticket t, VerdictVersion v"
-                + where + " and v.ticketId = t.id and v.number = t.publishedVersions"
-                + " order by t.publicUpdatedAt desc, t.id desc", Long.class);
-        params.forEach(ids::setParameter);
-        List<Long> page = ids.setFirstResult(PageRequest.offset(query.page, query.size)).setMaxResults(query.size + 1)
+        TypedQuery<Object[]> rows = Panache.getEntityManager().createQuery("select t.id, t.publicUpdatedAt"
+                + " from Ticket t, VerdictVersion v" + where + " and v.ticketId = t.id and v.number = t.publishedVersions"
+                + " order by t.publicUpdatedAt desc, t.id desc", Object[].class);
+        params.forEach(rows::setParameter);
+        List<Object[]> page = rows.setFirstResult(PageRequest.offset(query.page, query.size)).setMaxResults(query.size + 1)
                 .getResultList();
-        boolean hasNext = page.size() > query.size;
-        return new FeedPage(PublishedFactCheck.loadAll(page.subList(0, Math.min(query.size, page.size()))), hasNext);
+        List<Object[]> shown = page.subList(0, Math.min(query.size, page.size()));
+        Object[] last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
+        String next = page.size() > query.size ? Cursor.write(CURSOR, last[1], last[0]) : null;
+        return new FeedPage(PublishedFactCheck.loadAll(shown.stream().map(row -> (Long) row[0]).toList()), next);
     }
 }

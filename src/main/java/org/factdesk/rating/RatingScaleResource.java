@@ -9,17 +9,17 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.factdesk.common.CurrentActor;
 import org.factdesk.common.Limits;
+import org.factdesk.common.Page;
+import org.factdesk.common.PageRequest;
 import org.factdesk.common.Roles;
 
 import java.util.List;
@@ -78,12 +78,10 @@ public class RatingScaleResource {
         }
     }
 
+    /** The desk's scales, oldest first. */
     @GET
-    @APIResponse(responseCode = "200", description = "Every scale of the desk", content = @Content(
-            mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = ScaleView.class,
-            maxItems = MAX_SCALES)))
-    public List<ScaleView> list() {
-        return scales.list();
+    public Page<ScaleView> list(@Valid @BeanParam PageRequest page) {
+        return scales.page(page);
     }
 
     @GET

@@ -6,6 +6,8 @@ import jakarta.transaction.Transactional;
 import org.factdesk.audit.AuditAction;
 import org.factdesk.audit.AuditLog;
 import org.factdesk.common.Actor;
+import org.factdesk.common.Page;
+import org.factdesk.common.PageRequest;
 import org.factdesk.common.Problems;
 import org.factdesk.rating.RatingScaleResource.RatingRequest;
 import org.factdesk.rating.RatingScaleResource.ScaleRequest;
@@ -13,7 +15,6 @@ import org.factdesk.rating.RatingScaleResource.ScaleView;
 
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.List;
 
 import static org.factdesk.rating.RatingScaleResource.MAX_SCALES;
 
@@ -25,8 +26,8 @@ public class RatingScaleService {
     AuditLog audit;
 
     @Transactional
-    public List<ScaleView> list() {
-        return RatingScale.<RatingScale>list("order by id").stream().map(ScaleView::of).toList();
+    public Page<ScaleView> page(PageRequest page) {
+        return Page.of(RatingScale.<RatingScale>find("order by id"), page).map(ScaleView::of);
     }
 
     @Transactional

@@ -2,104 +2,122 @@ package org.factdesk.ticket;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.TypedQuery;
+import org.factdesk.common.Keyset;
+import org.factdesk.common.Keyset.Key;
+import org.factdesk.common.KeysetRequest;
 import org.factdesk.common.Like;
 import org.factdesk.common.Page;
-import org.factdesk.common.PageRequest;
 import org.factdesk.common.Problems;
 import org.hibernate.jpa.HibernateHints;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 
-/** Lists tickets with their claims: filtered, searched, sorted, paginated. */
+/**
+ * Lists tickets with their claims: filtered, searched, sorted, paged by offset or by key. The page's
+ * ids come from one SQL query in an order the indexes follow; its total from {@link Counts}.
+ */
 @ApplicationScoped
 public class TicketSearch {
 
-    /** The sort orders a client may ask for; "-" sorts descending. */
-    public static final Map<String, String> SORTS = Map.of(
-            "urgency", Urgency.HQL,
-            "created", "t.createdAt, t.id",
-            "-created", "t.createdAt desc, t.id desc",
-            "updated", "t.updatedAt, t.id",
-            "-updated", "t.updatedAt desc, t.id desc",
-            "deadline", "t.deadline nulls last, t.id",
-            "-deadline", "t.deadline desc nulls last, t.id");
+    private static final String TIME = "timestamptz";
+    private static final Key<Ticket> ID = Key.of("t.id", "bigint", false, t -> t.id);
 
-    public Page<Ticket> search(TicketFilter filter, PageRequest page) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        Map<String, Object> params = new HashMap<>();
+    /** The sort orders a client may ask for; "-" sorts descending. Each ends on the id: a total order. */
+    public static final Map<String, Keyset<Ticket>> SORTS = Map.of(
+            "urgency", sort("urgency", Key.of("t.priority_rank", "bigint", false, t -> t.priorityRank),
+                    new Key<>("t.deadline", TIME, false, "infinity", t -> t.deadline),
+                    Key.of("t.created_at", TIME, false, t -> t.createdAt), ID),
+            "created", sort("created", Key.of("t.created_at", TIME, false, t -> t.createdAt), ID),
+            "-created", sort("-created", Key.of("t.created_at", TIME, true, t -> t.createdAt),
+                    Key.of("t.id", "bigint", true, t -> t.id)),
+            "updated", sort("updated", Key.of("t.updated_at", TIME, false, t -> t.updatedAt), ID),
+            "-updated", sort("-updated", Key.of("t.updated_at", TIME, true, t -> t.updatedAt),
+                    Key.of("t.id", "bigint", true, t -> t.id)),
+            "deadline", sort("deadline", new Key<>("t.deadline", TIME, false, "infinity", t -> t.deadline), ID),
+            "-deadline", sort("-deadline", new Key<>("t.deadline", TIME, true, "-infinity", t -> t.deadline), ID));
+
+    @SafeVarargs
+    private static Keyset<Ticket> sort(String name, Key<Ticket>... keys) {
+        return new Keyset<>("tickets " + name, List.of(keys));
+    }
+
+    public Page<Ticket> search(TicketFilter filter, KeysetRequest page) {
+        StringBuilder where = new StringBuilder(" WHERE true");
+        List<Object> params = new ArrayList<>();
         if (filter.status != null && !filter.status.isEmpty()) {
-            where.append(" and t.status").append(in("status", statuses(filter.status), params));
+            where.append(" AND t.status").append(in(statuses(filter.status)));
         }
+        boolean filtersClaims = false;
         if (filter.topic != null) {
-            where.append(" and array_contains(c.topics, :topic)");
-            params.put("topic", filter.topic.trim().toLowerCase());
+            where.append(" AND c.topics @> ARRAY[CAST(? AS varchar)]");
+            params.add(filter.topic.trim().toLowerCase());
+            filtersClaims = true;
         }
         if (filter.language != null) {
-            where.append(" and c.language = :language");
-            params.put("language", filter.language);
+            where.append(" AND c.language = ?");
+            params.add(filter.language);
+            filtersClaims = true;
         }
         if (filter.assignee != null) {
-            where.append(" and t.assignee = :assignee");
-            params.put("assignee", filter.assignee);
+            where.append(" AND t.assignee = ?");
+            params.add(filter.assignee);
         }
         if (filter.overdue != null) {
-            String unfinished = in("unfinished", TicketPolicy.UNFINISHED, params);
-            where.append(filter.overdue
-                    ? " and t.deadline < :now and t.status" + unfinished
-                    : " and (t.deadline is null or t.deadline >= :now or t.status not" + unfinished + ")");
-            params.put("now", Instant.now());
+            Instant now = Instant.now();
+            if (filter.overdue) {
+                where.append(" AND t.deadline < ?");
+                params.add(now);
+                where.append(" AND t.status").append(in(TicketPolicy.UNFINISHED));
+            } else {
+                where.append(" AND (t.deadline IS NULL OR t.deadline >= ?");
+                params.add(now);
+                where.append(" OR t.status NOT").append(in(TicketPolicy.UNFINISHED)).append(')');
+            }
         }
         if (filter.q != null && !filter.q.isBlank()) {
-            where.append(" and (c.text ilike :q" + Like.ESCAPE + " or c.claimant ilike :q" + Like.ESCAPE + ")");
-            params.put("q", Like.containing(filter.q.trim()));
+            where.append(" AND (c.text ILIKE ?" + Like.ESCAPE + " OR c.claimant ILIKE ?" + Like.ESCAPE + ")");
+            String pattern = Like.containing(filter.q.trim());
+            params.add(pattern);
+            params.add(pattern);
+            filtersClaims = true;
         }
         if (Boolean.TRUE.equals(filter.publicationFailed)) {
-            where.append(" and t.status = :approved and exists (select 1 from PublicationFailure f"
-                    + " where f.ticketId = t.id and f.publishAt = t.publishAt and f.failures >= :shownAfter)");
-            params.put("shownAfter", PublicationFailure.SHOWN_AFTER);
-            params.put("approved", TicketStatus.APPROVED);
+            where.append(" AND t.status = 'APPROVED' AND EXISTS (SELECT 1 FROM scheduled_publication_attempt f"
+                    + " WHERE f.ticket_id = t.id AND f.publish_at = t.publish_at AND f.failures >= ?)");
+            params.add(PublicationFailure.SHOWN_AFTER);
         }
-        String sort = SORTS.get(filter.sort == null ? "urgency" : filter.sort);
+        Keyset<Ticket> sort = SORTS.get(filter.sort == null ? "urgency" : filter.sort);
         if (sort == null) {
             throw Problems.badRequest("Parameter 'sort' must be one of " + SORTS.keySet() + ".");
         }
-        var em = Panache.getEntityManager();
-        // Counting is the expensive half of a page on a long backlog: join the claims only to filter on them.
-        boolean filtersClaims = filter.topic != null || filter.language != null || params.containsKey("q");
-        TypedQuery<Long> count = em.createQuery("select count(t) from Ticket t"
-                + (filtersClaims ? " join t.claim c" : "") + where, Long.class);
-        TypedQuery<Ticket> items = em.createQuery("select t from Ticket t join fetch t.claim c" + where
-                        + " order by " + sort, Ticket.class)
-                .setHint(HibernateHints.HINT_READ_ONLY, true); // shown, never changed: no snapshots to dirty-check
-        params.forEach((name, value) -> {
-            count.setParameter(name, value);
-            items.setParameter(name, value);
-        });
-        items.setFirstResult(page.offset()).setMaxResults(page.size);
-        long total = count.getSingleResult(); // first, while there are no loaded entities to auto-flush
-        return new Page<>(items.getResultList(), total, page.page, page.size);
+        // Join the claims only to filter on them: the count is the expensive half of a page.
+        String ids = "SELECT t.id FROM ticket t" + (filtersClaims ? " JOIN claim c ON c.id = t.claim_id" : "") + where;
+        return sort.page(ids, params, page, TicketSearch::load, t -> t.id);
+    }
+
+    /** The tickets of these ids with their claims. */
+    private static List<Ticket> load(List<Long> ids) {
+        return Panache.getEntityManager()
+                .createQuery("select t from Ticket t join fetch t.claim where t.id in :ids", Ticket.class)
+                .setParameter("ids", ids)
+                .setHint(HibernateHints.HINT_READ_ONLY, true) // shown, never changed: no snapshots to dirty-check
+                .getResultList();
     }
 
     /**
-     * {@code " in (:name0, :name1, …)"}, one parameter per value. A single list parameter would make
-     * Hibernate translate the query anew on every execution (it caches no plan for multi-valued
-     * bindings); single values keep one cached plan per number of values.
+     * {@code " IN ('OPEN', …)"}: statuses are written as literals (enum names, never client text), so
+     * that the planner sees them and can use the partial indexes of the queues (migration V10).
      */
-    private static String in(String name, Collection<TicketStatus> values, Map<String, Object> params) {
-        StringJoiner list = new StringJoiner(", ", " in (", ")");
-        int i = 0;
-        for (TicketStatus value : values) {
-            list.add(":" + name + i);
-            params.put(name + i++, value);
-        }
+    private static String in(Collection<TicketStatus> values) {
+        StringJoiner list = new StringJoiner(", ", " IN (", ")");
+        values.forEach(value -> list.add("'" + value.name() + "'"));
         return list.toString();
     }
 

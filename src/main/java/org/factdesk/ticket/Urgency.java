@@ -6,9 +6,6 @@ package org.factdesk.ticket;
  */
 final class Urgency {
 
-    /** For HQL over {@code Ticket t}. */
-    static final String HQL = "t.priorityRank, t.deadline nulls last, t.createdAt, t.id";
-
     /** For SQL over the table {@code ticket t}. */
     static final String SQL = "t.priority_rank, t.deadline NULLS LAST, t.created_at, t.id";
 

@@ -6,6 +6,10 @@ import jakarta.transaction.Transactional;
 import org.factdesk.audit.AuditAction;
 import org.factdesk.audit.AuditLog;
 import org.factdesk.common.Actor;
+import org.factdesk.common.Keyset;
+import org.factdesk.common.KeysetRequest;
+import org.factdesk.common.Page;
+import org.factdesk.common.PageRequest;
 import org.factdesk.common.Problems;
 import org.factdesk.outbound.TargetGuard;
 import org.factdesk.desk.DeskSettings;
@@ -17,8 +21,6 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.factdesk.webhook.WebhookResource.MAX_ACTIVE;
-import static org.factdesk.webhook.WebhookResource.MAX_DELIVERIES;
-import static org.factdesk.webhook.WebhookResource.MAX_LISTED;
 
 /** The desk's webhook endpoints: registered, listed and deactivated by admins, deliveries resent; all audited. */
 @ApplicationScoped
@@ -57,9 +59,9 @@ public class WebhookEndpoints {
 
     /** Active endpoints first, then the newest deactivated ones. */
     @Transactional
-    public List<EndpointView> list() {
-        return WebhookEndpoint.<WebhookEndpoint>find("order by active desc, id desc").range(0, MAX_LISTED - 1).list()
-                .stream().map(e -> EndpointView.of(e, false)).toList();
+    public Page<EndpointView> page(PageRequest page) {
+        return Page.of(WebhookEndpoint.<WebhookEndpoint>find("order by active desc, id desc"), page)
+                .map(e -> EndpointView.of(e, false));
     }
 
     /** Stops deliveries to the endpoint; what was sent stays visible. */
@@ -70,12 +72,16 @@ public class WebhookEndpoints {
         audit.desk(actor, AuditAction.WEBHOOK_DEACTIVATED, audit.changes().value("endpointId", id));
     }
 
+    /** Newest first: an endpoint's deliveries only grow, so they page by key as well. */
     @Transactional
-    public List<DeliveryView> deliveries(long id) {
+    public Page<DeliveryView> deliveries(long id, KeysetRequest page) {
         endpoint(id);
-        return WebhookDelivery.<WebhookDelivery>find("endpointId = ?1 order by id desc", id).range(0, MAX_DELIVERIES - 1)
-                .list().stream().map(DeliveryView::of).toList();
+        return DELIVERIES.page("SELECT d.id FROM webhook_delivery d WHERE d.endpoint_id = ?", List.of(id), page,
+                ids -> WebhookDelivery.<WebhookDelivery>list("id in ?1", ids), d -> d.id).map(DeliveryView::of);
     }
+
+    private static final Keyset<WebhookDelivery> DELIVERIES = new Keyset<>("deliveries",
+            List.of(Keyset.Key.of("d.id", "bigint", true, d -> d.id)));
 
     /** Sends a delivery again (failed or not), with the same webhook-id; never to a deactivated endpoint. */
     @Transactional

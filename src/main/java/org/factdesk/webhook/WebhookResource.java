@@ -9,19 +9,20 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.factdesk.common.CurrentActor;
 import org.factdesk.common.HttpUrl;
+import org.factdesk.common.KeysetRequest;
 import org.factdesk.common.Limits;
+import org.factdesk.common.Page;
+import org.factdesk.common.PageRequest;
 import org.factdesk.common.Roles;
 
 import java.time.Instant;
@@ -41,11 +42,8 @@ public class WebhookResource {
     /** As many events as there are kinds ({@link WebhookOutbox#EVENTS}), each name longer than none of theirs. */
     static final int MAX_EVENTS = 3;
     static final int EVENT_NAME_MAX = 32;
-    /** Active endpoints a desk may have (more is a 409); the list shows at most {@link #MAX_LISTED} endpoints. */
+    /** Active endpoints a desk may have (more is a 409). */
     static final int MAX_ACTIVE = 100;
-    static final int MAX_LISTED = 200;
-    /** The most deliveries an endpoint's list shows (the newest). */
-    static final int MAX_DELIVERIES = 200;
     /** "whsec_" and 32 bytes in base64; "msg_" and a UUID. */
     static final int SECRET_LENGTH = 50;
     static final int MESSAGE_ID_LENGTH = 40;
@@ -89,11 +87,8 @@ public class WebhookResource {
 
     /** Active endpoints first, then the newest deactivated ones. */
     @GET
-    @APIResponse(responseCode = "200", description = "The desk's webhook endpoints, active ones first", content = @Content(
-            mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = EndpointView.class,
-            maxItems = MAX_LISTED)))
-    public List<EndpointView> list() {
-        return endpoints.list();
+    public Page<EndpointView> list(@Valid @BeanParam PageRequest page) {
+        return endpoints.page(page);
     }
 
     /** Stops deliveries to the endpoint; what was sent stays visible. */
@@ -104,13 +99,12 @@ public class WebhookResource {
         return Response.noContent().build();
     }
 
+    /** The endpoint's deliveries, newest first; {@code next} pages on to older ones. */
     @GET
     @Path("{id}/deliveries")
-    @APIResponse(responseCode = "200", description = "The endpoint's newest deliveries", content = @Content(
-            mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = DeliveryView.class,
-            maxItems = MAX_DELIVERIES)))
-    public List<DeliveryView> deliveries(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id) {
-        return endpoints.deliveries(id);
+    public Page<DeliveryView> deliveries(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id,
+                                         @Valid @BeanParam KeysetRequest page) {
+        return endpoints.deliveries(id, page);
     }
 
     /** Sends a delivery again (failed or not), with the same webhook-id; never to a deactivated endpoint. */

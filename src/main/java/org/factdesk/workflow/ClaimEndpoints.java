@@ -6,7 +6,7 @@ import jakarta.transaction.Transactional;
 import org.factdesk.claim.ClaimRequest;
 import org.factdesk.common.Actor;
 import org.factdesk.common.Page;
-import org.factdesk.common.PageRequest;
+import org.factdesk.common.KeysetRequest;
 import org.factdesk.ticket.Ticket;
 import org.factdesk.ticket.TicketFilter;
 import org.factdesk.ticket.TicketSearch;
@@ -29,7 +29,7 @@ public class ClaimEndpoints {
         return view(claims.create(actor, request));
     }
 
-    public Page<ClaimView> list(TicketFilter filter, PageRequest page) {
+    public Page<ClaimView> list(TicketFilter filter, KeysetRequest page) {
         return search.search(filter, page).map(ClaimEndpoints::view);
     }
 

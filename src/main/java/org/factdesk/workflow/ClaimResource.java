@@ -7,18 +7,18 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.factdesk.common.CurrentActor;
+import org.factdesk.common.KeysetRequest;
 import org.factdesk.common.Limits;
 import org.factdesk.common.Page;
-import org.factdesk.common.PageRequest;
 import org.factdesk.common.Roles;
 import org.factdesk.similar.SimilarityService;
 import org.factdesk.ticket.TicketFilter;
@@ -45,7 +45,7 @@ public class ClaimResource {
     }
 
     @GET
-    public Page<ClaimView> list(@Valid @BeanParam TicketFilter filter, @Valid @BeanParam PageRequest page) {
+    public Page<ClaimView> list(@Valid @BeanParam TicketFilter filter, @Valid @BeanParam KeysetRequest page) {
         return claims.list(filter, page);
     }
 

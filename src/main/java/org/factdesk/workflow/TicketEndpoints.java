@@ -6,7 +6,7 @@ import jakarta.transaction.Transactional;
 import org.factdesk.audit.AuditLog;
 import org.factdesk.common.Actor;
 import org.factdesk.common.Page;
-import org.factdesk.common.PageRequest;
+import org.factdesk.common.KeysetRequest;
 import org.factdesk.ticket.HistoryEventView;
 import org.factdesk.ticket.PublicationFailure;
 import org.factdesk.ticket.Ticket;
@@ -33,7 +33,7 @@ public class TicketEndpoints {
     @Inject
     TicketSearch search;
 
-    public Page<TicketView> list(TicketFilter filter, PageRequest page, Actor actor) {
+    public Page<TicketView> list(TicketFilter filter, KeysetRequest page, Actor actor) {
         Page<Ticket> found = search.search(filter, page);
         var permissions = tickets.permissions(found.items(), actor);
         var failures = PublicationFailure.of(found.items());
@@ -56,10 +56,10 @@ public class TicketEndpoints {
         return view(tickets.triage(id, actor, request), actor);
     }
 
-    /** Up to {@code count} events of the ticket's history before {@code beforeSeq} (all if null), newest first. */
-    public List<HistoryEventView> history(long id, Integer beforeSeq, int count) {
+    /** A page of the ticket's history, newest first. */
+    public Page<HistoryEventView> history(long id, KeysetRequest page) {
         Ticket.get(id);
-        return AuditLog.historyOf(id, beforeSeq, count).stream().map(HistoryEventView::of).toList();
+        return AuditLog.history(id, page).map(HistoryEventView::of);
     }
 
     private TicketView view(Ticket ticket, Actor actor) {

@@ -3,31 +3,22 @@ package org.factdesk.workflow;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.jboss.resteasy.reactive.RestResponse;
 import org.factdesk.common.CurrentActor;
+import org.factdesk.common.KeysetRequest;
 import org.factdesk.common.Limits;
 import org.factdesk.common.Page;
-import org.factdesk.common.PageRequest;
 import org.factdesk.common.Problems;
-import org.factdesk.common.Recent;
 import org.factdesk.common.Roles;
 import org.factdesk.ticket.HistoryEventView;
 import org.factdesk.ticket.TicketAction;
@@ -36,14 +27,9 @@ import org.factdesk.ticket.TicketView;
 import org.factdesk.ticket.TransitionRequest;
 import org.factdesk.ticket.TriageRequest;
 
-import java.util.List;
-
 @Path("/api/tickets")
 @RolesAllowed({Roles.FACTCHECKER, Roles.REVIEWER, Roles.EDITOR, Roles.ADMIN})
 public class TicketResource {
-
-    /** The most history events one answer carries. */
-    public static final int HISTORY_LIMIT = 500;
 
     @Inject
     TicketEndpoints tickets;
@@ -52,7 +38,7 @@ public class TicketResource {
     CurrentActor actor;
 
     @GET
-    public Page<TicketView> list(@Valid @BeanParam TicketFilter filter, @Valid @BeanParam PageRequest page) {
+    public Page<TicketView> list(@Valid @BeanParam TicketFilter filter, @Valid @BeanParam KeysetRequest page) {
         return tickets.list(filter, page, actor.get());
     }
 
@@ -98,16 +84,11 @@ public class TicketResource {
         return tickets.triage(id, actor.get(), request);
     }
 
-    /** The newest {@value #HISTORY_LIMIT} events, oldest first; {@code ?before=seq} (the Link header) for earlier ones. */
+    /** The ticket's audit events, newest first; {@code next} pages on to older ones. */
     @GET
     @Path("{id}/history")
-    @APIResponse(responseCode = "200", description = "The newest events, oldest first; a Link header (rel=next) points"
-            + " at earlier ones.", content = @Content(mediaType = "application/json", schema = @Schema(
-            type = SchemaType.ARRAY, implementation = HistoryEventView.class, maxItems = HISTORY_LIMIT)))
-    public RestResponse<List<HistoryEventView>> history(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id,
-                                                        @QueryParam("before") @Min(1) @Max(Integer.MAX_VALUE) Integer before,
-                                                        @Context UriInfo uri) {
-        return Recent.answer(tickets.history(id, before, HISTORY_LIMIT + 1), HISTORY_LIMIT, HistoryEventView::seq,
-                view -> view, uri);
+    public Page<HistoryEventView> history(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id,
+                                          @Valid @BeanParam KeysetRequest page) {
+        return tickets.history(id, page);
     }
 }

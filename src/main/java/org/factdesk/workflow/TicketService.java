@@ -27,10 +27,8 @@ import org.factdesk.ticket.TriageRequest;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.IntSupplier;
 
 /**
  * The one door of the ticket lifecycle: every status change, opening a ticket included, is planned

@@ -66,8 +66,8 @@ class RealKeycloakIT {
         long evidence = as("alice").body(Map.of("url", "https://example.org/imagery", "title", "Satellite imagery",
                         "sourceKind", "IMAGERY", "stance", "CONTEXT", "accessedOn", LocalDate.now().toString()))
                 .post("/api/tickets/{id}/evidence", ticket).then().statusCode(201).extract().jsonPath().getLong("id");
-        long rating = as("alice").get("/api/rating-scales").then().statusCode(200).extract().jsonPath()
-                .getLong("find { it.active }.ratings.find { it.label == 'Unproven' }.id");
+        long rating = as("alice").get("/api/rating-scales?size=200").then().statusCode(200).extract().jsonPath()
+                .getLong("items.find { it.active }.ratings.find { it.label == 'Unproven' }.id");
         as("alice").body(Map.of("ratingId", rating, "headline", "No imagery shows the convoys", "summary", "s",
                 "explanation", "e", "evidenceIds", List.of(evidence))).put("/api/tickets/{id}/verdict", ticket).then().statusCode(200);
 
@@ -85,8 +85,8 @@ class RealKeycloakIT {
         act("bob", ticket, "approve", Map.of()).statusCode(200);
         act("carol", ticket, "publish", Map.of()).statusCode(200).body("status", equalTo("PUBLISHED"));
         as("dave").get("/api/tickets/{id}/history", ticket).then().statusCode(200)
-                .body("actor", hasItem(ALICE_SUBJECT))
-                .body("action", hasItems("ticket.claim", "ticket.approve", "ticket.publish"));
+                .body("items.actor", hasItem(ALICE_SUBJECT))
+                .body("items.action", hasItems("ticket.claim", "ticket.approve", "ticket.publish"));
         as("dave").get("/api/audit/verify").then().statusCode(200).body("intact", equalTo(true));
     }
 

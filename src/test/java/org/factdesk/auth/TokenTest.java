@@ -96,7 +96,7 @@ class TokenTest {
                 .contentType("application/json").body(Map.of("text", "t", "language", "en"))
                 .post("/api/claims").then().statusCode(201).extract().jsonPath().getLong("ticketId");
         given().auth().oauth2(valid().sign(Tokens.key())).get("/api/tickets/{id}/history", ticket).then()
-                .body("[0].actor", equalTo(SUBJECT));
+                .body("items.reverse()[0].actor", equalTo(SUBJECT));
     }
 
     static String b64(String json) {

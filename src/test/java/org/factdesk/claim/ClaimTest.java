@@ -113,12 +113,12 @@ class ClaimTest {
         desk.as(desk.carol).body(Map.of("priority", "URGENT", "version", version)).put("/api/tickets/{id}/triage", ticket)
                 .then().statusCode(200).body("claim.priority", equalTo("URGENT"));
         desk.as(desk.carol).get("/api/tickets/{id}/history", ticket).then()
-                .body("[1].action", equalTo("claim.updated"))
-                .body("[1].changes.text.before", equalTo("Old wording " + word))
-                .body("[1].changes.text.after", equalTo("New wording " + word))
-                .body("[1].changes.priority", nullValue())
-                .body("[2].action", equalTo("ticket.triaged"))
-                .body("[2].changes.priority.after", equalTo("URGENT"));
+                .body("items.reverse()[1].action", equalTo("claim.updated"))
+                .body("items.reverse()[1].changes.text.before", equalTo("Old wording " + word))
+                .body("items.reverse()[1].changes.text.after", equalTo("New wording " + word))
+                .body("items.reverse()[1].changes.priority", nullValue())
+                .body("items.reverse()[2].action", equalTo("ticket.triaged"))
+                .body("items.reverse()[2].changes.priority.after", equalTo("URGENT"));
         desk.as(desk.carol).get("/api/tickets?q=" + word + "&sort=urgency").then()
                 .body("items.id", contains((int) ticket, (int) high));
     }

@@ -139,9 +139,9 @@ class ErasureTest {
             assertNull(single("SELECT body_salt FROM comment WHERE id = " + id));
         }
         desk.as(desk.alice).get("/api/tickets/{id}/comments", ticket).then().statusCode(200)
-                .body("find { it.id == " + comment + " }.body", nullValue())
-                .body("find { it.id == " + comment + " }.bodyErased", notNullValue())
-                .body("find { it.id == " + comment + " }.author", equalTo(desk.alice));
+                .body("items.find { it.id == " + comment + " }.body", nullValue())
+                .body("items.find { it.id == " + comment + " }.bodyErased", notNullValue())
+                .body("items.find { it.id == " + comment + " }.author", equalTo(desk.alice));
         assertErasureVerified("comment", comment);
         assertErasureVerified("comment", note);
         erase("comment", comment, "again").statusCode(409);
@@ -183,7 +183,7 @@ class ErasureTest {
                 .body("sourceEnd", nullValue()).extract().jsonPath();
         long ticket = claimAfter.getLong("ticketId");
         desk.as(desk.carol).get("/api/tickets/{id}/history", ticket).then()
-                .body("action", hasItems("ticket.opened", "claim.source-cleared"));
+                .body("items.action", hasItems("ticket.opened", "claim.source-cleared"));
         // The claim can still be edited: nothing points into the erased text any more.
         desk.as(desk.carol).body(Map.of("text", claimAfter.getString("text"), "language", "en", "articleId", id,
                 "version", claimAfter.getLong("version"))).put("/api/claims/{id}", claim).then().statusCode(200);

@@ -123,7 +123,7 @@ class IntakeTest {
                 .body("appearances.url", equalTo(List.of(url, repeatUrl)));
         long ticket = created.getLong("ticketId");
         desk.as(desk.carol).get("/api/tickets/{id}/history", ticket).then().statusCode(200)
-                .body("action", hasItem("claim.appearance-added"));
+                .body("items.action", hasItem("claim.appearance-added"));
         desk.as(desk.carol).get("/api/claims/{id}/similar", claim).then().statusCode(200)
                 .body("claims.claimId", org.hamcrest.Matchers.not(hasItem((int) claim)));
     }

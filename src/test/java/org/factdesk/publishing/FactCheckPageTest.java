@@ -101,7 +101,7 @@ class FactCheckPageTest {
         long ticket = publish("A corrected claim " + Desk.unique("c"), "False", "First headline");
         desk.act(desk.carol, ticket, "correct").statusCode(200);
         long version = desk.as(desk.alice).get("/api/tickets/{id}/verdict", ticket).then().extract().jsonPath().getLong("draft.version");
-        long evidence = desk.as(desk.alice).get("/api/tickets/{id}/evidence", ticket).then().extract().jsonPath().getLong("[0].id");
+        long evidence = desk.as(desk.alice).get("/api/tickets/{id}/evidence", ticket).then().extract().jsonPath().getLong("items[0].id");
         desk.as(desk.alice).body(Map.of("ratingId", desk.ratingId("Mostly false"), "headline", "Second headline",
                 "summary", "s2", "explanation", "e2", "evidenceIds", List.of(evidence),
                 "correctionNote", "We misread the 2023 series.", "version", version)).put("/api/tickets/{id}/verdict", ticket)

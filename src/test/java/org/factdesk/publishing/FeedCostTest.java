@@ -68,7 +68,7 @@ class FeedCostTest {
         long draftVersion = desk.as(desk.alice).get("/api/tickets/{id}/verdict", ticket).then().statusCode(200)
                 .extract().jsonPath().getLong("draft.version");
         long evidence = desk.as(desk.alice).get("/api/tickets/{id}/evidence", ticket).then().extract().jsonPath()
-                .getLong("[0].id");
+                .getLong("items[0].id");
         desk.as(desk.alice).body(Map.of("ratingId", desk.ratingId(rating), "headline", "Corrected verdict",
                         "summary", "Summary.", "explanation", "Corrected.", "correctionNote", "The rating was wrong.",
                         "evidenceIds", List.of(evidence), "version", draftVersion))

@@ -81,13 +81,17 @@ class FeedTest {
         JsonNode page0 = json("/feeds/feed.json?size=2&topic=" + topic);
         assertEquals(2, page0.path("items").size());
         String next = page0.path("next_url").asText();
-        assertTrue(next.contains("page=1"), next);
+        assertTrue(next.contains("after="), next);
         JsonNode page1 = json(next.replace("http://localhost:8080", ""));
         assertEquals(1, page1.path("items").size());
         assertTrue(page1.path("items").get(0).path("url").asText().contains("/fact-checks/" + first + "/"));
 
         SyndFeed atom = parse(given().get("/feeds/atom.xml?size=2&topic=" + topic).then().extract().asString());
-        assertTrue(atom.getLinks().stream().anyMatch(l -> "next".equals(l.getRel()) && l.getHref().contains("page=1")));
+        assertTrue(atom.getLinks().stream().anyMatch(l -> "next".equals(l.getRel()) && l.getHref().contains("after=")));
+        // Offset paging keeps working, and a cursor of another list is a 400 problem.
+        assertEquals(1, json("/feeds/feed.json?size=2&page=1&topic=" + topic).path("items").size());
+        given().get("/feeds/feed.json?after=e30").then().statusCode(400).contentType("application/problem+json");
+        given().get("/feeds/atom.xml?page=1&after=" + next.replaceAll(".*after=", "")).then().statusCode(400);
 
         assertEquals(2, json("/feeds/feed.json?rating=false&topic=" + topic).path("items").size());
         assertEquals(0, json("/feeds/feed.json?language=fr&topic=" + topic).path("items").size());

@@ -35,7 +35,7 @@ class RatingScaleConflictTest {
 
     @Test
     void twoActivationsAtOnceOneWinsTheOtherIs409() throws Exception {
-        long active = desk.as(desk.alice).get("/api/rating-scales").then().extract().jsonPath().getLong("find { it.active }.id");
+        long active = desk.as(desk.alice).get("/api/rating-scales?size=200").then().extract().jsonPath().getLong("items.find { it.active }.id");
         long first = newScale();
         long second = newScale();
         try {
@@ -54,11 +54,11 @@ class RatingScaleConflictTest {
             Response loser = answers.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow();
             assertEquals("application/problem+json", loser.contentType());
             assertNoJavaNames(loser.asString());
-            desk.as(desk.alice).get("/api/rating-scales").then().body("findAll { it.active }.size()", org.hamcrest.Matchers.equalTo(1));
+            desk.as(desk.alice).get("/api/rating-scales?size=200").then().body("items.findAll { it.active }.size()", org.hamcrest.Matchers.equalTo(1));
         } finally {
             activate(active).then().statusCode(200);
         }
-        desk.as(desk.alice).get("/api/rating-scales").then().body("findAll { it.active }.id", contains((int) active));
+        desk.as(desk.alice).get("/api/rating-scales?size=200").then().body("items.findAll { it.active }.id", contains((int) active));
     }
 
     @Test

@@ -175,7 +175,7 @@ class ScaleOutIT {
             awaitTrue(Duration.ofSeconds(30), () -> deliveries.size() >= tickets.size());
             Thread.sleep(4000); // time for any second delivery or publication to show up
             for (long ticket : tickets) {
-                List<String> actions = desk.as(desk.carol).get("/api/tickets/{id}/history", ticket).jsonPath().getList("action");
+                List<String> actions = desk.as(desk.carol).get("/api/tickets/{id}/history", ticket).jsonPath().getList("items.action");
                 assertEquals(1, actions.stream().filter(a -> a.equals("ticket.publish")).count(), actions.toString());
             }
             assertEquals(tickets.size(), deliveries.size(), deliveries.toString());

@@ -49,8 +49,8 @@ public final class ApiFixtures {
                 .then().statusCode(200).extract().jsonPath().getString("items[0].id"));
 
         // The active scale: activating it again (as an admin caller may) changes nothing for other tests.
-        ids.put("rating-scales", desk.as(desk.dave).get("/api/rating-scales").then().statusCode(200)
-                .extract().jsonPath().getString("find { it.active }.id"));
+        ids.put("rating-scales", desk.as(desk.dave).get("/api/rating-scales?size=200").then().statusCode(200)
+                .extract().jsonPath().getString("items.find { it.active }.id"));
 
         // A webhook endpoint on a loopback port nobody listens on, and a delivery to it from a publication.
         desk.allowPrivateTargets(true);
@@ -68,7 +68,7 @@ public final class ApiFixtures {
         ids.put("slug", given().redirects().follow(false).get("/fact-checks/{id}", published).then().statusCode(301)
                 .extract().header("Location").replaceAll(".*/", ""));
         ids.put("deliveries", desk.as(desk.dave).get("/api/webhooks/{id}/deliveries", ids.get("webhooks")).then()
-                .statusCode(200).extract().jsonPath().getString("[0].id"));
+                .statusCode(200).extract().jsonPath().getString("items[0].id"));
         return ids;
     }
 

@@ -71,8 +71,8 @@ public final class Desk {
     }
 
     public long ratingId(String label) {
-        return as(alice).get("/api/rating-scales").then().statusCode(200).extract().jsonPath()
-                .getLong("find { it.active }.ratings.find { it.label == '" + label + "' }.id");
+        return as(alice).get("/api/rating-scales?size=200").then().statusCode(200).extract().jsonPath()
+                .getLong("items.find { it.active }.ratings.find { it.label == '" + label + "' }.id");
     }
 
     /** Creates the claim (as the editor) and takes its ticket all the way to PUBLISHED. */

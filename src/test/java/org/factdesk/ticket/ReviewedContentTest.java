@@ -77,9 +77,9 @@ class ReviewedContentTest {
                 .body("assignee", equalTo(desk.alice)).body("permissions.actions", not(hasItem("withdraw-approval")));
         desk.as(desk.alice).body(claimEdit(ticket, "Corrected quote")).put("/api/claims/{id}", claimOf(ticket)).then().statusCode(200);
         desk.as(desk.alice).get("/api/tickets/{id}/comments", ticket).then()
-                .body("body", hasItem("The claimant was misquoted"));
+                .body("items.body", hasItem("The claimant was misquoted"));
         List<Map<String, Object>> history = desk.as(desk.alice).get("/api/tickets/{id}/history", ticket).then()
-                .extract().jsonPath().getList("");
+                .extract().jsonPath().getList("items.reverse()");
         assertTrue(history.stream().anyMatch(e -> "ticket.withdraw-approval".equals(e.get("action"))), history.toString());
     }
 

@@ -50,7 +50,7 @@ class VerdictAndEvidenceTest {
         desk.as(desk.alice).delete("/api/tickets/{t}/evidence/{e}?version=1", ticket, evidence).then().statusCode(204);
         desk.as(desk.alice).get("/api/tickets/{id}/verdict", ticket).then().body("draft.evidenceIds", empty());
         desk.as(desk.alice).get("/api/tickets/{id}/history", ticket).then()
-                .body("action", contains("ticket.opened", "ticket.claim", "evidence.added", "evidence.updated",
+                .body("items.reverse().action", contains("ticket.opened", "ticket.claim", "evidence.added", "evidence.updated",
                         "verdict.drafted", "evidence.removed"));
     }
 
@@ -102,7 +102,7 @@ class VerdictAndEvidenceTest {
         desk.as(desk.carol).get("/api/tickets/{id}", ticket).then().body("status", equalTo("PUBLISHED"))
                 .body("publishAt", equalTo(null));
         desk.as(desk.carol).get("/api/tickets/{id}/history", ticket).then()
-                .body("find { it.action == 'ticket.publish' }.actor", equalTo("system"));
+                .body("items.find { it.action == 'ticket.publish' }.actor", equalTo("system"));
         desk.as(desk.carol).get("/api/tickets/{id}/verdict", ticket).then().body("published", hasSize(1))
                 .body("published[0].publishedBy", equalTo("system"));
         assertTrue(!publisher.publishNextDue());
@@ -119,10 +119,10 @@ class VerdictAndEvidenceTest {
                 .body("bestRating", equalTo(6)).body("worstRating", equalTo(1))
                 .body("ratings.label", contains("True", "Pants on Fire", "Unproven"))
                 .extract().jsonPath().getLong("id");
-        long defaultScale = desk.as(desk.alice).get("/api/rating-scales").then().extract().jsonPath().getLong("find { it.active }.id");
+        long defaultScale = desk.as(desk.alice).get("/api/rating-scales?size=200").then().extract().jsonPath().getLong("items.find { it.active }.id");
         desk.as(desk.dave).post("/api/rating-scales/{id}/activate", scale).then().statusCode(200).body("active", equalTo(true));
         try {
-            desk.as(desk.alice).get("/api/rating-scales").then().body("findAll { it.active }.id", contains((int) scale));
+            desk.as(desk.alice).get("/api/rating-scales?size=200").then().body("items.findAll { it.active }.id", contains((int) scale));
             long ticket = desk.newTicket("LOW");
             desk.act(desk.alice, ticket, "claim").statusCode(200);
             long oldRating = desk.as(desk.alice).get("/api/rating-scales/{id}", defaultScale).then().extract().jsonPath().getLong("ratings[0].id");
@@ -136,9 +136,9 @@ class VerdictAndEvidenceTest {
 
     @Test
     void defaultScaleIsSeeded() {
-        desk.as(desk.alice).get("/api/rating-scales").then().statusCode(200)
-                .body("find { it.name == 'Factdesk five-point' }.ratings.label",
+        desk.as(desk.alice).get("/api/rating-scales?size=200").then().statusCode(200)
+                .body("items.find { it.name == 'Factdesk five-point' }.ratings.label",
                         contains("True", "Mostly true", "Mixed", "Mostly false", "False", "Unproven", "Satire"))
-                .body("find { it.name == 'Factdesk five-point' }.ratings.value", contains(5, 4, 3, 2, 1, null, null));
+                .body("items.find { it.name == 'Factdesk five-point' }.ratings.value", contains(5, 4, 3, 2, 1, null, null));
     }
 }

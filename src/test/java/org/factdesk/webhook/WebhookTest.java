@@ -110,7 +110,7 @@ class WebhookTest {
         assertEquals(2, received.size());
         assertEquals("fact-check.retracted", new ObjectMapper().readTree(received.get(1).body()).path("type").asText());
         desk.as(desk.dave).get("/api/webhooks/{id}/deliveries", endpoint.getLong("id")).then().statusCode(200)
-                .body("status", equalTo(List.of("DELIVERED", "DELIVERED")));
+                .body("items.status", equalTo(List.of("DELIVERED", "DELIVERED")));
     }
 
     @Test
@@ -121,8 +121,8 @@ class WebhookTest {
         publishedTicket();
         drain();
         var deliveries = desk.as(desk.dave).get("/api/webhooks/{id}/deliveries", endpoint.getLong("id")).then()
-                .body("[0].status", equalTo("PENDING")).body("[0].attempts", equalTo(1))
-                .body("[0].lastStatus", equalTo(302)).body("[0].lastError", equalTo("HTTP 302"))
+                .body("items[0].status", equalTo("PENDING")).body("items[0].attempts", equalTo(1))
+                .body("items[0].lastStatus", equalTo(302)).body("items[0].lastError", equalTo("HTTP 302"))
                 .extract().jsonPath();
         assertEquals(0, received.size());
 
@@ -130,14 +130,14 @@ class WebhookTest {
         makeDue();
         drain();
         desk.as(desk.dave).get("/api/webhooks/{id}/deliveries", endpoint.getLong("id")).then()
-                .body("[0].attempts", equalTo(2)).body("[0].lastStatus", equalTo(500));
+                .body("items[0].attempts", equalTo(2)).body("items[0].lastStatus", equalTo(500));
         makeDue();
         drain();
         assertEquals(1, received.size());
-        assertEquals(deliveries.getString("[0].messageId"), received.get(0).headers().get("webhook-id"));
+        assertEquals(deliveries.getString("items[0].messageId"), received.get(0).headers().get("webhook-id"));
 
         // An admin can send it again; the receiver sees the same id and can drop the repeat.
-        desk.as(desk.dave).post("/api/webhooks/deliveries/{id}/resend", deliveries.getLong("[0].id")).then().statusCode(200)
+        desk.as(desk.dave).post("/api/webhooks/deliveries/{id}/resend", deliveries.getLong("items[0].id")).then().statusCode(200)
                 .body("status", equalTo("PENDING"));
         drain();
         assertEquals(2, received.size());
@@ -223,8 +223,8 @@ class WebhookTest {
             Duration all = Duration.between(start, Instant.now());
             assertTrue(all.toSeconds() < 5 + 4, "the trickling receiver was cut at the 5 s deadline, not after " + all);
             desk.as(desk.dave).get("/api/webhooks/{id}/deliveries", slowId).then()
-                    .body("[0].status", equalTo("PENDING")).body("[0].attempts", equalTo(1))
-                    .body("[0].lastError", equalTo("no complete answer from 127.0.0.1 within the time limit"));
+                    .body("items[0].status", equalTo("PENDING")).body("items[0].attempts", equalTo(1))
+                    .body("items[0].lastError", equalTo("no complete answer from 127.0.0.1 within the time limit"));
             assertTrue(fast.toMillis() < 4000, "the fast receiver waited " + fast);
         } finally {
             stop.set(true);
@@ -267,16 +267,16 @@ class WebhookTest {
             sql("UPDATE webhook_delivery SET lease_until = now() - interval '1 second' WHERE endpoint_id = " + endpoint);
             drain();
             desk.as(desk.dave).get("/api/webhooks/{id}/deliveries", endpoint).then()
-                    .body("[0].status", equalTo("DELIVERED")).body("[0].attempts", equalTo(1))
-                    .body("[0].lastStatus", equalTo(204));
+                    .body("items[0].status", equalTo("DELIVERED")).body("items[0].attempts", equalTo(1))
+                    .body("items[0].lastStatus", equalTo(204));
 
             // The first sender's answer (500) comes in late: it no longer holds the lease and records nothing.
             answerFirst.countDown();
             CompletableFuture.allOf(first.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
             assertEquals(2, calls.get());
             desk.as(desk.dave).get("/api/webhooks/{id}/deliveries", endpoint).then()
-                    .body("[0].status", equalTo("DELIVERED")).body("[0].attempts", equalTo(1))
-                    .body("[0].lastStatus", equalTo(204)).body("[0].lastError", equalTo(null));
+                    .body("items[0].status", equalTo("DELIVERED")).body("items[0].attempts", equalTo(1))
+                    .body("items[0].lastStatus", equalTo(204)).body("items[0].lastError", equalTo(null));
         } finally {
             answerFirst.countDown();
             gate.stop(0);
@@ -291,14 +291,14 @@ class WebhookTest {
         publishedTicket();
         drain();
         long delivery = desk.as(desk.dave).get("/api/webhooks/{id}/deliveries", id).then()
-                .body("[0].status", equalTo("PENDING")).body("[0].attempts", equalTo(1))
-                .extract().jsonPath().getLong("[0].id");
+                .body("items[0].status", equalTo("PENDING")).body("items[0].attempts", equalTo(1))
+                .extract().jsonPath().getLong("items[0].id");
 
         desk.as(desk.dave).delete("/api/webhooks/{id}", id).then().statusCode(204);
         makeDue();
         drain();
         assertEquals(0, received.size());
-        desk.as(desk.dave).get("/api/webhooks/{id}/deliveries", id).then().body("[0].attempts", equalTo(1));
+        desk.as(desk.dave).get("/api/webhooks/{id}/deliveries", id).then().body("items[0].attempts", equalTo(1));
         desk.as(desk.dave).post("/api/webhooks/deliveries/{id}/resend", delivery).then().statusCode(409)
                 .contentType("application/problem+json").body("title", equalTo("Endpoint deactivated"));
         drain();
