@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.factdesk.audit.AuditAction;
 import org.factdesk.audit.AuditLog;
-import org.factdesk.comment.CommentResource.CommentView;
 import org.factdesk.common.Actor;
 import org.factdesk.common.Keyset;
 import org.factdesk.common.KeysetRequest;

@@ -9,9 +9,6 @@ import org.factdesk.common.Actor;
 import org.factdesk.common.Page;
 import org.factdesk.common.PageRequest;
 import org.factdesk.common.Problems;
-import org.factdesk.rating.RatingScaleResource.RatingRequest;
-import org.factdesk.rating.RatingScaleResource.ScaleRequest;
-import org.factdesk.rating.RatingScaleResource.ScaleView;
 
 import java.time.Instant;
 import java.util.HashSet;
@@ -26,17 +23,17 @@ public class RatingScaleService {
     AuditLog audit;
 
     @Transactional
-    public Page<ScaleView> page(PageRequest page) {
-        return Page.of(RatingScale.<RatingScale>find("order by id"), page).map(ScaleView::of);
+    public Page<RatingScaleView> page(PageRequest page) {
+        return Page.of(RatingScale.<RatingScale>find("order by id"), page).map(RatingScaleView::of);
     }
 
     @Transactional
-    public ScaleView get(long id) {
-        return ScaleView.of(find(id));
+    public RatingScaleView get(long id) {
+        return RatingScaleView.of(find(id));
     }
 
     @Transactional
-    public ScaleView create(Actor actor, ScaleRequest request) {
+    public RatingScaleView create(Actor actor, RatingScaleRequest request) {
         if (RatingScale.count() >= MAX_SCALES) {
             throw Problems.conflict("Scale limit reached", "The desk has " + MAX_SCALES
                     + " rating scales, the most it keeps.");
@@ -64,12 +61,12 @@ public class RatingScaleService {
         scale.persistAndFlush();
         audit.desk(actor, AuditAction.RATING_SCALE_CREATED, audit.changes().value("scaleId", scale.id).value("name", scale.name)
                 .value("ratings", request.ratings().stream().map(RatingRequest::label).toList()));
-        return ScaleView.of(scale);
+        return RatingScaleView.of(scale);
     }
 
     /** Makes this scale the desk's active one; new verdicts use its ratings. */
     @Transactional
-    public ScaleView activate(Actor actor, long id) {
+    public RatingScaleView activate(Actor actor, long id) {
         RatingScale scale = find(id);
         RatingScale previous = RatingScale.findActive();
         if (previous != null && !previous.id.equals(scale.id)) {
@@ -79,7 +76,7 @@ public class RatingScaleService {
         scale.active = true;
         audit.desk(actor, AuditAction.RATING_SCALE_ACTIVATED, audit.changes()
                 .field("activeScaleId", previous == null ? null : previous.id, scale.id));
-        return ScaleView.of(scale);
+        return RatingScaleView.of(scale);
     }
 
     private static RatingScale find(long id) {

@@ -13,9 +13,6 @@ import org.factdesk.common.PageRequest;
 import org.factdesk.common.Problems;
 import org.factdesk.outbound.TargetGuard;
 import org.factdesk.desk.DeskSettings;
-import org.factdesk.webhook.WebhookResource.DeliveryView;
-import org.factdesk.webhook.WebhookResource.EndpointRequest;
-import org.factdesk.webhook.WebhookResource.EndpointView;
 
 import java.time.Instant;
 import java.util.List;

@@ -5,10 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -16,17 +13,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.factdesk.common.CurrentActor;
-import org.factdesk.common.HttpUrl;
 import org.factdesk.common.KeysetRequest;
 import org.factdesk.common.Limits;
 import org.factdesk.common.Page;
 import org.factdesk.common.PageRequest;
 import org.factdesk.common.Roles;
-
-import java.time.Instant;
-import java.util.List;
 
 /** Webhook endpoints and their deliveries: admins only. */
 @Path("/api/webhooks")
@@ -48,38 +40,7 @@ public class WebhookResource {
     static final int SECRET_LENGTH = 50;
     static final int MESSAGE_ID_LENGTH = 40;
 
-    public record EndpointRequest(@NotBlank @HttpUrl @Size(max = HttpUrl.MAX_LENGTH) String url,
-                                  @NotEmpty @Size(max = MAX_EVENTS)
-                                  List<@NotBlank @Size(max = EVENT_NAME_MAX) String> events) {
-    }
-
-    /** {@code secret} is only ever shown in the answer to the creation. */
-    public record EndpointView(@Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits.ID_MAX_TEXT) Long id,
-                               @Schema(maxLength = HttpUrl.MAX_LENGTH, format = "uri") String url,
-                               @Schema(maxItems = MAX_EVENTS) List<@Size(max = EVENT_NAME_MAX) String> events,
-                               boolean active, Instant createdAt,
-                               @Schema(minLength = SECRET_LENGTH, maxLength = SECRET_LENGTH) String secret) {
-        static EndpointView of(WebhookEndpoint e, boolean withSecret) {
-            return new EndpointView(e.id, e.url, List.of(e.events), e.active, e.createdAt, withSecret ? e.secret : null);
-        }
-    }
-
     /** {@code lastStatus}: the receiver's HTTP status; {@code attempts} grows with every resend. */
-    public record DeliveryView(@Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits.ID_MAX_TEXT) Long id,
-                               @Schema(maxLength = MESSAGE_ID_LENGTH) String messageId,
-                               @Schema(maxLength = EVENT_NAME_MAX) String eventType,
-                               @Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits.ID_MAX_TEXT) long ticketId,
-                               WebhookDelivery.Status status,
-                               @Schema(minimum = Limits.ZERO_TEXT, maximum = Limits.INT_MAX_TEXT) int attempts,
-                               Instant nextAttemptAt, @Schema(minimum = "100", maximum = "999") Integer lastStatus,
-                               @Schema(maxLength = WebhookDispatcher.ERROR_MAX) String lastError, Instant createdAt,
-                               Instant deliveredAt) {
-        static DeliveryView of(WebhookDelivery d) {
-            return new DeliveryView(d.id, d.messageId, d.eventType, d.ticketId, d.status, d.attempts,
-                    d.nextAttemptAt, d.lastStatus, d.lastError, d.createdAt, d.deliveredAt);
-        }
-    }
-
     @POST
     public Response register(@Valid @NotNull EndpointRequest request) {
         return Response.status(Response.Status.CREATED).entity(endpoints.register(actor.get(), request)).build();
