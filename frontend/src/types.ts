@@ -3,13 +3,11 @@
 // The document lists every field of a view (the server always sends them all) but not which may be
 // null, so the fields sent as null when unset are named here: `WithNull` only accepts names the
 // document has, so a renamed or removed field fails the type check instead of going stale.
-import type { components, paths } from './openapi/schema';
+import type { components } from './openapi/schema';
 
 type Schemas = components['schemas'];
 /** T with the fields K widened to allow null. */
 type WithNull<T, K extends keyof T> = Omit<T, K> & { [P in K]: T[P] | null };
-/** The JSON body a GET path answers with 200. */
-type Answer<P extends keyof paths> = paths[P] extends { get: { responses: { 200: { content: { 'application/json': infer B } } } } } ? B : never;
 
 export type Status = Schemas['TicketStatus'];
 export const STATUSES: Status[] = ['OPEN', 'IN_PROGRESS', 'IN_REVIEW', 'APPROVED', 'PUBLISHED', 'RETRACTED', 'DISCARDED'];
@@ -72,11 +70,11 @@ export type VerdictOverview = { draft: Verdict | null; published: Verdict[] };
 /** No version for a first draft (the document marks no field of it required, so each is named). */
 export type VerdictDraftRequest = WithNull<Omit<Schemas['VerdictDraftRequest'], 'version'>, 'ratingId' | 'correctionNote'> & { version?: number };
 
-export type Comment = Answer<'/api/tickets/{ticketId}/comments'>[number];
-export type HistoryEvent = WithNull<Answer<'/api/tickets/{id}/history'>[number], 'fromStatus' | 'toStatus'>;
+export type Comment = Schemas['CommentView'];
+export type HistoryEvent = WithNull<Schemas['HistoryEventView'], 'fromStatus' | 'toStatus'>;
 
 export type Rating = WithNull<Schemas['RatingView'], 'value'>;
-export type RatingScale = WithNull<Omit<Answer<'/api/rating-scales'>[number], 'ratings'>, 'bestRating' | 'worstRating'> & { ratings: Rating[] };
+export type RatingScale = WithNull<Omit<Schemas['RatingScaleView'], 'ratings'>, 'bestRating' | 'worstRating'> & { ratings: Rating[] };
 
 export type Settings = Schemas['DeskSettingsView'];
 export type Person = WithNull<Schemas['Person'], 'name'>;

@@ -4,17 +4,19 @@ import { fakeDesk, json } from '../testing/fakeDesk';
 import { useTicket } from './useTicket';
 
 const TICKET = { id: 12, status: 'IN_PROGRESS', claim: { id: 5, text: 'A claim' }, version: 3 };
+/** A list answer: one page holding every item. */
+const page = (items: unknown[]) => json({ items, total: items.length, totalExact: true, page: 0, size: 200, next: null });
 
 function server(ticketAnswers: () => Response = () => json(TICKET)) {
   return fakeDesk((method, url) => {
     if (method !== 'GET') return undefined;
-    switch (url) {
+    switch (url.split('?')[0]) {
       case '/api/tickets/12': return ticketAnswers();
       case '/api/claims/5': return json({ id: 5, text: 'A claim' });
-      case '/api/tickets/12/evidence': return json([{ id: 1, title: 'Source' }]);
+      case '/api/tickets/12/evidence': return page([{ id: 1, title: 'Source' }]);
       case '/api/tickets/12/verdict': return json({ draft: null, published: [] });
-      case '/api/tickets/12/comments': return json([{ id: 2, body: 'Hi' }]);
-      case '/api/tickets/12/history': return json([{ id: 3, action: 'ticket.claimed' }]);
+      case '/api/tickets/12/comments': return page([{ id: 2, body: 'Hi' }]);
+      case '/api/tickets/12/history': return page([{ id: 3, action: 'ticket.claimed' }]);
       default: return undefined;
     }
   });
@@ -35,8 +37,8 @@ describe('useTicket', () => {
     });
     expect(requests()[0]).toBe('GET /api/tickets/12');
     expect(requests().slice(1).sort()).toEqual([
-      'GET /api/claims/5', 'GET /api/tickets/12/comments', 'GET /api/tickets/12/evidence',
-      'GET /api/tickets/12/history', 'GET /api/tickets/12/verdict',
+      'GET /api/claims/5', 'GET /api/tickets/12/comments?size=200', 'GET /api/tickets/12/evidence?size=200',
+      'GET /api/tickets/12/history?size=200', 'GET /api/tickets/12/verdict',
     ]);
   });
 

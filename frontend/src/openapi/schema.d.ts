@@ -326,7 +326,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Candidates"];
+                        "application/json": components["schemas"]["CandidatesView"];
                     };
                 };
                 /** @description The request breaks a limit or rule of this document (violations name the fields). */
@@ -406,7 +406,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Accepted"];
+                        "application/json": components["schemas"]["AcceptedView"];
                     };
                 };
                 /** @description Bad Request */
@@ -478,7 +478,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Sentences"];
+                        "application/json": components["schemas"]["SentencesView"];
                     };
                 };
                 /** @description The request breaks a limit or rule of this document (violations name the fields). */
@@ -723,6 +723,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    after?: string;
                     assignee?: string;
                     language?: string;
                     overdue?: boolean;
@@ -1366,7 +1367,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Me"];
+                        "application/json": components["schemas"]["MeView"];
                     };
                 };
                 /** @description Not Authorized */
@@ -1785,32 +1786,32 @@ export interface paths {
         /** List */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    size?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description Every scale of the desk */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: int64 */
-                            id: number;
-                            name: string;
-                            active: boolean;
-                            /** Format: int32 */
-                            bestRating: number;
-                            /** Format: int32 */
-                            worstRating: number;
-                            ratings: components["schemas"]["RatingView"][];
-                            /** Format: int64 */
-                            version: number;
-                        }[];
+                        "application/json": components["schemas"]["PageRatingScaleView"];
+                    };
+                };
+                /** @description The request breaks a limit or rule of this document (violations name the fields). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblem"];
                     };
                 };
                 /** @description Not Authorized */
@@ -1853,7 +1854,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["ScaleRequest"];
+                    "application/json": components["schemas"]["RatingScaleRequest"];
                 };
             };
             responses: {
@@ -1935,7 +1936,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ScaleView"];
+                        "application/json": components["schemas"]["RatingScaleView"];
                     };
                 };
                 /** @description The request breaks a limit or rule of this document (violations name the fields). */
@@ -2011,7 +2012,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ScaleView"];
+                        "application/json": components["schemas"]["RatingScaleView"];
                     };
                 };
                 /** @description The request breaks a limit or rule of this document (violations name the fields). */
@@ -2081,7 +2082,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["SettingsView"];
+                        "application/json": components["schemas"]["DeskSettingsView"];
                     };
                 };
                 /** @description Not Authorized */
@@ -2123,7 +2124,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["SettingsRequest"];
+                    "application/json": components["schemas"]["DeskSettingsRequest"];
                 };
             };
             responses: {
@@ -2133,7 +2134,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["SettingsView"];
+                        "application/json": components["schemas"]["DeskSettingsView"];
                     };
                 };
                 /** @description Bad Request */
@@ -2267,6 +2268,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    after?: string;
                     assignee?: string;
                     language?: string;
                     overdue?: boolean;
@@ -2487,7 +2489,9 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    before?: number;
+                    after?: string;
+                    page?: number;
+                    size?: number;
                 };
                 header?: never;
                 path: {
@@ -2497,26 +2501,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The newest events, oldest first; a Link header (rel=next) points at earlier ones. */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: int64 */
-                            id: number;
-                            /** Format: int32 */
-                            seq: number;
-                            occurredAt: components["schemas"]["Instant"];
-                            actor: string;
-                            action: string;
-                            fromStatus: components["schemas"]["TicketStatus"];
-                            toStatus: components["schemas"]["TicketStatus"];
-                            /** @description What the event recorded (a JSON object). */
-                            changes: unknown;
-                            hash: string;
-                        }[];
+                        "application/json": components["schemas"]["PageHistoryEventView"];
                     };
                 };
                 /** @description The request breaks a limit or rule of this document (violations name the fields). */
@@ -2733,7 +2724,9 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    before?: number;
+                    after?: string;
+                    page?: number;
+                    size?: number;
                 };
                 header?: never;
                 path: {
@@ -2743,22 +2736,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The newest comments, oldest first; a Link header (rel=next) points at earlier ones. */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: int64 */
-                            id: number;
-                            /** Format: int64 */
-                            ticketId: number;
-                            author: string;
-                            body: string;
-                            bodyErased: components["schemas"]["Instant"];
-                            createdAt: components["schemas"]["Instant"];
-                        }[];
+                        "application/json": components["schemas"]["PageCommentView"];
                     };
                 };
                 /** @description The request breaks a limit or rule of this document (violations name the fields). */
@@ -2879,7 +2863,10 @@ export interface paths {
         /** List */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    size?: number;
+                };
                 header?: never;
                 path: {
                     ticketId: number;
@@ -2888,13 +2875,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The ticket's evidence, oldest first */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["EvidenceView"][];
+                        "application/json": components["schemas"]["PageEvidenceView"];
                     };
                 };
                 /** @description The request breaks a limit or rule of this document (violations name the fields). */
@@ -3291,29 +3278,32 @@ export interface paths {
         /** List */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    size?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description The desk's webhook endpoints, active ones first */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: int64 */
-                            id: number;
-                            /** Format: uri */
-                            url: string;
-                            events: string[];
-                            active: boolean;
-                            createdAt: components["schemas"]["Instant"];
-                            secret: string;
-                        }[];
+                        "application/json": components["schemas"]["PageEndpointView"];
+                    };
+                };
+                /** @description The request breaks a limit or rule of this document (violations name the fields). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblem"];
                     };
                 };
                 /** @description Not Authorized */
@@ -3571,7 +3561,11 @@ export interface paths {
         /** Deliveries */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    after?: string;
+                    page?: number;
+                    size?: number;
+                };
                 header?: never;
                 path: {
                     id: number;
@@ -3580,13 +3574,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The endpoint's newest deliveries */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["DeliveryView"][];
+                        "application/json": components["schemas"]["PageDeliveryView"];
                     };
                 };
                 /** @description The request breaks a limit or rule of this document (violations name the fields). */
@@ -3816,7 +3810,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["WebAppConfig"];
+                        "application/json": components["schemas"]["WebAppConfigView"];
                     };
                 };
                 /** @description An unexpected failure; the problem hides its details. */
@@ -3926,6 +3920,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    after?: string;
                     from?: components["schemas"]["LocalDate"];
                     language?: string;
                     page?: number;
@@ -3988,6 +3983,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    after?: string;
                     from?: components["schemas"]["LocalDate"];
                     language?: string;
                     page?: number;
@@ -4050,6 +4046,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    after?: string;
                     from?: components["schemas"]["LocalDate"];
                     language?: string;
                     page?: number;
@@ -4112,6 +4109,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    after?: string;
                     from?: components["schemas"]["LocalDate"];
                     language?: string;
                     page?: number;
@@ -4170,7 +4168,7 @@ export interface components {
         AcceptRequest: {
             items: components["schemas"]["Item"][];
         };
-        Accepted: {
+        AcceptedView: {
             items: components["schemas"]["Outcome"][];
         };
         Appearance: {
@@ -4243,16 +4241,16 @@ export interface components {
             checkpointSeq: number;
             problem: string;
         };
-        Candidate: {
+        CandidateView: {
             sentence: components["schemas"]["SentenceView"];
             similar: components["schemas"]["Matches"];
         };
-        Candidates: {
+        CandidatesView: {
             /** Format: int64 */
             articleId: number;
             /** Format: double */
             threshold: number;
-            items: components["schemas"]["Candidate"][];
+            items: components["schemas"]["CandidateView"][];
         };
         CheckpointView: {
             /** Format: int32 */
@@ -4332,6 +4330,16 @@ export interface components {
         CommentRequest: {
             body: string;
         };
+        CommentView: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            ticketId: number;
+            author: string;
+            body: string;
+            bodyErased: components["schemas"]["Instant"];
+            createdAt: components["schemas"]["Instant"];
+        };
         DeliveryView: {
             /** Format: int64 */
             id: number;
@@ -4359,6 +4367,22 @@ export interface components {
             publish: boolean;
             administer: boolean;
         };
+        DeskSettingsRequest: {
+            timeZone: string;
+            /** Format: int32 */
+            maxInProgress: number;
+            allowPrivateWebhookTargets?: boolean;
+            /** Format: int64 */
+            version?: number;
+        };
+        DeskSettingsView: {
+            timeZone: string;
+            /** Format: int32 */
+            maxInProgress: number;
+            allowPrivateWebhookTargets: boolean;
+            /** Format: int64 */
+            version: number;
+        };
         DuplicateRequest: {
             /** Format: int64 */
             duplicateOf: number;
@@ -4372,6 +4396,16 @@ export interface components {
         EndpointRequest: {
             url: string;
             events: string[];
+        };
+        EndpointView: {
+            /** Format: int64 */
+            id: number;
+            /** Format: uri */
+            url: string;
+            events: string[];
+            active: boolean;
+            createdAt: components["schemas"]["Instant"];
+            secret: string;
         };
         Erased: {
             kind: string;
@@ -4425,6 +4459,20 @@ export interface components {
             updatedAt: components["schemas"]["Instant"];
             /** Format: int64 */
             version: number;
+        };
+        HistoryEventView: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int32 */
+            seq: number;
+            occurredAt: components["schemas"]["Instant"];
+            actor: string;
+            action: string;
+            fromStatus: components["schemas"]["TicketStatus"];
+            toStatus: components["schemas"]["TicketStatus"];
+            /** @description What the event recorded (a JSON object). */
+            changes: unknown;
+            hash: string;
         };
         /** @description HTTP Problem Response according to RFC9457 and RFC7807 */
         HttpProblem: {
@@ -4539,7 +4587,7 @@ export interface components {
             claims: components["schemas"]["SimilarClaim"][];
             priorReviews: components["schemas"]["SimilarReview"][];
         };
-        Me: {
+        MeView: {
             subject: string;
             roles: string[];
             permissions: components["schemas"]["DeskPermissions"];
@@ -4566,60 +4614,139 @@ export interface components {
             items: components["schemas"]["ArticleSummary"][];
             /** Format: int64 */
             total: number;
+            totalExact: boolean;
             /** Format: int32 */
             page: number;
             /** Format: int32 */
             size: number;
+            next: string | null;
         };
         PageCheckpointView: {
             items: components["schemas"]["CheckpointView"][];
             /** Format: int64 */
             total: number;
+            totalExact: boolean;
             /** Format: int32 */
             page: number;
             /** Format: int32 */
             size: number;
+            next: string | null;
         };
         PageClaimView: {
             items: components["schemas"]["ClaimView"][];
             /** Format: int64 */
             total: number;
+            totalExact: boolean;
             /** Format: int32 */
             page: number;
             /** Format: int32 */
             size: number;
+            next: string | null;
+        };
+        PageCommentView: {
+            items: components["schemas"]["CommentView"][];
+            /** Format: int64 */
+            total: number;
+            totalExact: boolean;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            next: string | null;
+        };
+        PageDeliveryView: {
+            items: components["schemas"]["DeliveryView"][];
+            /** Format: int64 */
+            total: number;
+            totalExact: boolean;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            next: string | null;
+        };
+        PageEndpointView: {
+            items: components["schemas"]["EndpointView"][];
+            /** Format: int64 */
+            total: number;
+            totalExact: boolean;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            next: string | null;
         };
         PageErasureView: {
             items: components["schemas"]["ErasureView"][];
             /** Format: int64 */
             total: number;
+            totalExact: boolean;
             /** Format: int32 */
             page: number;
             /** Format: int32 */
             size: number;
+            next: string | null;
+        };
+        PageEvidenceView: {
+            items: components["schemas"]["EvidenceView"][];
+            /** Format: int64 */
+            total: number;
+            totalExact: boolean;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            next: string | null;
+        };
+        PageHistoryEventView: {
+            items: components["schemas"]["HistoryEventView"][];
+            /** Format: int64 */
+            total: number;
+            totalExact: boolean;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            next: string | null;
         };
         PagePriorReviewView: {
             items: components["schemas"]["PriorReviewView"][];
             /** Format: int64 */
             total: number;
+            totalExact: boolean;
             /** Format: int32 */
             page: number;
             /** Format: int32 */
             size: number;
+            next: string | null;
+        };
+        PageRatingScaleView: {
+            items: components["schemas"]["RatingScaleView"][];
+            /** Format: int64 */
+            total: number;
+            totalExact: boolean;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            next: string | null;
         };
         PageTicketView: {
             items: components["schemas"]["TicketView"][];
             /** Format: int64 */
             total: number;
+            totalExact: boolean;
             /** Format: int32 */
             page: number;
             /** Format: int32 */
             size: number;
+            next: string | null;
         };
         PeopleView: {
             items: components["schemas"]["Person"][];
             /** Format: int32 */
             total: number;
+            totalExact: boolean;
             /** Format: int32 */
             page: number;
             /** Format: int32 */
@@ -4671,6 +4798,23 @@ export interface components {
             /** Format: int32 */
             value?: number;
         };
+        RatingScaleRequest: {
+            name: string;
+            ratings: components["schemas"]["RatingRequest"][];
+        };
+        RatingScaleView: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            active: boolean;
+            /** Format: int32 */
+            bestRating: number;
+            /** Format: int32 */
+            worstRating: number;
+            ratings: components["schemas"]["RatingView"][];
+            /** Format: int64 */
+            version: number;
+        };
         RatingView: {
             /** Format: int64 */
             id: number;
@@ -4698,23 +4842,6 @@ export interface components {
             firstBroken: components["schemas"]["BrokenLink"];
             erasures: components["schemas"]["Erased"][];
         };
-        ScaleRequest: {
-            name: string;
-            ratings: components["schemas"]["RatingRequest"][];
-        };
-        ScaleView: {
-            /** Format: int64 */
-            id: number;
-            name: string;
-            active: boolean;
-            /** Format: int32 */
-            bestRating: number;
-            /** Format: int32 */
-            worstRating: number;
-            ratings: components["schemas"]["RatingView"][];
-            /** Format: int64 */
-            version: number;
-        };
         SentenceView: {
             /** Format: int32 */
             position: number;
@@ -4731,28 +4858,12 @@ export interface components {
             signals: components["schemas"]["Signal"][];
             claimIds: number[];
         };
-        Sentences: {
+        SentencesView: {
             /** Format: int64 */
             articleId: number;
             /** Format: double */
             threshold: number;
             items: components["schemas"]["SentenceView"][];
-        };
-        SettingsRequest: {
-            timeZone: string;
-            /** Format: int32 */
-            maxInProgress: number;
-            allowPrivateWebhookTargets?: boolean;
-            /** Format: int64 */
-            version?: number;
-        };
-        SettingsView: {
-            timeZone: string;
-            /** Format: int32 */
-            maxInProgress: number;
-            allowPrivateWebhookTargets: boolean;
-            /** Format: int64 */
-            version: number;
         };
         Signal: {
             kind: components["schemas"]["SignalKind"];
@@ -4892,7 +5003,7 @@ export interface components {
              */
             message: string;
         };
-        WebAppConfig: {
+        WebAppConfigView: {
             /** Format: uri */
             oidcAuthority: string;
             oidcClientId: string;
