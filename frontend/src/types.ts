@@ -30,7 +30,7 @@ export interface Page<T> {
   next?: string | null;
 }
 
-export type ClaimSummary = WithNull<Schemas['ClaimSummary'], 'claimant' | 'priority' | 'duplicateOf'>;
+export type ClaimSummary = WithNull<Schemas['ClaimSummary'], 'claimant' | 'claimantErased' | 'priority' | 'duplicateOf'>;
 
 /** What the caller may do to one ticket now, decided by the server (role, state, ownership, four-eyes). */
 export type TicketPermissions = Schemas['Permissions'];

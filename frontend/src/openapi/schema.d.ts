@@ -4292,6 +4292,7 @@ export interface components {
             id: number;
             text: string;
             claimant: string;
+            claimantErased: components["schemas"]["Instant"];
             language: string;
             topics: string[];
             priority: components["schemas"]["Priority"];

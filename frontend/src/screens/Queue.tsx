@@ -25,7 +25,7 @@ function TicketTable({ tickets, show }: { tickets: Ticket[]; show?: { publishAt?
             <div className="meta">
               <StatusBadge status={t.status} />
               <PriorityBadge priority={t.claim.priority} />
-              {t.claim.claimant && <span>Claimant: <Claimant claim={t.claim} timeZone={timeZone} /></span>}
+              {(t.claim.claimant || t.claim.claimantErased) && <span>Claimant: <Claimant claim={t.claim} timeZone={timeZone} /></span>}
               <span>{t.claim.language}</span>
               {t.claim.topics.map((topic) => <span key={topic} className="tag">{topic}</span>)}
             </div>

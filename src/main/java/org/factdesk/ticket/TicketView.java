@@ -30,7 +30,7 @@ public record TicketView(@Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits.
 
     public record ClaimSummary(@Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits.ID_MAX_TEXT) Long id,
                                @Schema(maxLength = ClaimRequest.TEXT_MAX) String text,
-                               @Schema(maxLength = ClaimRequest.CLAIMANT_MAX) String claimant,
+                               @Schema(maxLength = ClaimRequest.CLAIMANT_MAX) String claimant, Instant claimantErased,
                                @Schema(maxLength = Limits.LANGUAGE_TAG_MAX) String language,
                                @Schema(maxItems = ClaimRequest.TOPICS_MAX)
                                List<@Size(max = ClaimRequest.TOPIC_MAX) String> topics,
@@ -42,7 +42,7 @@ public record TicketView(@Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits.
     public static TicketView of(Ticket t, TicketPolicy.Permissions permissions, PublicationFailure failure) {
         Claim c = t.claim;
         return new TicketView(t.id, t.status, t.assignee,
-                new ClaimSummary(c.id, c.text, c.claimant, c.language, List.of(c.topics), c.priority, c.duplicateOf),
+                new ClaimSummary(c.id, c.text, c.claimant, c.claimantErasedAt, c.language, List.of(c.topics), c.priority, c.duplicateOf),
                 t.deadline, isOverdue(t, Instant.now()), t.publishAt, t.publishedVersions, t.reason, t.createdAt,
                 t.updatedAt, t.version, permissions, failure == null ? 0 : failure.failures,
                 failure == null ? null : failure.lastError, failure == null ? null : failure.nextAttemptAt);

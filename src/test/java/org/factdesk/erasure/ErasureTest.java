@@ -69,6 +69,8 @@ class ErasureTest {
         assertEquals("0", single("SELECT count(*) FROM verdict_version WHERE claimant IS NOT NULL AND ticket_id = " + ticket));
         desk.as(desk.carol).get("/api/claims/{id}", claim).then().statusCode(200)
                 .body("claimant", nullValue()).body("claimantErased", equalTo(erasure.getString("erasedAt")));
+        desk.as(desk.carol).get("/api/tickets/{id}", ticket).then().statusCode(200) // the queue says "(removed …)"
+                .body("claim.claimant", nullValue()).body("claim.claimantErased", equalTo(erasure.getString("erasedAt")));
 
         given().get(page).then().statusCode(200).body(not(containsString(name)))
                 .body(containsString("Claimant removed on"));
