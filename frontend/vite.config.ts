@@ -7,7 +7,12 @@ const backend = 'http://localhost:8080';
 
 export default defineConfig({
   plugins: [react()],
-  build: { outDir: 'dist', sourcemap: false },
+  build: {
+    outDir: 'dist',
+    sourcemap: false,
+    // The desk, and the page the silent sign-in's iframe lands on (src/auth.ts).
+    rollupOptions: { input: { index: 'index.html', silent: 'silent-renew.html' } },
+  },
   server: {
     port: 5173,
     proxy: {

@@ -185,7 +185,7 @@ async function main() {
     pages.push(phone);
     await watchPolicy(phone);
     await phone.goto(`${base}/#/queue`);
-    await phone.getByRole('button', { name: 'Sign in' }).click(); // Keycloak's session cookie: no form
+    // Keycloak's session cookie: a new tab signs in silently (hidden iframe, prompt=none), no click.
     await phone.getByRole('button', { name: 'Claim next' }).waitFor();
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     if (overflow > 0) throw new Error(`the page is ${overflow}px wider than a 390px screen`);

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import type { User, UserManager } from 'oidc-client-ts';
 import { Api } from './api';
-import { CurrentToken, completeSignIn, createUserManager, identityOf, isCallback, loadConfig, type Identity } from './auth';
+import { CurrentToken, completeSignIn, createUserManager, identityOf, isCallback, loadConfig, resumeSession, type Identity } from './auth';
 import { ErrorBox, Spinner } from './components';
 import { DeskContext, type Desk } from './desk';
 import { LiveEvents } from './events';
@@ -40,17 +40,8 @@ export function Root() {
         const user = await completeSignIn(manager);
         if (user) return setBoot({ phase: 'signed-in', manager, user });
       }
-      const user = await manager.getUser();
-      if (user && !user.expired) return setBoot({ phase: 'signed-in', manager, user });
-      if (user?.refresh_token) {
-        try {
-          const renewed = await manager.signinSilent();
-          if (renewed) return setBoot({ phase: 'signed-in', manager, user: renewed });
-        } catch {
-          await manager.removeUser();
-        }
-      }
-      setBoot({ phase: 'signed-out', manager });
+      const user = await resumeSession(manager);
+      setBoot(user ? { phase: 'signed-in', manager, user } : { phase: 'signed-out', manager });
     })().catch((e: unknown) => setBoot({ phase: 'failed', error: e instanceof Error ? e : new Error(String(e)), manager }));
   }, []);
 

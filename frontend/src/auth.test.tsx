@@ -1,7 +1,8 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Root } from './App';
-import { decodeJwt, identityOf, isCallback } from './auth';
+import type { User, UserManager } from 'oidc-client-ts';
+import { createUserManager, decodeJwt, identityOf, isCallback, resumeSession } from './auth';
 
 function b64url(value: unknown): string {
   const bytes = new TextEncoder().encode(JSON.stringify(value));
@@ -33,6 +34,62 @@ describe('auth helpers', () => {
 
   it('has no roles when the token has none or is garbage', () => {
     expect(identityOf({ access_token: 'not-a-jwt', profile: { sub: 's', preferred_username: 'u' } as never }).roles).toEqual([]);
+  });
+});
+
+type Session = Pick<UserManager, 'getUser' | 'signinSilent' | 'removeUser'>;
+
+function session(held: Partial<User> | null, silent: () => Promise<User | null>) {
+  return {
+    getUser: vi.fn(async () => held as User | null),
+    signinSilent: vi.fn(silent),
+    removeUser: vi.fn(async () => undefined),
+  } satisfies Session;
+}
+
+describe('a new tab signs in', () => {
+  it('with the user this tab holds while it is valid, asking Keycloak nothing', async () => {
+    const held = { access_token: 'a', expired: false } as Partial<User>;
+    const manager = session(held, async () => null);
+    expect(await resumeSession(manager)).toBe(held);
+    expect(manager.signinSilent).not.toHaveBeenCalled();
+  });
+
+  it('silently first, when Keycloak still has a session', async () => {
+    const renewed = { access_token: 'fresh' } as User;
+    const manager = session(null, async () => renewed);
+    expect(await resumeSession(manager)).toBe(renewed);
+    expect(manager.signinSilent).toHaveBeenCalledTimes(1);
+  });
+
+  it('silently when the held token has expired too', async () => {
+    const renewed = { access_token: 'fresh' } as User;
+    const manager = session({ access_token: 'old', expired: true }, async () => renewed);
+    expect(await resumeSession(manager)).toBe(renewed);
+  });
+
+  it('falls back to the sign-in page (the redirect) when Keycloak has no session', async () => {
+    const manager = session(null, async () => {
+      throw new Error('login_required');
+    });
+    expect(await resumeSession(manager)).toBeNull();
+    expect(manager.removeUser).toHaveBeenCalled();
+  });
+
+  it('keeps tokens in memory only, and comes back silently to the app’s own page', async () => {
+    sessionStorage.clear();
+    localStorage.clear();
+    const manager = createUserManager({ oidcAuthority: 'http://localhost:8180/realms/factdesk', oidcClientId: 'factdesk-web' });
+    expect(manager.settings.silent_redirect_uri).toBe(`${window.location.origin}/silent-renew.html`);
+    expect(manager.settings.automaticSilentRenew).toBe(true);
+    const profile = { sub: 's', iss: 'i', aud: 'factdesk-web', exp: 0, iat: 0 };
+    const { User: UserClass } = await import('oidc-client-ts');
+    await manager.storeUser(new UserClass({ access_token: 'secret-access', refresh_token: 'secret-refresh', token_type: 'Bearer', profile, expires_at: Math.floor(Date.now() / 1000) + 300 }));
+    expect((await manager.getUser())?.access_token).toBe('secret-access');
+    expect(sessionStorage.length).toBe(0);
+    expect(localStorage.length).toBe(0);
+    // A second manager (a new tab, a reload) starts with nothing.
+    expect(await createUserManager({ oidcAuthority: 'http://localhost:8180/realms/factdesk', oidcClientId: 'factdesk-web' }).getUser()).toBeNull();
   });
 });
 

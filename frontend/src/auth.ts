@@ -1,5 +1,14 @@
 // Sign-in with Keycloak through oidc-client-ts: authorization code + PKCE, refresh-token renewal.
-import { UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
+//
+// Tokens live in this tab's memory only (InMemoryWebStorage): no script injected into the page
+// later can read them from sessionStorage/localStorage, and nothing outlives the tab. A new tab or
+// a reload gets its own tokens without a click by a silent sign-in: a hidden iframe asks Keycloak
+// (prompt=none) and, while the Keycloak session lasts, comes back to /silent-renew.html with a code.
+// That needs Keycloak's session cookie inside the iframe: browsers that block third-party cookies
+// only allow it when Keycloak and the app are the same site (localhost:8180 and localhost:8080 are;
+// in production, serve Keycloak under the app's registrable domain, e.g. auth.desk.example and
+// desk.example). Where it is blocked, the tab shows the sign-in button (the redirect) as before.
+import { InMemoryWebStorage, UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
 
 export interface AppConfig {
   oidcAuthority: string;
@@ -15,18 +24,44 @@ export async function loadConfig(fetchImpl: typeof fetch = fetch): Promise<AppCo
   return config;
 }
 
+/** The page Keycloak returns the silent sign-in's iframe to (frontend/silent-renew.html). */
+export const SILENT_REDIRECT_PATH = '/silent-renew.html';
+
 export function createUserManager(config: AppConfig): UserManager {
   const origin = window.location.origin;
   return new UserManager({
     authority: config.oidcAuthority,
     client_id: config.oidcClientId,
     redirect_uri: `${origin}/`,
+    silent_redirect_uri: `${origin}${SILENT_REDIRECT_PATH}`,
+    // An unreachable Keycloak must not hold the start page for long before the sign-in button shows.
+    silentRequestTimeoutInSeconds: 5,
     post_logout_redirect_uri: `${origin}/`,
     response_type: 'code',
     scope: 'openid profile',
     automaticSilentRenew: true,
-    userStore: new WebStorageStateStore({ store: window.sessionStorage }),
+    userStore: new WebStorageStateStore({ store: new InMemoryWebStorage() }),
+    // Only a pending sign-in's state (PKCE verifier, nonce) must survive the redirect to Keycloak and
+    // back; it stays in this tab's sessionStorage and is removed on return. No tokens there.
+    stateStore: new WebStorageStateStore({ store: window.sessionStorage }),
   });
+}
+
+/**
+ * Signs a tab in without a click if it can: the user this tab already holds, else a silent sign-in
+ * (refresh token if held, else the hidden iframe with prompt=none). Null when Keycloak has no
+ * session for this browser: the sign-in page's button then starts the redirect.
+ */
+export async function resumeSession(manager: Pick<UserManager, 'getUser' | 'signinSilent' | 'removeUser'>): Promise<User | null> {
+  const user = await manager.getUser();
+  if (user && !user.expired) return user;
+  try {
+    return await manager.signinSilent();
+  } catch {
+    // login_required, interaction_required, a timeout: no session to resume.
+    await manager.removeUser();
+    return null;
+  }
 }
 
 /** True when the page was opened by the identity provider's redirect (`?code=…&state=…` or an error). */

@@ -1,6 +1,7 @@
-import { cleanup, render } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Claimant, PublicationFailure } from './components';
+import { Claimant, Highlighted, PublicationFailure } from './components';
 
 afterEach(cleanup);
 
@@ -33,5 +34,42 @@ describe('PublicationFailure', () => {
 
   it('shows the failures and the last error from the third on', () => {
     expect(shownFor(3)).toBe('Scheduled publication failed 3 times: The page store refused it');
+  });
+});
+
+describe('Highlighted explanations', () => {
+  const text = 'Officials reportedly said the bridge cost 40 million.';
+  const spans = [
+    { start: 0, end: text.length, kind: 'candidate', title: 'Candidate 1' },
+    { start: 10, end: 20, kind: 'signal', title: 'A hedge: the claim is not attributed' },
+  ];
+  const explain = (marks: { kind: string; title?: string }[]) => marks.find((m) => m.kind === 'signal')?.title;
+
+  it('a sourcing signal is a button that shows and hides its explanation (keyboard and touch, not only hover)', async () => {
+    const user = userEvent.setup();
+    const { container } = render(<p><Highlighted text={text} spans={spans} explain={explain} /></p>);
+    expect(container.textContent).toBe(text);
+    const toggle = screen.getByRole('button', { name: 'reportedly' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByRole('note')).toBeNull();
+
+    toggle.focus();
+    await user.keyboard('{Enter}');
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const note = screen.getByRole('note');
+    expect(note.textContent).toBe('A hedge: the claim is not attributed');
+    expect(toggle.getAttribute('aria-controls')).toBe(note.id);
+
+    await user.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByRole('note')).toBeNull();
+    // The candidate's own mark keeps its tooltip and is no button.
+    expect(screen.getAllByRole('button')).toHaveLength(1);
+    expect(container.querySelector('mark[title="Candidate 1"]')?.textContent).toBe('Officials ');
+  });
+
+  it('without explain, marks stay plain marks', () => {
+    render(<p><Highlighted text={text} spans={spans} /></p>);
+    expect(screen.queryByRole('button')).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { Fragment, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { segments, type HighlightSpan } from './highlight';
 import { deadlineInfo, formatDate, formatDateTime } from './time';
 import type { Status, Ticket } from './types';
@@ -78,23 +78,46 @@ export function Spinner({ label = 'Loading…' }: { label?: string }) {
   return <p className="muted" role="status">{label}</p>;
 }
 
-/** Text with marked stretches: text nodes and <mark> elements only, never HTML from the data. */
-export function Highlighted({ text, spans, markClass }: { text: string; spans: HighlightSpan[]; markClass?: (marks: HighlightSpan[]) => string }) {
+/**
+ * Text with marked stretches: text nodes and <mark> elements only, never HTML from the data.
+ * `explain` picks the marks whose explanation must reach keyboard and touch too (a title only
+ * shows on mouse hover): those marks hold a button that shows or hides the explanation after them.
+ */
+export function Highlighted({ text, spans, markClass, explain }: {
+  text: string;
+  spans: HighlightSpan[];
+  markClass?: (marks: HighlightSpan[]) => string;
+  explain?: (marks: HighlightSpan[]) => string | undefined;
+}) {
+  const id = useId();
+  const [open, setOpen] = useState<ReadonlySet<number>>(() => new Set());
+  const toggle = (start: number) =>
+    setOpen((current) => {
+      const next = new Set(current);
+      if (!next.delete(start)) next.add(start);
+      return next;
+    });
   return (
     <>
-      {segments(text, spans).map((seg) =>
-        seg.marks.length === 0 ? (
-          <span key={seg.start}>{seg.text}</span>
-        ) : (
-          <mark
-            key={seg.start}
-            className={markClass ? markClass(seg.marks) : seg.marks.map((m) => `mark-${m.kind}`).join(' ')}
-            title={seg.marks.map((m) => m.title).filter(Boolean).join(' · ') || undefined}
-          >
-            {seg.text}
-          </mark>
-        ),
-      )}
+      {segments(text, spans).map((seg) => {
+        if (seg.marks.length === 0) return <span key={seg.start}>{seg.text}</span>;
+        const className = markClass ? markClass(seg.marks) : seg.marks.map((m) => `mark-${m.kind}`).join(' ');
+        const title = seg.marks.map((m) => m.title).filter(Boolean).join(' · ') || undefined;
+        const explanation = explain?.(seg.marks);
+        if (!explanation) return <mark key={seg.start} className={className} title={title}>{seg.text}</mark>;
+        const shown = open.has(seg.start);
+        const noteId = `${id}-${seg.start}`;
+        return (
+          <Fragment key={seg.start}>
+            <mark className={className} title={title}>
+              <button type="button" className="mark-toggle" aria-expanded={shown} aria-controls={shown ? noteId : undefined} onClick={() => toggle(seg.start)}>
+                {seg.text}
+              </button>
+            </mark>
+            {shown && <span id={noteId} className="mark-note" role="note">{explanation}</span>}
+          </Fragment>
+        );
+      })}
     </>
   );
 }

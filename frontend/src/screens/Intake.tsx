@@ -160,10 +160,11 @@ export function ArticleScreen({ id }: { id: number }) {
         <section className="panel" aria-labelledby="text-h">
           <h2 id="text-h">Text</h2>
           <p className="legend small">
-            <mark className="mark-candidate">Candidate sentence</mark> <mark className="mark-signal">Sourcing signal</mark> (hover or focus a mark for why)
+            <mark className="mark-candidate">Candidate sentence</mark> <mark className="mark-signal">Sourcing signal</mark> (select an underlined phrase for why)
           </p>
-          <div className="article-text" data-testid="article-text">
-            <Highlighted text={article.text} spans={spans} markClass={(marks) => [...new Set(marks.map((m) => `mark-${m.kind}`))].join(' ')} />
+          {/* Focusable so a keyboard can scroll it (axe: scrollable-region-focusable). */}
+          <div className="article-text" data-testid="article-text" tabIndex={0} role="region" aria-label="Article text">
+            <Highlighted text={article.text} spans={spans} markClass={(marks) => [...new Set(marks.map((m) => `mark-${m.kind}`))].join(' ')} explain={sourcingExplanation} />
           </div>
         </section>
         <section className="panel" aria-labelledby="cand-h">
@@ -211,6 +212,12 @@ export function ArticleScreen({ id }: { id: number }) {
   );
 }
 
+/** The sourcing signals' explanations of a marked phrase (a candidate sentence's own mark needs none). */
+function sourcingExplanation(marks: HighlightSpan[]): string | undefined {
+  const texts = [...new Set(marks.filter((m) => m.kind === 'signal' && m.title).map((m) => m.title!))];
+  return texts.length > 0 ? texts.join(' · ') : undefined;
+}
+
 function CandidateItem({ candidate, choice, canAccept, onChange }: { candidate: Candidate; choice: Choice; canAccept: boolean; onChange: (patch: Partial<Choice>) => void }) {
   const s = candidate.sentence;
   const similar = candidate.similar;
@@ -224,7 +231,7 @@ function CandidateItem({ candidate, choice, canAccept, onChange }: { candidate: 
         {s.claimIds.length > 0 && <span className="badge">Already a claim: {s.claimIds.map((id) => `#${id}`).join(', ')}</span>}
       </div>
       <p className="sentence">
-        <Highlighted text={s.text} spans={s.signals.flatMap((sig) => sig.triggers.map((t) => ({ start: t.start - s.start, end: t.end - s.start, kind: 'signal', title: sig.explanation })))} />
+        <Highlighted text={s.text} spans={s.signals.flatMap((sig) => sig.triggers.map((t) => ({ start: t.start - s.start, end: t.end - s.start, kind: 'signal', title: sig.explanation })))} explain={sourcingExplanation} />
       </p>
       {s.claimant && <p className="small">Claimant: {s.claimant}</p>}
       <details>

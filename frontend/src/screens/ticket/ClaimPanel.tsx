@@ -95,7 +95,8 @@ function SourceArticle({ claim }: { claim: Claim }) {
             {[article.data.outlet, article.data.author].filter(Boolean).join(' · ')}{' '}
             <a href={article.data.url} target="_blank" rel="noopener noreferrer">Original</a>
           </p>
-          <div className="article-text" data-testid="source-article">
+          {/* Focusable so a keyboard can scroll it (axe: scrollable-region-focusable). */}
+          <div className="article-text" data-testid="source-article" tabIndex={0} role="region" aria-label="Source article text">
             <Highlighted
               text={article.data.text}
               spans={claim.sourceStart != null && claim.sourceEnd != null ? [{ start: claim.sourceStart, end: claim.sourceEnd, kind: 'claim', title: 'The claim' }] : []}

@@ -36,6 +36,11 @@ public class ResponseHeaders {
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
     /** index.html is revalidated on every load, so that a deploy reaches open browsers at once. */
     static final String REVALIDATE = "no-cache";
+    /**
+     * The page the web app's hidden silent sign-in iframe lands on (frontend/silent-renew.html): the only
+     * answer the web app itself may frame; everything else refuses every frame.
+     */
+    static final String SILENT_SIGN_IN = "/silent-renew.html";
 
     @Inject
     SignInAuthority signIn;
@@ -45,18 +50,28 @@ public class ResponseHeaders {
 
     void register(@Observes Filters filters) {
         Map<String, String> headers = securityHeaders(signIn.url(), config.http().hstsMaxAge(), LaunchMode.current());
+        Map<String, String> framedBySelf = framedBySameOrigin(headers);
         filters.register(context -> {
-            context.addHeadersEndHandler(ignored -> apply(context, headers));
+            context.addHeadersEndHandler(ignored -> apply(context, headers, framedBySelf));
             context.next();
         }, PRIORITY);
     }
 
-    private static void apply(RoutingContext context, Map<String, String> securityHeaders) {
+    private static void apply(RoutingContext context, Map<String, String> securityHeaders, Map<String, String> framedBySelf) {
         MultiMap headers = context.response().headers();
-        securityHeaders.forEach(headers::set);
-        String path = context.normalizedPath();
-        webAppCaching(path == null ? "" : path, context.response().getStatusCode())
+        String path = context.normalizedPath() == null ? "" : context.normalizedPath();
+        (path.equals(SILENT_SIGN_IN) ? framedBySelf : securityHeaders).forEach(headers::set);
+        webAppCaching(path, context.response().getStatusCode())
                 .ifPresent(cache -> headers.set(HttpHeaders.CACHE_CONTROL, cache));
+    }
+
+    /** The same headers, but the web app's own pages may frame the answer. */
+    static Map<String, String> framedBySameOrigin(Map<String, String> securityHeaders) {
+        Map<String, String> headers = new LinkedHashMap<>(securityHeaders);
+        headers.replaceAll((name, value) -> name.startsWith("Content-Security-Policy")
+                ? value.replace("frame-ancestors 'none'", "frame-ancestors 'self'") : value);
+        headers.put("X-Frame-Options", "SAMEORIGIN");
+        return Map.copyOf(headers);
     }
 
     static Map<String, String> securityHeaders(Optional<String> signInAuthority, Duration hstsMaxAge, LaunchMode mode) {
@@ -77,7 +92,8 @@ public class ResponseHeaders {
     /**
      * Everything from this origin, no inline script or style anywhere (the web app is Vite's bundle,
      * the public pages link their stylesheet; their JSON-LD block is data, not script), and the
-     * web app may call the identity provider it signs in with.
+     * web app may call the identity provider it signs in with and frame it for the silent sign-in
+     * (prompt=none; Keycloak sends the frame back to this origin's SILENT_SIGN_IN page).
      */
     static String contentSecurityPolicy(Optional<String> signInAuthority) {
         return String.join("; ",
@@ -85,6 +101,7 @@ public class ResponseHeaders {
                 "script-src 'self'",
                 "style-src 'self'",
                 "connect-src 'self'" + signInAuthority.map(url -> " " + origin(url)).orElse(""),
+                "frame-src 'self'" + signInAuthority.map(url -> " " + origin(url)).orElse(""),
                 "object-src 'none'",
                 "base-uri 'none'",
                 "form-action 'self'",
@@ -109,13 +126,14 @@ public class ResponseHeaders {
     /**
      * The web app's files only (the static handler itself adds no caching: quarkus.http.static-resources.caching-enabled
      * is off): hashed assets for a year — an answer for a missing one (a rolling deploy) is never kept — and
-     * index.html revalidated. The web app routes in the fragment (#/queue), so it has no other entry paths.
+     * the pages revalidated (they name the hashed assets). The web app routes in the fragment (#/queue), so
+     * it has no other entry paths.
      */
     static Optional<String> webAppCaching(String path, int status) {
         if (path.startsWith(HASHED_ASSETS) && (status == 200 || status == 304)) {
             return Optional.of(IMMUTABLE);
         }
-        if (path.equals("/") || path.equals("/index.html")) {
+        if (path.equals("/") || path.equals("/index.html") || path.equals(SILENT_SIGN_IN)) {
             return Optional.of(REVALIDATE);
         }
         return Optional.empty();

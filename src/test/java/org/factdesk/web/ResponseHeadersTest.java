@@ -2,6 +2,8 @@ package org.factdesk.web;
 
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.DecoderConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import org.factdesk.publishing.FactCheckPage;
@@ -79,6 +81,7 @@ class ResponseHeadersTest {
             assertEquals("'self'", csp.get("script-src"), kind + ": scripts from the origin only, none inline");
             assertEquals("'self'", csp.get("style-src"), kind + ": styles from the origin only, none inline");
             assertEquals("'self' " + SIGN_IN_ORIGIN, csp.get("connect-src"), kind + ": the web app may call its identity provider");
+            assertEquals("'self' " + SIGN_IN_ORIGIN, csp.get("frame-src"), kind + ": and frame it for the silent sign-in");
             assertEquals("'none'", csp.get("object-src"), kind);
             assertEquals("'none'", csp.get("base-uri"), kind);
             assertEquals("'self'", csp.get("form-action"), kind);
@@ -124,6 +127,44 @@ class ResponseHeadersTest {
         // not be kept for a year.
         String missing = given().get("/assets/index-Deadbeef.js").then().statusCode(404).extract().header("Cache-Control");
         assertTrue(missing == null || !missing.contains("immutable") && !missing.contains("max-age"), missing);
+    }
+
+    @Test
+    void onlyTheSilentSignInPageMayBeFramedAndOnlyByTheWebApp() {
+        ExtractableResponse<Response> silent = given().get("/silent-renew.html").then().statusCode(200)
+                .contentType("text/html").extract();
+        Map<String, String> csp = directives(silent.header("Content-Security-Policy"));
+        assertEquals("'self'", csp.get("frame-ancestors"), "the web app's hidden iframe may show it");
+        assertEquals("SAMEORIGIN", silent.header("X-Frame-Options"));
+        assertEquals("'self'", csp.get("script-src"), "its script is the bundle's, none inline");
+        assertEquals("no-cache", silent.header("Cache-Control"), "it names hashed assets, like index.html");
+        for (String other : List.of("/", "/index.html", "/silent-renew.html/x", "/api/me")) {
+            ExtractableResponse<Response> answer = given().get(other).then().extract();
+            assertEquals("DENY", answer.header("X-Frame-Options"), other);
+            assertEquals("'none'", directives(answer.header("Content-Security-Policy")).get("frame-ancestors"), other);
+        }
+        assertTrue(ResponseHeaders.framedBySameOrigin(ResponseHeaders.securityHeaders(Optional.empty(), Duration.ZERO,
+                LaunchMode.DEVELOPMENT)).get("Content-Security-Policy-Report-Only").contains("frame-ancestors 'self'"));
+    }
+
+    @Test
+    void theWebAppsFilesAreSentCompressedWhenAskedAndTheApiIsNot() {
+        // Raw bytes: REST Assured would otherwise ask for gzip itself and unpack the body.
+        RestAssuredConfig raw = RestAssuredConfig.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders());
+        // The stand-in asset goes through the same static handler as the real build's /assets/*.js.
+        for (String path : List.of(ASSET, "/", "/silent-renew.html", "/fact-checks/page.css")) {
+            ExtractableResponse<Response> gzip = given().config(raw).header("Accept-Encoding", "gzip").get(path).then()
+                    .statusCode(200).extract();
+            assertEquals("gzip", gzip.header("Content-Encoding"), path);
+            byte[] body = gzip.asByteArray();
+            assertTrue(body.length > 2 && body[0] == (byte) 0x1f && body[1] == (byte) 0x8b, path + ": a gzip stream");
+            ExtractableResponse<Response> plain = given().config(raw).get(path).then().statusCode(200).extract();
+            String encoding = plain.header("Content-Encoding");
+            assertTrue(encoding == null || encoding.equals("identity"), path + ": not compressed when not asked, was " + encoding);
+        }
+        String api = desk.as(desk.alice).config(raw).header("Accept-Encoding", "gzip").get("/api/me").then().statusCode(200)
+                .extract().header("Content-Encoding");
+        assertTrue(api == null || api.equals("identity"), "the API's JSON is not compressed: " + api);
     }
 
     @Test
