@@ -261,17 +261,24 @@ describe('TicketScreen', () => {
           { id: 41, ticketId: 12, author: 'sub-alice', body: 'Cite the 2024 figures too.', createdAt: '2025-12-30T12:00:00Z' },
         ];
         f.history = [{ id: 1, seq: 5, occurredAt: '2025-12-30T12:00:00Z', actor: 'sub-alice', action: 'ticket.request-changes',
-          fromStatus: 'IN_REVIEW', toStatus: 'IN_PROGRESS', changes: { commentId: 41, comment: { sha256: 'x' } }, hash: 'h' }];
+          fromStatus: 'IN_REVIEW', toStatus: 'IN_PROGRESS', changes: { commentId: 41, comment: { sha256: 'x' } }, hash: 'h' },
+        { id: 2, seq: 6, occurredAt: '2025-12-30T13:00:00Z', actor: 'sub-alice', action: 'verdict.drafted',
+          fromStatus: null, toStatus: null, changes: { headline: { before: 'a', after: 'b' } }, hash: 'h2' }];
       },
     });
     const header = (await screen.findByText('Changes requested')).closest('header')!;
     expect(header).toBeTruthy();
     await waitFor(() => expect(within(header).getByRole('note').textContent).toMatch(/Alice A asked for changes: .*Cite the 2024 figures too\./));
+    // What changed since, in the panel it concerns.
+    const verdictPanel = screen.getByRole('heading', { name: 'Verdict' }).closest('section')!;
+    const changed = within(verdictPanel).getByRole('heading', { name: 'Changed since changes were requested' }).parentElement!;
+    expect(within(changed).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['headline']);
     cleanup();
 
     setup();
     await screen.findByRole('form', { name: 'Verdict draft' });
     expect(screen.queryByText('Changes requested')).toBeNull();
+    expect(screen.queryByText('Changed since changes were requested')).toBeNull();
   });
 
   it('submits what is on screen: saves the unsaved draft first, then submits', async () => {

@@ -8,6 +8,7 @@ import { CommentsPanel } from './CommentsPanel';
 import { EvidencePanel } from './EvidencePanel';
 import { HistoryPanel } from './HistoryPanel';
 import { TicketHeader } from './TicketHeader';
+import { changedSince } from './changedSince';
 import { TriagePanel } from './TriagePanel';
 import { VerdictPanel, type Flush } from './VerdictPanel';
 import type { Comment, HistoryEvent } from '../../types';
@@ -33,6 +34,7 @@ export function TicketScreen({ id }: { id: number }) {
   const { ticket, claim, evidence, verdict, comments, history } = data.data;
   // Every control below is shown from what the server says this person may do now.
   const can = ticket.permissions;
+  const changed = changedSince(history);
 
   return (
     <article className="workspace">
@@ -41,9 +43,9 @@ export function TicketScreen({ id }: { id: number }) {
       <ActionBar ticket={ticket} onDone={data.reload} beforeSubmit={beforeSubmit} />
       <div className="workspace-grid">
         <div className="col">
-          <ClaimPanel claim={claim} editable={can.edit.claim} onSaved={data.reload} />
-          <EvidencePanel ticketId={ticket.id} items={evidence} editable={can.edit.evidence} onChanged={data.reload} />
-          <VerdictPanel ticket={ticket} overview={verdict} evidence={evidence} editable={can.edit.verdict} onSaved={data.reload} registerFlush={registerFlush} />
+          <ClaimPanel claim={claim} editable={can.edit.claim} onSaved={data.reload} changed={changed?.claim} />
+          <EvidencePanel ticketId={ticket.id} items={evidence} editable={can.edit.evidence} onChanged={data.reload} changed={changed?.evidence} />
+          <VerdictPanel ticket={ticket} overview={verdict} evidence={evidence} editable={can.edit.verdict} onSaved={data.reload} changed={changed?.verdict} registerFlush={registerFlush} />
         </div>
         <div className="col side">
           {can.edit.triage && <TriagePanel ticket={ticket} onSaved={data.reload} />}

@@ -3,7 +3,7 @@ import { ErrorBox, When, useAction } from '../../components';
 import { useDesk, usePersonName } from '../../desk';
 import { useDraft } from '../../hooks/useDraft';
 import type { Evidence, Ticket, VerdictOverview } from '../../types';
-import { ConflictNote, StaleReload } from './shared';
+import { ChangedSinceRequest, ConflictNote, StaleReload } from './shared';
 
 /** How long the draft waits after the last keystroke before it saves itself. */
 export const AUTOSAVE_MS = 3000;
@@ -17,12 +17,14 @@ interface Props {
   evidence: Evidence[];
   editable: boolean;
   onSaved: () => void;
+  /** The verdict's fields changed since the reviewer sent the ticket back, if it was this round. */
+  changed?: string[];
   /** Lets the workspace save this draft before it submits the ticket. */
   registerFlush?: (flush: Flush | null) => void;
 }
 
 /** The published versions, and the draft: a form for whoever may edit it, read-only for others. */
-export function VerdictPanel({ ticket, overview, evidence, editable, onSaved, registerFlush }: Props) {
+export function VerdictPanel({ ticket, overview, evidence, editable, onSaved, changed, registerFlush }: Props) {
   const { api, scale, timeZone } = useDesk();
   const name = usePersonName();
   const d = overview.draft;
@@ -111,6 +113,7 @@ export function VerdictPanel({ ticket, overview, evidence, editable, onSaved, re
   return (
     <section className="panel" aria-labelledby="verdict-h">
       <h2 id="verdict-h">Verdict</h2>
+      <ChangedSinceRequest items={changed} />
       {overview.published.length > 0 && (
         <div className="published-versions">
           <h3>Published versions</h3>
