@@ -1,6 +1,6 @@
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Claimant, PublicationFailure } from './components';
+import { ChangesRequested, Claimant, PublicationFailure } from './components';
 
 afterEach(cleanup);
 
@@ -33,5 +33,13 @@ describe('PublicationFailure', () => {
 
   it('shows the failures and the last error from the third on', () => {
     expect(shownFor(3)).toBe('Scheduled publication failed 3 times: The page store refused it');
+  });
+});
+
+describe('ChangesRequested', () => {
+  it('flags work sent back in words, and nothing otherwise', () => {
+    expect(render(<ChangesRequested ticket={{ changesRequested: true }} />).container.textContent).toBe('Changes requested');
+    cleanup();
+    expect(render(<ChangesRequested ticket={{ changesRequested: false }} />).container.textContent).toBe('');
   });
 });
