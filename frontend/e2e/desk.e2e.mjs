@@ -135,6 +135,7 @@ async function main() {
     await bob.getByRole('link', { name: claimText }).first().click();
     await bob.getByRole('heading', { name: `Ticket #${ticket}` }).waitFor();
     await bob.getByRole('button', { name: 'Approve' }).click();
+    await bob.getByRole('dialog').getByRole('button', { name: 'Approve' }).click();
     await bob.getByText('Approved', { exact: true }).first().waitFor();
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, actionsToShow } from './actions';
+import { ACTIONS, actionsToShow, asksFirst } from './actions';
 
 const labels = (permitted: string[]) => actionsToShow(permitted).map((a) => a.label);
 
@@ -20,6 +20,12 @@ describe('actions to show', () => {
     expect(actions.map((a) => a.label)).toEqual(['Publish now', 'Cancel schedule', 'Discard']);
     expect(actions.filter((a) => a.confirm).map((a) => a.action)).toEqual(['publish', 'discard']);
     expect(actions.find((a) => a.action === 'discard')?.text).toMatchObject({ field: 'reason', required: true });
+  });
+
+  it('asks before approving', () => {
+    const [approve] = actionsToShow(['approve']);
+    expect(asksFirst(approve)).toBe(true);
+    expect(approve.confirm).toBe(true);
   });
 
   it('asks for a reason to withdraw an approval', () => {

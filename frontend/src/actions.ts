@@ -38,7 +38,8 @@ export interface ActionSpec extends ActionForm {
 export const ACTIONS: ActionSpec[] = [
   { action: 'claim', label: 'Claim', primary: true },
   { action: 'submit', label: 'Submit for review', primary: true },
-  { action: 'approve', label: 'Approve', primary: true },
+  { action: 'approve', label: 'Approve', primary: true, confirm: true,
+    note: () => 'The verdict as it stands goes to the editors for publication. Check the verdict and its sources below first.' },
   { action: 'request-changes', label: 'Request changes',
     text: { field: 'comment', label: 'What needs to change', required: true } },
   { action: 'withdraw-approval', label: 'Withdraw approval',

@@ -1,7 +1,7 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Claimant, Highlighted, PublicationFailure } from './components';
+import { ChangesRequested, Claimant, Highlighted, PublicationFailure } from './components';
 
 afterEach(cleanup);
 
@@ -71,5 +71,13 @@ describe('Highlighted explanations', () => {
   it('without explain, marks stay plain marks', () => {
     render(<p><Highlighted text={text} spans={spans} /></p>);
     expect(screen.queryByRole('button')).toBeNull();
+  });
+});
+
+describe('ChangesRequested', () => {
+  it('flags work sent back in words, and nothing otherwise', () => {
+    expect(render(<ChangesRequested ticket={{ changesRequested: true }} />).container.textContent).toBe('Changes requested');
+    cleanup();
+    expect(render(<ChangesRequested ticket={{ changesRequested: false }} />).container.textContent).toBe('');
   });
 });

@@ -20,6 +20,12 @@ export function StatusBadge({ status }: { status: Status | string }) {
   return <span className={`badge status-${status.toLowerCase()}`}>{statusText(status)}</span>;
 }
 
+/** Work a reviewer sent back, not submitted since: a text flag (not colour alone), for its assignee and everyone. */
+export function ChangesRequested({ ticket }: { ticket: Pick<Ticket, 'changesRequested'> }) {
+  if (!ticket.changesRequested) return null;
+  return <span className="badge changes-requested">Changes requested</span>;
+}
+
 /** Failed scheduled publication, shown from the third failure on, with its error (the server keeps retrying). */
 export function PublicationFailure({ ticket }: { ticket: Pick<Ticket, 'publicationFailures' | 'lastPublicationError'> }) {
   if (!ticket.publicationFailures || ticket.publicationFailures < 3) return null;

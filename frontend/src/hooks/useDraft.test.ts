@@ -32,3 +32,25 @@ describe('useDraft', () => {
     expect(result.current).toMatchObject({ value: { title: 'Theirs', body: 'x' }, dirty: false, baseVersion: 2, changedElsewhere: false });
   });
 });
+
+describe('useDraft after a save', () => {
+  it('is clean, shows what was saved until the server catches up, then follows the server', () => {
+    const { result, rerender } = start({ server: { title: 'A', body: 'x' }, version: 1 });
+    act(() => result.current.update({ title: 'Mine' }));
+    const sent = result.current.value;
+    act(() => result.current.saved(sent, 2));
+    expect(result.current).toMatchObject({ value: { title: 'Mine', body: 'x' }, dirty: false, baseVersion: 2, changedElsewhere: false });
+    rerender({ server: { title: 'Mine', body: 'x' }, version: 2 });
+    rerender({ server: { title: 'Theirs', body: 'x' }, version: 3 });
+    expect(result.current).toMatchObject({ value: { title: 'Theirs', body: 'x' }, dirty: false, baseVersion: 3 });
+  });
+
+  it('stays dirty when edited while the save was under way, from the saved version', () => {
+    const { result } = start({ server: { title: 'A', body: 'x' }, version: 1 });
+    act(() => result.current.update({ title: 'Mine' }));
+    const sent = result.current.value;
+    act(() => result.current.update({ body: 'more' }));
+    act(() => result.current.saved(sent, 2));
+    expect(result.current).toMatchObject({ value: { title: 'Mine', body: 'more' }, dirty: true, baseVersion: 2 });
+  });
+});

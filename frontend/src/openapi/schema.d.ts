@@ -4928,6 +4928,7 @@ export interface components {
             /** Format: int32 */
             publishedVersions: number;
             reason: string;
+            changesRequested: boolean;
             createdAt: components["schemas"]["Instant"];
             updatedAt: components["schemas"]["Instant"];
             /** Format: int64 */

@@ -1,5 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { Claimant, Deadline, ErrorBox, PriorityBadge, PublicationFailure, Spinner, StatusBadge, When, useAction } from '../components';
+import { ChangesRequested, Claimant, Deadline, ErrorBox, PriorityBadge, PublicationFailure, Spinner, StatusBadge, When, useAction } from '../components';
 import { useDesk, usePersonName } from '../desk';
 import { useLiveRefetch } from '../hooks/useLiveRefetch';
 import { useLoad } from '../hooks/useLoad';
@@ -24,6 +24,7 @@ function TicketTable({ tickets, show }: { tickets: Ticket[]; show?: { publishAt?
             </a>
             <div className="meta">
               <StatusBadge status={t.status} />
+              <ChangesRequested ticket={t} />
               <PriorityBadge priority={t.claim.priority} />
               {(t.claim.claimant || t.claim.claimantErased) && <span>Claimant: <Claimant claim={t.claim} timeZone={timeZone} /></span>}
               <span>{t.claim.language}</span>
@@ -188,6 +189,7 @@ export function Board() {
                     <li key={t.id} className={t.overdue ? 'card is-overdue' : 'card'}>
                       <a href={href(`/tickets/${t.id}`)}>#{t.id} {t.claim.text}</a>
                       <div className="meta">
+                        <ChangesRequested ticket={t} />
                         <PriorityBadge priority={t.claim.priority} />
                         <Deadline deadline={t.deadline} overdue={t.overdue} timeZone={timeZone} />
                       </div>

@@ -9,7 +9,12 @@ import type { Ticket } from '../../types';
  * The buttons for the transitions the server permits now (ticket.permissions.actions), each
  * sending its action at once or through the dialog its entry in src/actions.ts describes.
  */
-export function ActionBar({ ticket, onDone }: { ticket: Ticket; onDone: () => void }) {
+export function ActionBar({ ticket, onDone, beforeSubmit }: {
+  ticket: Ticket;
+  onDone: () => void;
+  /** Saves what is on screen and unsaved; submitting sends the work the person sees, not an older save. */
+  beforeSubmit?: () => Promise<boolean>;
+}) {
   const { api, timeZone } = useDesk();
   const actions = actionsToShow(ticket.permissions.actions);
   const [pending, setPending] = useState<ActionSpec | null>(null);
@@ -18,7 +23,12 @@ export function ActionBar({ ticket, onDone }: { ticket: Ticket; onDone: () => vo
   if (actions.length === 0) return <ErrorBox error={error} />;
 
   const perform = async (spec: ActionSpec, body?: Record<string, unknown>) => {
-    const ok = await run(() => api.transition(ticket.id, spec.path ?? spec.action, body));
+    const ok = await run(async () => {
+      if (spec.action === 'submit' && beforeSubmit && !(await beforeSubmit())) {
+        throw new Error('The verdict draft could not be saved, so the ticket was not submitted: see the verdict below.');
+      }
+      return api.transition(ticket.id, spec.path ?? spec.action, body);
+    });
     if (ok) {
       setPending(null);
       onDone();

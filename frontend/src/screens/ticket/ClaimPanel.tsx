@@ -4,10 +4,10 @@ import { useDesk } from '../../desk';
 import { useArticle } from '../../hooks/useArticle';
 import { useDraft } from '../../hooks/useDraft';
 import type { Appearance, Claim } from '../../types';
-import { ConflictNote, StaleReload } from './shared';
+import { ChangedSinceRequest, ConflictNote, StaleReload } from './shared';
 
 /** The claim as reviewed content, its appearances, and the source article with the claim marked. */
-export function ClaimPanel({ claim, editable, onSaved }: { claim: Claim; editable: boolean; onSaved: () => void }) {
+export function ClaimPanel({ claim, editable, onSaved, changed }: { claim: Claim; editable: boolean; onSaved: () => void; changed?: string[] }) {
   const { api, timeZone } = useDesk();
   const [editing, setEditing] = useState(false);
   const server = { text: claim.text, claimant: claim.claimant ?? '', topics: claim.topics.join(', ') };
@@ -42,6 +42,7 @@ export function ClaimPanel({ claim, editable, onSaved }: { claim: Claim; editabl
   return (
     <section className="panel" aria-labelledby="claim-h">
       <h2 id="claim-h">Claim</h2>
+      <ChangedSinceRequest items={changed} />
       {!editing ? (
         <>
           <blockquote className="claim-text">{claim.text}</blockquote>

@@ -4,10 +4,10 @@ import { useDesk } from '../../desk';
 import { useDraft } from '../../hooks/useDraft';
 import { todayIn } from '../../time';
 import { SOURCE_KINDS, STANCES, type Evidence, type EvidenceRequest } from '../../types';
-import { ConflictNote, label } from './shared';
+import { ChangedSinceRequest, ConflictNote, label } from './shared';
 
 /** The sources a verdict can cite: listed, and edited in place by whoever the server lets. */
-export function EvidencePanel({ ticketId, items, editable, onChanged }: { ticketId: number; items: Evidence[]; editable: boolean; onChanged: () => void }) {
+export function EvidencePanel({ ticketId, items, editable, onChanged, changed }: { ticketId: number; items: Evidence[]; editable: boolean; onChanged: () => void; changed?: string[] }) {
   const { api } = useDesk();
   const [editing, setEditing] = useState<number | null>(null);
   const [adding, setAdding] = useState(false);
@@ -15,6 +15,7 @@ export function EvidencePanel({ ticketId, items, editable, onChanged }: { ticket
   return (
     <section className="panel" aria-labelledby="evidence-h">
       <h2 id="evidence-h">Evidence <span className="count">{items.length}</span></h2>
+      <ChangedSinceRequest items={changed} />
       {items.length === 0 && <p className="empty">No evidence yet.</p>}
       <ol className="evidence">
         {items.map((e) => (

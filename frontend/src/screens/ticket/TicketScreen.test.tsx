@@ -22,7 +22,7 @@ function fixtures() {
   return {
     ticket: {
       id: 12, status: 'IN_PROGRESS', assignee: 'sub-alice', deadline: '2026-01-01T10:00:00Z', overdue: true, publishAt: null,
-      publishedVersions: 0, reason: null, createdAt: '2025-12-30T10:00:00Z', updatedAt: '2025-12-30T10:00:00Z', version: 3,
+      publishedVersions: 0, reason: null, changesRequested: false, createdAt: '2025-12-30T10:00:00Z', updatedAt: '2025-12-30T10:00:00Z', version: 3,
       claim: { id: 5, text: CLAIM, claimant: 'Mayor', language: 'en', topics: ['crime'], priority: 'HIGH', duplicateOf: null },
       permissions: ASSIGNEE_IN_PROGRESS,
     },
@@ -34,6 +34,8 @@ function fixtures() {
       ticketStatus: 'IN_PROGRESS', createdAt: '2025-12-30T10:00:00Z', createdBy: 'sub-carol', updatedAt: '2025-12-30T10:00:00Z', version: 1,
     },
     article: { id: 9, url: 'https://news.example/a', title: 'Crime', outlet: 'News', author: null, publishedAt: null, language: 'en', text: ARTICLE_TEXT, createdAt: '2025-12-30T10:00:00Z', createdBy: 'x', version: 0 },
+    comments: [] as { id: number; ticketId: number; author: string; body: string; createdAt: string }[],
+    history: [] as { id: number; seq: number; occurredAt: string; actor: string; action: string; fromStatus: string | null; toStatus: string | null; changes: unknown; hash: string }[],
     verdict: { draft: { id: 1, state: 'DRAFT', number: 1, ratingId: 2, headline: 'Server headline', summary: 's', explanation: 'e', evidenceIds: [], correctionNote: null, publishedAt: null, publishedBy: null, updatedAt: '2025-12-30T10:00:00Z', version: 3 }, published: [] },
   };
 }
@@ -69,8 +71,9 @@ function setup(overrides: Setup = {}) {
     if (u === '/api/articles/9') return json(f.article);
     if (u === '/api/tickets/12/evidence?size=200') return json({ items: [], total: 0, totalExact: true, page: 0, size: 200 });
     if (u === '/api/tickets/12/verdict') return json(f.verdict);
-    if (u === '/api/tickets/12/comments?size=200') return json({ items: [], total: 0, totalExact: true, page: 0, size: 200 });
-    if (u === '/api/tickets/12/history?size=200') return json({ items: [], total: 0, totalExact: true, page: 0, size: 200 });
+    // Pages answer newest first.
+    if (u === '/api/tickets/12/comments?size=200') return json({ items: [...f.comments].reverse(), total: f.comments.length, totalExact: true, page: 0, size: 200 });
+    if (u === '/api/tickets/12/history?size=200') return json({ items: [...f.history].reverse(), total: f.history.length, totalExact: true, page: 0, size: 200 });
     return json({ title: 'Not found', detail: `no route ${u}` }, 404, 'application/problem+json');
   });
   const listeners = new Set<(m: LiveMessage) => void>();
@@ -247,5 +250,99 @@ describe('TicketScreen', () => {
     expect(screen.getByText('Claimant').nextElementSibling!.textContent).toBe('(removed 4 Mar 2026)');
     // the reviewed appearances stay a separate list
     expect(screen.getByRole('link', { name: 'https://news.example/a' })).toBeTruthy();
+  });
+
+  it('flags work sent back, with the reviewer\'s comment, in the header', async () => {
+    setup({
+      change: (f) => {
+        f.ticket.changesRequested = true;
+        f.comments = [
+          { id: 40, ticketId: 12, author: 'sub-alice', body: 'An earlier remark', createdAt: '2025-12-30T11:00:00Z' },
+          { id: 41, ticketId: 12, author: 'sub-alice', body: 'Cite the 2024 figures too.', createdAt: '2025-12-30T12:00:00Z' },
+        ];
+        f.history = [{ id: 1, seq: 5, occurredAt: '2025-12-30T12:00:00Z', actor: 'sub-alice', action: 'ticket.request-changes',
+          fromStatus: 'IN_REVIEW', toStatus: 'IN_PROGRESS', changes: { commentId: 41, comment: { sha256: 'x' } }, hash: 'h' },
+        { id: 2, seq: 6, occurredAt: '2025-12-30T13:00:00Z', actor: 'sub-alice', action: 'verdict.drafted',
+          fromStatus: null, toStatus: null, changes: { headline: { before: 'a', after: 'b' } }, hash: 'h2' }];
+      },
+    });
+    const header = (await screen.findByText('Changes requested')).closest('header')!;
+    expect(header).toBeTruthy();
+    await waitFor(() => expect(within(header).getByRole('note').textContent).toMatch(/Alice A asked for changes: .*Cite the 2024 figures too\./));
+    // What changed since, in the panel it concerns.
+    const verdictPanel = screen.getByRole('heading', { name: 'Verdict' }).closest('section')!;
+    const changed = within(verdictPanel).getByRole('heading', { name: 'Changed since changes were requested' }).parentElement!;
+    expect(within(changed).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['headline']);
+    cleanup();
+
+    setup();
+    await screen.findByRole('form', { name: 'Verdict draft' });
+    expect(screen.queryByText('Changes requested')).toBeNull();
+    expect(screen.queryByText('Changed since changes were requested')).toBeNull();
+  });
+
+  it('submits what is on screen: saves the unsaved draft first, then submits', async () => {
+    const { writes } = setup({
+      onWrite: (url) => (url === '/api/tickets/12/submit' ? json({ ...fixtures().ticket, status: 'IN_REVIEW' }) : undefined),
+    });
+    const headline = (await screen.findByLabelText('Headline')) as HTMLInputElement;
+    await waitFor(() => expect(headline.value).toBe('Server headline'));
+    fireEvent.change(headline, { target: { value: 'Typed, not saved' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Submit for review' }));
+    await waitFor(() => expect(writes().map((w) => `${w.method} ${w.url}`)).toEqual(['PUT /api/tickets/12/verdict', 'POST /api/tickets/12/submit']));
+    expect(writes()[0].body).toMatchObject({ headline: 'Typed, not saved', version: 3 });
+  });
+
+  it('does not submit when the unsaved draft cannot be saved, and says why', async () => {
+    const { writes } = setup({
+      onPut: () => json({ title: 'Bad request', status: 400, detail: 'The headline is too long.' }, 400, 'application/problem+json'),
+    });
+    const headline = (await screen.findByLabelText('Headline')) as HTMLInputElement;
+    await waitFor(() => expect(headline.value).toBe('Server headline'));
+    fireEvent.change(headline, { target: { value: 'Typed, not saved' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Submit for review' }));
+    await waitFor(() => expect(screen.getByText(/could not be saved, so the ticket was not submitted/)).toBeTruthy());
+    expect(writes().map((w) => `${w.method} ${w.url}`)).toEqual(['PUT /api/tickets/12/verdict']);
+    expect(screen.getByRole('form', { name: 'Verdict draft' }).textContent).toMatch(/Not saved: The headline is too long\./);
+  });
+
+  it('shows a missing-fields refusal in the words the server gives a person', async () => {
+    const detail = 'The verdict draft is incomplete: rating, headline and at least one cited source are missing.';
+    setup({
+      onWrite: (url) => (url === '/api/tickets/12/submit'
+        ? json({ title: 'Not ready for review', status: 409, detail, missing: ['ratingId', 'headline', 'evidenceIds'] }, 409, 'application/problem+json')
+        : undefined),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Submit for review' }));
+    const actions = screen.getByRole('region', { name: 'Actions' });
+    await waitFor(() => expect(within(actions).getByRole('alert').textContent).toBe(detail));
+  });
+
+  it('autosaves the draft once per pause in typing, and says when', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const { writes } = setup();
+      const headline = (await screen.findByLabelText('Headline')) as HTMLInputElement;
+      await waitFor(() => expect(headline.value).toBe('Server headline'));
+      for (const text of ['N', 'No', 'No,', 'No, it']) {
+        fireEvent.change(headline, { target: { value: text } });
+        await act(async () => { await vi.advanceTimersByTimeAsync(1000); });
+      }
+      expect(writes()).toEqual([]);
+      expect(screen.getByRole('form', { name: 'Verdict draft' }).textContent).toMatch(/Unsaved changes/);
+      await act(async () => { await vi.advanceTimersByTimeAsync(2100); });
+      await waitFor(() => expect(writes().length).toBe(1));
+      expect(writes()[0]).toMatchObject({ method: 'PUT', url: '/api/tickets/12/verdict', body: { headline: 'No, it' } });
+      await waitFor(() => expect(screen.getByRole('form', { name: 'Verdict draft' }).textContent).toMatch(/Saved at \d\d:\d\d/));
+      // Nothing new typed: no more saves however long the pause.
+      await act(async () => { await vi.advanceTimersByTimeAsync(10_000); });
+      expect(writes().length).toBe(1);
+      fireEvent.change(headline, { target: { value: 'No, it did not' } });
+      await act(async () => { await vi.advanceTimersByTimeAsync(3100); });
+      await waitFor(() => expect(writes().length).toBe(2));
+      expect(writes()[1].body).toMatchObject({ headline: 'No, it did not' });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { useCallback, useRef } from 'react';
 import { ErrorBox, Spinner } from '../../components';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useTicket } from '../../hooks/useTicket';
@@ -7,12 +8,18 @@ import { CommentsPanel } from './CommentsPanel';
 import { EvidencePanel } from './EvidencePanel';
 import { HistoryPanel } from './HistoryPanel';
 import { TicketHeader } from './TicketHeader';
+import { changedSince } from './changedSince';
 import { TriagePanel } from './TriagePanel';
-import { VerdictPanel } from './VerdictPanel';
+import { VerdictPanel, type Flush } from './VerdictPanel';
+import type { Comment, HistoryEvent } from '../../types';
 
 /** One ticket's workspace: the panels, each shown or editable as the ticket's permissions say. */
 export function TicketScreen({ id }: { id: number }) {
   const data = useTicket(id);
+  // The verdict panel's unsaved draft, saved before a submission.
+  const flushVerdict = useRef<Flush | null>(null);
+  const registerFlush = useCallback((flush: Flush | null) => { flushVerdict.current = flush; }, []);
+  const beforeSubmit = useCallback(() => flushVerdict.current?.() ?? Promise.resolve(true), []);
   useDocumentTitle(data.data ? `#${id}` : null);
 
   if (!data.data) {
@@ -27,17 +34,18 @@ export function TicketScreen({ id }: { id: number }) {
   const { ticket, claim, evidence, verdict, comments, history } = data.data;
   // Every control below is shown from what the server says this person may do now.
   const can = ticket.permissions;
+  const changed = changedSince(history);
 
   return (
     <article className="workspace">
-      <TicketHeader ticket={ticket} />
+      <TicketHeader ticket={ticket} request={changesRequest(history, comments)} />
       {data.error && <ErrorBox error={data.error} />}
-      <ActionBar ticket={ticket} onDone={data.reload} />
+      <ActionBar ticket={ticket} onDone={data.reload} beforeSubmit={beforeSubmit} />
       <div className="workspace-grid">
         <div className="col">
-          <ClaimPanel claim={claim} editable={can.edit.claim} onSaved={data.reload} />
-          <EvidencePanel ticketId={ticket.id} items={evidence} editable={can.edit.evidence} onChanged={data.reload} />
-          <VerdictPanel ticket={ticket} overview={verdict} evidence={evidence} editable={can.edit.verdict} onSaved={data.reload} />
+          <ClaimPanel claim={claim} editable={can.edit.claim} onSaved={data.reload} changed={changed?.claim} />
+          <EvidencePanel ticketId={ticket.id} items={evidence} editable={can.edit.evidence} onChanged={data.reload} changed={changed?.evidence} />
+          <VerdictPanel ticket={ticket} overview={verdict} evidence={evidence} editable={can.edit.verdict} onSaved={data.reload} changed={changed?.verdict} registerFlush={registerFlush} />
         </div>
         <div className="col side">
           {can.edit.triage && <TriagePanel ticket={ticket} onSaved={data.reload} />}
@@ -47,4 +55,14 @@ export function TicketScreen({ id }: { id: number }) {
       </div>
     </article>
   );
+}
+
+/**
+ * The comment of the last request-changes (its audit event names the comment it posted), or null
+ * when it is not among the loaded comments (erased, or beyond the newest page).
+ */
+export function changesRequest(history: HistoryEvent[], comments: Comment[]): Comment | null {
+  const last = [...history].reverse().find((e) => e.action === 'ticket.request-changes');
+  const id = (last?.changes as { commentId?: unknown } | null | undefined)?.commentId;
+  return comments.find((c) => c.id === id) ?? null;
 }

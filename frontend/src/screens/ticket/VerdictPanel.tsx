@@ -1,12 +1,30 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { ErrorBox, When, useAction } from '../../components';
 import { useDesk, usePersonName } from '../../desk';
 import { useDraft } from '../../hooks/useDraft';
 import type { Evidence, Ticket, VerdictOverview } from '../../types';
-import { ConflictNote, StaleReload } from './shared';
+import { ChangedSinceRequest, ConflictNote, StaleReload } from './shared';
+
+/** How long the draft waits after the last keystroke before it saves itself. */
+export const AUTOSAVE_MS = 3000;
+
+/** Saves whatever is unsaved on screen; resolves false when it could not. */
+export type Flush = () => Promise<boolean>;
+
+interface Props {
+  ticket: Ticket;
+  overview: VerdictOverview;
+  evidence: Evidence[];
+  editable: boolean;
+  onSaved: () => void;
+  /** The verdict's fields changed since the reviewer sent the ticket back, if it was this round. */
+  changed?: string[];
+  /** Lets the workspace save this draft before it submits the ticket. */
+  registerFlush?: (flush: Flush | null) => void;
+}
 
 /** The published versions, and the draft: a form for whoever may edit it, read-only for others. */
-export function VerdictPanel({ ticket, overview, evidence, editable, onSaved }: { ticket: Ticket; overview: VerdictOverview; evidence: Evidence[]; editable: boolean; onSaved: () => void }) {
+export function VerdictPanel({ ticket, overview, evidence, editable, onSaved, changed, registerFlush }: Props) {
   const { api, scale, timeZone } = useDesk();
   const name = usePersonName();
   const d = overview.draft;
@@ -20,31 +38,73 @@ export function VerdictPanel({ ticket, overview, evidence, editable, onSaved }: 
   };
   const draft = useDraft(server, d?.version);
   const [busy, error, run] = useAction();
-  const [saved, setSaved] = useState(false);
+  const [savedAt, setSavedAt] = useState<string | null>(null);
   const v = draft.value;
   const rating = scale?.ratings.find((r) => r.id === v.ratingId);
   const ratingLabel = (id: number | null) => scale?.ratings.find((r) => r.id === id)?.label ?? (id ? `rating ${id}` : '—');
   const isCorrection = overview.published.length > 0;
 
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
-    setSaved(false);
-    const ok = await run(() =>
-      api.saveVerdict(ticket.id, {
-        ratingId: v.ratingId,
-        headline: v.headline,
-        summary: v.summary,
-        explanation: v.explanation,
-        evidenceIds: v.evidenceIds,
-        correctionNote: isCorrection ? v.correctionNote : null,
-        version: draft.baseVersion,
-      }),
-    );
+  // Saves are chained (autosave and Submit may ask at once) and read the newest render's draft;
+  // `last` remembers what the previous save sent, in case that render has not happened yet.
+  const latest = useRef(draft);
+  useLayoutEffect(() => {
+    latest.current = draft;
+  });
+  const last = useRef<{ value: typeof v; version: number } | null>(null);
+  const failed = useRef<typeof v | null>(null);
+  const chain = useRef<Promise<boolean>>(Promise.resolve(true));
+
+  const saveNow = async (): Promise<boolean> => {
+    const current = latest.current;
+    if (!current.dirty || last.current?.value === current.value) return true;
+    const value = current.value;
+    const version = last.current && (current.baseVersion === undefined || last.current.version > current.baseVersion)
+      ? last.current.version : current.baseVersion;
+    let savedVersion = 0;
+    const ok = await run(async () => {
+      const answer = await api.saveVerdict(ticket.id, {
+        ratingId: value.ratingId,
+        headline: value.headline,
+        summary: value.summary,
+        explanation: value.explanation,
+        evidenceIds: value.evidenceIds,
+        correctionNote: isCorrection ? value.correctionNote : null,
+        version,
+      });
+      savedVersion = answer.version;
+    });
     if (ok) {
-      draft.reset();
-      setSaved(true);
+      last.current = { value, version: savedVersion };
+      failed.current = null;
+      draft.saved(value, savedVersion);
+      setSavedAt(new Date().toISOString());
       onSaved();
+    } else {
+      failed.current = value;
     }
+    return ok;
+  };
+  const flush: Flush = () => (chain.current = chain.current.then(saveNow, saveNow));
+
+  useEffect(() => {
+    registerFlush?.(editable ? flush : null);
+    return () => registerFlush?.(null);
+  });
+
+  // Autosave: one save per pause in typing, not per keystroke; not over someone else's newer
+  // version (the conflict note asks first), nor again the value that just failed.
+  useEffect(() => {
+    if (!editable || !draft.dirty || draft.changedElsewhere || busy || failed.current === v) return;
+    const timer = setTimeout(() => void flush(), AUTOSAVE_MS);
+    return () => clearTimeout(timer);
+    // flush reads the newest draft through refs; the value itself is what restarts the wait.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [v, editable, draft.dirty, draft.changedElsewhere, busy]);
+
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    failed.current = null;
+    void flush();
   };
 
   const toggleEvidence = (id: number, on: boolean) =>
@@ -53,6 +113,7 @@ export function VerdictPanel({ ticket, overview, evidence, editable, onSaved }: 
   return (
     <section className="panel" aria-labelledby="verdict-h">
       <h2 id="verdict-h">Verdict</h2>
+      <ChangedSinceRequest items={changed} />
       {overview.published.length > 0 && (
         <div className="published-versions">
           <h3>Published versions</h3>
@@ -101,7 +162,12 @@ export function VerdictPanel({ ticket, overview, evidence, editable, onSaved }: 
           <ErrorBox error={error}><StaleReload error={error} onReload={() => { draft.reset(); onSaved(); }} /></ErrorBox>
           <div className="buttons">
             <button type="submit" className="primary" disabled={busy}>Save draft</button>
-            {draft.dirty ? <span className="muted" role="status">Unsaved changes</span> : saved && <span className="muted" role="status">Draft saved</span>}
+            <span className="muted" role="status">
+              {busy ? 'Saving…'
+                : error ? `Not saved: ${error.message}`
+                : draft.dirty ? 'Unsaved changes'
+                : savedAt ? <>Saved at {formatTime(savedAt, timeZone)}</> : null}
+            </span>
           </div>
         </form>
       ) : d ? (
@@ -119,4 +185,9 @@ export function VerdictPanel({ ticket, overview, evidence, editable, onSaved }: 
       )}
     </section>
   );
+}
+
+/** "10:42" in the desk's zone. */
+function formatTime(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 }

@@ -20,3 +20,17 @@ export function StaleReload({ error, onReload }: { error: Error | null; onReload
   if (!(error instanceof ApiError && error.stale)) return null;
   return <> <button type="button" onClick={onReload}>Reload (discard my edits)</button></>;
 }
+
+/**
+ * What changed in a panel's part since the reviewer sent the ticket back (undefined: it never was
+ * in this round), so a reviewer reads the new round without comparing by memory.
+ */
+export function ChangedSinceRequest({ items }: { items: string[] | undefined }) {
+  if (!items) return null;
+  return (
+    <div className="changed-since">
+      <h3>Changed since changes were requested</h3>
+      {items.length ? <ul>{items.map((i) => <li key={i}>{i}</li>)}</ul> : <p className="muted">Nothing here changed.</p>}
+    </div>
+  );
+}

@@ -59,6 +59,9 @@ public class Ticket extends PanacheEntityBase implements ChainHead {
     /** When the public last saw a change: publication, correction or retraction (orders the feeds). */
     public Instant publicUpdatedAt;
 
+    /** Sent back with request-changes and not submitted since (set and cleared by a {@link TransitionPlan}). */
+    public boolean changesRequested;
+
     /** Reason of the last discard or retraction. */
     public String reason;
 

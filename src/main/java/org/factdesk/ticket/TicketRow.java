@@ -24,15 +24,16 @@ final class TicketRow {
 
     /** Select list over {@code ticket t JOIN claim c}; {@link #read} maps it. */
     static final String COLUMNS = """
-            t.id, t.status, t.assignee, t.publish_at, t.reason, t.deadline, t.published_versions, t.created_at,
+            t.id, t.status, t.assignee, t.publish_at, t.reason, t.changes_requested, t.deadline, t.published_versions, t.created_at,
             t.updated_at, t.audit_seq, t.audit_hash, t.version,
             c.id, c.text, c.claimant, c.language, c.topics, c.priority, c.duplicate_of""";
-    static final int COLUMN_COUNT = 19;
+    static final int COLUMN_COUNT = 20;
 
     /** The planned fields and the chain head, and the chain's new link, in one statement. */
     private static final String WRITE = """
             WITH moved AS (
-                UPDATE ticket SET status = ?, assignee = ?, publish_at = ?, reason = ?, updated_at = ?,
+                UPDATE ticket SET status = ?, assignee = ?, publish_at = ?, reason = ?, changes_requested = ?,
+                                  updated_at = ?,
                                   audit_seq = ?, audit_hash = ?, version = version + 1
                 WHERE id = ? AND version = ?
                 RETURNING version
@@ -52,6 +53,7 @@ final class TicketRow {
         ticket.assignee = row.getString(++i);
         ticket.publishAt = instant(row, ++i);
         ticket.reason = row.getString(++i);
+        ticket.changesRequested = row.getBoolean(++i);
         ticket.deadline = instant(row, ++i);
         ticket.publishedVersions = row.getInt(++i);
         ticket.createdAt = instant(row, ++i);
@@ -83,6 +85,7 @@ final class TicketRow {
             statement.setString(++i, ticket.assignee);
             statement.setObject(++i, utc(ticket.publishAt));
             statement.setString(++i, ticket.reason);
+            statement.setBoolean(++i, ticket.changesRequested);
             statement.setObject(++i, utc(ticket.updatedAt));
             statement.setInt(++i, ticket.auditSeq);
             statement.setString(++i, ticket.auditHash);

@@ -14,14 +14,16 @@ import java.util.List;
  * A ticket as the API shows it, with a summary of its claim and what the caller may do with it
  * now ({@code permissions}, from {@link TicketPolicy}: the web app holds no copy of the rules), and
  * how often its scheduled publication failed ({@code publicationFailures}, with the last error and
- * the next attempt; 0 when none failed).
+ * the next attempt; 0 when none failed). {@code changesRequested}: a reviewer sent it back and it has
+ * not been submitted since.
  */
 public record TicketView(@Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits.ID_MAX_TEXT) Long id,
                          TicketStatus status,
                          @Schema(maxLength = Limits.SUBJECT_MAX) String assignee, ClaimSummary claim, Instant deadline,
                          boolean overdue, Instant publishAt,
                          @Schema(minimum = Limits.ZERO_TEXT, maximum = Ticket.MAX_PUBLISHED_VERSIONS_TEXT) int publishedVersions,
-                         @Schema(maxLength = TransitionRequest.REASON_MAX) String reason, Instant createdAt,
+                         @Schema(maxLength = TransitionRequest.REASON_MAX) String reason, boolean changesRequested,
+                         Instant createdAt,
                          Instant updatedAt, @Schema(minimum = Limits.ZERO_TEXT, maximum = Limits.COUNT_MAX_TEXT) long version,
                          TicketPolicy.Permissions permissions,
                          @Schema(minimum = Limits.ZERO_TEXT, maximum = Limits.INT_MAX_TEXT) int publicationFailures,
@@ -42,9 +44,10 @@ public record TicketView(@Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits.
     public static TicketView of(Ticket t, TicketPolicy.Permissions permissions, PublicationFailure failure) {
         Claim c = t.claim;
         return new TicketView(t.id, t.status, t.assignee,
-                new ClaimSummary(c.id, c.text, c.claimant, c.claimantErasedAt, c.language, List.of(c.topics), c.priority, c.duplicateOf),
-                t.deadline, isOverdue(t, Instant.now()), t.publishAt, t.publishedVersions, t.reason, t.createdAt,
-                t.updatedAt, t.version, permissions, failure == null ? 0 : failure.failures,
+                new ClaimSummary(c.id, c.text, c.claimant, c.claimantErasedAt, c.language, List.of(c.topics), c.priority,
+                        c.duplicateOf),
+                t.deadline, isOverdue(t, Instant.now()), t.publishAt, t.publishedVersions, t.reason, t.changesRequested,
+                t.createdAt, t.updatedAt, t.version, permissions, failure == null ? 0 : failure.failures,
                 failure == null ? null : failure.lastError, failure == null ? null : failure.nextAttemptAt);
     }
 

@@ -17,7 +17,7 @@ import java.util.function.IntSupplier;
  * @param from the status before (null when the ticket is being opened)
  */
 public record TransitionPlan(TicketAction action, TicketStatus from, TicketStatus to, String assignee,
-                             Instant publishAt, String reason, AuditLog.Changes changes) {
+                             Instant publishAt, String reason, boolean changesRequested, AuditLog.Changes changes) {
 
     /**
      * What the action does to this ticket, or the refusal: the policy (role 403, state 409,
@@ -83,7 +83,20 @@ public record TransitionPlan(TicketAction action, TicketStatus from, TicketStatu
         }
         changes.field("assignee", ticket.assignee, assignee);
         changes.field("publishAt", ticket.publishAt, publishAt);
-        return new TransitionPlan(action, ticket.status, action.to, assignee, publishAt, reason, changes);
+        return new TransitionPlan(action, ticket.status, action.to, assignee, publishAt, reason,
+                changesRequested(action, ticket), changes);
+    }
+
+    /**
+     * The "changes requested" mark: set when a reviewer sends the work back, kept while the
+     * desk still works on it, cleared by the next submission (or when the ticket leaves the desk's
+     * work, e.g. discarded, so a reopened ticket starts unflagged).
+     */
+    private static boolean changesRequested(TicketAction action, Ticket ticket) {
+        if (action == TicketAction.REQUEST_CHANGES) {
+            return true;
+        }
+        return ticket.changesRequested && action != TicketAction.SUBMIT && TicketPolicy.isWorkedOn(action.to);
     }
 
     /**
@@ -118,6 +131,7 @@ public record TransitionPlan(TicketAction action, TicketStatus from, TicketStatu
         ticket.assignee = assignee;
         ticket.publishAt = publishAt;
         ticket.reason = reason;
+        ticket.changesRequested = changesRequested;
         ticket.updatedAt = now;
     }
 

@@ -2,10 +2,12 @@ package org.factdesk.verdict;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
 import org.factdesk.audit.AuditAction;
 import org.factdesk.audit.AuditLog;
 import org.factdesk.claim.Claim;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -100,9 +103,26 @@ public class VerdictService {
         if (draft == null || draft.evidenceIds.length == 0) missing.add("evidenceIds");
         if (ticket.everPublished() && (draft == null || isBlank(draft.correctionNote))) missing.add("correctionNote");
         if (!missing.isEmpty()) {
-            throw Problems.conflict("Not ready for review", "The verdict draft is incomplete: " + String.join(", ", missing)
-                    + (missing.size() == 1 ? " is" : " are") + " missing.");
+            // The detail is for a person; "missing" keeps the field names for the app to point at.
+            throw HttpProblem.builder().withStatus(Response.Status.CONFLICT).withTitle("Not ready for review")
+                    .withDetail("The verdict draft is incomplete: " + humanList(missing)
+                            + (missing.size() == 1 ? " is" : " are") + " missing.")
+                    .with("missing", missing).build();
         }
+    }
+
+    /** How a person names the draft's fields. */
+    private static final Map<String, String> FIELD_NAMES = Map.of("ratingId", "rating", "headline", "headline",
+            "summary", "summary", "explanation", "explanation", "evidenceIds", "at least one cited source",
+            "correctionNote", "correction note");
+
+    /** "rating, summary and explanation". */
+    static String humanList(List<String> fields) {
+        List<String> names = fields.stream().map(FIELD_NAMES::get).toList();
+        if (names.size() == 1) {
+            return names.get(0);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 
     /** Turns the reviewed draft into the next published version, freezing the claim and the evidence it cites. */

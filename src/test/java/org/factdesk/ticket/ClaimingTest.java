@@ -90,6 +90,26 @@ class ClaimingTest {
     }
 
     @Test
+    void claimNextKeepsTheChangesRequestedMarkOfWorkSentBackAndReleased() {
+        long ticket = createWithDeadline("URGENT", "1999-06-01T00:00:00Z"); // ahead of every other test's tickets
+        desk.act(desk.alice, ticket, "claim").statusCode(200);
+        long evidence = desk.addEvidence(desk.alice, ticket);
+        desk.as(desk.alice).body(Map.of("ratingId", desk.ratingId("False"), "headline", "h", "summary", "s",
+                        "explanation", "e", "evidenceIds", List.of(evidence)))
+                .put("/api/tickets/{id}/verdict", ticket).then().statusCode(200);
+        desk.act(desk.alice, ticket, "submit").statusCode(200);
+        desk.act(desk.bob, ticket, "request-changes", Map.of("comment", "Cite the 2024 figures.")).statusCode(200);
+        desk.act(desk.alice, ticket, "release").statusCode(200).body("status", equalTo("OPEN"))
+                .body("changesRequested", equalTo(true));
+        // The fast path writes the row in plain SQL: the mark the plan keeps must survive it.
+        desk.as(desk.erin).post("/api/tickets/claim-next").then().statusCode(200)
+                .body("id", equalTo((int) ticket)).body("changesRequested", equalTo(true));
+        desk.as(desk.erin).get("/api/tickets/{id}", ticket).then().body("changesRequested", equalTo(true));
+        desk.act(desk.carol, ticket, "discard", Map.of("reason", "test cleanup")).statusCode(200)
+                .body("changesRequested", equalTo(false));
+    }
+
+    @Test
     void claimNextTakesTheMostUrgentFirst() {
         // Deadlines in 2001 put these ahead of every other test's tickets of the same priority.
         long lowOld = createWithDeadline("LOW", "2001-01-01T00:00:00Z");

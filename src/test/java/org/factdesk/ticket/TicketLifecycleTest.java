@@ -125,7 +125,26 @@ class TicketLifecycleTest {
         desk.as(desk.alice).body(Map.of("headline", "Half a verdict", "evidenceIds", List.of(evidence)))
                 .put("/api/tickets/{id}/verdict", ticket).then().statusCode(200);
         desk.act(desk.alice, ticket, "submit").statusCode(409)
-                .body("detail", equalTo("The verdict draft is incomplete: ratingId, summary, explanation are missing."));
+                .body("detail", equalTo("The verdict draft is incomplete: rating, summary and explanation are missing."))
+                .body("missing", contains("ratingId", "summary", "explanation"));
+    }
+
+    @Test
+    void workSentBackIsFlaggedUntilSubmittedAgain() {
+        long ticket = desk.readyForReview();
+        desk.act(desk.alice, ticket, "submit").statusCode(200).body("changesRequested", equalTo(false));
+        desk.act(desk.bob, ticket, "request-changes", Map.of("comment", "Cite the 2024 figures too."))
+                .statusCode(200).body("changesRequested", equalTo(true));
+        desk.as(desk.alice).get("/api/tickets/{id}", ticket).then().statusCode(200).body("changesRequested", equalTo(true));
+        desk.as(desk.alice).queryParam("assignee", desk.alice).get("/api/tickets").then().statusCode(200)
+                .body("items.find { it.id == " + ticket + " }.changesRequested", equalTo(true));
+        // Still flagged while it is worked on (here: handed back and claimed again)...
+        desk.act(desk.alice, ticket, "release").statusCode(200).body("changesRequested", equalTo(true));
+        desk.act(desk.alice, ticket, "claim").statusCode(200).body("changesRequested", equalTo(true));
+        // ...until it is submitted again.
+        desk.act(desk.alice, ticket, "submit").statusCode(200).body("changesRequested", equalTo(false));
+        desk.as(desk.alice).queryParam("assignee", desk.alice).get("/api/tickets").then().statusCode(200)
+                .body("items.find { it.id == " + ticket + " }.changesRequested", equalTo(false));
     }
 
     @Test
