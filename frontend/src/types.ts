@@ -38,6 +38,7 @@ export type TicketPermissions = Schemas['Permissions'];
 export type Ticket = WithNull<
   Omit<Schemas['TicketView'], 'claim'>,
   'assignee' | 'deadline' | 'publishAt' | 'reason' | 'lastPublicationError' | 'nextPublicationAttemptAt'
+  | 'assigneeName'
 > & { claim: ClaimSummary };
 
 /** PUT /api/tickets/{id}/triage. */
@@ -59,19 +60,21 @@ export type Claim = WithNull<
   laterAppearances: Appearance[];
 };
 
-export type Evidence = WithNull<Schemas['EvidenceView'], 'excerpt' | 'archiveUrl'>;
+export type Evidence = WithNull<Schemas['EvidenceView'], 'excerpt' | 'archiveUrl' | 'createdByName'>;
 export type EvidenceRequest = WithNull<Schemas['EvidenceRequest'], 'excerpt' | 'archiveUrl'>;
 
 export type Verdict = WithNull<
   Schemas['VerdictView'],
   'number' | 'ratingId' | 'headline' | 'summary' | 'explanation' | 'correctionNote' | 'publishedAt' | 'publishedBy'
+  | 'publishedByName'
 >;
 export type VerdictOverview = { draft: Verdict | null; published: Verdict[] };
 /** No version for a first draft (the document marks no field of it required, so each is named). */
 export type VerdictDraftRequest = WithNull<Omit<Schemas['VerdictDraftRequest'], 'version'>, 'ratingId' | 'correctionNote'> & { version?: number };
 
-export type Comment = Schemas['CommentView'];
-export type HistoryEvent = WithNull<Schemas['HistoryEventView'], 'fromStatus' | 'toStatus'>;
+// People's names are null when the desk directory does not know them (or cannot be reached).
+export type Comment = WithNull<Schemas['CommentView'], 'authorName'>;
+export type HistoryEvent = WithNull<Schemas['HistoryEventView'], 'fromStatus' | 'toStatus' | 'actorName'>;
 
 export type Rating = WithNull<Schemas['RatingView'], 'value'>;
 export type RatingScale = WithNull<Omit<Schemas['RatingScaleView'], 'ratings'>, 'bestRating' | 'worstRating'> & { ratings: Rating[] };

@@ -4339,6 +4339,7 @@ export interface components {
             body: string;
             bodyErased: components["schemas"]["Instant"];
             createdAt: components["schemas"]["Instant"];
+            authorName: string;
         };
         DeliveryView: {
             /** Format: int64 */
@@ -4459,6 +4460,7 @@ export interface components {
             updatedAt: components["schemas"]["Instant"];
             /** Format: int64 */
             version: number;
+            createdByName: string;
         };
         HistoryEventView: {
             /** Format: int64 */
@@ -4473,6 +4475,9 @@ export interface components {
             /** @description What the event recorded (a JSON object). */
             changes: unknown;
             hash: string;
+            actorName: string;
+            /** @description What the actor did, in words, to follow their name ("claimed the ticket"). */
+            label: string;
         };
         /** @description HTTP Problem Response according to RFC9457 and RFC7807 */
         HttpProblem: {
@@ -4936,6 +4941,7 @@ export interface components {
             publicationFailures: number;
             lastPublicationError: string;
             nextPublicationAttemptAt: components["schemas"]["Instant"];
+            assigneeName: string;
         };
         TransitionRequest: {
             assignee: string;
@@ -4979,6 +4985,7 @@ export interface components {
             updatedAt: components["schemas"]["Instant"];
             /** Format: int64 */
             version: number;
+            publishedByName: string;
         };
         /** @description Validation constraint violation details */
         Violation: {
