@@ -35,3 +35,12 @@ describe('PublicationFailure', () => {
     expect(shownFor(3)).toBe('Scheduled publication failed 3 times: The page store refused it');
   });
 });
+
+describe('enum values in words', () => {
+  it('never shows a status or a kind raw', async () => {
+    const { enumText, statusText } = await import('./components');
+    expect(statusText('IN_REVIEW')).toBe('In review');
+    expect(statusText('SOME_NEW_STATE')).toBe('Some new state');
+    expect(enumText('VAGUE_ATTRIBUTION')).toBe('Vague attribution');
+  });
+});

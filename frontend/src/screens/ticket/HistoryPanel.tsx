@@ -12,7 +12,7 @@ export function HistoryPanel({ history }: { history: HistoryEvent[] }) {
       <h2 id="history-h">History</h2>
       <ol className="timeline">
         {[...history].reverse().map((e) => {
-          const changes = changeLines(e.changes);
+          const changes = changeLines(e.changes, { person: (subject) => name(subject, subject === e.actor ? e.actorName : null), timeZone });
           return (
             <li key={e.id}>
               <When iso={e.occurredAt} timeZone={timeZone} /> — <strong>{capitalised(name(e.actor, e.actorName))}</strong> {e.label}
