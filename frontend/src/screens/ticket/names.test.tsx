@@ -33,7 +33,7 @@ describe('people by name, without the people list', () => {
   });
 
   it('names a comment\'s author from the comment', () => {
-    const comment = { id: 1, ticketId: 12, author: BOB, authorName: 'Bob Baker', body: 'Looks right', bodyErased: null, createdAt: '2025-12-30T11:00:00Z' } as Comment;
+    const comment = { id: 1, ticketId: 12, author: BOB, authorName: 'Bob Baker', body: 'Looks right', bodyErased: null, createdAt: '2025-12-30T11:00:00Z' } as unknown as Comment;
     const { container } = render(<CommentsPanel ticket={ticket()} comments={[comment]} canComment={false} onAdded={() => undefined} />, { wrapper });
     expect(container.textContent).toContain('Bob Baker');
     expect(container.textContent).not.toContain('b0b00000');
