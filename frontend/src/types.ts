@@ -53,6 +53,7 @@ export type Appearance = WithNull<Schemas['AppearanceView'], 'appearedAt'>;
 export type Claim = WithNull<
   Omit<Schemas['ClaimView'], 'appearances' | 'laterAppearances'>,
   'claimant' | 'claimantErased' | 'priority' | 'deadline' | 'articleId' | 'sourceStart' | 'sourceEnd' | 'duplicateOf'
+  | 'createdByName'
 > & {
   /** Part of the reviewed content. */
   appearances: Appearance[];
@@ -83,7 +84,7 @@ export type Settings = Schemas['DeskSettingsView'];
 export type Person = WithNull<Schemas['Person'], 'name'>;
 export type People = Omit<Schemas['PeopleView'], 'items'> & { items: Person[] };
 
-export type Article = WithNull<Schemas['ArticleView'], 'title' | 'outlet' | 'author' | 'publishedAt' | 'language'>;
+export type Article = WithNull<Schemas['ArticleView'], 'title' | 'outlet' | 'author' | 'publishedAt' | 'language' | 'createdByName'>;
 /** An article in a list: everything but its text (GET /api/articles/{id} carries it). */
 export type ArticleSummary = WithNull<Schemas['ArticleSummary'], 'title' | 'outlet' | 'author' | 'publishedAt' | 'language'>;
 export type ArticleRequest = Schemas['ArticleRequest'];

@@ -4228,6 +4228,7 @@ export interface components {
             updatedAt: components["schemas"]["Instant"];
             /** Format: int64 */
             version: number;
+            createdByName: string;
         };
         BrokenLink: {
             /** @enum {string} */
@@ -4326,6 +4327,7 @@ export interface components {
             updatedAt: components["schemas"]["Instant"];
             /** Format: int64 */
             version: number;
+            createdByName: string;
         };
         CommentRequest: {
             body: string;

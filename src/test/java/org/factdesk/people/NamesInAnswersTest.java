@@ -42,6 +42,10 @@ class NamesInAnswersTest {
         desk.as(desk.carol).get("/api/tickets?size=200").then().statusCode(200)
                 .body("items.find { it.id == " + ticket + " }.assigneeName", equalTo("Alice Archer"));
 
+        long claim = desk.as(desk.carol).get("/api/tickets/{id}", ticket).then().extract().jsonPath().getLong("claim.id");
+        desk.as(desk.alice).get("/api/claims/{id}", claim).then().statusCode(200)
+                .body("createdBy", equalTo(desk.carol)).body("createdByName", equalTo("Carol Cruz"));
+
         desk.as(desk.carol).get("/api/tickets/{id}/history?size=100", ticket).then().statusCode(200)
                 .body("items.find { it.action == 'ticket.claim' }.actorName", equalTo("Alice Archer"))
                 .body("items.find { it.action == 'ticket.claim' }.label", equalTo("claimed the ticket"))
