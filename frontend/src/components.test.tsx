@@ -81,3 +81,12 @@ describe('ChangesRequested', () => {
     expect(render(<ChangesRequested ticket={{ changesRequested: false }} />).container.textContent).toBe('');
   });
 });
+
+describe('enum values in words', () => {
+  it('never shows a status or a kind raw', async () => {
+    const { enumText, statusText } = await import('./components');
+    expect(statusText('IN_REVIEW')).toBe('In review');
+    expect(statusText('SOME_NEW_STATE')).toBe('Some new state');
+    expect(enumText('VAGUE_ATTRIBUTION')).toBe('Vague attribution');
+  });
+});

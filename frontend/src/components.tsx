@@ -13,7 +13,13 @@ const STATUS_TEXT: Record<string, string> = {
   DISCARDED: 'Discarded',
 };
 
-export const statusText = (status: string) => STATUS_TEXT[status] ?? status;
+export const statusText = (status: string) => STATUS_TEXT[status] ?? enumText(status);
+
+/** Any other enum value in words ("VAGUE_ATTRIBUTION" → "Vague attribution"), never shown raw. */
+export const enumText = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, ' ');
+
+/** Past these a ticket's deadline no longer matters, so it is not shown. */
+const FINISHED: ReadonlySet<string> = new Set(['PUBLISHED', 'RETRACTED', 'DISCARDED']);
 
 /** Status as a text badge (colour is never the only signal). */
 export function StatusBadge({ status }: { status: Status | string }) {
@@ -41,7 +47,9 @@ export function PriorityBadge({ priority }: { priority: string | null | undefine
   return <span className={`badge priority-${priority.toLowerCase()}`}>{priority.charAt(0) + priority.slice(1).toLowerCase()}</span>;
 }
 
-export function Deadline({ deadline, overdue, timeZone }: { deadline: string | null; overdue?: boolean; timeZone: string }) {
+/** The deadline with how far off it is; nothing once the ticket is finished (published, retracted or discarded). */
+export function Deadline({ deadline, overdue, timeZone, status }: { deadline: string | null; overdue?: boolean; timeZone: string; status?: string }) {
+  if (status && FINISHED.has(status)) return null;
   const info = deadlineInfo(deadline, timeZone, new Date(), overdue);
   if (!deadline) return <span className="muted">No deadline</span>;
   return (

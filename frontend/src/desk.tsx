@@ -27,11 +27,13 @@ export function useDesk(): Desk {
 }
 
 /** A person's display name from their subject, falling back to the subject itself. */
-export function usePersonName(): (subject: string | null | undefined) => string {
+export function usePersonName(): (subject: string | null | undefined, served?: string | null) => string {
   const { people, me } = useDesk();
   return useCallback(
-    (subject) => {
+    (subject, served) => {
       if (!subject) return 'nobody';
+      // The name the server put in its answer beside the subject: there without the people list.
+      if (served) return served;
       if (subject === 'system') return 'system';
       const person = people.find((p) => p.subject === subject);
       if (person) return person.name || person.username;

@@ -38,6 +38,7 @@ export type TicketPermissions = Schemas['Permissions'];
 export type Ticket = WithNull<
   Omit<Schemas['TicketView'], 'claim'>,
   'assignee' | 'deadline' | 'publishAt' | 'reason' | 'lastPublicationError' | 'nextPublicationAttemptAt'
+  | 'assigneeName'
 > & { claim: ClaimSummary };
 
 /** PUT /api/tickets/{id}/triage. */
@@ -52,6 +53,7 @@ export type Appearance = WithNull<Schemas['AppearanceView'], 'appearedAt'>;
 export type Claim = WithNull<
   Omit<Schemas['ClaimView'], 'appearances' | 'laterAppearances'>,
   'claimant' | 'claimantErased' | 'priority' | 'deadline' | 'articleId' | 'sourceStart' | 'sourceEnd' | 'duplicateOf'
+  | 'createdByName'
 > & {
   /** Part of the reviewed content. */
   appearances: Appearance[];
@@ -59,19 +61,21 @@ export type Claim = WithNull<
   laterAppearances: Appearance[];
 };
 
-export type Evidence = WithNull<Schemas['EvidenceView'], 'excerpt' | 'archiveUrl'>;
+export type Evidence = WithNull<Schemas['EvidenceView'], 'excerpt' | 'archiveUrl' | 'createdByName'>;
 export type EvidenceRequest = WithNull<Schemas['EvidenceRequest'], 'excerpt' | 'archiveUrl'>;
 
 export type Verdict = WithNull<
   Schemas['VerdictView'],
   'number' | 'ratingId' | 'headline' | 'summary' | 'explanation' | 'correctionNote' | 'publishedAt' | 'publishedBy'
+  | 'publishedByName'
 >;
 export type VerdictOverview = { draft: Verdict | null; published: Verdict[] };
 /** No version for a first draft (the document marks no field of it required, so each is named). */
 export type VerdictDraftRequest = WithNull<Omit<Schemas['VerdictDraftRequest'], 'version'>, 'ratingId' | 'correctionNote'> & { version?: number };
 
-export type Comment = Schemas['CommentView'];
-export type HistoryEvent = WithNull<Schemas['HistoryEventView'], 'fromStatus' | 'toStatus'>;
+// People's names are null when the desk directory does not know them (or cannot be reached).
+export type Comment = WithNull<Schemas['CommentView'], 'authorName'>;
+export type HistoryEvent = WithNull<Schemas['HistoryEventView'], 'fromStatus' | 'toStatus' | 'actorName'>;
 
 export type Rating = WithNull<Schemas['RatingView'], 'value'>;
 export type RatingScale = WithNull<Omit<Schemas['RatingScaleView'], 'ratings'>, 'bestRating' | 'worstRating'> & { ratings: Rating[] };
@@ -80,7 +84,7 @@ export type Settings = Schemas['DeskSettingsView'];
 export type Person = WithNull<Schemas['Person'], 'name'>;
 export type People = Omit<Schemas['PeopleView'], 'items'> & { items: Person[] };
 
-export type Article = WithNull<Schemas['ArticleView'], 'title' | 'outlet' | 'author' | 'publishedAt' | 'language'>;
+export type Article = WithNull<Schemas['ArticleView'], 'title' | 'outlet' | 'author' | 'publishedAt' | 'language' | 'createdByName'>;
 /** An article in a list: everything but its text (GET /api/articles/{id} carries it). */
 export type ArticleSummary = WithNull<Schemas['ArticleSummary'], 'title' | 'outlet' | 'author' | 'publishedAt' | 'language'>;
 export type ArticleRequest = Schemas['ArticleRequest'];

@@ -4228,6 +4228,7 @@ export interface components {
             updatedAt: components["schemas"]["Instant"];
             /** Format: int64 */
             version: number;
+            createdByName: string;
         };
         BrokenLink: {
             /** @enum {string} */
@@ -4327,6 +4328,7 @@ export interface components {
             updatedAt: components["schemas"]["Instant"];
             /** Format: int64 */
             version: number;
+            createdByName: string;
         };
         CommentRequest: {
             body: string;
@@ -4340,6 +4342,7 @@ export interface components {
             body: string;
             bodyErased: components["schemas"]["Instant"];
             createdAt: components["schemas"]["Instant"];
+            authorName: string;
         };
         DeliveryView: {
             /** Format: int64 */
@@ -4460,6 +4463,7 @@ export interface components {
             updatedAt: components["schemas"]["Instant"];
             /** Format: int64 */
             version: number;
+            createdByName: string;
         };
         HistoryEventView: {
             /** Format: int64 */
@@ -4474,6 +4478,9 @@ export interface components {
             /** @description What the event recorded (a JSON object). */
             changes: unknown;
             hash: string;
+            actorName: string;
+            /** @description What the actor did, in words, to follow their name ("claimed the ticket"). */
+            label: string;
         };
         /** @description HTTP Problem Response according to RFC9457 and RFC7807 */
         HttpProblem: {
@@ -4938,6 +4945,7 @@ export interface components {
             publicationFailures: number;
             lastPublicationError: string;
             nextPublicationAttemptAt: components["schemas"]["Instant"];
+            assigneeName: string;
         };
         TransitionRequest: {
             assignee: string;
@@ -4981,6 +4989,7 @@ export interface components {
             updatedAt: components["schemas"]["Instant"];
             /** Format: int64 */
             version: number;
+            publishedByName: string;
         };
         /** @description Validation constraint violation details */
         Violation: {

@@ -1,5 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { ErrorBox, Highlighted, Spinner, When, useAction } from '../components';
+import { enumText, ErrorBox, Highlighted, Spinner, statusText, When, useAction } from '../components';
 import { useDesk } from '../desk';
 import { useLoad } from '../hooks/useLoad';
 import type { HighlightSpan } from '../highlight';
@@ -241,7 +241,7 @@ function CandidateItem({ candidate, choice, canAccept, onChange }: { candidate: 
             <li key={r.feature}>{r.contribution >= 0 ? '▲ for' : '▼ against'}: {r.label} ({r.contribution >= 0 ? '+' : ''}{r.contribution.toFixed(2)})</li>
           ))}
           {s.signals.map((sig, i) => (
-            <li key={`sig-${i}`}>Sourcing — {sig.kind}: {sig.explanation} ({sig.triggers.map((t) => `“${t.text}”`).join(', ')})</li>
+            <li key={`sig-${i}`}>Sourcing — {enumText(sig.kind)}: {sig.explanation} ({sig.triggers.map((t) => `“${t.text}”`).join(', ')})</li>
           ))}
         </ul>
       </details>
@@ -251,7 +251,7 @@ function CandidateItem({ candidate, choice, canAccept, onChange }: { candidate: 
           <ul>
             {similar.claims.map((c) => (
               <li key={`c${c.claimId}`}>
-                Desk claim <a href={href(`/tickets/${c.ticketId}`)}>#{c.claimId}</a> ({pct(c.similarity)} similar, {c.status}{c.rating ? `, ${c.rating}` : ''}): {c.text}
+                Desk claim <a href={href(`/tickets/${c.ticketId}`)}>#{c.claimId}</a> ({pct(c.similarity)} similar, {statusText(c.status)}{c.rating ? `, ${c.rating}` : ''}): {c.text}
                 {c.publicPath && <> · <a href={c.publicPath} target="_blank" rel="noopener">public page</a></>}
               </li>
             ))}

@@ -32,8 +32,8 @@ function TicketTable({ tickets, show }: { tickets: Ticket[]; show?: { publishAt?
             </div>
           </div>
           <div className="ticket-side">
-            <Deadline deadline={t.deadline} overdue={t.overdue} timeZone={timeZone} />
-            <span className="muted">Assignee: {t.assignee ? name(t.assignee) : 'nobody'}</span>
+            <Deadline deadline={t.deadline} overdue={t.overdue} timeZone={timeZone} status={t.status} />
+            <span className="muted">Assignee: {name(t.assignee, t.assigneeName)}</span>
             {show?.publishAt && (t.publishAt ? <span className="badge scheduled">Scheduled <When iso={t.publishAt} timeZone={timeZone} /></span> : <span className="muted">Not scheduled</span>)}
             {show?.publishAt && <PublicationFailure ticket={t} />}
             {show?.publicLink && (
@@ -191,7 +191,7 @@ export function Board() {
                       <div className="meta">
                         <ChangesRequested ticket={t} />
                         <PriorityBadge priority={t.claim.priority} />
-                        <Deadline deadline={t.deadline} overdue={t.overdue} timeZone={timeZone} />
+                        <Deadline deadline={t.deadline} overdue={t.overdue} timeZone={timeZone} status={t.status} />
                       </div>
                     </li>
                   ))}

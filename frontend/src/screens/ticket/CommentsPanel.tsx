@@ -22,7 +22,7 @@ export function CommentsPanel({ ticket, comments, canComment, onAdded }: { ticke
       <ol className="comments">
         {comments.map((c) => (
           <li key={c.id}>
-            <div className="muted small"><strong>{name(c.author)}</strong> · <When iso={c.createdAt} timeZone={timeZone} /></div>
+            <div className="muted small"><strong>{name(c.author, c.authorName)}</strong> · <When iso={c.createdAt} timeZone={timeZone} /></div>
             <p className="comment-body">{c.body}</p>
           </li>
         ))}

@@ -19,8 +19,8 @@ export function TicketHeader({ ticket, request }: { ticket: Ticket; request?: Co
           <StatusBadge status={ticket.status} />
           <ChangesRequested ticket={ticket} />
           <PriorityBadge priority={ticket.claim.priority} />
-          <Deadline deadline={ticket.deadline} overdue={ticket.overdue} timeZone={timeZone} />
-          <span>Assignee: {name(ticket.assignee)}</span>
+          <Deadline deadline={ticket.deadline} overdue={ticket.overdue} timeZone={timeZone} status={ticket.status} />
+          <span>Assignee: {name(ticket.assignee, ticket.assigneeName)}</span>
           {ticket.publishAt && <span className="badge scheduled">Scheduled for <When iso={ticket.publishAt} timeZone={timeZone} /></span>}
           {ticket.publishedVersions > 0 && <span>{ticket.publishedVersions} published version{ticket.publishedVersions > 1 ? 's' : ''}</span>}
           {ticket.publishedVersions > 0 && <a href={`/fact-checks/${ticket.id}`} target="_blank" rel="noopener">Public page</a>}

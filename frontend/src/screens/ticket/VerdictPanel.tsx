@@ -121,7 +121,7 @@ export function VerdictPanel({ ticket, overview, evidence, editable, onSaved, ch
             {overview.published.map((p) => (
               <li key={p.id}>
                 <strong>Version {p.number}: {ratingLabel(p.ratingId)}</strong> — {p.headline}
-                <div className="muted small">Published <When iso={p.publishedAt} timeZone={timeZone} /> by {name(p.publishedBy)}</div>
+                <div className="muted small">Published <When iso={p.publishedAt} timeZone={timeZone} /> by {name(p.publishedBy, p.publishedByName)}</div>
                 {p.correctionNote && <p className="note">Correction: {p.correctionNote}</p>}
               </li>
             ))}

@@ -3,6 +3,7 @@ package org.factdesk.article;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.factdesk.common.HttpUrl;
 import org.factdesk.common.Limits;
+import org.factdesk.people.DeskDirectory;
 
 import java.time.Instant;
 
@@ -15,10 +16,12 @@ public record ArticleView(@Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits
                           Instant publishedAt, @Schema(maxLength = Limits.LANGUAGE_TAG_MAX) String language,
                           @Schema(maxLength = ArticleRequest.TEXT_MAX) String text, Instant textErased, Instant createdAt,
                           @Schema(maxLength = Limits.SUBJECT_MAX) String createdBy, Instant updatedAt,
-                          @Schema(minimum = Limits.ZERO_TEXT, maximum = Limits.COUNT_MAX_TEXT) long version) {
+                          @Schema(minimum = Limits.ZERO_TEXT, maximum = Limits.COUNT_MAX_TEXT) long version,
+                          @Schema(maxLength = DeskDirectory.NAME_MAX) String createdByName) {
 
-    public static ArticleView of(Article a) {
+    /** {@code createdByName} is null when the desk directory does not know who added the article. */
+    public static ArticleView of(Article a, DeskDirectory.Names names) {
         return new ArticleView(a.id, a.url, a.title, a.outlet, a.author, a.authorErasedAt, a.publishedAt, a.language,
-                a.text, a.textErasedAt, a.createdAt, a.createdBy, a.updatedAt, a.version);
+                a.text, a.textErasedAt, a.createdAt, a.createdBy, a.updatedAt, a.version, names.of(a.createdBy));
     }
 }

@@ -2,6 +2,8 @@ package org.factdesk.audit;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Every kind of audit event, a closed set. {@link #work} marks the ones that change a ticket's
@@ -9,64 +11,79 @@ import java.util.List;
  * ticket may not approve it (four-eyes).
  */
 public enum AuditAction {
-    TICKET_OPENED("ticket.opened"),
-    TICKET_CLAIM("ticket.claim"),
-    TICKET_ASSIGN("ticket.assign"),
-    TICKET_RELEASE("ticket.release"),
-    TICKET_SUBMIT("ticket.submit"),
-    TICKET_REQUEST_CHANGES("ticket.request-changes"),
-    TICKET_APPROVE("ticket.approve"),
-    TICKET_WITHDRAW_APPROVAL("ticket.withdraw-approval"),
-    TICKET_PUBLISH("ticket.publish"),
-    TICKET_PUBLISH_SCHEDULED("ticket.publish-scheduled"),
-    TICKET_CANCEL_SCHEDULE("ticket.cancel-schedule"),
-    TICKET_CORRECT("ticket.correct"),
-    TICKET_RETRACT("ticket.retract"),
-    TICKET_DISCARD("ticket.discard"),
-    TICKET_REOPEN("ticket.reopen"),
+    TICKET_OPENED("ticket.opened", "opened the ticket"),
+    TICKET_CLAIM("ticket.claim", "claimed the ticket"),
+    TICKET_ASSIGN("ticket.assign", "assigned the ticket"),
+    TICKET_RELEASE("ticket.release", "released the ticket"),
+    TICKET_SUBMIT("ticket.submit", "submitted the ticket for review"),
+    TICKET_REQUEST_CHANGES("ticket.request-changes", "requested changes"),
+    TICKET_APPROVE("ticket.approve", "approved the verdict"),
+    TICKET_WITHDRAW_APPROVAL("ticket.withdraw-approval", "withdrew the approval"),
+    TICKET_PUBLISH("ticket.publish", "published the verdict"),
+    TICKET_PUBLISH_SCHEDULED("ticket.publish-scheduled", "scheduled the publication"),
+    TICKET_CANCEL_SCHEDULE("ticket.cancel-schedule", "cancelled the scheduled publication"),
+    TICKET_CORRECT("ticket.correct", "opened a correction"),
+    TICKET_RETRACT("ticket.retract", "retracted the verdict"),
+    TICKET_DISCARD("ticket.discard", "discarded the ticket"),
+    TICKET_REOPEN("ticket.reopen", "reopened the ticket"),
     /** Priority and deadline: triage, not reviewed content. */
-    TICKET_TRIAGED("ticket.triaged"),
+    TICKET_TRIAGED("ticket.triaged", "changed the priority or deadline"),
 
-    CLAIM_UPDATED("claim.updated", true),
-    CLAIM_APPEARANCE_ADDED("claim.appearance-added", true),
+    CLAIM_UPDATED("claim.updated", "edited the claim", true),
+    CLAIM_APPEARANCE_ADDED("claim.appearance-added", "added an appearance of the claim", true),
     /** An appearance found while the content was frozen: kept beside the claim until the next round. */
-    CLAIM_APPEARANCE_FOUND_LATER("claim.appearance-found-later"),
-    CLAIM_MARKED_DUPLICATE("claim.marked-duplicate"),
-    CLAIM_APPEARANCES_MERGED("claim.appearances-merged", true),
-    EVIDENCE_ADDED("evidence.added", true),
-    EVIDENCE_UPDATED("evidence.updated", true),
-    EVIDENCE_REMOVED("evidence.removed", true),
-    VERDICT_DRAFTED("verdict.drafted", true),
-    COMMENT_ADDED("comment.added"),
+    CLAIM_APPEARANCE_FOUND_LATER("claim.appearance-found-later", "found another appearance of the claim"),
+    CLAIM_MARKED_DUPLICATE("claim.marked-duplicate", "marked the claim as a duplicate"),
+    CLAIM_APPEARANCES_MERGED("claim.appearances-merged", "merged appearances into the claim", true),
+    EVIDENCE_ADDED("evidence.added", "added evidence", true),
+    EVIDENCE_UPDATED("evidence.updated", "edited evidence", true),
+    EVIDENCE_REMOVED("evidence.removed", "removed evidence", true),
+    VERDICT_DRAFTED("verdict.drafted", "saved the verdict draft", true),
+    COMMENT_ADDED("comment.added", "commented"),
     /** An erasure took away the article text the claim pointed into (its place in the article). */
-    CLAIM_SOURCE_CLEARED("claim.source-cleared"),
+    CLAIM_SOURCE_CLEARED("claim.source-cleared", "cleared the claim's source text (erasure)"),
 
-    ARTICLE_CREATED("article.created"),
-    ARTICLE_UPDATED("article.updated"),
-    SETTINGS_UPDATED("settings.updated"),
-    RATING_SCALE_CREATED("rating-scale.created"),
-    RATING_SCALE_ACTIVATED("rating-scale.activated"),
-    WEBHOOK_REGISTERED("webhook.registered"),
-    WEBHOOK_DEACTIVATED("webhook.deactivated"),
-    WEBHOOK_RESEND("webhook.resend"),
-    PRIOR_REVIEWS_IMPORTED("prior-reviews.imported"),
-    ERASURE_RECORDED("erasure.recorded");
+    ARTICLE_CREATED("article.created", "added the article"),
+    ARTICLE_UPDATED("article.updated", "edited the article"),
+    SETTINGS_UPDATED("settings.updated", "changed the desk settings"),
+    RATING_SCALE_CREATED("rating-scale.created", "created a rating scale"),
+    RATING_SCALE_ACTIVATED("rating-scale.activated", "activated a rating scale"),
+    WEBHOOK_REGISTERED("webhook.registered", "registered a webhook"),
+    WEBHOOK_DEACTIVATED("webhook.deactivated", "deactivated a webhook"),
+    WEBHOOK_RESEND("webhook.resend", "resent a webhook delivery"),
+    PRIOR_REVIEWS_IMPORTED("prior-reviews.imported", "imported prior reviews"),
+    ERASURE_RECORDED("erasure.recorded", "recorded an erasure");
 
     /** Longer than any action's name (the API states it as their bound). */
     public static final int ID_MAX = 64;
 
+    /** Longer than any action's label (the API states it as their bound). */
+    public static final int LABEL_MAX = 80;
+
     /** The name stored in {@code audit_event.action} and hashed into the chain. */
     public final String id;
+    /** What the actor did, in words, to follow their name in a history ("Alice claimed the ticket"). */
+    public final String label;
     /** Changes a ticket's reviewed content (counts for four-eyes). */
     public final boolean work;
 
-    AuditAction(String id) {
-        this(id, false);
+    AuditAction(String id, String label) {
+        this(id, label, false);
     }
 
-    AuditAction(String id, boolean work) {
+    AuditAction(String id, String label, boolean work) {
         this.id = id;
+        this.label = label;
         this.work = work;
+    }
+
+    private static final Map<String, AuditAction> BY_ID =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(action -> action.id, action -> action));
+
+    /** The label of a stored action name; an unknown name (none is stored) is shown as it is. */
+    public static String labelOf(String id) {
+        AuditAction action = BY_ID.get(id);
+        return action == null ? id : action.label;
     }
 
     /** The stored names of the actions that count as work. */

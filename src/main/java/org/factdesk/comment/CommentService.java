@@ -10,6 +10,7 @@ import org.factdesk.common.Keyset;
 import org.factdesk.common.KeysetRequest;
 import org.factdesk.common.Page;
 import org.factdesk.common.Problems;
+import org.factdesk.people.DeskDirectory;
 import org.factdesk.ticket.Ticket;
 import org.factdesk.ticket.TicketPolicy;
 
@@ -23,12 +24,16 @@ public class CommentService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    DeskDirectory directory;
+
     /** A page of the ticket's comments, newest first. */
     @Transactional
     public Page<CommentView> page(long ticketId, KeysetRequest page) {
         Ticket.get(ticketId);
+        DeskDirectory.Names names = directory.names();
         return NEWEST_FIRST.page("SELECT c.id FROM comment c WHERE c.ticket_id = ?", List.of(ticketId), page,
-                ids -> Comment.<Comment>list("id in ?1", ids), c -> c.id).map(CommentView::of);
+                ids -> Comment.<Comment>list("id in ?1", ids), c -> c.id).map(c -> CommentView.of(c, names));
     }
 
     /** Newest first (the index comment_ticket (ticket_id, id)). */
@@ -46,7 +51,7 @@ public class CommentService {
         Comment comment = write(ticket, actor, "body", body, changes, Instant.now());
         comment.flush();
         audit.ticket(actor, ticket, AuditAction.COMMENT_ADDED, null, null, changes);
-        return CommentView.of(comment);
+        return CommentView.of(comment, directory.names());
     }
 
     /**

@@ -21,6 +21,7 @@ import org.factdesk.common.Limits;
 import org.factdesk.common.Page;
 import org.factdesk.common.PageRequest;
 import org.factdesk.common.Roles;
+import org.factdesk.people.DeskDirectory;
 
 @Path("/api/tickets/{ticketId}/evidence")
 @RolesAllowed({Roles.FACTCHECKER, Roles.REVIEWER, Roles.EDITOR, Roles.ADMIN})
@@ -32,11 +33,15 @@ public class EvidenceResource {
     @Inject
     CurrentActor actor;
 
+    @Inject
+    DeskDirectory directory;
+
     /** The ticket's evidence, oldest first. */
     @GET
     public Page<EvidenceView> list(@PathParam("ticketId") @Min(1) @Max(Limits.ID_MAX) long ticketId,
                                    @Valid @BeanParam PageRequest page) {
-        return evidence.page(ticketId, page).map(EvidenceView::of);
+        DeskDirectory.Names names = directory.names();
+        return evidence.page(ticketId, page).map(e -> EvidenceView.of(e, names));
     }
 
     @POST
@@ -44,7 +49,7 @@ public class EvidenceResource {
     public Response add(@PathParam("ticketId") @Min(1) @Max(Limits.ID_MAX) long ticketId,
                         @Valid @NotNull EvidenceRequest request) {
         return Response.status(Response.Status.CREATED)
-                .entity(EvidenceView.of(evidence.add(ticketId, actor.get(), request))).build();
+                .entity(EvidenceView.of(evidence.add(ticketId, actor.get(), request), directory.names())).build();
     }
 
     @PUT
@@ -53,7 +58,7 @@ public class EvidenceResource {
     public EvidenceView update(@PathParam("ticketId") @Min(1) @Max(Limits.ID_MAX) long ticketId,
                                @PathParam("evidenceId") @Min(1) @Max(Limits.ID_MAX) long evidenceId,
                                @Valid @NotNull EvidenceRequest request) {
-        return EvidenceView.of(evidence.update(ticketId, evidenceId, actor.get(), request));
+        return EvidenceView.of(evidence.update(ticketId, evidenceId, actor.get(), request), directory.names());
     }
 
     @DELETE

@@ -20,6 +20,7 @@ import org.factdesk.common.Limits;
 import org.factdesk.common.Page;
 import org.factdesk.common.PageRequest;
 import org.factdesk.common.Roles;
+import org.factdesk.people.DeskDirectory;
 import org.factdesk.article.ArticleRequest;
 import org.factdesk.article.ArticleSummary;
 import org.factdesk.article.ArticleView;
@@ -34,6 +35,9 @@ public class ArticleResource {
     @Inject
     CurrentActor actor;
 
+    @Inject
+    DeskDirectory directory;
+
     @POST
     @RolesAllowed({Roles.FACTCHECKER, Roles.EDITOR})
     @APIResponse(responseCode = "201", description = "The article, analysed",
@@ -41,7 +45,7 @@ public class ArticleResource {
                     schema = @Schema(implementation = ArticleView.class)))
     @AnalysisLimited
     public Response create(@Valid @NotNull ArticleRequest request) {
-        return Response.status(Response.Status.CREATED).entity(ArticleView.of(articles.create(actor.get(), request))).build();
+        return Response.status(Response.Status.CREATED).entity(ArticleView.of(articles.create(actor.get(), request), directory.names())).build();
     }
 
     @GET
@@ -52,7 +56,7 @@ public class ArticleResource {
     @GET
     @Path("{id}")
     public ArticleView get(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id) {
-        return ArticleView.of(articles.get(id));
+        return ArticleView.of(articles.get(id), directory.names());
     }
 
     @PUT
@@ -63,6 +67,6 @@ public class ArticleResource {
                     schema = @Schema(implementation = ArticleView.class)))
     @AnalysisLimited
     public ArticleView update(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id, @Valid @NotNull ArticleRequest request) {
-        return ArticleView.of(articles.update(id, actor.get(), request));
+        return ArticleView.of(articles.update(id, actor.get(), request), directory.names());
     }
 }

@@ -1,6 +1,9 @@
 package org.factdesk.people;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response.Status;
@@ -16,13 +19,18 @@ import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
+
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 /**
  * The desk's members and their roles, read from Keycloak through the server's service-account
@@ -50,10 +58,13 @@ public class DeskDirectory {
     /** Keycloak keeps user names, first and last names in columns of 255 characters; a display name joins two. */
     static final int KEYCLOAK_NAME_MAX = 255;
 
+    /** The longest display name (first and last name joined by a space); the bound of every {@code …Name} in the views. */
+    public static final int NAME_MAX = 2 * KEYCLOAK_NAME_MAX + 1;
+
     /** A member of the desk; no e-mail or other personal data beyond the display name. */
     public record Person(@Schema(maxLength = Limits.SUBJECT_MAX) String subject,
                          @Schema(maxLength = KEYCLOAK_NAME_MAX) String username,
-                         @Schema(maxLength = 2 * KEYCLOAK_NAME_MAX + 1) String name,
+                         @Schema(maxLength = NAME_MAX) String name,
                          @Schema(maxItems = Roles.COUNT) List<@Size(max = Roles.NAME_MAX) String> roles) {
     }
 
@@ -61,6 +72,65 @@ public class DeskDirectory {
     }
 
     private volatile Snapshot last;
+
+    /** {@link #last}'s display names by subject, kept beside it so a view's look-up is one map read. */
+    private volatile Names lastNames = Names.NONE;
+
+    /** When {@link #names()} last started a refresh, so a Keycloak that is down is not asked on every request. */
+    private final AtomicReference<Instant> backgroundAttempt = new AtomicReference<>(Instant.EPOCH);
+
+    /** Between two refreshes {@link #names()} starts while Keycloak keeps failing. */
+    static final Duration BACKGROUND_RETRY = Duration.ofSeconds(30);
+
+    /** Display names by subject, for the API's views; {@link #of} answers null for someone unknown. */
+    public record Names(Map<String, String> bySubject) {
+        public static final Names NONE = new Names(Map.of());
+
+        public String of(String subject) {
+            return subject == null ? null : bySubject.get(subject);
+        }
+    }
+
+    /**
+     * The names known now (fresh or stale, possibly none) for views: never waits for Keycloak nor fails
+     * when it is down, so a request path makes no outbound call; an expired or missing list is
+     * refreshed in the background (at most once per {@link #BACKGROUND_RETRY}).
+     */
+    public Names names() {
+        Snapshot known = last;
+        if (!fresh(known)) {
+            Instant now = Instant.now();
+            Instant attempted = backgroundAttempt.get();
+            if (attempted.plus(BACKGROUND_RETRY).isBefore(now) && backgroundAttempt.compareAndSet(attempted, now)) {
+                CompletableFuture.runAsync(this::refreshQuietly, backgroundPool());
+            }
+        }
+        return lastNames;
+    }
+
+    /**
+     * Where {@link #names()} refreshes: a worker thread with a request context of its own, since the
+     * Keycloak admin client is request-scoped (the unit tests put their own pool here).
+     */
+    Executor backgroundPool() {
+        return task -> Infrastructure.getDefaultWorkerPool().execute(() -> {
+            ManagedContext request = Arc.container().requestContext();
+            request.activate();
+            try {
+                task.run();
+            } finally {
+                request.terminate();
+            }
+        });
+    }
+
+    private void refreshQuietly() {
+        try {
+            people();
+        } catch (RuntimeException e) {
+            // people() has logged Keycloak's failure; names stay as they were (null for the unknown).
+        }
+    }
 
     /** The refresh under way, if any: callers that find the list expired meanwhile wait for it instead of asking too. */
     private final AtomicReference<CompletableFuture<Snapshot>> refreshing = new AtomicReference<>();
@@ -95,6 +165,10 @@ public class DeskDirectory {
             Snapshot known = last;
             // Another refresh may have finished between this caller's look at the list and its turn.
             Snapshot fresh = fresh(known) ? known : new Snapshot(fetch(), Instant.now(), false);
+            if (fresh != known) {
+                lastNames = new Names(fresh.people().stream()
+                        .collect(Collectors.toUnmodifiableMap(Person::subject, Person::name, (a, b) -> a)));
+            }
             last = fresh;
             outcome.complete(fresh);
         } catch (RuntimeException e) {

@@ -6,6 +6,7 @@ import org.factdesk.claim.Claim;
 import org.factdesk.claim.ClaimRequest;
 import org.factdesk.claim.Priority;
 import org.factdesk.common.Limits;
+import org.factdesk.people.DeskDirectory;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.List;
  * now ({@code permissions}, from {@link TicketPolicy}: the web app holds no copy of the rules), and
  * how often its scheduled publication failed ({@code publicationFailures}, with the last error and
  * the next attempt; 0 when none failed). {@code changesRequested}: a reviewer sent it back and it has
- * not been submitted since.
+ * not been submitted since. {@code assigneeName} is the assignee's display name from the desk
+ * directory, null when it does not know them (or cannot be reached).
  */
 public record TicketView(@Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits.ID_MAX_TEXT) Long id,
                          TicketStatus status,
@@ -28,7 +30,8 @@ public record TicketView(@Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits.
                          TicketPolicy.Permissions permissions,
                          @Schema(minimum = Limits.ZERO_TEXT, maximum = Limits.INT_MAX_TEXT) int publicationFailures,
                          @Schema(maxLength = PublicationFailure.ERROR_MAX) String lastPublicationError,
-                         Instant nextPublicationAttemptAt) {
+                         Instant nextPublicationAttemptAt,
+                         @Schema(maxLength = DeskDirectory.NAME_MAX) String assigneeName) {
 
     public record ClaimSummary(@Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits.ID_MAX_TEXT) Long id,
                                @Schema(maxLength = ClaimRequest.TEXT_MAX) String text,
@@ -40,15 +43,20 @@ public record TicketView(@Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits.
                                @Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits.ID_MAX_TEXT) Long duplicateOf) {
     }
 
-    /** {@code failure}: the failed attempts at its scheduled publication, if any (null otherwise). */
-    public static TicketView of(Ticket t, TicketPolicy.Permissions permissions, PublicationFailure failure) {
+    /**
+     * {@code failure}: the failed attempts at its scheduled publication, if any (null otherwise);
+     * {@code names}: the desk directory's names ({@code assigneeName} is null for someone it does not know).
+     */
+    public static TicketView of(Ticket t, TicketPolicy.Permissions permissions, PublicationFailure failure,
+                                DeskDirectory.Names names) {
         Claim c = t.claim;
         return new TicketView(t.id, t.status, t.assignee,
                 new ClaimSummary(c.id, c.text, c.claimant, c.claimantErasedAt, c.language, List.of(c.topics), c.priority,
                         c.duplicateOf),
                 t.deadline, isOverdue(t, Instant.now()), t.publishAt, t.publishedVersions, t.reason, t.changesRequested,
                 t.createdAt, t.updatedAt, t.version, permissions, failure == null ? 0 : failure.failures,
-                failure == null ? null : failure.lastError, failure == null ? null : failure.nextAttemptAt);
+                failure == null ? null : failure.lastError, failure == null ? null : failure.nextAttemptAt,
+                names.of(t.assignee));
     }
 
     /** Past its deadline and not yet out of the desk's hands. */

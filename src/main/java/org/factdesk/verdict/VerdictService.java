@@ -16,6 +16,7 @@ import org.factdesk.common.Actor;
 import org.factdesk.common.Problems;
 import org.factdesk.evidence.Evidence;
 import org.factdesk.evidence.EvidenceRemoved;
+import org.factdesk.people.DeskDirectory;
 import org.factdesk.rating.Rating;
 import org.factdesk.rating.RatingScale;
 import org.factdesk.ticket.Ticket;
@@ -41,11 +42,15 @@ public class VerdictService {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    DeskDirectory directory;
+
     public VerdictView.Overview overview(long ticketId) {
         Ticket.get(ticketId);
         VerdictVersion draft = VerdictVersion.draftOf(ticketId);
-        return new VerdictView.Overview(draft == null ? null : VerdictView.of(draft),
-                VerdictVersion.publishedOf(ticketId).stream().map(VerdictView::of).toList());
+        DeskDirectory.Names names = directory.names();
+        return new VerdictView.Overview(draft == null ? null : VerdictView.of(draft, names),
+                VerdictVersion.publishedOf(ticketId).stream().map(v -> VerdictView.of(v, names)).toList());
     }
 
     public VerdictView saveDraft(long ticketId, Actor actor, VerdictDraftRequest request) {
@@ -86,7 +91,7 @@ public class VerdictService {
         if (!changes.isEmpty()) {
             audit.ticket(actor, ticket, AuditAction.VERDICT_DRAFTED, null, null, changes);
         }
-        return VerdictView.of(draft);
+        return VerdictView.of(draft, directory.names());
     }
 
     /** Refuses a submission without evidence or with an incomplete draft, naming what is missing. */

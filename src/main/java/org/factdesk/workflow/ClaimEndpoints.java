@@ -7,6 +7,7 @@ import org.factdesk.claim.ClaimRequest;
 import org.factdesk.common.Actor;
 import org.factdesk.common.Page;
 import org.factdesk.common.KeysetRequest;
+import org.factdesk.people.DeskDirectory;
 import org.factdesk.ticket.Ticket;
 import org.factdesk.ticket.TicketFilter;
 import org.factdesk.ticket.TicketSearch;
@@ -25,12 +26,16 @@ public class ClaimEndpoints {
     @Inject
     TicketSearch search;
 
+    @Inject
+    DeskDirectory directory;
+
     public ClaimView create(Actor actor, ClaimRequest request) {
         return view(claims.create(actor, request));
     }
 
     public Page<ClaimView> list(TicketFilter filter, KeysetRequest page) {
-        return search.search(filter, page).map(ClaimEndpoints::view);
+        DeskDirectory.Names names = directory.names();
+        return search.search(filter, page).map(ticket -> ClaimView.of(ticket.claim, ticket, names));
     }
 
     public ClaimView get(long id) {
@@ -45,7 +50,7 @@ public class ClaimEndpoints {
         return view(claims.markDuplicate(id, originalId, actor));
     }
 
-    private static ClaimView view(Ticket ticket) {
-        return ClaimView.of(ticket.claim, ticket);
+    private ClaimView view(Ticket ticket) {
+        return ClaimView.of(ticket.claim, ticket, directory.names());
     }
 }

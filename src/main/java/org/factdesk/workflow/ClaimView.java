@@ -5,6 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.factdesk.article.ArticleRequest;
 import org.factdesk.common.HttpUrl;
 import org.factdesk.common.Limits;
+import org.factdesk.people.DeskDirectory;
 import org.factdesk.ticket.Ticket;
 import org.factdesk.ticket.TicketStatus;
 import org.factdesk.claim.Claim;
@@ -36,7 +37,8 @@ public record ClaimView(@Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits.I
                         @Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits.ID_MAX_TEXT) Long ticketId,
                         TicketStatus ticketStatus, Instant createdAt,
                         @Schema(maxLength = Limits.SUBJECT_MAX) String createdBy, Instant updatedAt,
-                        @Schema(minimum = Limits.ZERO_TEXT, maximum = Limits.COUNT_MAX_TEXT) long version) {
+                        @Schema(minimum = Limits.ZERO_TEXT, maximum = Limits.COUNT_MAX_TEXT) long version,
+                        @Schema(maxLength = DeskDirectory.NAME_MAX) String createdByName) {
 
     public record AppearanceView(@Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits.ID_MAX_TEXT) Long id,
                                  @Schema(maxLength = HttpUrl.MAX_LENGTH, format = "uri") String url, Instant appearedAt) {
@@ -45,11 +47,12 @@ public record ClaimView(@Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits.I
         }
     }
 
-    public static ClaimView of(Claim c, Ticket t) {
+    /** {@code createdByName} is null when the desk directory does not know who filed the claim. */
+    public static ClaimView of(Claim c, Ticket t, DeskDirectory.Names names) {
         return new ClaimView(c.id, c.text, c.claimant, c.claimantErasedAt, c.language, List.of(c.topics), c.priority,
                 c.deadline, c.article == null ? null : c.article.id, c.sourceStart, c.sourceEnd, c.duplicateOf,
                 c.appearances.stream().filter(a -> !a.foundLater).map(AppearanceView::of).toList(),
                 c.appearances.stream().filter(a -> a.foundLater).map(AppearanceView::of).toList(),
-                t.id, t.status, c.createdAt, c.createdBy, c.updatedAt, c.version);
+                t.id, t.status, c.createdAt, c.createdBy, c.updatedAt, c.version, names.of(c.createdBy));
     }
 }

@@ -7,6 +7,7 @@ import org.factdesk.audit.AuditLog;
 import org.factdesk.common.Actor;
 import org.factdesk.common.Page;
 import org.factdesk.common.KeysetRequest;
+import org.factdesk.people.DeskDirectory;
 import org.factdesk.ticket.HistoryEventView;
 import org.factdesk.ticket.PublicationFailure;
 import org.factdesk.ticket.Ticket;
@@ -33,11 +34,15 @@ public class TicketEndpoints {
     @Inject
     TicketSearch search;
 
+    @Inject
+    DeskDirectory directory;
+
     public Page<TicketView> list(TicketFilter filter, KeysetRequest page, Actor actor) {
         Page<Ticket> found = search.search(filter, page);
         var permissions = tickets.permissions(found.items(), actor);
         var failures = PublicationFailure.of(found.items());
-        return found.map(ticket -> TicketView.of(ticket, permissions.apply(ticket), failures.get(ticket.id)));
+        var names = directory.names();
+        return found.map(ticket -> TicketView.of(ticket, permissions.apply(ticket), failures.get(ticket.id), names));
     }
 
     public TicketView get(long id, Actor actor) {
@@ -59,11 +64,12 @@ public class TicketEndpoints {
     /** A page of the ticket's history, newest first. */
     public Page<HistoryEventView> history(long id, KeysetRequest page) {
         Ticket.get(id);
-        return AuditLog.history(id, page).map(HistoryEventView::of);
+        var names = directory.names();
+        return AuditLog.history(id, page).map(event -> HistoryEventView.of(event, names));
     }
 
     private TicketView view(Ticket ticket, Actor actor) {
         return TicketView.of(ticket, tickets.permissions(List.of(ticket), actor).apply(ticket),
-                PublicationFailure.of(List.of(ticket)).get(ticket.id));
+                PublicationFailure.of(List.of(ticket)).get(ticket.id), directory.names());
     }
 }

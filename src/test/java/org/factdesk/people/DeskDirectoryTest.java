@@ -65,6 +65,40 @@ class DeskDirectoryTest {
         assertEquals(1, keycloakCalls.get());
     }
 
+    @Test
+    void namesForViewsNeverWaitForKeycloakAndComeOnceTheBackgroundRefreshAnswers() throws Exception {
+        DeskDirectory directory = directory(false);
+        for (int i = 0; i < CALLERS; i++) {
+            assertEquals(null, directory.names().of("sub-1"), "nothing known yet, and no waiting for Keycloak");
+        }
+        keycloakAnswers.countDown();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (directory.names().of("sub-1") == null && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
+        assertEquals("Carol", directory.names().of("sub-1"));
+        assertEquals(null, directory.names().of("someone-else"));
+        assertEquals(null, directory.names().of(null));
+        assertEquals(1, keycloakCalls.get(), "one background refresh for all the views that asked");
+    }
+
+    @Test
+    void withKeycloakDownNamesAreUnknownAndKeycloakIsNotAskedOnEveryView() throws Exception {
+        DeskDirectory directory = directory(true);
+        keycloakAnswers.countDown();
+        assertEquals(null, directory.names().of("sub-1"));
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (keycloakCalls.get() == 0 && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
+        Thread.sleep(100);
+        for (int i = 0; i < 20; i++) {
+            assertEquals(null, directory.names().of("sub-1"));
+        }
+        Thread.sleep(100);
+        assertEquals(1, keycloakCalls.get(), "the next try waits " + DeskDirectory.BACKGROUND_RETRY);
+    }
+
     /** Every caller asks while the first one's Keycloak call is still under way. */
     private List<Future<DeskDirectory.Snapshot>> callConcurrently(DeskDirectory directory) throws InterruptedException {
         List<Future<DeskDirectory.Snapshot>> answers = new ArrayList<>();
@@ -96,6 +130,11 @@ class DeskDirectoryTest {
                     throw new IllegalStateException("Connection refused");
                 }
                 return List.of(new Person("sub-1", "carol", "Carol", List.of("editor")));
+            }
+
+            @Override
+            java.util.concurrent.Executor backgroundPool() {
+                return pool;
             }
         };
         directory.config = TestConfig.factdesk("factdesk.people.cache-ttl", "1m");
