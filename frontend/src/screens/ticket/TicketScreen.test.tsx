@@ -1,9 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Api } from '../../api';
-import { DeskContext, type Desk } from '../../desk';
-import type { LiveEvents, LiveMessage } from '../../events';
-import { NO_PERMISSIONS } from '../../nav';
+import { DeskContext } from '../../desk';
+import { fakeDesk, json } from '../../testing/fakeDesk';
 import type { TicketPermissions } from '../../types';
 import { TicketScreen } from './TicketScreen';
 
@@ -40,10 +38,6 @@ function fixtures() {
   };
 }
 
-function json(body: unknown, status = 200, type = 'application/json') {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } });
-}
-
 type Fixtures = ReturnType<typeof fixtures>;
 
 interface Setup {
@@ -59,50 +53,36 @@ function setup(overrides: Setup = {}) {
   const f = fixtures();
   if (overrides.permissions) f.ticket.permissions = overrides.permissions;
   overrides.change?.(f);
-  const fetchMock = vi.fn(async (url: RequestInfo | URL, init?: RequestInit) => {
-    const u = String(url);
-    if (init?.method && init.method !== 'GET' && overrides.onWrite) {
-      const answer = overrides.onWrite(u, init.body ? JSON.parse(String(init.body)) : undefined);
+  // Pages answer newest first.
+  const page = <T,>(items: T[]) => json({ items: [...items].reverse(), total: items.length, totalExact: true, page: 0, size: 200 });
+  const { desk, emit, requests, writes } = fakeDesk((method, u, body) => {
+    if (method !== 'GET' && overrides.onWrite) {
+      const answer = overrides.onWrite(u, body);
       if (answer) return answer;
     }
-    if (init?.method === 'PUT' && u === '/api/tickets/12/verdict') return overrides.onPut ? overrides.onPut() : json(f.verdict.draft);
-    if (u === '/api/tickets/12') return json(f.ticket);
-    if (u === '/api/claims/5') return json(f.claim);
-    if (u === '/api/articles/9') return json(f.article);
-    if (u === '/api/tickets/12/evidence?size=200') return json({ items: [], total: 0, totalExact: true, page: 0, size: 200 });
-    if (u === '/api/tickets/12/verdict') return json(f.verdict);
-    // Pages answer newest first.
-    if (u === '/api/tickets/12/comments?size=200') return json({ items: [...f.comments].reverse(), total: f.comments.length, totalExact: true, page: 0, size: 200 });
-    if (u === '/api/tickets/12/history?size=200') return json({ items: [...f.history].reverse(), total: f.history.length, totalExact: true, page: 0, size: 200 });
-    return json({ title: 'Not found', detail: `no route ${u}` }, 404, 'application/problem+json');
-  });
-  const listeners = new Set<(m: LiveMessage) => void>();
-  const live = {
-    subscribe: (l: (m: LiveMessage) => void) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-  } as unknown as LiveEvents;
-  const desk: Desk = {
-    api: new Api(() => 'tok', fetchMock as unknown as typeof fetch),
-    live,
+    if (method === 'PUT' && u === '/api/tickets/12/verdict') return overrides.onPut ? overrides.onPut() : json(f.verdict.draft);
+    if (method !== 'GET') return undefined;
+    switch (u) {
+      case '/api/tickets/12': return json(f.ticket);
+      case '/api/claims/5': return json(f.claim);
+      case '/api/articles/9': return json(f.article);
+      case '/api/tickets/12/evidence?size=200': return page([]);
+      case '/api/tickets/12/verdict': return json(f.verdict);
+      case '/api/tickets/12/comments?size=200': return page(f.comments);
+      case '/api/tickets/12/history?size=200': return page(f.history);
+      default: return undefined;
+    }
+  }, {
     me: { subject: 'sub-alice', username: 'alice', name: 'Alice', roles: overrides.roles ?? ['factchecker'] },
-    permissions: NO_PERMISSIONS,
-    timeZone: 'Europe/Berlin',
     people: [{ subject: 'sub-alice', username: 'alice', name: 'Alice A', roles: ['factchecker'] }],
     scale: { id: 1, name: 'Six', active: true, bestRating: 6, worstRating: 1, version: 0, ratings: [
       { id: 2, position: 2, label: 'False', definition: 'The statement is not accurate.', value: 1 },
       { id: 3, position: 1, label: 'True', definition: 'The statement is accurate.', value: 6 },
     ] },
-    signOut: () => undefined,
-  };
+  });
   render(<DeskContext.Provider value={desk}><TicketScreen id={12} /></DeskContext.Provider>);
-  const emit = (m: LiveMessage) => act(() => listeners.forEach((l) => l(m)));
-  const ticketFetches = () => fetchMock.mock.calls.filter(([u, init]) => String(u) === '/api/tickets/12' && !init?.method?.match(/POST|PUT/) ).length;
-  const writes = () => fetchMock.mock.calls
-    .filter(([, init]) => init?.method && init.method !== 'GET')
-    .map(([u, init]) => ({ method: init!.method, url: String(u), body: init!.body ? JSON.parse(String(init!.body)) : undefined }));
-  return { fetchMock, emit, ticketFetches, writes };
+  const ticketFetches = () => requests().filter((r) => r === 'GET /api/tickets/12').length;
+  return { emit, ticketFetches, writes };
 }
 
 afterEach(cleanup);
