@@ -1,12 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { Claimant, ErrorBox, Highlighted, When, useAction } from '../../components';
+import { Claimant, ErrorBox, When, useAction } from '../../components';
 import { useDesk } from '../../desk';
-import { useArticle } from '../../hooks/useArticle';
 import { useDraft } from '../../hooks/useDraft';
 import type { Appearance, Claim } from '../../types';
 import { ChangedSinceRequest, ConflictNote, StaleReload } from './shared';
 
-/** The claim as reviewed content, its appearances, and the source article with the claim marked. */
+/** The claim as reviewed content and its appearances (its source article is {@link SourceArticle}). */
 export function ClaimPanel({ claim, editable, onSaved, changed }: { claim: Claim; editable: boolean; onSaved: () => void; changed?: string[] }) {
   const { api, timeZone } = useDesk();
   const [editing, setEditing] = useState(false);
@@ -80,33 +79,7 @@ export function ClaimPanel({ claim, editable, onSaved, changed }: { claim: Claim
           </div>
         </form>
       )}
-      {claim.articleId && <SourceArticle claim={claim} />}
     </section>
-  );
-}
-
-function SourceArticle({ claim }: { claim: Claim }) {
-  const article = useArticle(claim.articleId);
-  return (
-    <details className="source" open>
-      <summary>Source article{article.data ? `: ${article.data.title || article.data.url}` : ''}</summary>
-      {article.data && (
-        <>
-          <p className="muted">
-            {[article.data.outlet, article.data.author].filter(Boolean).join(' · ')}{' '}
-            <a href={article.data.url} target="_blank" rel="noopener noreferrer">Original</a>
-          </p>
-          {/* Focusable so a keyboard can scroll it (axe: scrollable-region-focusable). */}
-          <div className="article-text" data-testid="source-article" tabIndex={0} role="region" aria-label="Source article text">
-            <Highlighted
-              text={article.data.text}
-              spans={claim.sourceStart != null && claim.sourceEnd != null ? [{ start: claim.sourceStart, end: claim.sourceEnd, kind: 'claim', title: 'The claim' }] : []}
-            />
-          </div>
-        </>
-      )}
-      <ErrorBox error={article.error} />
-    </details>
   );
 }
 

@@ -103,6 +103,56 @@ describe('TicketScreen', () => {
     expect(screen.getByText('The statement is not accurate.', { exact: false })).toBeTruthy();
   });
 
+  it('centres the claim inside the article box when the ticket opens and when its span changes, without scrolling the page', async () => {
+    // jsdom has no layout: the mark sits at markTop in a 300 px high box.
+    let markTop = 900;
+    const spies = [
+      vi.spyOn(HTMLElement.prototype, 'offsetTop', 'get').mockImplementation(function (this: HTMLElement) { return this.tagName === 'MARK' ? markTop : 0; }),
+      vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(function (this: HTMLElement) { return this.tagName === 'MARK' ? 40 : 0; }),
+      vi.spyOn(Element.prototype, 'clientHeight', 'get').mockImplementation(function (this: Element) { return this.getAttribute('data-testid') === 'source-article' ? 300 : 0; }),
+    ];
+    const scrollIntoView = vi.fn();
+    Element.prototype.scrollIntoView = scrollIntoView;
+    const scrollTo = vi.spyOn(window, 'scrollTo').mockImplementation(() => undefined);
+    try {
+      let fx: Fixtures | undefined;
+      const { emit } = setup({ change: (f) => { fx = f; } });
+      const article = await screen.findByTestId('source-article');
+      await waitFor(() => expect(article.querySelector('mark')).not.toBeNull());
+      expect(article.scrollTop).toBe(900 + 20 - 150);
+
+      // A changed span (the claim re-pointed at the intro) re-centres the box.
+      markTop = 400;
+      fx!.claim.sourceStart = 0;
+      fx!.claim.sourceEnd = 5;
+      emit({ type: 'ticket', event: { ticketId: 12, action: 'claim.updated' } });
+      await waitFor(() => expect(article.querySelector('mark')!.textContent).toBe('Intro'), { timeout: 2000 });
+      await waitFor(() => expect(article.scrollTop).toBe(400 + 20 - 150));
+      expect(scrollIntoView).not.toHaveBeenCalled();
+      expect(scrollTo).not.toHaveBeenCalled();
+    } finally {
+      spies.forEach((s) => s.mockRestore());
+      scrollTo.mockRestore();
+      delete (Element.prototype as Partial<Element>).scrollIntoView;
+    }
+  });
+
+  it('keeps the work first in the page order: claim, evidence, verdict, then the article, comments and history', async () => {
+    setup();
+    await screen.findByTestId('source-article');
+    const regions = [
+      screen.getByRole('region', { name: 'Claim' }),
+      screen.getByRole('region', { name: /^Evidence/ }),
+      screen.getByRole('region', { name: 'Verdict' }),
+      screen.getByRole('region', { name: 'Source article' }),
+      screen.getByRole('region', { name: /^Comments/ }),
+      screen.getByRole('region', { name: 'History' }),
+    ];
+    for (let i = 1; i < regions.length; i++) {
+      expect(regions[i - 1].compareDocumentPosition(regions[i]) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    }
+  });
+
   it('refetches when an event for this ticket arrives or the stream reconnects, not for other tickets', async () => {
     const { emit, ticketFetches } = setup();
     await screen.findByRole('heading', { name: 'Ticket #12' });

@@ -7,6 +7,7 @@ import { ClaimPanel } from './ClaimPanel';
 import { CommentsPanel } from './CommentsPanel';
 import { EvidencePanel } from './EvidencePanel';
 import { HistoryPanel } from './HistoryPanel';
+import { SourceArticle } from './SourceArticle';
 import { TicketHeader } from './TicketHeader';
 import { changedSince } from './changedSince';
 import { TriagePanel } from './TriagePanel';
@@ -41,13 +42,22 @@ export function TicketScreen({ id }: { id: number }) {
       <TicketHeader ticket={ticket} request={changesRequest(history, comments)} />
       {data.error && <ErrorBox error={data.error} />}
       <ActionBar ticket={ticket} onDone={data.reload} beforeSubmit={beforeSubmit} />
+      {/* DOM order is the work order (claim, evidence, verdict, then the article) for keyboard and narrow screens;
+          the grid areas put the claim and its article beside the evidence and verdict on wide screens. */}
       <div className="workspace-grid">
-        <div className="col">
+        <div className="area-claim">
           <ClaimPanel claim={claim} editable={can.edit.claim} onSaved={data.reload} changed={changed?.claim} />
+        </div>
+        <div className="area-work">
           <EvidencePanel ticketId={ticket.id} items={evidence} editable={can.edit.evidence} onChanged={data.reload} changed={changed?.evidence} />
           <VerdictPanel ticket={ticket} overview={verdict} evidence={evidence} editable={can.edit.verdict} onSaved={data.reload} changed={changed?.verdict} registerFlush={registerFlush} />
         </div>
-        <div className="col side">
+        {claim.articleId && (
+          <div className="area-article">
+            <SourceArticle claim={claim} />
+          </div>
+        )}
+        <div className="area-side">
           {can.edit.triage && <TriagePanel ticket={ticket} onSaved={data.reload} />}
           <CommentsPanel ticket={ticket} comments={comments} canComment={can.comment} onAdded={data.reload} />
           <HistoryPanel history={history} />
