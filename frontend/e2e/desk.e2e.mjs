@@ -209,7 +209,7 @@ async function main() {
     const satellite = candidates.filter({ hasText: 'satellite imagery' }).first();
     await satellite.getByRole('checkbox', { name: /^Accept sentence/ }).check();
     await carol.getByRole('button', { name: /^Accept selected/ }).click();
-    await carol.getByRole('status').filter({ hasText: 'Accepted 1' }).getByRole('link').click();
+    await satellite.getByRole('status').filter({ hasText: 'Accepted' }).getByRole('link').click();
     await carol.getByRole('heading', { name: /^Ticket #/ }).waitFor();
     await carol.getByText('satellite imagery', { exact: false }).first().waitFor();
   });

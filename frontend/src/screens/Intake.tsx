@@ -84,8 +84,18 @@ interface Choice {
   text: string;
   claimant: string;
   priority: Priority;
+  /** datetime-local in the desk's time zone, or '' for none. */
+  deadline: string;
+  /** Comma-separated. */
+  topics: string;
   linkTo: string;
 }
+
+/** Bounds of a claim's topics (ClaimRequest.TOPICS_MAX, TOPIC_MAX). */
+const TOPICS_MAX = 20;
+const TOPIC_MAX = 60;
+
+const topicList = (text: string) => text.split(',').map((t) => t.trim()).filter(Boolean);
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
@@ -96,7 +106,8 @@ export function ArticleScreen({ id }: { id: number }) {
     return { article, sentences, candidates };
   }, [api, id]);
   const [choices, setChoices] = useState<Record<number, Choice>>({});
-  const [outcomes, setOutcomes] = useState<AcceptOutcome[] | null>(null);
+  // Keyed by sentence position: each outcome is shown in the row whose candidate was accepted.
+  const [outcomes, setOutcomes] = useState<Record<number, AcceptOutcome>>({});
   const [busy, error, run] = useAction();
   const [showAll, setShowAll] = useState(false);
 
@@ -124,23 +135,34 @@ export function ArticleScreen({ id }: { id: number }) {
   const { article, sentences, candidates } = data.data;
   const canAccept = permissions.acceptCandidates;
   const choiceOf = (s: Sentence): Choice =>
-    choices[s.position] ?? { accept: false, text: s.text, claimant: s.claimant ?? '', priority: 'NORMAL', linkTo: '' };
+    choices[s.position] ?? { accept: false, text: s.text, claimant: s.claimant ?? '', priority: 'NORMAL', deadline: '', topics: '', linkTo: '' };
   const setChoice = (s: Sentence, patch: Partial<Choice>) =>
     setChoices((c) => ({ ...c, [s.position]: { ...choiceOf(s), ...patch } }));
-  const chosen = candidates.items.filter((c) => choiceOf(c.sentence).accept);
+  // A sentence already a claim is not offered again (the server answers 409 to it).
+  const chosen = candidates.items.filter((c) => c.sentence.claimIds.length === 0 && choiceOf(c.sentence).accept);
 
   const accept = async () => {
-    const items: AcceptItem[] = chosen.map(({ sentence }) => {
-      const c = choiceOf(sentence);
-      if (c.linkTo) return { position: sentence.position, linkTo: Number(c.linkTo) };
-      const item: AcceptItem = { position: sentence.position, priority: c.priority };
-      if (c.text.trim() && c.text !== sentence.text) item.text = c.text.trim();
-      if (c.claimant.trim() !== (sentence.claimant ?? '')) item.claimant = c.claimant.trim();
-      return item;
-    });
     await run(async () => {
+      const items: AcceptItem[] = chosen.map(({ sentence }) => {
+        const c = choiceOf(sentence);
+        if (c.linkTo) return { position: sentence.position, linkTo: Number(c.linkTo) };
+        const item: AcceptItem = { position: sentence.position, priority: c.priority };
+        if (c.text.trim() && c.text !== sentence.text) item.text = c.text.trim();
+        if (c.claimant.trim() !== (sentence.claimant ?? '')) item.claimant = c.claimant.trim();
+        const topics = topicList(c.topics);
+        if (topics.length > TOPICS_MAX || topics.some((t) => t.length > TOPIC_MAX)) {
+          throw new Error(`Sentence ${sentence.position}: at most ${TOPICS_MAX} topics of up to ${TOPIC_MAX} characters each.`);
+        }
+        if (topics.length) item.topics = topics;
+        if (c.deadline) {
+          const zoned = zonedLocalToIso(c.deadline, timeZone);
+          if (!zoned) throw new Error(`Sentence ${sentence.position}: enter a date and time, or no deadline.`);
+          item.deadline = new Date(zoned).toISOString();
+        }
+        return item;
+      });
       const result = await api.accept(id, items);
-      setOutcomes(result.items);
+      setOutcomes((o) => ({ ...o, ...Object.fromEntries(result.items.map((x) => [x.position, x])) }));
       setChoices({});
       data.reload();
     });
@@ -170,20 +192,9 @@ export function ArticleScreen({ id }: { id: number }) {
         <section className="panel" aria-labelledby="cand-h">
           <h2 id="cand-h">Candidates <span className="count">{candidates.items.length}</span></h2>
           <p className="muted small">Sentences scoring at least {pct(candidates.threshold)}, best first.</p>
-          {outcomes && (
-            <div className="success" role="status">
-              Accepted {outcomes.length}:{' '}
-              {outcomes.map((o, i) => (
-                <span key={o.position}>
-                  {i > 0 && ', '}
-                  <a href={href(`/tickets/${o.ticketId}`)}>{o.linked ? `linked to claim #${o.claimId}` : `ticket #${o.ticketId}`}</a>
-                </span>
-              ))}
-            </div>
-          )}
           <ol className="candidates">
             {candidates.items.map((c) => (
-              <CandidateItem key={c.sentence.position} candidate={c} choice={choiceOf(c.sentence)} canAccept={canAccept} onChange={(p) => setChoice(c.sentence, p)} />
+              <CandidateItem key={c.sentence.position} candidate={c} choice={choiceOf(c.sentence)} canAccept={canAccept} outcome={outcomes[c.sentence.position]} timeZone={timeZone} onChange={(p) => setChoice(c.sentence, p)} />
             ))}
           </ol>
           {canAccept && (
@@ -218,7 +229,25 @@ function sourcingExplanation(marks: HighlightSpan[]): string | undefined {
   return texts.length > 0 ? texts.join(' · ') : undefined;
 }
 
-function CandidateItem({ candidate, choice, canAccept, onChange }: { candidate: Candidate; choice: Choice; canAccept: boolean; onChange: (patch: Partial<Choice>) => void }) {
+/** A link to a claim's ticket (a sentence knows its claims' ids, the desk opens tickets). */
+function ClaimLink({ claimId }: { claimId: number }) {
+  const { api } = useDesk();
+  const claim = useLoad(() => api.claim(claimId), [api, claimId]);
+  const ticketId = claim.data?.ticketId;
+  return ticketId ? <a href={href(`/tickets/${ticketId}`)}>claim #{claimId}</a> : <>claim #{claimId}</>;
+}
+
+interface CandidateProps {
+  candidate: Candidate;
+  choice: Choice;
+  canAccept: boolean;
+  /** What accepting this candidate did, in this visit. */
+  outcome: AcceptOutcome | undefined;
+  timeZone: string;
+  onChange: (patch: Partial<Choice>) => void;
+}
+
+function CandidateItem({ candidate, choice, canAccept, outcome, timeZone, onChange }: CandidateProps) {
   const s = candidate.sentence;
   const similar = candidate.similar;
   const reasons = [...s.reasons].sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution)).slice(0, 5);
@@ -228,7 +257,6 @@ function CandidateItem({ candidate, choice, canAccept, onChange }: { candidate: 
       <div className="candidate-head">
         <span className="score" aria-label={`Score ${pct(s.score)}`}>{pct(s.score)}</span>
         <span className="muted">Sentence {s.position}</span>
-        {s.claimIds.length > 0 && <span className="badge">Already a claim: {s.claimIds.map((id) => `#${id}`).join(', ')}</span>}
       </div>
       <p className="sentence">
         <Highlighted text={s.text} spans={s.signals.flatMap((sig) => sig.triggers.map((t) => ({ start: t.start - s.start, end: t.end - s.start, kind: 'signal', title: sig.explanation })))} explain={sourcingExplanation} />
@@ -263,7 +291,17 @@ function CandidateItem({ candidate, choice, canAccept, onChange }: { candidate: 
           </ul>
         </div>
       )}
-      {canAccept && (
+      {outcome ? (
+        <p className="success" role="status">
+          Accepted: <a href={href(`/tickets/${outcome.ticketId}`)}>{outcome.linked ? `linked to claim #${outcome.claimId}` : `ticket #${outcome.ticketId}`}</a>
+        </p>
+      ) : s.claimIds.length > 0 && (
+        <p className="badge">
+          Already a claim:{' '}
+          {s.claimIds.map((id, i) => <span key={id}>{i > 0 && ', '}<ClaimLink claimId={id} /></span>)}
+        </p>
+      )}
+      {canAccept && !outcome && s.claimIds.length === 0 && (
         <fieldset className="accept">
           <legend className="visually-hidden">Accept sentence {s.position}</legend>
           <label className="check">
@@ -291,6 +329,10 @@ function CandidateItem({ candidate, choice, canAccept, onChange }: { candidate: 
                         {PRIORITIES.map((pr) => <option key={pr} value={pr}>{pr.charAt(0) + pr.slice(1).toLowerCase()}</option>)}
                       </select>
                     </label>
+                  </div>
+                  <div className="row">
+                    <label>Deadline ({timeZone})<input type="datetime-local" value={choice.deadline} onChange={(e) => onChange({ deadline: e.target.value })} /></label>
+                    <label>Topics (comma-separated)<input value={choice.topics} onChange={(e) => onChange({ topics: e.target.value })} /></label>
                   </div>
                 </>
               )}

@@ -100,6 +100,8 @@ class IntakeTest {
         desk.as(desk.carol).body(Map.of("items", List.of(Map.of("position", 1))))
                 .post("/api/articles/{id}/candidates/accept", id).then().statusCode(409)
                 .body("detail", equalTo("Sentence 1 is already claim " + claim + "."));
+        desk.as(desk.carol).get("/api/articles/{id}/sentences", id).then().statusCode(200)
+                .body("items[1].claimIds", equalTo(List.of((int) claim)));
         desk.as(desk.alice).body(Map.of("items", List.of(Map.of("position", 2))))
                 .post("/api/articles/{id}/candidates/accept", id).then().statusCode(403);
         desk.as(desk.carol).body(Map.of("items", List.of(Map.of("position", 99))))
@@ -126,6 +128,25 @@ class IntakeTest {
                 .body("items.action", hasItem("claim.appearance-added"));
         desk.as(desk.carol).get("/api/claims/{id}/similar", claim).then().statusCode(200)
                 .body("claims.claimId", org.hamcrest.Matchers.not(hasItem((int) claim)));
+    }
+
+    @Test
+    void acceptingSetsDeadlineAndTopicsWithinAClaimsBounds() {
+        long id = article("https://news.example/triage-" + run, html());
+        List<String> tooMany = java.util.stream.IntStream.rangeClosed(0, org.factdesk.claim.ClaimRequest.TOPICS_MAX)
+                .mapToObj(i -> "t" + i).toList();
+        desk.as(desk.carol).body(Map.of("items", List.of(Map.of("position", 1, "topics", tooMany))))
+                .post("/api/articles/{id}/candidates/accept", id).then().statusCode(400);
+        desk.as(desk.carol).body(Map.of("items", List.of(Map.of("position", 1, "topics", List.of("x".repeat(61))))))
+                .post("/api/articles/{id}/candidates/accept", id).then().statusCode(400);
+
+        JsonPath accepted = desk.as(desk.carol).body(Map.of("items", List.of(Map.of("position", 1,
+                        "topics", List.of("budget", "city"), "deadline", "2030-03-01T11:00:00Z"))))
+                .post("/api/articles/{id}/candidates/accept", id).then().statusCode(200).extract().jsonPath();
+        desk.as(desk.carol).get("/api/claims/{id}", accepted.getLong("items[0].claimId")).then().statusCode(200)
+                .body("topics", equalTo(List.of("budget", "city")));
+        desk.as(desk.carol).get("/api/tickets/{id}", accepted.getLong("items[0].ticketId")).then().statusCode(200)
+                .body("deadline", equalTo("2030-03-01T11:00:00Z"));
     }
 
     @Test
