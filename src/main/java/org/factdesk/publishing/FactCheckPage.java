@@ -51,7 +51,8 @@ public class FactCheckPage {
 
     /** Everything the template shows, formatted in the desk's time zone; {@code claimantRemovedOn} once it was erased. */
     public record View(PublishedFactCheck fc, String url, String jsonLd, String published, String updated,
-                       List<CorrectionView> corrections, String retractedAt, String claimantRemovedOn, String timeZone) {
+                       List<CorrectionView> corrections, String retractedAt, String claimantRemovedOn, String timeZone,
+                       boolean preview) {
     }
 
     public record CorrectionView(int version, String publishedAt, String note, List<String> changes) {
@@ -95,17 +96,26 @@ public class FactCheckPage {
         if (!Slugs.of(fc.headline()).equals(slug)) {
             return Response.status(Response.Status.MOVED_PERMANENTLY).location(location(fc)).build();
         }
-        ZoneId zone = found.get().zone();
-        Instant claimantErased = found.get().claimantErasedAt();
+        CacheControl cache = new CacheControl();
+        cache.setMaxAge(60);
+        return Response.ok(render(found.get(), false)).cacheControl(cache).build();
+    }
+
+    /**
+     * The page's HTML. A preview (of what publishing would show, {@link PreviewResource}) is the same page
+     * with a banner saying so and a robots "noindex"; everything else is rendered by this same code.
+     */
+    String render(PublicPages.Shown shown, boolean preview) {
+        PublishedFactCheck fc = shown.fc();
+        ZoneId zone = shown.zone();
+        Instant claimantErased = shown.claimantErasedAt();
         View view = new View(fc, claimReview.pageUrl(fc), claimReview.forScript(claimReview.of(fc)),
                 format(fc.firstPublished(), zone), fc.corrected() ? format(fc.lastPublished(), zone) : null,
                 fc.corrections().stream().map(c -> new CorrectionView(c.version(), format(c.publishedAt(), zone),
                         c.note(), c.changes())).toList(),
                 fc.retraction() == null ? null : format(fc.retraction().at(), zone),
-                claimantErased == null ? null : date(claimantErased, zone), zone.getId());
-        CacheControl cache = new CacheControl();
-        cache.setMaxAge(60);
-        return Response.ok(Templates.factCheck(view).render()).cacheControl(cache).build();
+                claimantErased == null ? null : date(claimantErased, zone), zone.getId(), preview);
+        return Templates.factCheck(view).render();
     }
 
     private static String resource(String name) {

@@ -67,12 +67,7 @@ public record PublishedFactCheck(long id, String headline, String claimText, Str
                         + " and v.state = :published order by v.ticketId, v.number", VerdictVersion.class)
                 .setParameter("ids", ticketIds).setParameter("published", VerdictVersion.State.PUBLISHED)
                 .getResultStream().collect(Collectors.groupingBy(v -> v.ticketId));
-        Set<Long> ratingIds = versionsOf.values().stream().flatMap(List::stream).map(v -> v.ratingId)
-                .filter(Objects::nonNull).collect(Collectors.toSet());
-        Map<Long, Rating> ratings = ratingIds.isEmpty() ? Map.of() : em.createQuery("select r from Rating r"
-                        + " join fetch r.scale s left join fetch s.ratings where r.id in :ids", Rating.class)
-                .setParameter("ids", ratingIds).getResultStream()
-                .collect(Collectors.toMap(r -> r.id, r -> r, (same, again) -> same)); // one row per rating of the scale
+        Map<Long, Rating> ratings = ratingsOf(versionsOf.values().stream().flatMap(List::stream).toList());
         List<PublishedFactCheck> published = new ArrayList<>();
         for (Long id : ticketIds) {
             Ticket ticket = tickets.get(id);
@@ -81,6 +76,25 @@ public record PublishedFactCheck(long id, String headline, String claimText, Str
             }
         }
         return published;
+    }
+
+    /**
+     * Within a transaction: what the public would see once {@code next} (a version built as publishing
+     * builds it, not stored) is published on this ticket — its published versions and then {@code next}.
+     */
+    public static PublishedFactCheck withNext(Ticket ticket, VerdictVersion next) {
+        List<VerdictVersion> versions = new ArrayList<>(VerdictVersion.publishedOf(ticket.id));
+        versions.add(next);
+        return of(ticket, versions, ratingsOf(versions));
+    }
+
+    /** The ratings these versions cite, with their scales: one query. */
+    private static Map<Long, Rating> ratingsOf(List<VerdictVersion> versions) {
+        Set<Long> ratingIds = versions.stream().map(v -> v.ratingId).filter(Objects::nonNull).collect(Collectors.toSet());
+        return ratingIds.isEmpty() ? Map.of() : Panache.getEntityManager().createQuery("select r from Rating r"
+                        + " join fetch r.scale s left join fetch s.ratings where r.id in :ids", Rating.class)
+                .setParameter("ids", ratingIds).getResultStream()
+                .collect(Collectors.toMap(r -> r.id, r -> r, (same, again) -> same)); // one row per rating of the scale
     }
 
     private static PublishedFactCheck of(Ticket ticket, List<VerdictVersion> versions, Map<Long, Rating> ratings) {

@@ -136,8 +136,37 @@ public class VerdictService {
         if (draft == null) {
             throw Problems.conflict("Nothing to publish", "The ticket has no reviewed verdict draft.");
         }
+        freeze(draft, ticket, now);
+        draft.publishedBy = actor.subject();
+        ticket.publishedVersions = draft.number;
+        return draft;
+    }
+
+    /**
+     * The version publishing the reviewed draft now would make, built the same way but never stored
+     * (a new, unmanaged object: the draft, the ticket and the evidence are left as they are).
+     */
+    public VerdictVersion wouldPublish(Ticket ticket, Instant now) {
+        VerdictVersion draft = VerdictVersion.draftOf(ticket.id);
+        if (draft == null) {
+            throw Problems.conflict("Nothing to preview", "The ticket has no reviewed verdict draft.");
+        }
+        VerdictVersion next = new VerdictVersion();
+        next.ticketId = draft.ticketId;
+        next.ratingId = draft.ratingId;
+        next.headline = draft.headline;
+        next.summary = draft.summary;
+        next.explanation = draft.explanation;
+        next.evidenceIds = draft.evidenceIds.clone();
+        next.correctionNote = draft.correctionNote;
+        freeze(next, ticket, now);
+        return next;
+    }
+
+    /** Freezes the claim (as reviewed) and the cited evidence into the version and numbers it as the next published one. */
+    private void freeze(VerdictVersion version, Ticket ticket, Instant now) {
         ArrayNode sources = json.createArrayNode();
-        for (Evidence evidence : Evidence.<Evidence>list("id in ?1 order by id", Arrays.asList(draft.evidenceIds))) {
+        for (Evidence evidence : Evidence.<Evidence>list("id in ?1 order by id", Arrays.asList(version.evidenceIds))) {
             sources.addObject()
                     .put("id", evidence.id)
                     .put("url", evidence.url)
@@ -148,26 +177,23 @@ public class VerdictService {
                     .put("accessedOn", evidence.accessedOn.toString())
                     .put("archiveUrl", evidence.archiveUrl);
         }
-        draft.sources = sources;
+        version.sources = sources;
         // The claim was frozen since review: this is the claim the reviewer approved.
         Claim claim = ticket.claim;
-        draft.claimText = claim.text;
-        draft.claimant = claim.claimant;
-        draft.claimLanguage = claim.language;
-        draft.claimTopics = claim.topics.clone();
+        version.claimText = claim.text;
+        version.claimant = claim.claimant;
+        version.claimLanguage = claim.language;
+        version.claimTopics = claim.topics.clone();
         ArrayNode appearances = json.createArrayNode();
         for (ClaimAppearance appearance : claim.reviewedAppearances()) {
             appearances.addObject().put("url", appearance.url)
                     .put("appearedAt", appearance.appearedAt == null ? null : appearance.appearedAt.toString());
         }
-        draft.appearances = appearances;
-        draft.state = VerdictVersion.State.PUBLISHED;
-        draft.number = ticket.publishedVersions + 1;
-        draft.publishedAt = now;
-        draft.publishedBy = actor.subject();
-        draft.updatedAt = now;
-        ticket.publishedVersions = draft.number;
-        return draft;
+        version.appearances = appearances;
+        version.state = VerdictVersion.State.PUBLISHED;
+        version.number = ticket.publishedVersions + 1;
+        version.publishedAt = now;
+        version.updatedAt = now;
     }
 
     /** A correction starts from the published text; the published version stays public meanwhile. */
