@@ -50,7 +50,7 @@ describe('DeskShell', () => {
   it('builds the navigation and the claim-next button from GET /api/me, not from the token roles', async () => {
     serve({ review: true, publish: true });
     render(<DeskShell manager={{} as UserManager} user={user()} />);
-    await waitFor(() => expect(navLabels()).toEqual(['Queue', 'Review inbox', 'Publishing queue', 'Published']));
+    await waitFor(() => expect(navLabels()).toEqual(['Queue', 'Review inbox', 'Publishing queue', 'Published', 'Prior reviews']));
     await screen.findByText('No tickets here.');
     expect(screen.queryByRole('button', { name: 'Claim next' })).toBeNull();
   });
@@ -59,7 +59,7 @@ describe('DeskShell', () => {
     serve({ claimNext: true, postArticles: true });
     render(<DeskShell manager={{} as UserManager} user={user()} />);
     expect(await screen.findByRole('button', { name: 'Claim next' })).toBeTruthy();
-    expect(navLabels()).toEqual(['Queue', 'Published', 'Intake']);
+    expect(navLabels()).toEqual(['Queue', 'Published', 'Intake', 'Prior reviews']);
   });
 
   it('asks /api/me once per sign-in, not again when the token is renewed', async () => {

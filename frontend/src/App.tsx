@@ -10,6 +10,8 @@ import { href, useRoute } from './router';
 import { Board, ListScreen, Queue } from './screens/Queue';
 import { TicketScreen } from './screens/ticket/TicketScreen';
 import { ArticleScreen, IntakeScreen } from './screens/Intake';
+import { PriorReviewsScreen } from './screens/PriorReviews';
+import { AdminScreen } from './screens/admin/Admin';
 import type { DeskPermissions, Person, RatingScale } from './types';
 
 /** The desk's roles, to tell people which they hold (display only: decisions come from the server). */
@@ -115,6 +117,8 @@ export function DeskShell({ manager, user }: { manager: UserManager; user: User 
     case 'published': screen = <ListScreen kind="published" />; break;
     case 'intake': screen = <IntakeScreen />; break;
     case 'article': screen = <ArticleScreen key={route.params.id} id={Number(route.params.id)} />; break;
+    case 'prior-reviews': screen = <PriorReviewsScreen />; break;
+    case 'admin': screen = <AdminScreen section={route.params.section} />; break;
     default: screen = <section><h1>Not found</h1><p><a href={href('/queue')}>Back to the queue</a></p></section>;
   }
   const current = '/' + (window.location.hash.replace(/^#\//, '').split(/[/?]/)[0] || 'queue');

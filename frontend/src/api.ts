@@ -1,8 +1,9 @@
 // The API client: relative URLs on the same origin, bearer token, problem+json errors.
 import type {
   AcceptItem, AcceptOutcome, Article, ArticleRequest, ArticleSummary, Candidate, Claim, Comment, Evidence, EvidenceRequest,
-  HistoryEvent, Matches, Me, Page, People, RatingScale, Sentence, Settings, Ticket, TriageRequest, VerdictDraftRequest,
-  VerdictOverview, Verdict,
+  HistoryEvent, ImportReport, Matches, Me, Page, People, PriorReview, RatingScale, RatingScaleRequest, Sentence, Settings,
+  SettingsRequest, Ticket, TriageRequest, VerdictDraftRequest, VerdictOverview, Verdict, WebAppConfig, WebhookDelivery,
+  WebhookEndpoint, WebhookEndpointRequest,
 } from './types';
 
 export interface Problem {
@@ -90,23 +91,34 @@ export function ticketQueryString(query: TicketQuery): string {
   return text ? `?${text}` : '';
 }
 
+/** A request whose body or answer is not JSON (an upload, an HTML page). */
+export interface RawOptions {
+  /** Sent as is, with this Content-Type. */
+  raw?: { body: string; contentType: string };
+  /** What the answer should be; problems always come as problem+json. */
+  accept?: string;
+  /** Answer the body as text rather than parsing it as JSON. */
+  text?: boolean;
+}
+
 export class Api {
   constructor(
     private readonly token: TokenSource,
     private readonly fetchImpl: typeof fetch = (...args) => fetch(...args),
   ) {}
 
-  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  async request<T>(method: string, path: string, body?: unknown, options: RawOptions = {}): Promise<T> {
+    const headers: Record<string, string> = { Accept: options.accept ? `${options.accept}, application/problem+json` : 'application/json, application/problem+json' };
     const token = await this.token();
     if (token) headers.Authorization = `Bearer ${token}`;
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (options.raw) headers['Content-Type'] = options.raw.contentType;
+    else if (body !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;
     try {
       response = await this.fetchImpl(path, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: options.raw ? options.raw.body : body === undefined ? undefined : JSON.stringify(body),
       });
     } catch {
       throw new ApiError(0, { detail: 'The server could not be reached. Check your connection and try again.' });
@@ -116,6 +128,7 @@ export class Api {
     }
     if (response.status === 204) return undefined as T;
     const text = await response.text();
+    if (options.text) return text as T;
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
@@ -169,6 +182,41 @@ export class Api {
   accept = (id: number, items: AcceptItem[]) =>
     this.request<{ items: AcceptOutcome[] }>('POST', `/api/articles/${id}/candidates/accept`, { items });
   similar = (text: string) => this.get<Matches>(`/api/similar?text=${encodeURIComponent(text)}`);
+
+  // Publishing
+  /** The public page publishing the ticket now would show (HTML, marked as a preview). */
+  preview = (ticketId: number) => this.request<string>('GET', `/api/tickets/${ticketId}/preview`, undefined, { accept: 'text/html', text: true });
+  /** Marks the claim a duplicate of `original`: its ticket is discarded, its appearances move over. */
+  markDuplicate = (claimId: number, original: number) =>
+    this.request<Claim>('POST', `/api/claims/${claimId}/mark-duplicate`, { duplicateOf: original });
+  similarClaims = (claimId: number) => this.get<Matches>(`/api/claims/${claimId}/similar?limit=10`);
+
+  // Prior reviews
+  priorReviews = (q: string, page = 0) => {
+    const params = new URLSearchParams({ page: String(page), size: '25' });
+    if (q.trim()) params.set('q', q.trim());
+    return this.get<Page<PriorReview>>(`/api/prior-reviews?${params}`);
+  };
+  /** Uploads a ClaimReview document: JSON-LD (a review or a DataFeed) or an HTML page carrying it. */
+  importPriorReviews = (content: string, html: boolean, baseUrl?: string) =>
+    this.request<ImportReport>('POST', `/api/prior-reviews/import${baseUrl?.trim() ? `?baseUrl=${encodeURIComponent(baseUrl.trim())}` : ''}`,
+      undefined, { raw: { body: content, contentType: html ? 'text/html' : 'application/ld+json' } });
+  importPriorReviewsFrom = (url: string) => this.request<ImportReport>('POST', '/api/prior-reviews/import-url', { url });
+
+  // Administration
+  allRatingScales = () => this.get<Page<RatingScale>>(`/api/rating-scales?size=${MAX_PAGE_SIZE}`);
+  createRatingScale = (body: RatingScaleRequest) => this.request<RatingScale>('POST', '/api/rating-scales', body);
+  activateRatingScale = (id: number) => this.request<RatingScale>('POST', `/api/rating-scales/${id}/activate`);
+  webhooks = () => this.get<Page<WebhookEndpoint>>(`/api/webhooks?size=${MAX_PAGE_SIZE}`);
+  registerWebhook = (body: WebhookEndpointRequest) => this.request<WebhookEndpoint>('POST', '/api/webhooks', body);
+  deactivateWebhook = (id: number) => this.request<void>('DELETE', `/api/webhooks/${id}`);
+  /** Newest first; `after` is the `next` of the page before. */
+  deliveries = (endpointId: number, after?: string | null) =>
+    this.get<Page<WebhookDelivery>>(`/api/webhooks/${endpointId}/deliveries?size=25${after ? `&after=${encodeURIComponent(after)}` : ''}`);
+  resendDelivery = (deliveryId: number) => this.request<WebhookDelivery>('POST', `/api/webhooks/deliveries/${deliveryId}/resend`);
+  updateSettings = (body: SettingsRequest) => this.request<Settings>('PUT', '/api/settings', body);
+  /** The deployment's sign-in settings (public): where the realm lives. */
+  webAppConfig = () => this.get<WebAppConfig>('/config.json');
 }
 
 async function readProblem(response: Response): Promise<Problem> {

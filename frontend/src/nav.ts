@@ -9,10 +9,10 @@ export interface NavItem {
 /** Nothing granted: what the app assumes until /api/me has answered. */
 export const NO_PERMISSIONS: DeskPermissions = {
   claimNext: false, createClaims: false, postArticles: false, acceptCandidates: false,
-  triage: false, review: false, publish: false, administer: false,
+  triage: false, review: false, publish: false, administer: false, markDuplicates: false, importPriorReviews: false,
 };
 
-/** The screens a person can use, in display order. Queue and Published are for everyone. */
+/** The screens a person can use, in display order. Queue, Published and Prior reviews are for everyone. */
 export function navFor(permissions: DeskPermissions): NavItem[] {
   const items: NavItem[] = [{ path: '/queue', label: 'Queue' }];
   if (permissions.triage || permissions.administer) items.push({ path: '/board', label: 'Board' });
@@ -20,5 +20,7 @@ export function navFor(permissions: DeskPermissions): NavItem[] {
   if (permissions.publish) items.push({ path: '/publishing', label: 'Publishing queue' });
   items.push({ path: '/published', label: 'Published' });
   if (permissions.postArticles || permissions.acceptCandidates) items.push({ path: '/intake', label: 'Intake' });
+  items.push({ path: '/prior-reviews', label: 'Prior reviews' });
+  if (permissions.administer) items.push({ path: '/admin', label: 'Admin' });
   return items;
 }

@@ -16,6 +16,9 @@ const patterns: [string, RegExp, string[]][] = [
   ['published', /^\/published$/, []],
   ['intake', /^\/intake$/, []],
   ['article', /^\/intake\/(\d+)$/, ['id']],
+  ['prior-reviews', /^\/prior-reviews$/, []],
+  ['admin', /^\/admin$/, []],
+  ['admin', /^\/admin\/([a-z-]+)$/, ['section']],
 ];
 
 export function parseHash(hash: string): Route {

@@ -102,6 +102,24 @@ export type Candidates = Omit<Schemas['CandidatesView'], 'items'> & { items: Can
 export type AcceptItem = Schemas['Item'];
 export type AcceptOutcome = Schemas['Outcome'];
 
+/** Other fact-checkers' reviews, imported from their ClaimReview markup (GET /api/prior-reviews). */
+export type PriorReview = WithNull<
+  Schemas['PriorReviewView'],
+  'claimant' | 'claimDate' | 'appearanceUrl' | 'publisher' | 'publisherUrl' | 'rating' | 'ratingValue' | 'bestRating'
+  | 'worstRating' | 'reviewedAt' | 'reviewedAtOffset' | 'language' | 'source' | 'importedBy'
+>;
+export type ImportNote = WithNull<Schemas['ImportNote'], 'reference'>;
+export type ImportReport = Omit<Schemas['ImportReport'], 'errors' | 'warnings'> & { errors: ImportNote[]; warnings: ImportNote[] };
+export type RatingScaleRequest = Schemas['RatingScaleRequest'];
+export type SettingsRequest = Schemas['DeskSettingsRequest'];
+/** A partner's webhook endpoint; `secret` only in the answer to its registration. */
+export type WebhookEndpoint = WithNull<Schemas['EndpointView'], 'secret'>;
+export type WebhookEndpointRequest = Schemas['EndpointRequest'];
+export type DeliveryStatus = Schemas['Status'];
+export type WebhookDelivery = WithNull<Schemas['DeliveryView'], 'nextAttemptAt' | 'lastStatus' | 'lastError' | 'deliveredAt'>;
+/** GET /config.json: where people sign in (a Keycloak realm). */
+export type WebAppConfig = WithNull<Schemas['WebAppConfigView'], 'publicBaseUrl'>;
+
 /** One message of /api/events (event name "ticket"). Not in the document: it describes the stream as text. */
 export interface TicketEvent {
   ticketId: number;

@@ -5,8 +5,10 @@ import { useTicket } from '../../hooks/useTicket';
 import { ActionBar } from './ActionBar';
 import { ClaimPanel } from './ClaimPanel';
 import { CommentsPanel } from './CommentsPanel';
+import { DuplicatePanel } from './DuplicatePanel';
 import { EvidencePanel } from './EvidencePanel';
 import { HistoryPanel } from './HistoryPanel';
+import { PreviewPanel } from './PreviewPanel';
 import { SourceArticle } from './SourceArticle';
 import { TicketHeader } from './TicketHeader';
 import { changedSince } from './changedSince';
@@ -58,9 +60,11 @@ export function TicketScreen({ id }: { id: number }) {
           </div>
         )}
         <div className="area-side">
+          <PreviewPanel ticket={ticket} />
           {can.edit.triage && <TriagePanel ticket={ticket} onSaved={data.reload} />}
           <CommentsPanel ticket={ticket} comments={comments} canComment={can.comment} onAdded={data.reload} />
           <HistoryPanel history={history} />
+          <DuplicatePanel claim={claim} ticket={ticket} onDone={data.reload} />
         </div>
       </div>
     </article>

@@ -1,6 +1,10 @@
 package org.factdesk.web;
 
+/**
+ * {@code markDuplicates}: may mark a claim as a duplicate of another; {@code importPriorReviews}: may import
+ * other fact-checkers' reviews (upload or URL).
+ */
 public record DeskPermissions(boolean claimNext, boolean createClaims, boolean postArticles,
                               boolean acceptCandidates, boolean triage, boolean review, boolean publish,
-                              boolean administer) {
+                              boolean administer, boolean markDuplicates, boolean importPriorReviews) {
 }

@@ -11,6 +11,7 @@ import org.factdesk.common.CurrentActor;
 import org.factdesk.common.Roles;
 import org.factdesk.desk.DeskSettingsResource;
 import org.factdesk.intake.IntakeResource;
+import org.factdesk.priorreview.PriorReviewResource;
 import org.factdesk.ticket.TicketAction;
 import org.factdesk.ticket.TicketPolicy;
 
@@ -32,6 +33,8 @@ public class MeResource {
     private static final Set<String> POST_ARTICLES = rolesOf(ArticleResource.class, "create");
     private static final Set<String> ACCEPT_CANDIDATES = rolesOf(IntakeResource.class, "accept");
     private static final Set<String> ADMINISTER = rolesOf(DeskSettingsResource.class, "update");
+    private static final Set<String> MARK_DUPLICATES = rolesOf(ClaimResource.class, "markDuplicate");
+    private static final Set<String> IMPORT_PRIOR_REVIEWS = rolesOf(PriorReviewResource.class, "importUrl");
 
     @Inject
     CurrentActor current;
@@ -48,7 +51,9 @@ public class MeResource {
                 TicketPolicy.triageRoleRefusal(actor).isEmpty(),
                 TicketPolicy.roleRefusal(TicketAction.APPROVE, actor).isEmpty(),
                 TicketPolicy.roleRefusal(TicketAction.PUBLISH, actor).isEmpty(),
-                actor.hasAny(ADMINISTER)));
+                actor.hasAny(ADMINISTER),
+                actor.hasAny(MARK_DUPLICATES),
+                actor.hasAny(IMPORT_PRIOR_REVIEWS)));
     }
 
     /** The roles an endpoint method declares (or, without its own, its class). */

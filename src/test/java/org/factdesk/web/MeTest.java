@@ -20,15 +20,22 @@ class MeTest {
     @Test
     void eachRoleGetsWhatTheEndpointsAndTheTableAllow() {
         assertEquals(Map.of("claimNext", true, "createClaims", true, "postArticles", true, "acceptCandidates", false,
-                "triage", false, "review", false, "publish", false, "administer", false), permissions(desk.alice));
+                "triage", false, "review", false, "publish", false, "administer", false, "markDuplicates", false, "importPriorReviews", false), permissions(desk.alice));
         assertEquals(Map.of("claimNext", false, "createClaims", false, "postArticles", false, "acceptCandidates", false,
-                "triage", false, "review", true, "publish", false, "administer", false), permissions(desk.bob));
+                "triage", false, "review", true, "publish", false, "administer", false, "markDuplicates", false, "importPriorReviews", false), permissions(desk.bob));
         assertEquals(Map.of("claimNext", false, "createClaims", true, "postArticles", true, "acceptCandidates", true,
-                "triage", true, "review", false, "publish", true, "administer", false), permissions(desk.carol));
+                "triage", true, "review", false, "publish", true, "administer", false, "markDuplicates", true, "importPriorReviews", true), permissions(desk.carol));
         assertEquals(Map.of("claimNext", false, "createClaims", false, "postArticles", false, "acceptCandidates", false,
-                "triage", false, "review", false, "publish", false, "administer", true), permissions(desk.dave));
+                "triage", false, "review", false, "publish", false, "administer", true, "markDuplicates", false, "importPriorReviews", true), permissions(desk.dave));
         desk.as(desk.rita).get("/api/me").then().statusCode(200);
         given().get("/api/me").then().statusCode(401);
+    }
+
+    @Test
+    void theNewPermissionsFollowTheirEndpointsRoles() {
+        assertEquals(java.util.Set.of("editor"), MeResource.rolesOf(org.factdesk.workflow.ClaimResource.class, "markDuplicate"));
+        assertEquals(MeResource.rolesOf(org.factdesk.priorreview.PriorReviewResource.class, "importUpload"),
+                MeResource.rolesOf(org.factdesk.priorreview.PriorReviewResource.class, "importUrl"));
     }
 
     @Test
