@@ -62,6 +62,16 @@ describe('DeskShell', () => {
     expect(navLabels()).toEqual(['Queue', 'Published', 'Intake', 'Prior reviews']);
   });
 
+  it('shows the administration screens to whom the server grants administer, at their own address', async () => {
+    serve({ administer: true });
+    window.location.hash = '#/admin/people';
+    render(<DeskShell manager={{} as UserManager} user={user()} />);
+    await waitFor(() => expect(navLabels()).toEqual(['Queue', 'Board', 'Published', 'Prior reviews', 'Admin']));
+    expect(screen.getByRole('link', { name: 'Admin' }).getAttribute('aria-current')).toBe('page');
+    expect(await screen.findByRole('heading', { name: 'People' })).toBeTruthy();
+    expect(screen.getByText('Nobody holds a desk role yet.')).toBeTruthy();
+  });
+
   it('asks /api/me once per sign-in, not again when the token is renewed', async () => {
     const { meCalls } = serve({ triage: true });
     const { rerender } = render(<DeskShell manager={{} as UserManager} user={user(1)} />);

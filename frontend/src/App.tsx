@@ -118,7 +118,7 @@ export function DeskShell({ manager, user }: { manager: UserManager; user: User 
     case 'intake': screen = <IntakeScreen />; break;
     case 'article': screen = <ArticleScreen key={route.params.id} id={Number(route.params.id)} />; break;
     case 'prior-reviews': screen = <PriorReviewsScreen />; break;
-    case 'admin': screen = <AdminScreen section={route.params.section} />; break;
+    case 'administration': screen = <AdminScreen section={route.params.section} />; break;
     default: screen = <section><h1>Not found</h1><p><a href={href('/queue')}>Back to the queue</a></p></section>;
   }
   const current = '/' + (window.location.hash.replace(/^#\//, '').split(/[/?]/)[0] || 'queue');

@@ -17,8 +17,8 @@ const patterns: [string, RegExp, string[]][] = [
   ['intake', /^\/intake$/, []],
   ['article', /^\/intake\/(\d+)$/, ['id']],
   ['prior-reviews', /^\/prior-reviews$/, []],
-  ['admin', /^\/admin$/, []],
-  ['admin', /^\/admin\/([a-z-]+)$/, ['section']],
+  ['administration', /^\/admin$/, []],
+  ['administration', /^\/admin\/([a-z-]+)$/, ['section']],
 ];
 
 export function parseHash(hash: string): Route {
