@@ -157,7 +157,8 @@ export function Dialog({ title, onClose, children }: { title: string; onClose: (
         onKeyDown={(e) => {
           if (e.key === 'Escape') onClose();
           if (e.key === 'Tab' && ref.current) {
-            const focusable = [...ref.current.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href]')].filter((el) => !el.hasAttribute('disabled'));
+            // An iframe (a page preview) is a stop too, so that its page can be scrolled from the keyboard.
+            const focusable = [...ref.current.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href], iframe')].filter((el) => !el.hasAttribute('disabled'));
             if (focusable.length === 0) return;
             const first = focusable[0];
             const last = focusable[focusable.length - 1];

@@ -34,7 +34,12 @@ describe('PreviewPanel', () => {
     expect(frame.getAttribute('srcdoc')).toBe(PAGE);
     expect(frame.getAttribute('src')).toBeNull();
     expect(fake.headersOf('/api/tickets/12/preview')).toMatchObject({ Authorization: 'Bearer tok', Accept: expect.stringContaining('text/html') });
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Close preview' }));
+    // Tab from the last stop comes round to the frame, so that the page can be scrolled from the keyboard.
+    const close = within(dialog).getByRole('button', { name: 'Close preview' });
+    close.focus();
+    fireEvent.keyDown(close, { key: 'Tab' });
+    expect(document.activeElement).toBe(frame);
+    fireEvent.click(close);
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 

@@ -44,6 +44,7 @@ export function TicketScreen({ id }: { id: number }) {
       <TicketHeader ticket={ticket} request={changesRequest(history, comments)} />
       {data.error && <ErrorBox error={data.error} />}
       <ActionBar ticket={ticket} onDone={data.reload} beforeSubmit={beforeSubmit} />
+      <PreviewPanel ticket={ticket} />
       {/* DOM order is the work order (claim, evidence, verdict, then the article) for keyboard and narrow screens;
           the grid areas put the claim and its article beside the evidence and verdict on wide screens. */}
       <div className="workspace-grid">
@@ -60,7 +61,6 @@ export function TicketScreen({ id }: { id: number }) {
           </div>
         )}
         <div className="area-side">
-          <PreviewPanel ticket={ticket} />
           {can.edit.triage && <TriagePanel ticket={ticket} onSaved={data.reload} />}
           <CommentsPanel ticket={ticket} comments={comments} canComment={can.comment} onAdded={data.reload} />
           <HistoryPanel history={history} />
