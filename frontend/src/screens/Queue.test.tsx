@@ -35,7 +35,7 @@ describe('ticket lists', () => {
 
   it('asks the server with the view in the URL and puts a filter change into the URL', async () => {
     window.location.hash = '#/review?priority=URGENT&changesRequested=false';
-    const fake = fakeDesk((method, url) => (url.startsWith('/api/tickets?') ? json(page([ticket(1, [])])) : undefined));
+    const fake = fakeDesk((_method, url) => (url.startsWith('/api/tickets?') ? json(page([ticket(1, [])])) : undefined));
     render(<ListScreen kind="review" />, { wrapper: fake.wrapper });
     await screen.findByText('Claim 1', { exact: false });
     expect(fake.requests()).toEqual(['GET /api/tickets?status=IN_REVIEW&priority=URGENT&sort=urgency&changesRequested=false&page=0&size=25']);
@@ -48,7 +48,7 @@ describe('ticket lists', () => {
   });
 
   it('offers no bulk controls without the triage permission', async () => {
-    const fake = fakeDesk((method, url) => (url.startsWith('/api/tickets?') ? json(page([ticket(1, ['assign', 'discard'])])) : undefined));
+    const fake = fakeDesk((_method, url) => (url.startsWith('/api/tickets?') ? json(page([ticket(1, ['assign', 'discard'])])) : undefined));
     render(<Queue />, { wrapper: fake.wrapper });
     await screen.findByText('Claim 1', { exact: false });
     expect(screen.queryByRole('form', { name: 'Bulk actions' })).toBeNull();

@@ -8,7 +8,7 @@ describe('search', () => {
   afterEach(cleanup);
 
   it('shows each hit as text with what it is and links it to its ticket or article', async () => {
-    const fake = fakeDesk((method, url) => url.startsWith('/api/search?') ? json({
+    const fake = fakeDesk((_method, url) => url.startsWith('/api/search?') ? json({
       items: [
         { kind: 'CLAIM', id: 5, ticketId: 50, status: 'OPEN', title: '<img src=x onerror=alert(1)> tax', snippet: 'A senator', at: '2026-01-01T00:00:00Z' },
         { kind: 'ARTICLE', id: 7, ticketId: null, status: null, title: 'Tax news', snippet: null, at: '2026-01-01T00:00:00Z' },
