@@ -52,6 +52,9 @@ describe('keyboard shortcuts', () => {
     press('k', { metaKey: true });
     press('g', { ctrlKey: true });
     press('q');
+    document.body.innerHTML = '<div role="dialog" aria-modal="true"><button>Ok</button></div>';
+    press('/');
+    press('j');
     expect(run).not.toHaveBeenCalled();
     off();
   });

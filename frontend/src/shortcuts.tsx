@@ -46,7 +46,9 @@ export function isTyping(target: EventTarget | null): boolean {
 export function keyHandler(table: Shortcut[], run: (command: Command) => void): (event: KeyboardEvent) => void {
   let pending: string | null = null;
   return (event) => {
-    if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey || isTyping(event.target)) {
+    // Nor behind an open modal dialog: its keys are its own.
+    if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey || isTyping(event.target)
+      || document.querySelector('[aria-modal="true"]')) {
       pending = null;
       return;
     }
