@@ -70,8 +70,34 @@ public class SearchService {
             throw Problems.badRequest("Parameter 'q' needs at least " + QUERY_MIN
                     + " characters (or a ticket number such as #42).");
         }
-        SearchKind kind = kind(kindName);
-        String pattern = Like.containing(q);
+        Hits hits = hits(kind(kindName), Like.containing(q), ticketNumber);
+        List<Object> params = hits.params();
+        Counts.Total total = Counts.of(hits.sql(), params);
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(page.size);
+        pageParams.add(page.offset());
+        List<SearchHitView> items = Rows.query("SELECT * FROM (" + hits.sql() + ") hits ORDER BY at DESC, kind, id DESC"
+                + " LIMIT ? OFFSET ?", pageParams, rows -> {
+            List<SearchHitView> found = new ArrayList<>();
+            while (rows.next()) {
+                long ticketId = rows.getLong("ticket_id");
+                Long ticket = rows.wasNull() ? null : ticketId;
+                Timestamp at = rows.getTimestamp("at");
+                found.add(new SearchHitView(SearchKind.valueOf(rows.getString("kind")), rows.getLong("id"),
+                        ticket, rows.getString("status"),
+                        rows.getString("title"), rows.getString("snippet"), at == null ? null : at.toInstant()));
+            }
+            return found;
+        });
+        return Page.of(items, total, page);
+    }
+
+    /** The rows of the hits, without order or limit, and their parameters. */
+    record Hits(String sql, List<Object> params) {
+    }
+
+    /** The hits of one kind (or of all when {@code kind} is null) for a LIKE pattern and, for tickets, a number. */
+    static Hits hits(SearchKind kind, String pattern, Long ticketNumber) {
         List<String> branches = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         if (kind == null || kind == SearchKind.CLAIM) {
@@ -91,25 +117,7 @@ public class SearchService {
             branches.add(branch(PRIOR_REVIEWS));
             params.addAll(List.of(pattern, pattern, pattern));
         }
-        String hits = String.join("\nUNION ALL\n", branches);
-        Counts.Total total = Counts.of(hits, params);
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(page.size);
-        pageParams.add(page.offset());
-        List<SearchHitView> items = Rows.query("SELECT * FROM (" + hits + ") hits ORDER BY at DESC, kind, id DESC"
-                + " LIMIT ? OFFSET ?", pageParams, rows -> {
-            List<SearchHitView> found = new ArrayList<>();
-            while (rows.next()) {
-                long ticketId = rows.getLong("ticket_id");
-                Long ticket = rows.wasNull() ? null : ticketId;
-                Timestamp at = rows.getTimestamp("at");
-                found.add(new SearchHitView(SearchKind.valueOf(rows.getString("kind")), rows.getLong("id"),
-                        ticket, rows.getString("status"),
-                        rows.getString("title"), rows.getString("snippet"), at == null ? null : at.toInstant()));
-            }
-            return found;
-        });
-        return Page.of(items, total, page);
+        return new Hits(String.join("\nUNION ALL\n", branches), params);
     }
 
     private static String branch(String template) {
