@@ -12,6 +12,8 @@ import { TicketScreen } from './screens/ticket/TicketScreen';
 import { ArticleScreen, IntakeScreen } from './screens/Intake';
 import { PriorReviewsScreen } from './screens/PriorReviews';
 import { AdminScreen } from './screens/admin/Admin';
+import { HeaderSearch, SearchScreen } from './screens/Search';
+import { Shortcuts } from './shortcuts';
 import type { DeskPermissions, Person, RatingScale } from './types';
 
 /** The desk's roles, to tell people which they hold (display only: decisions come from the server). */
@@ -119,6 +121,7 @@ export function DeskShell({ manager, user }: { manager: UserManager; user: User 
     case 'article': screen = <ArticleScreen key={route.params.id} id={Number(route.params.id)} />; break;
     case 'prior-reviews': screen = <PriorReviewsScreen />; break;
     case 'administration': screen = <AdminScreen section={route.params.section} />; break;
+    case 'search': screen = <SearchScreen route={route} />; break;
     default: screen = <section><h1>Not found</h1><p><a href={href('/queue')}>Back to the queue</a></p></section>;
   }
   const current = '/' + (window.location.hash.replace(/^#\//, '').split(/[/?]/)[0] || 'queue');
@@ -140,6 +143,7 @@ export function DeskShell({ manager, user }: { manager: UserManager; user: User 
             })}
           </ul>
         </nav>
+        <HeaderSearch />
         <div className="who">
           <span className={`live live-${liveState}`} role="status" title="Live updates">
             {liveState === 'live' ? 'Live' : liveState === 'connecting' ? 'Connecting…' : 'Offline, retrying'}
@@ -148,6 +152,7 @@ export function DeskShell({ manager, user }: { manager: UserManager; user: User 
           <button onClick={signOut}>Sign out</button>
         </div>
       </header>
+      <Shortcuts nav={nav} />
       <main id="main" tabIndex={-1}>
         {deskError && <ErrorBox error={deskError} />}
         {screen}

@@ -1,9 +1,9 @@
 // The API client: relative URLs on the same origin, bearer token, problem+json errors.
 import type {
-  AcceptItem, AcceptOutcome, Article, ArticleRequest, ArticleSummary, Candidate, Claim, Comment, Evidence, EvidenceRequest,
-  HistoryEvent, ImportReport, Matches, Me, Page, People, PriorReview, RatingScale, RatingScaleRequest, Sentence, Settings,
-  SettingsRequest, Ticket, TriageRequest, VerdictDraftRequest, VerdictOverview, Verdict, WebAppConfig, WebhookDelivery,
-  WebhookEndpoint, WebhookEndpointRequest,
+  AcceptItem, AcceptOutcome, Article, ArticleRequest, ArticleSummary, BulkOutcome, BulkRequest, Candidate, Claim,
+  Comment, Evidence, EvidenceRequest, HistoryEvent, ImportReport, Matches, Me, Page, People, PriorReview, RatingScale,
+  RatingScaleRequest, SearchHit, Sentence, Settings, SettingsRequest, Ticket, TriageRequest, Verdict,
+  VerdictDraftRequest, VerdictOverview, WebAppConfig, WebhookDelivery, WebhookEndpoint, WebhookEndpointRequest,
 } from './types';
 
 export interface Problem {
@@ -71,6 +71,8 @@ export interface TicketQuery {
   language?: string;
   assignee?: string;
   overdue?: boolean;
+  priority?: string;
+  changesRequested?: boolean;
   q?: string;
   sort?: string;
   page?: number;
@@ -80,11 +82,12 @@ export interface TicketQuery {
 export function ticketQueryString(query: TicketQuery): string {
   const params = new URLSearchParams();
   for (const s of query.status ?? []) params.append('status', s);
-  for (const key of ['topic', 'language', 'assignee', 'q', 'sort'] as const) {
+  for (const key of ['topic', 'language', 'assignee', 'priority', 'q', 'sort'] as const) {
     const value = query[key]?.trim();
     if (value) params.set(key, value);
   }
   if (query.overdue) params.set('overdue', 'true');
+  if (query.changesRequested != null) params.set('changesRequested', String(query.changesRequested));
   if (query.page != null) params.set('page', String(query.page));
   if (query.size != null) params.set('size', String(query.size));
   const text = params.toString();
@@ -149,6 +152,8 @@ export class Api {
     this.request<Ticket>('POST', `/api/tickets/${id}/${encodeURIComponent(action)}`, body);
   /** Priority and deadline; answers the updated ticket, 409 on a stale version. */
   triage = (id: number, body: TriageRequest) => this.request<Ticket>('PUT', `/api/tickets/${id}/triage`, body);
+  /** One action on many tickets, each in its own transaction: an outcome per ticket (done, or its problem). */
+  bulk = (body: BulkRequest) => this.request<BulkOutcome>('POST', '/api/tickets/bulk', body);
   /** The newest events, oldest first (the API pages newest first). */
   history = (id: number) => this.get<Page<HistoryEvent>>(`/api/tickets/${id}/history?size=${MAX_PAGE_SIZE}`).then((p) => p.items.reverse());
 
@@ -174,13 +179,24 @@ export class Api {
     this.request<Comment>('POST', `/api/tickets/${ticketId}/comments`, { body });
 
   // Intake
-  articles = (page = 0) => this.get<Page<ArticleSummary>>(`/api/articles?page=${page}&size=20`);
+  articles = (query: { q?: string; language?: string; page?: number } = {}) => {
+    const params = new URLSearchParams({ page: String(query.page ?? 0), size: '20' });
+    if (query.q?.trim()) params.set('q', query.q.trim());
+    if (query.language?.trim()) params.set('language', query.language.trim());
+    return this.get<Page<ArticleSummary>>(`/api/articles?${params}`);
+  };
   article = (id: number) => this.get<Article>(`/api/articles/${id}`);
   createArticle = (body: ArticleRequest) => this.request<Article>('POST', '/api/articles', body);
   sentences = (id: number) => this.get<{ articleId: number; threshold: number; items: Sentence[] }>(`/api/articles/${id}/sentences`);
   candidates = (id: number) => this.get<{ articleId: number; threshold: number; items: Candidate[] }>(`/api/articles/${id}/candidates`);
   accept = (id: number, items: AcceptItem[]) =>
     this.request<{ items: AcceptOutcome[] }>('POST', `/api/articles/${id}/candidates/accept`, { items });
+  // Search across claims, tickets, articles and prior reviews
+  search = (q: string, kind?: string, page = 0) => {
+    const params = new URLSearchParams({ q, page: String(page), size: '25' });
+    if (kind) params.set('kind', kind);
+    return this.get<Page<SearchHit>>(`/api/search?${params}`);
+  };
   similar = (text: string) => this.get<Matches>(`/api/similar?text=${encodeURIComponent(text)}`);
 
   // Publishing

@@ -19,6 +19,7 @@ const patterns: [string, RegExp, string[]][] = [
   ['prior-reviews', /^\/prior-reviews$/, []],
   ['administration', /^\/admin$/, []],
   ['administration', /^\/admin\/([a-z-]+)$/, ['section']],
+  ['search', /^\/search$/, []],
 ];
 
 export function parseHash(hash: string): Route {
@@ -50,3 +51,58 @@ export function navigate(path: string): void {
 }
 
 export const href = (path: string) => `#${path}`;
+
+// Views kept in the URL: a list's filters, sort and page live in the hash query
+// ("#/queue?status=OPEN&topic=health&page=2"), so that a view can be shared and the back button
+// restores it. Each list reads its view from the route and changes it by navigating (a new
+// history entry); it never keeps its own copy.
+
+/** A list's view: each key one or more values (status may repeat); absent keys are defaults. */
+export type View = Record<string, string | string[] | undefined>;
+
+/** The view a hash query names (`status=OPEN&status=IN_REVIEW` → `{ status: ['OPEN', 'IN_REVIEW'] }`). */
+export function parseView(query: URLSearchParams, multi: readonly string[] = ['status']): View {
+  const view: View = {};
+  for (const key of new Set(query.keys())) {
+    const values = query.getAll(key).map((v) => v.trim()).filter(Boolean);
+    if (values.length === 0) continue;
+    view[key] = multi.includes(key) ? values : values[values.length - 1];
+  }
+  return view;
+}
+
+/** The hash query of a view, in a stable order (keys sorted), leaving out empty values. */
+export function serializeView(view: View): string {
+  const params = new URLSearchParams();
+  for (const key of Object.keys(view).sort()) {
+    const value = view[key];
+    for (const v of Array.isArray(value) ? value : [value]) {
+      if (v != null && v.trim() !== '') params.append(key, v.trim());
+    }
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** One value of a view (the first, if several). */
+export const viewValue = (view: View, key: string): string | undefined => {
+  const value = view[key];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+/** The list values of a view (status). */
+export const viewValues = (view: View, key: string): string[] => {
+  const value = view[key];
+  return value == null ? [] : Array.isArray(value) ? value : [value];
+};
+
+/**
+ * Shows the view: a new history entry when it differs from the current one. A change of a filter
+ * starts again at the first page unless the patch names a page.
+ */
+export function changeView(path: string, current: View, patch: View): void {
+  const next: View = { ...current, ...patch };
+  if (!('page' in patch)) delete next.page;
+  const target = path + serializeView(next);
+  if (window.location.hash.replace(/^#/, '') !== target) navigate(target);
+}

@@ -119,6 +119,20 @@ export type DeliveryStatus = Schemas['Status'];
 export type WebhookDelivery = WithNull<Schemas['DeliveryView'], 'nextAttemptAt' | 'lastStatus' | 'lastError' | 'deliveredAt'>;
 /** GET /config.json: where people sign in (a Keycloak realm). */
 export type WebAppConfig = WithNull<Schemas['WebAppConfigView'], 'publicBaseUrl'>;
+/** A search hit (GET /api/search): title and snippet are untrusted text, shown as text. */
+export type SearchKind = Schemas['SearchKind'];
+export const SEARCH_KINDS: SearchKind[] = ['CLAIM', 'TICKET', 'ARTICLE', 'PRIOR_REVIEW'];
+export type SearchHit = WithNull<Schemas['SearchHitView'], 'ticketId' | 'status' | 'snippet'>;
+
+/** POST /api/tickets/bulk: one action on up to 100 tickets. */
+export type BulkAction = Schemas['BulkAction'];
+export type BulkRequest = Schemas['BulkRequest'];
+export type BulkProblem = WithNull<Schemas['BulkProblemView'], 'detail'>;
+export type BulkResult = Omit<WithNull<Schemas['BulkResultView'], 'ticket' | 'problem'>, 'ticket' | 'problem'> & {
+  ticket: Ticket | null;
+  problem: BulkProblem | null;
+};
+export type BulkOutcome = Omit<Schemas['BulkView'], 'results'> & { results: BulkResult[] };
 
 /** One message of /api/events (event name "ticket"). Not in the document: it describes the stream as text. */
 export interface TicketEvent {

@@ -15,7 +15,9 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    language?: string;
                     page?: number;
+                    q?: string;
                     size?: number;
                 };
                 header?: never;
@@ -725,9 +727,11 @@ export interface paths {
                 query?: {
                     after?: string;
                     assignee?: string;
+                    changesRequested?: boolean;
                     language?: string;
                     overdue?: boolean;
                     page?: number;
+                    priority?: string;
                     publicationFailed?: boolean;
                     q?: string;
                     size?: number;
@@ -2059,6 +2063,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: string;
+                    page?: number;
+                    q?: string;
+                    size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PageSearchHitView"];
+                    };
+                };
+                /** @description The request breaks a limit or rule of this document (violations name the fields). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpProblem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpProblem"];
+                    };
+                };
+                /** @description An unexpected failure; the problem hides its details. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpProblem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/settings": {
         parameters: {
             query?: never;
@@ -2270,9 +2351,11 @@ export interface paths {
                 query?: {
                     after?: string;
                     assignee?: string;
+                    changesRequested?: boolean;
                     language?: string;
                     overdue?: boolean;
                     page?: number;
+                    priority?: string;
                     publicationFailed?: boolean;
                     q?: string;
                     size?: number;
@@ -2335,6 +2418,82 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bulk */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BulkRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulkView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpProblem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpProblem"];
+                    };
+                };
+                /** @description An unexpected failure; the problem hides its details. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpProblem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -4298,6 +4457,35 @@ export interface components {
             checkpointSeq: number;
             problem: string;
         };
+        /** @enum {string} */
+        BulkAction: "ASSIGN" | "PRIORITY" | "DISCARD";
+        BulkProblemView: {
+            /** Format: int32 */
+            status: number;
+            title: string;
+            detail: string | null;
+        };
+        BulkRequest: {
+            ticketIds: number[];
+            action: components["schemas"]["BulkAction"];
+            assignee?: string;
+            priority?: components["schemas"]["Priority"];
+            reason?: string;
+        };
+        BulkResultView: {
+            /** Format: int64 */
+            ticketId: number;
+            ok: boolean;
+            ticket: components["schemas"]["TicketView"] | null;
+            problem: components["schemas"]["BulkProblemView"] | null;
+        };
+        BulkView: {
+            results: components["schemas"]["BulkResultView"][];
+            /** Format: int32 */
+            done: number;
+            /** Format: int32 */
+            refused: number;
+        };
         CandidateView: {
             sentence: components["schemas"]["SentenceView"];
             similar: components["schemas"]["Matches"];
@@ -4797,6 +4985,17 @@ export interface components {
             size: number;
             next: string | null;
         };
+        PageSearchHitView: {
+            items: components["schemas"]["SearchHitView"][];
+            /** Format: int64 */
+            total: number;
+            totalExact: boolean;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            next: string | null;
+        };
         PageTicketView: {
             items: components["schemas"]["TicketView"][];
             /** Format: int64 */
@@ -4908,6 +5107,19 @@ export interface components {
             firstBroken: components["schemas"]["BrokenLink"];
             erasures: components["schemas"]["Erased"][];
         };
+        SearchHitView: {
+            kind: components["schemas"]["SearchKind"];
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            ticketId: number | null;
+            status: string | null;
+            title: string;
+            snippet: string | null;
+            at: components["schemas"]["Instant"];
+        };
+        /** @enum {string} */
+        SearchKind: "CLAIM" | "TICKET" | "ARTICLE" | "PRIOR_REVIEW";
         SentenceView: {
             /** Format: int32 */
             position: number;

@@ -3,13 +3,19 @@ import { enumText, ErrorBox, Highlighted, Spinner, statusText, When, useAction }
 import { useDesk } from '../desk';
 import { useLoad } from '../hooks/useLoad';
 import type { HighlightSpan } from '../highlight';
-import { href, navigate } from '../router';
+import { changeView, href, navigate, parseView, useRoute, viewValue } from '../router';
 import { zonedLocalToIso } from '../time';
 import { PRIORITIES, type AcceptItem, type AcceptOutcome, type Candidate, type Priority, type Sentence } from '../types';
 
 export function IntakeScreen() {
   const { api, permissions, timeZone } = useDesk();
-  const list = useLoad(() => api.articles(), [api]);
+  // The list's view (words, language, page) lives in the URL: "#/intake?q=budget&language=de".
+  const route = useRoute();
+  const view = parseView(route.query, []);
+  const q = viewValue(view, 'q') ?? '';
+  const language = viewValue(view, 'language') ?? '';
+  const page = Math.max(0, Number(viewValue(view, 'page') ?? 0) || 0);
+  const list = useLoad(() => api.articles({ q, language, page }), [api, q, language, page]);
   const [form, setForm] = useState({ url: '', title: '', outlet: '', author: '', publishedAt: '', language: 'en', text: '', format: '' as '' | 'text' | 'html' });
   const [busy, error, run] = useAction();
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
@@ -64,8 +70,9 @@ export function IntakeScreen() {
       )}
       <section className="panel" aria-labelledby="articles-h">
         <h2 id="articles-h">Recent articles</h2>
+        <ArticleFilters key={`${q}\n${language}`} q={q} language={language} onApply={(patch) => changeView('/intake', view, patch)} />
         <ErrorBox error={list.error} />
-        {list.data?.items.length === 0 && <p className="empty">No articles yet.</p>}
+        {list.data?.items.length === 0 && <p className="empty">{q || language ? 'No article matches.' : 'No articles yet.'}</p>}
         <ul className="plain">
           {list.data?.items.map((a) => (
             <li key={a.id}>
@@ -74,8 +81,35 @@ export function IntakeScreen() {
             </li>
           ))}
         </ul>
+        {list.data && list.data.total > 20 && (
+          <nav className="pager" aria-label="Pages of articles">
+            <button disabled={page === 0} onClick={() => changeView('/intake', view, { page: page > 1 ? String(page - 1) : undefined })}>Previous page</button>
+            <span>Page {page + 1} of {Math.ceil(list.data.total / 20)}</span>
+            <button disabled={(page + 1) * 20 >= list.data.total} onClick={() => changeView('/intake', view, { page: String(page + 1) })}>Next page</button>
+          </nav>
+        )}
       </section>
     </section>
+  );
+}
+
+/** Words (title, outlet, address) and language; applied with the button, kept in the URL. */
+function ArticleFilters({ q, language, onApply }: { q: string; language: string; onApply: (patch: { q?: string; language?: string }) => void }) {
+  const [words, setWords] = useState(q);
+  const [lang, setLang] = useState(language);
+  return (
+    <form className="filters" role="search" aria-label="Filter articles"
+      onSubmit={(e) => { e.preventDefault(); onApply({ q: words.trim() || undefined, language: lang.trim() || undefined }); }}>
+      <label>
+        Words
+        <input type="search" value={words} onChange={(e) => setWords(e.target.value)} placeholder="Title, outlet or address" maxLength={200} />
+      </label>
+      <label>
+        Language
+        <input value={lang} onChange={(e) => setLang(e.target.value)} size={5} placeholder="en" maxLength={35} />
+      </label>
+      <button type="submit">Apply</button>
+    </form>
   );
 }
 

@@ -12,6 +12,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.validation.constraints.Size;
+import org.factdesk.ticket.TicketFilter;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -49,8 +52,10 @@ public class ArticleResource {
     }
 
     @GET
-    public Page<ArticleSummary> list(@Valid @BeanParam PageRequest page) {
-        return articles.list(page);
+    public Page<ArticleSummary> list(@QueryParam("q") @Size(max = TicketFilter.QUERY_MAX) String q,
+                                     @QueryParam("language") @Size(max = Limits.LANGUAGE_TAG_MAX) String language,
+                                     @Valid @BeanParam PageRequest page) {
+        return articles.list(q, language, page);
     }
 
     @GET

@@ -9,6 +9,7 @@ import org.factdesk.audit.AuditAction;
 import org.factdesk.audit.AuditLog;
 import org.factdesk.claim.Claim;
 import org.factdesk.common.Actor;
+import org.factdesk.common.Like;
 import org.factdesk.common.Page;
 import org.factdesk.common.PageRequest;
 import org.factdesk.common.Problems;
@@ -98,8 +99,20 @@ public class ArticleService {
 
     @Transactional
     /** Newest first, without the texts (up to megabytes each): the list never loads them. */
-    public Page<ArticleSummary> list(PageRequest page) {
-        return Page.of(Article.findAll(Sort.descending("createdAt", "id")).project(ArticleSummary.class), page);
+    public Page<ArticleSummary> list(String query, String language, PageRequest page) {
+        List<String> where = new java.util.ArrayList<>();
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (query != null && !query.isBlank()) {
+            where.add("(title ilike :q" + Like.ESCAPE + " or outlet ilike :q" + Like.ESCAPE + " or url ilike :q" + Like.ESCAPE + ")");
+            params.put("q", Like.containing(query.strip()));
+        }
+        if (language != null && !language.isBlank()) {
+            where.add("language = :language");
+            params.put("language", language.strip());
+        }
+        Sort newest = Sort.descending("createdAt", "id");
+        var find = where.isEmpty() ? Article.findAll(newest) : Article.find(String.join(" and ", where), newest, params);
+        return Page.of(find.project(ArticleSummary.class), page);
     }
 
     private static void apply(Article article, ArticleRequest request, String text, Instant now) {

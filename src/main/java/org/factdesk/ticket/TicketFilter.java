@@ -19,6 +19,9 @@ public class TicketFilter {
     /** One {@code status} value may name several, comma-separated: all seven with commas and spaces fit. */
     static final int STATUS_MAX = 100;
 
+    /** Longer than any priority's name. */
+    static final int PRIORITY_MAX = 20;
+
     /** Longer than any of {@link TicketSearch#SORTS}. */
     static final int SORT_MAX = 20;
 
@@ -41,6 +44,15 @@ public class TicketFilter {
 
     @QueryParam("overdue")
     public Boolean overdue;
+
+    /** One of URGENT, HIGH, NORMAL, LOW (the claim's priority, as triage set it). */
+    @QueryParam("priority")
+    @Size(max = PRIORITY_MAX)
+    public String priority;
+
+    /** {@code true}: only work a reviewer sent back that is not submitted again; {@code false}: the rest. */
+    @QueryParam("changesRequested")
+    public Boolean changesRequested;
 
     /** Words to look for in the claim text or claimant. */
     @QueryParam("q")

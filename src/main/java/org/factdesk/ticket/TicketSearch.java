@@ -2,6 +2,7 @@ package org.factdesk.ticket;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.factdesk.claim.Priority;
 import org.factdesk.common.Keyset;
 import org.factdesk.common.Keyset.Key;
 import org.factdesk.common.KeysetRequest;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -69,6 +71,14 @@ public class TicketSearch {
             where.append(" AND t.assignee = ?");
             params.add(filter.assignee);
         }
+        if (filter.priority != null) {
+            where.append(" AND t.priority_rank = ?");
+            params.add(priority(filter.priority).rank());
+        }
+        if (filter.changesRequested != null) {
+            where.append(" AND t.changes_requested = ?");
+            params.add(filter.changesRequested);
+        }
         if (filter.overdue != null) {
             Instant now = Instant.now();
             if (filter.overdue) {
@@ -119,6 +129,15 @@ public class TicketSearch {
         StringJoiner list = new StringJoiner(", ", " IN (", ")");
         values.forEach(value -> list.add("'" + value.name() + "'"));
         return list.toString();
+    }
+
+    private static Priority priority(String name) {
+        try {
+            return Priority.valueOf(name.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw Problems.badRequest("Parameter 'priority': '" + name + "' is not one of "
+                    + EnumSet.allOf(Priority.class) + ".");
+        }
     }
 
     private static Set<TicketStatus> statuses(List<String> names) {

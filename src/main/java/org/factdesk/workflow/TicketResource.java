@@ -35,6 +35,9 @@ public class TicketResource {
     TicketEndpoints tickets;
 
     @Inject
+    TicketBulk bulk;
+
+    @Inject
     CurrentActor actor;
 
     @GET
@@ -54,6 +57,18 @@ public class TicketResource {
     @RolesAllowed(Roles.FACTCHECKER)
     public TicketView claimNext() {
         return tickets.claimNext(actor.get());
+    }
+
+    /**
+     * One action (assign, priority, discard) on up to {@value BulkRequest#TICKETS_MAX} tickets, each in its
+     * own transaction: 200 with each ticket's outcome (done, or its problem), 400 for a bad request,
+     * 403 when the caller's roles may never take the action.
+     */
+    @POST
+    @Path("bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public BulkView bulk(@Valid @NotNull BulkRequest request) {
+        return bulk.apply(request, actor.get());
     }
 
     /** One endpoint per transition: claim, assign, release, submit, request-changes, approve, publish, … */

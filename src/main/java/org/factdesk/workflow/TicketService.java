@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response.Status;
 import org.factdesk.audit.AuditAction;
 import org.factdesk.audit.AuditLog;
 import org.factdesk.claim.Claim;
+import org.factdesk.claim.Priority;
 import org.factdesk.comment.CommentService;
 import org.factdesk.common.Actor;
 import org.factdesk.common.Problems;
@@ -143,15 +144,24 @@ public class TicketService {
     public Ticket triage(long ticketId, Actor actor, TriageRequest request) {
         Ticket ticket = Ticket.lockForEdit(ticketId, TicketPolicy.Part.TRIAGE, actor);
         Problems.requireVersion("Ticket " + ticketId, request.version(), ticket.version);
+        return triage(ticket, actor, request.priority(), request.deadline() == null ? null : request.deadline().toInstant());
+    }
+
+    /** Triage of the priority alone, keeping the deadline (bulk actions: no version to send, the lock orders them). */
+    public Ticket setPriority(long ticketId, Actor actor, Priority priority) {
+        Ticket ticket = Ticket.lockForEdit(ticketId, TicketPolicy.Part.TRIAGE, actor);
+        return triage(ticket, actor, priority, ticket.claim.deadline);
+    }
+
+    private Ticket triage(Ticket ticket, Actor actor, Priority priority, Instant deadline) {
         Claim claim = ticket.claim;
-        Instant deadline = request.deadline() == null ? null : request.deadline().toInstant();
         AuditLog.Changes changes = audit.changes()
-                .field("priority", claim.priority, request.priority())
+                .field("priority", claim.priority, priority)
                 .field("deadline", claim.deadline, deadline);
         if (changes.isEmpty()) {
             return ticket;
         }
-        claim.setPriority(request.priority());
+        claim.setPriority(priority);
         claim.deadline = deadline;
         ticket.priorityRank = claim.priorityRank;
         ticket.deadline = deadline;
