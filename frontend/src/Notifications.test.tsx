@@ -79,7 +79,7 @@ describe('NotificationBell', () => {
     const bell = await screen.findByRole('button', { name: 'Notifications, 2 unread' });
     fireEvent.click(bell);
     expect(bell.getAttribute('aria-expanded')).toBe('true');
-    const panel = await screen.findByRole('dialog', { name: 'Notifications' });
+    let panel = await screen.findByRole('dialog', { name: 'Notifications' });
     await within(panel).findAllByText('Bob Baker');
     const first = within(panel).getByRole('link', { name: 'ticket 11' });
     expect(first.getAttribute('href')).toBe('#/tickets/11');
@@ -88,10 +88,20 @@ describe('NotificationBell', () => {
       .toContain('Factdesk mentioned you in a comment on ticket 12');
     expect(document.activeElement).toBe(panel);
 
+    const markAll = within(panel).getByRole('button', { name: 'Mark all read' });
+    markAll.focus();
     fireEvent.click(within(panel).getByRole('button', { name: 'Mark read: Bob Baker approved your check of ticket 11' }));
     expect(await screen.findByRole('button', { name: 'Notifications, 1 unread' })).toBeTruthy();
     expect(fake.writes()).toEqual([{ method: 'POST', url: '/api/notifications/1/read', body: undefined }]);
     expect(within(panel).queryByRole('button', { name: /^Mark read: Bob Baker approved your check of ticket 11/ })).toBeNull();
+    expect(document.activeElement).toBe(markAll); // a new count does not move the focus
+
+    // a click outside closes it; the bell opens it again
+    fireEvent.mouseDown(document.body);
+    expect(screen.queryByRole('dialog', { name: 'Notifications' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Notifications, 1 unread' }));
+    panel = await screen.findByRole('dialog', { name: 'Notifications' });
+    await within(panel).findAllByText('Bob Baker');
 
     fireEvent.click(within(panel).getByRole('button', { name: 'Mark all read' }));
     expect(await screen.findByRole('button', { name: 'Notifications, none unread' })).toBeTruthy();

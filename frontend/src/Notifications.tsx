@@ -1,7 +1,7 @@
 // The bell in the header: the caller's unread count, and a list of their notifications to open from it.
 // The count is fed by the live-update stream (on every (re)connection and on ticket changes by others:
 // one's own actions never notify oneself), on window focus, and after marking.
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useId, useRef, useState } from 'react';
 import { ErrorBox, Spinner, When, useAction } from './components';
 import { useDesk, usePersonName } from './desk';
 import { refetchOn } from './events';
@@ -32,10 +32,10 @@ export function NotificationBell() {
   }, [refresh]);
 
   const text = unreadText(count);
-  const close = () => {
+  const close = useCallback(() => {
     setOpen(false);
     button.current?.focus();
-  };
+  }, []);
   return (
     <div className="bell">
       <button
@@ -77,15 +77,17 @@ export function NotificationList({ id, onClose, onCount }: { id: string; onClose
   }, [api]);
   useEffect(load, [load]);
   useEffect(() => refetchOn(live, (event) => event.actor !== me.subject, load, 500), [live, me.subject, load]);
+  const closeLatest = useEffectEvent(onClose);
+  useEffect(() => panel.current?.focus(), []); // once, when it opens: later renders leave the focus where it is
   useEffect(() => {
-    panel.current?.focus();
     const outside = (e: MouseEvent) => {
       const target = e.target as Node;
-      if (panel.current && !panel.current.contains(target) && !panel.current.parentElement?.contains(target)) onClose();
+      // the bell's own box holds the button, whose click toggles the list itself
+      if (panel.current && !panel.current.parentElement?.contains(target)) closeLatest();
     };
     document.addEventListener('mousedown', outside);
     return () => document.removeEventListener('mousedown', outside);
-  }, [onClose]);
+  }, []);
 
   const more = () => run(async () => {
     const page = await api.notifications(next);

@@ -2,7 +2,7 @@ package org.factdesk.notification;
 
 /** What a notification tells its recipient: a small, closed set (the table's CHECK lists the same). */
 public enum NotificationKind {
-    /** Someone else assigned a ticket to you. */
+    /** Someone else gave you a ticket (an assignment, or a correction started with you named). */
     ASSIGNED("assigned you"),
     /** A reviewer sent your work back. */
     CHANGES_REQUESTED("requested changes on your check of"),

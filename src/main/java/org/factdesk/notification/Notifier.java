@@ -40,6 +40,9 @@ public class Notifier {
         Long commentId = event.changes != null && event.changes.path("commentId").canConvertToLong()
                 ? event.changes.path("commentId").asLong() : null;
         NotificationKind kind = kindOf(event.action);
+        if (kind == null && assigneeChanged(event)) {
+            kind = NotificationKind.ASSIGNED; // e.g. a correction started with a person named
+        }
         if (kind != null) {
             String recipient = kind == NotificationKind.ASSIGNED ? assigneeAfter(event) : Ticket.get(event.ticketId).assignee;
             notify(recipient, kind, event, kind == NotificationKind.CHANGES_REQUESTED ? commentId : null, told);
@@ -67,6 +70,11 @@ public class Notifier {
             return NotificationKind.PUBLISHED;
         }
         return null;
+    }
+
+    /** Whether the event gave the ticket to someone (claiming it oneself included: then the actor is the one). */
+    private static boolean assigneeChanged(AuditEvent event) {
+        return event.changes != null && event.changes.path("assignee").path("after").isTextual();
     }
 
     /** Whom an assignment gave the ticket to: the event's {@code assignee.after}, else (unchanged) the ticket's. */

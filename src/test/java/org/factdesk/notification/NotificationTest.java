@@ -73,6 +73,11 @@ class NotificationTest {
         assertEquals(List.of("MENTIONED"), kinds(desk.carol, ticket)); // she published it: not told of her own act
         assertEquals(List.of(), kinds(desk.bob, ticket));
 
+        // a correction started with another fact-checker named gives them the ticket: they are told
+        desk.act(desk.carol, ticket, "correct", Map.of("assignee", desk.erin)).statusCode(200);
+        assertEquals(List.of("ASSIGNED"), kinds(desk.erin, ticket));
+        assertEquals(List.of("PUBLISHED", "APPROVED", "CHANGES_REQUESTED"), kinds(desk.alice, ticket));
+
         JsonPath alice = notifications(desk.alice);
         String approved = "items.find { it.ticketId == " + ticket + " && it.kind == 'APPROVED' }";
         assertEquals(desk.bob, alice.getString(approved + ".actor"));
