@@ -9,8 +9,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The local run's mail catcher: GreenMail with SMTP on 127.0.0.1:{@value #SMTP_PORT} (the server's
@@ -59,19 +62,26 @@ final class LocalMail implements AutoCloseable {
 
     /** Writes every message received since the last look as {@code <n>-<recipient>.eml}, once a second. */
     private void writeEach(Path folder) {
-        int written = 0;
+        // GreenMail lists the messages mailbox by mailbox, so a new one may come before older ones: each is
+        // known by its Message-ID (every mail the server sends has one).
+        Set<String> written = new HashSet<>();
         while (running) {
             try {
-                MimeMessage[] received = greenMail.getReceivedMessages();
-                for (; written < received.length; written++) {
-                    MimeMessage message = received[written];
+                for (MimeMessage message : greenMail.getReceivedMessages()) {
+                    String id = message.getMessageID() != null ? message.getMessageID()
+                            : message.getSentDate() + "|" + java.util.Arrays.toString(message.getAllRecipients()) + "|"
+                            + message.getSubject();
+                    if (written.contains(id)) {
+                        continue;
+                    }
                     String to = message.getAllRecipients() == null ? "unknown"
                             : message.getAllRecipients()[0].toString().replaceAll("[^A-Za-z0-9@._-]", "_");
                     Path file = folder.resolve("%s-%04d-%s.eml".formatted(
-                            java.time.LocalDateTime.now().withNano(0).toString().replace(':', '-'), written + 1, to));
+                            LocalDateTime.now().withNano(0).toString().replace(':', '-'), written.size() + 1, to));
                     try (OutputStream out = Files.newOutputStream(file)) {
                         message.writeTo(out);
                     }
+                    written.add(id);
                 }
                 Thread.sleep(1000);
             } catch (InterruptedException e) {
