@@ -2,10 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { ErrorBox, When, useAction } from '../../components';
 import { useDesk, usePersonName } from '../../desk';
 import type { Comment, Ticket } from '../../types';
-import { MentionBox } from './MentionBox';
+import { MentionBox, WithMentions } from './MentionBox';
 
 export function CommentsPanel({ ticket, comments, canComment, onAdded }: { ticket: Ticket; comments: Comment[]; canComment: boolean; onAdded: () => void }) {
-  const { api, timeZone } = useDesk();
+  const { api, timeZone, people } = useDesk();
   const name = usePersonName();
   const [body, setBody] = useState('');
   const [busy, error, run] = useAction();
@@ -24,7 +24,7 @@ export function CommentsPanel({ ticket, comments, canComment, onAdded }: { ticke
         {comments.map((c) => (
           <li key={c.id}>
             <div className="muted small"><strong>{name(c.author, c.authorName)}</strong> · <When iso={c.createdAt} timeZone={timeZone} /></div>
-            <p className="comment-body">{c.body}</p>
+            <p className="comment-body">{c.body && <WithMentions text={c.body} people={people} />}</p>
           </li>
         ))}
       </ol>

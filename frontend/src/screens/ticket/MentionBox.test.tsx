@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeDesk } from '../../testing/fakeDesk';
-import { MentionBox, mentionAt } from './MentionBox';
+import { MentionBox, WithMentions, mentionAt } from './MentionBox';
 
 const people = [
   { subject: 'sub-alice', username: 'alice', name: 'Alice', roles: ['factchecker'] },
@@ -63,5 +63,12 @@ describe('MentionBox', () => {
     expect(screen.queryByRole('listbox')).toBeNull();
     fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
     expect(submit).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows the desk\u2019s people mentioned in a comment in bold, as text, and nothing else', () => {
+    const { container } = render(<p><WithMentions text={'@Bob, see <b>this</b>; ask @nobody or mail bea@example.org. @bea.'} people={people} /></p>);
+    expect([...container.querySelectorAll('strong.mention')].map((e) => e.textContent)).toEqual(['@Bob', '@bea']);
+    expect(container.textContent).toBe('@Bob, see <b>this</b>; ask @nobody or mail bea@example.org. @bea.');
+    expect(container.querySelector('b')).toBeNull();
   });
 });

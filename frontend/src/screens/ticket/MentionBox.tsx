@@ -1,7 +1,7 @@
 // The comment box with @mention help: typing "@" and the start of a user name or name offers the desk's
 // people (from the people list); ArrowUp/ArrowDown choose, Enter or Tab insert "@username ", Escape closes.
 // The server notifies each person mentioned by user name (MENTIONED), never the comment's author.
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { Fragment, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useDesk } from '../../desk';
 import type { Person } from '../../types';
 
@@ -110,4 +110,20 @@ export function MentionBox({ id, value, onChange, onSubmit }: { id: string; valu
       )}
     </div>
   );
+}
+
+/** A comment's text with the @mentions of the desk's people in bold (as text: nothing in it is markup). */
+export function WithMentions({ text, people }: { text: string; people: Person[] }) {
+  const known = new Set(people.map((p) => p.username.toLowerCase()));
+  const parts: ReactNode[] = [];
+  let last = 0;
+  for (const m of text.matchAll(/(^|[^\p{L}\p{N}._@-])@([\p{L}\p{N}._-]+)/gu)) {
+    const name = m[2].replace(/[.-]+$/, '');
+    if (!known.has(name.toLowerCase())) continue;
+    const start = m.index + m[1].length;
+    parts.push(text.slice(last, start), <strong key={start} className="mention">@{name}</strong>);
+    last = start + name.length + 1;
+  }
+  parts.push(text.slice(last));
+  return <>{parts.map((part, i) => <Fragment key={i}>{part}</Fragment>)}</>;
 }
