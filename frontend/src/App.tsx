@@ -6,6 +6,7 @@ import { ErrorBox, Spinner } from './components';
 import { DeskContext, type Desk } from './desk';
 import { LiveEvents } from './events';
 import { NO_PERMISSIONS, navFor } from './nav';
+import { NotificationBell } from './Notifications';
 import { href, useRoute } from './router';
 import { Board, ListScreen, Queue } from './screens/Queue';
 import { TicketScreen } from './screens/ticket/TicketScreen';
@@ -148,6 +149,7 @@ export function DeskShell({ manager, user }: { manager: UserManager; user: User 
           <span className={`live live-${liveState}`} role="status" title="Live updates">
             {liveState === 'live' ? 'Live' : liveState === 'connecting' ? 'Connecting…' : 'Offline, retrying'}
           </span>
+          <NotificationBell />
           <span className="me">{me.name} <span className="muted">({me.roles.filter((r) => DESK_ROLE_NAMES.includes(r)).join(', ') || 'no desk role'})</span></span>
           <button onClick={signOut}>Sign out</button>
         </div>

@@ -1,9 +1,9 @@
 // The API client: relative URLs on the same origin, bearer token, problem+json errors.
 import type {
   AcceptItem, AcceptOutcome, Article, ArticleRequest, ArticleSummary, BulkOutcome, BulkRequest, Candidate, Claim,
-  Comment, Evidence, EvidenceRequest, HistoryEvent, ImportReport, Matches, Me, Page, People, PriorReview, RatingScale,
-  RatingScaleRequest, SearchHit, Sentence, Settings, SettingsRequest, Ticket, TriageRequest, Verdict,
-  VerdictDraftRequest, VerdictOverview, WebAppConfig, WebhookDelivery, WebhookEndpoint, WebhookEndpointRequest,
+  Comment, Evidence, EvidenceRequest, HistoryEvent, ImportReport, Matches, Me, Notification, Page, People, PriorReview,
+  RatingScale, RatingScaleRequest, SearchHit, Sentence, Settings, SettingsRequest, Ticket, TriageRequest, UnreadCount,
+  Verdict, VerdictDraftRequest, VerdictOverview, WebAppConfig, WebhookDelivery, WebhookEndpoint, WebhookEndpointRequest,
 } from './types';
 
 export interface Problem {
@@ -177,6 +177,14 @@ export class Api {
   comments = (ticketId: number) => this.get<Page<Comment>>(`/api/tickets/${ticketId}/comments?size=${MAX_PAGE_SIZE}`).then((p) => p.items.reverse());
   addComment = (ticketId: number, body: string) =>
     this.request<Comment>('POST', `/api/tickets/${ticketId}/comments`, { body });
+
+  // Notifications (the caller's own)
+  /** The caller's notifications, newest first; `after` is the `next` of the page before. */
+  notifications = (after?: string | null, size = 20) =>
+    this.get<Page<Notification>>(`/api/notifications?size=${size}${after ? `&after=${encodeURIComponent(after)}` : ''}`);
+  unreadCount = () => this.get<UnreadCount>('/api/notifications/unread-count');
+  markNotificationRead = (id: number) => this.request<Notification>('POST', `/api/notifications/${id}/read`);
+  markAllNotificationsRead = () => this.request<UnreadCount>('POST', '/api/notifications/read-all');
 
   // Intake
   articles = (query: { q?: string; language?: string; page?: number } = {}) => {

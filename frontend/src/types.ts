@@ -143,3 +143,9 @@ export interface TicketEvent {
   actor?: string;
   occurredAt?: string;
 }
+
+/** One of the caller's notifications: `actorName` null when the directory does not know the person. */
+export type Notification = WithNull<Schemas['NotificationView'], 'commentId' | 'actorName' | 'claimExcerpt' | 'readAt'>;
+export type NotificationKind = Schemas['NotificationKind'];
+/** How many of the caller's notifications are unread (exact up to 1,000). */
+export type UnreadCount = Schemas['UnreadCountView'];

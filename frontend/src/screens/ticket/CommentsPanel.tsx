@@ -2,14 +2,15 @@ import { useState, type FormEvent } from 'react';
 import { ErrorBox, When, useAction } from '../../components';
 import { useDesk, usePersonName } from '../../desk';
 import type { Comment, Ticket } from '../../types';
+import { MentionBox, WithMentions } from './MentionBox';
 
 export function CommentsPanel({ ticket, comments, canComment, onAdded }: { ticket: Ticket; comments: Comment[]; canComment: boolean; onAdded: () => void }) {
-  const { api, timeZone } = useDesk();
+  const { api, timeZone, people } = useDesk();
   const name = usePersonName();
   const [body, setBody] = useState('');
   const [busy, error, run] = useAction();
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async (e?: FormEvent) => {
+    e?.preventDefault();
     if (!body.trim()) return;
     if (await run(() => api.addComment(ticket.id, body.trim()))) {
       setBody('');
@@ -23,22 +24,14 @@ export function CommentsPanel({ ticket, comments, canComment, onAdded }: { ticke
         {comments.map((c) => (
           <li key={c.id}>
             <div className="muted small"><strong>{name(c.author, c.authorName)}</strong> · <When iso={c.createdAt} timeZone={timeZone} /></div>
-            <p className="comment-body">{c.body}</p>
+            <p className="comment-body">{c.body && <WithMentions text={c.body} people={people} />}</p>
           </li>
         ))}
       </ol>
       {canComment && (
         <form onSubmit={submit} className="form">
           <label htmlFor="comment-body">Comment</label>
-          <textarea
-            id="comment-body"
-            value={body}
-            onChange={(e) => setBody(e.target.value)}
-            rows={3}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(e as unknown as FormEvent);
-            }}
-          />
+          <MentionBox id="comment-body" value={body} onChange={setBody} onSubmit={() => void submit()} />
           <ErrorBox error={error} />
           <button type="submit" disabled={busy || !body.trim()}>Add comment</button>
         </form>

@@ -51,6 +51,9 @@ public interface FactdeskConfig {
     /** Demo content. */
     Demo demo();
 
+    /** Notifications by e-mail (the SMTP server itself is Quarkus Mailer's {@code quarkus.mailer.*}). */
+    Mail mail();
+
     interface EmbeddedDb {
         /** Folder of the embedded PostgreSQL's data, relative to the working directory. */
         @WithDefault(".factdesk/pgdata")
@@ -167,5 +170,31 @@ public interface FactdeskConfig {
         /** Load the demo content into an empty desk at start. */
         @WithDefault("false")
         boolean enabled();
+    }
+
+    interface Mail {
+        /** Send notifications by e-mail too (to people whose verified address Keycloak knows). */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The sender address of notification mail. */
+        @WithDefault("factdesk@localhost")
+        String from();
+
+        /** Where the web app lives, for links in mail (without a trailing slash). */
+        @WithDefault("http://localhost:8080")
+        String appUrl();
+
+        /** How often waiting notification mail is sent (a duration, or {@code off}; read by {@code @Scheduled}). */
+        @WithDefault("5s")
+        String sendEvery();
+
+        /** Attempts at one mail before it is given up (retried 1 min, 2 min, 4 min … apart). */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** One mail's time for being handed to the SMTP server. */
+        @WithDefault("30s")
+        Duration timeout();
     }
 }

@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -76,6 +77,9 @@ public class DeskDirectory {
     /** {@link #last}'s display names by subject, kept beside it so a view's look-up is one map read. */
     private volatile Names lastNames = Names.NONE;
 
+    /** {@link #last}'s subjects by user name, for @mentions. */
+    private volatile Map<String, String> lastSubjects = Map.of();
+
     /** When {@link #names()} last started a refresh, so a Keycloak that is down is not asked on every request. */
     private final AtomicReference<Instant> backgroundAttempt = new AtomicReference<>(Instant.EPOCH);
 
@@ -106,6 +110,15 @@ public class DeskDirectory {
             }
         }
         return lastNames;
+    }
+
+    /**
+     * The subjects of the members known now by their user names (as Keycloak keeps them, lower case),
+     * e.g. for @mentions in comments: like {@link #names()}, never waits for Keycloak.
+     */
+    public Map<String, String> subjectsByUsername() {
+        names(); // refreshes an old list in the background
+        return lastSubjects;
     }
 
     /**
@@ -168,6 +181,8 @@ public class DeskDirectory {
             if (fresh != known) {
                 lastNames = new Names(fresh.people().stream()
                         .collect(Collectors.toUnmodifiableMap(Person::subject, Person::name, (a, b) -> a)));
+                lastSubjects = fresh.people().stream().collect(Collectors.toUnmodifiableMap(
+                        person -> person.username().toLowerCase(Locale.ROOT), Person::subject, (a, b) -> a));
             }
             last = fresh;
             outcome.complete(fresh);

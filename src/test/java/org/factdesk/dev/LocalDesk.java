@@ -35,6 +35,15 @@ public final class LocalDesk {
         KeycloakLauncher keycloak = KeycloakLauncher.start();
         log("Keycloak is ready (admin console " + KeycloakLauncher.URL + "/admin, admin/admin)");
 
+        LocalMail mail = null;
+        try {
+            mail = LocalMail.start(project);
+            log("catching the desk's mail: SMTP 127.0.0.1:" + LocalMail.SMTP_PORT + ", read it over IMAP at 127.0.0.1:"
+                    + LocalMail.IMAP_PORT + " (demo user and password) or in .factdesk/mail/*.eml");
+        } catch (RuntimeException | IOException e) {
+            log("no mail catcher (" + e.getMessage() + "): the desk runs without notification mail");
+        }
+
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString()).directory(project.toFile()).inheritIO();
         builder.environment().put("QUARKUS_OIDC_AUTH_SERVER_URL", KeycloakLauncher.REALM_URL);
@@ -42,12 +51,19 @@ public final class LocalDesk {
         builder.environment().put("FACTDESK_SERVER_CLIENT_SECRET", KeycloakLauncher.DEV_SERVER_CLIENT_SECRET);
         builder.environment().put("FACTDESK_DEMO_ENABLED", "true");
         builder.environment().put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"); // for people, not a log collector
+        if (mail != null) {
+            builder.environment().putAll(LocalMail.serverEnvironment());
+        }
         Process server = builder.start();
+        LocalMail caught = mail;
 
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log("stopping the server and Keycloak");
             stop(server);
             keycloak.close();
+            if (caught != null) {
+                caught.close();
+            }
         }));
 
         if (awaitReady(server, MANAGEMENT_PORT, Duration.ofMinutes(2))) {
@@ -58,11 +74,15 @@ public final class LocalDesk {
                       alice, erin (fact-checkers), bob (reviewer), carol (editor), dave (admin).
                       A token for scripts: curl -s -d grant_type=password -d client_id=factdesk-web \\
                         -d username=alice -d password=alice %s/protocol/openid-connect/token
-                      Ctrl-C stops everything.""".formatted(KeycloakLauncher.REALM_URL));
+                      Notification mail is caught here: .factdesk/mail/*.eml, or IMAP 127.0.0.1:%d (e.g. alice/alice).
+                      Ctrl-C stops everything.""".formatted(KeycloakLauncher.REALM_URL, LocalMail.IMAP_PORT));
         }
         int exit = server.waitFor();
         log("the server exited with " + exit);
         keycloak.close();
+        if (caught != null) {
+            caught.close();
+        }
     }
 
     /** Waits until a server process started here answers ready on its management port; false if it died or took too long. */
