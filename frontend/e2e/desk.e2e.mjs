@@ -451,8 +451,13 @@ async function main() {
     await checkScreen(kb, 'ticket (in review, after the keyboard run)');
   });
 
-  await step('first load measured (3 fresh tabs, signed in silently, empty cache)', async () => {
-    await firstLoad(browser, alice.context(), `${base}/#/queue`);
+  await step('first load measured (a signed-in tab reloaded 3 times with an empty cache)', async () => {
+    const tab = await alice.context().newPage();
+    tab.who = 'alice-first-load';
+    await tab.goto(`${base}/#/queue`);
+    await tab.locator('ul.tickets > li').first().waitFor();
+    await firstLoad(tab);
+    await tab.close();
   });
 
   await step('no page of the desk or the public site reported a Content-Security-Policy violation', async () => {

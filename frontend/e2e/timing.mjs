@@ -18,35 +18,34 @@ export async function timed(label, action, until) {
 }
 
 /**
- * Opens the queue `times` times, each in a fresh context with an empty HTTP cache but the
- * session cookies of `signedIn` (so the app signs in silently, as a new tab would), and records
- * the bytes of scripts and stylesheets and the time from navigation start to the first row of
- * the queue. Returns the last measurement.
+ * Reloads `page` (signed in, showing the queue) `times` times with the browser's HTTP cache
+ * emptied first, and records the bytes of scripts and stylesheets and the time from navigation
+ * start to the first row of the queue, signed in (whatever the app does to restore its sign-in on
+ * a reload is included). Returns the last measurement.
  */
-export async function firstLoad(browser, signedIn, url, times = 3, viewport = { width: 1280, height: 900 }) {
-  const storageState = await signedIn.storageState();
+export async function firstLoad(page, times = 3) {
+  const cdp = await page.context().newCDPSession(page);
+  await page.addInitScript(() => {
+    // The moment the first queue row is in the document, in the page's own clock (0 = navigation start).
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('ul.tickets > li')) {
+        window.__firstRowAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
   let last;
   for (let i = 0; i < times; i++) {
-    const context = await browser.newContext({ viewport, storageState });
-    const page = await context.newPage();
-    await page.addInitScript(() => {
-      // The moment the first queue row is in the document, in the page's own clock (0 = navigation start).
-      new MutationObserver((_, observer) => {
-        if (document.querySelector('ul.tickets > li')) {
-          window.__firstRowAt = performance.now();
-          observer.disconnect();
-        }
-      }).observe(document, { childList: true, subtree: true });
-    });
-    await page.goto(url);
+    await cdp.send('Network.clearBrowserCache');
+    await page.reload();
     await page.locator('ul.tickets > li').first().waitFor();
     last = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0];
       const assets = performance.getEntriesByType('resource')
-        .filter((r) => new URL(r.name).origin === location.origin && /\.(m?js|css)(\?|$)/.test(new URL(r.name).pathname));
+        .filter((r) => new URL(r.name).origin === location.origin && /\.(m?js|css)$/.test(new URL(r.name).pathname));
       const sum = (key, list = assets) => list.reduce((n, r) => n + r[key], 0);
-      const scripts = assets.filter((r) => /\.m?js(\?|$)/.test(r.name));
-      const styles = assets.filter((r) => /\.css(\?|$)/.test(r.name));
+      const scripts = assets.filter((r) => /\.m?js$/.test(new URL(r.name).pathname));
+      const styles = assets.filter((r) => /\.css$/.test(new URL(r.name).pathname));
       return {
         files: assets.length,
         transferred: sum('transferSize'),
@@ -64,8 +63,8 @@ export async function firstLoad(browser, signedIn, url, times = 3, viewport = { 
       if (!samples.has(label)) samples.set(label, []);
       samples.get(label).push(value);
     }
-    await context.close();
   }
+  await cdp.detach();
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   console.log(`e2e: figure: first-load size: ${last.files} script/CSS files, ${kb(last.transferred)} transferred`
     + ` (${kb(last.compressed)} compressed bodies, ${kb(last.uncompressed)} uncompressed);`
