@@ -17,6 +17,12 @@ export async function timed(label, action, until) {
   return ms;
 }
 
+/** Records a figure measured some other way. */
+export function record(label, ms) {
+  if (!samples.has(label)) samples.set(label, []);
+  samples.get(label).push(ms);
+}
+
 /**
  * Reloads `page` (signed in, showing the queue) `times` times with the browser's HTTP cache
  * emptied first, and records the bytes of scripts and stylesheets and the time from navigation
