@@ -1,9 +1,15 @@
 // The desk's day in a real headless Chromium, against the packaged server, Keycloak and
-// PostgreSQL (started by WebAppIT, which passes FACTDESK_URL, KEYCLOAK_URL and CHROMIUM).
+// PostgreSQL (started by WebAppIT, which passes FACTDESK_URL, KEYCLOAK_URL and CHROMIUM): each
+// role's day (fact-checker, reviewer, editor, admin), then the main path at phone width and by
+// keyboard only. Every screen visited goes through checkScreen (axe, WCAG 2 A/AA: no serious or
+// critical violation; no sideways scroll). The first load and the main actions are timed and
+// printed ("e2e: figure: …" lines), never asserted.
 // Each step prints a line; the first failure saves a screenshot under target/e2e and exits 1.
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { firstLoad, printTimings, timed } from './timing.mjs';
 
 const base = required('FACTDESK_URL');
 const keycloak = required('KEYCLOAK_URL');
@@ -11,6 +17,16 @@ const run = Date.now().toString(36);
 const shots = fileURLToPath(new URL('../../target/e2e/', import.meta.url));
 const LIVE_MS = 5000; // "within a second or two", with room for a busy CI machine
 const origin = new URL(base).origin;
+const PHONE = { width: 390, height: 844 };
+
+/**
+ * Screens reached by a route rather than through the main navigation (which visitNav walks for
+ * each role): [who, name, path]. A new screen is one line here, or one checkScreen call where the
+ * walk reaches it.
+ */
+const EXTRA_SCREENS = [
+  // ['alice', 'notifications', '/notifications'],
+];
 
 const browser = await chromium.launch({
   executablePath: required('CHROMIUM'),
@@ -20,11 +36,15 @@ const browser = await chromium.launch({
 });
 let current = 'start';
 const pages = [];
+const checked = [];
 try {
   await main();
+  console.log(`e2e: axe and sideways scroll checked on ${checked.length} screens: ${checked.join('; ')}`);
+  printTimings();
   console.log('e2e: all steps passed');
 } catch (e) {
   console.error(`e2e: FAILED at "${current}": ${e.stack ?? e}`);
+  printTimings();
   mkdirSync(shots, { recursive: true });
   for (const [i, page] of pages.entries()) {
     await page.screenshot({ path: `${shots}${i}-${page.who}.png`, fullPage: true }).catch(() => {});
@@ -35,7 +55,7 @@ try {
 }
 
 async function main() {
-  await step('the web app is served with its Content-Security-Policy, index.html revalidated, assets immutable', async () => {
+  const visitor = await step('the web app is served with its Content-Security-Policy, index.html revalidated, assets immutable and gzip-compressed', async () => {
     const page = await (await browser.newContext()).newPage();
     page.who = 'visitor';
     pages.push(page);
@@ -52,35 +72,45 @@ async function main() {
         throw new Error(`${asset.url()}: Cache-Control ${asset.headers()['cache-control']}`);
       }
     }
-    await page.context().close();
+    const script = assets.find((a) => a.url().endsWith('.js'));
+    if (!script) throw new Error('no script under /assets/');
+    const encoding = (await script.allHeaders())['content-encoding'];
+    if (encoding !== 'gzip') throw new Error(`${script.url()}: Content-Encoding ${encoding}, asked with ${(await script.request().allHeaders())['accept-encoding']}`);
+    return page;
   });
+  await step('the sign-in page passes axe', () => checkScreen(visitor, 'sign-in page'));
+  await visitor.context().close();
 
   const claimText = `The harbour bridge ${run} cost 40 million euros in 2024.`;
-  const ticket = await step('the editor files an urgent, overdue claim (API)', async () => {
-    const token = await passwordToken('carol');
-    const response = await fetch(`${base}/api/claims`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ text: claimText, claimant: 'City council', language: 'en', priority: 'URGENT',
-        deadline: '2000-01-01T00:00:00Z', topics: ['infrastructure'] }),
-    });
-    if (response.status !== 201) throw new Error(`POST /api/claims answered ${response.status}: ${await response.text()}`);
-    return (await response.json()).ticketId;
+  const carolToken = await passwordToken('carol');
+  const ticket = await step('the editor files an urgent, overdue claim, and two ordinary ones for the phone and keyboard runs (API)', async () => {
+    const id = await fileClaim(carolToken, { text: claimText, claimant: 'City council', language: 'en', priority: 'URGENT',
+      deadline: '2000-01-01T00:00:00Z', topics: ['infrastructure'] });
+    for (const n of [1, 2]) {
+      await fileClaim(carolToken, { text: `The ferry ${run}-${n} carries 900 passengers a day.`, language: 'en', priority: 'NORMAL' });
+    }
+    return id;
   });
 
   const erin = await signIn('erin');
-  await step('a second browser watches the ticket', async () => {
+  await step('a second browser watches the ticket (open)', async () => {
     await erin.goto(`${base}/#/tickets/${ticket}`);
     await erin.getByRole('heading', { name: `Ticket #${ticket}` }).waitFor();
     await erin.getByText(claimText).first().waitFor();
     await erin.getByText('Open', { exact: true }).first().waitFor();
+    await checkScreen(erin, 'ticket (open)');
   });
 
+  // ——— the fact-checker's day ———
   const alice = await signIn('alice');
+  await step('alice\'s screens pass axe', () => visitNav(alice));
   await step('alice claims the next ticket', async () => {
-    await alice.getByRole('button', { name: 'Claim next' }).click();
-    await alice.getByRole('heading', { name: `Ticket #${ticket}` }).waitFor();
+    await alice.goto(`${base}/#/queue`);
+    await alice.locator('ul.tickets > li').first().waitFor();
+    await timed('claim next (click → ticket shown)', () => alice.getByRole('button', { name: 'Claim next' }).click(),
+      () => alice.getByRole('heading', { name: `Ticket #${ticket}` }).waitFor());
     await alice.getByText('In progress', { exact: true }).first().waitFor();
+    await checkScreen(alice, 'ticket (in progress)');
   });
 
   await step('the second browser sees the claim happen live', async () => {
@@ -97,56 +127,126 @@ async function main() {
     if (unlabelled.length) throw new Error(`controls without a label:\n${unlabelled.join('\n')}`);
     await alice.getByRole('button', { name: 'New evidence' }).focus();
     await alice.keyboard.press('Tab');
-    const outline = await alice.evaluate(() => {
-      const style = getComputedStyle(document.activeElement);
-      return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 ? 'visible' : `${style.outlineStyle} ${style.outlineWidth} ${style.boxShadow}`;
-    });
-    if (outline !== 'visible' && !outline.includes('rgb')) throw new Error(`no visible focus: ${outline}`);
+    const focus = await focusInfo(alice);
+    if (!focus.visible) throw new Error(`no visible focus on ${focus.name}: ${focus.style}`);
   });
 
-  await step('alice adds evidence', async () => {
-    await alice.getByRole('button', { name: 'New evidence' }).click();
-    const form = alice.getByRole('form', { name: 'Add evidence' });
-    await form.getByLabel('Source URL').fill('https://budget.example.org/harbour-bridge');
-    await form.getByLabel('Title').fill(`Council budget report ${run}`);
-    await form.getByLabel('Excerpt').fill('Final cost of the harbour bridge: 52 million euros.');
-    await form.getByLabel('Stance').selectOption('REFUTES');
-    await form.getByRole('button', { name: 'Add evidence' }).click();
-    await alice.getByText(`Council budget report ${run}`).first().waitFor();
+  await step('alice adds evidence (twice)', async () => {
+    for (const [title, stance] of [[`Council budget report ${run}`, 'REFUTES'], [`Auditor's letter ${run}`, 'REFUTES']]) {
+      await alice.getByRole('button', { name: 'New evidence' }).click();
+      const form = alice.getByRole('form', { name: 'Add evidence' });
+      await checkScreen(alice, 'ticket (in progress, evidence form open)');
+      await form.getByLabel('Source URL').fill('https://budget.example.org/harbour-bridge');
+      await form.getByLabel('Title').fill(title);
+      await form.getByLabel('Excerpt').fill('Final cost of the harbour bridge: 52 million euros.');
+      await form.getByLabel('Stance').selectOption(stance);
+      await timed('save evidence (click → listed)', () => form.getByRole('button', { name: 'Add evidence' }).click(),
+        () => alice.getByRole('form', { name: 'Verdict draft' }).getByText(title).waitFor());
+    }
   });
 
-  await step('alice drafts the verdict and submits it', async () => {
+  await step('alice fills the verdict and submits at once, without saving: what is on screen is submitted', async () => {
     const form = alice.getByRole('form', { name: 'Verdict draft' });
     await form.getByLabel('Rating').selectOption({ label: 'False' });
-    await form.getByLabel('Headline').fill(`The harbour bridge ${run} cost 52 million, not 40`);
+    await form.getByLabel('Headline').fill(`The harbour bridge ${run} cost 50 million, not 40`);
     await form.getByLabel('Summary').fill('The council’s final accounts put the cost at 52 million euros.');
     await form.getByLabel('Explanation').fill('The budget report shows the final cost.\n\nThe claim understates it.');
-    await form.getByRole('checkbox').first().check();
-    const saved = alice.waitForResponse((r) => r.url().endsWith(`/api/tickets/${ticket}/verdict`) && r.request().method() === 'PUT');
-    await form.getByRole('button', { name: 'Save draft' }).click();
-    if ((await saved).status() !== 200) throw new Error(`saving the draft answered ${(await saved).status()}`);
-    await alice.getByRole('button', { name: 'Submit for review' }).click();
-    await alice.getByText('In review', { exact: true }).first().waitFor();
+    await form.getByRole('checkbox', { name: /Council budget report/ }).check();
+    await timed('submit (click → In review)', () => alice.getByRole('button', { name: 'Submit for review' }).click(),
+      () => alice.locator('.screen-head').getByText('In review', { exact: true }).waitFor());
+    await expectNoText(alice, /incomplete|ratingId|evidenceIds|headline is|summary is/i, 'after submitting');
+    await checkScreen(alice, 'ticket (in review, as its fact-checker)');
   });
 
+  // ——— the reviewer's day ———
   const bob = await signIn('bob');
-  await step('bob approves in another browser context', async () => {
+  await step('bob\'s screens pass axe', () => visitNav(bob));
+  await step('bob reads the verdict with its sources and requests changes', async () => {
     await bob.getByRole('link', { name: 'Review inbox' }).click();
     await bob.getByRole('link', { name: claimText }).first().click();
     await bob.getByRole('heading', { name: `Ticket #${ticket}` }).waitFor();
-    await bob.getByRole('button', { name: 'Approve' }).click();
-    await bob.getByRole('dialog').getByRole('button', { name: 'Approve' }).click();
-    await bob.getByText('Approved', { exact: true }).first().waitFor();
+    const verdict = bob.getByRole('region', { name: 'Verdict' });
+    await verdict.getByText(`The harbour bridge ${run} cost 50 million, not 40`).waitFor();
+    await verdict.getByText(/^Cites: E\d+$/).waitFor();
+    await bob.getByRole('region', { name: 'Evidence' }).getByText(`Council budget report ${run}`).waitFor();
+    await checkScreen(bob, 'ticket (in review)');
+    await bob.getByRole('button', { name: 'Request changes' }).click();
+    const dialog = bob.getByRole('dialog');
+    await dialog.getByLabel('What needs to change').fill('The report says 52 million: fix the headline.');
+    await checkScreen(bob, 'request-changes dialog');
+    await dialog.getByRole('button', { name: 'Request changes' }).click();
+    await bob.locator('.screen-head').getByText('In progress', { exact: true }).waitFor();
+    await bob.locator('.screen-head').getByText('Changes requested', { exact: true }).waitFor();
   });
 
+  await step('alice sees the work flagged "Changes requested" on her queue and the ticket, with bob\'s words', async () => {
+    await alice.goto(`${base}/#/queue`);
+    const row = alice.locator('ul.tickets > li').filter({ hasText: claimText });
+    await row.getByText('Changes requested', { exact: true }).waitFor();
+    await checkScreen(alice, 'queue (with work sent back)');
+    await row.getByRole('link').first().click();
+    await alice.locator('.screen-head').getByText('Changes requested', { exact: true }).waitFor();
+    await alice.getByRole('note').filter({ hasText: 'The report says 52 million: fix the headline.' }).filter({ hasText: 'Bob' }).waitFor();
+    await checkScreen(alice, 'ticket (changes requested)');
+  });
+
+  await step('alice edits the headline, the draft saves itself and says so, and she resubmits', async () => {
+    const form = alice.getByRole('form', { name: 'Verdict draft' });
+    await form.getByLabel('Headline').fill(`The harbour bridge ${run} cost 52 million, not 40`);
+    await form.getByText(/^Saved at \d\d:\d\d$/).waitFor({ timeout: 15000 });
+    await alice.getByRole('button', { name: 'Submit for review' }).click();
+    await alice.locator('.screen-head').getByText('In review', { exact: true }).waitFor();
+  });
+
+  await step('bob sees what changed since the last round, and Approve asks before it approves', async () => {
+    await bob.reload();
+    await bob.getByRole('heading', { name: `Ticket #${ticket}` }).waitFor();
+    const changed = bob.getByRole('region', { name: 'Verdict' }).locator('.changed-since');
+    await changed.getByRole('heading', { name: 'Changed since changes were requested' }).waitFor();
+    if (!/headline/i.test(await changed.innerText())) throw new Error(`the headline is not listed as changed: ${await changed.innerText()}`);
+    await checkScreen(bob, 'ticket (resubmitted, with changes since the last round)');
+    await bob.getByRole('button', { name: 'Approve' }).click();
+    const dialog = bob.getByRole('dialog');
+    await dialog.getByText('Check the verdict and its sources').waitFor();
+    await checkScreen(bob, 'approve dialog');
+    await timed('approve (confirm → Approved)', () => dialog.getByRole('button', { name: 'Approve' }).click(),
+      () => bob.locator('.screen-head').getByText('Approved', { exact: true }).waitFor());
+    await checkScreen(bob, 'ticket (approved)');
+  });
+
+  // ——— the editor's day ———
   const carol = await signIn('carol');
+  await step('carol\'s screens pass axe', () => visitNav(carol));
   await step('carol publishes', async () => {
     await carol.getByRole('link', { name: 'Publishing queue' }).click();
     await carol.getByRole('link', { name: claimText }).first().click();
     await carol.getByRole('heading', { name: `Ticket #${ticket}` }).waitFor();
+    await checkScreen(carol, 'ticket (approved, as editor)');
     await carol.getByRole('button', { name: 'Publish now' }).click();
-    await carol.getByRole('dialog').getByRole('button', { name: 'Publish now' }).click();
-    await carol.getByText('Published', { exact: true }).first().waitFor();
+    await checkScreen(carol, 'publish dialog');
+    await timed('publish (confirm → Published)', () => carol.getByRole('dialog').getByRole('button', { name: 'Publish now' }).click(),
+      () => carol.locator('.screen-head').getByText('Published', { exact: true }).waitFor());
+    await checkScreen(carol, 'ticket (published)');
+  });
+
+  await step('the history reads as sentences with people by name; no raw event names or subject ids anywhere', async () => {
+    const history = carol.getByRole('region', { name: 'History' });
+    await history.getByText(/Alice Checker claimed/).first().waitFor();
+    await history.getByText(/Bob Reviewer/).first().waitFor();
+    await expectNoText(carol, /\bticket\.[a-z-]+\b|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|a11ce000/, 'on the published ticket');
+    if (await history.getByText('{').count()) throw new Error('a JSON block in the history');
+  });
+
+  await step('a published ticket shows no deadline on its card, in the list or on the board', async () => {
+    await carol.goto(`${base}/#/published`);
+    const row = carol.locator('ul.tickets > li').filter({ hasText: claimText });
+    await row.waitFor();
+    if (/Due in|Overdue/.test(await row.innerText())) throw new Error(`published row shows a deadline: ${await row.innerText()}`);
+    await carol.goto(`${base}/#/board`);
+    const card = carol.locator('.column').filter({ has: carol.getByRole('heading', { name: /^Published/ }) }).locator('li').filter({ hasText: claimText });
+    await card.waitFor();
+    if (/Due in|Overdue/.test(await card.innerText())) throw new Error(`published card shows a deadline: ${await card.innerText()}`);
+    await expectNoText(carol, /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/, 'on the board');
   });
 
   await step('the public page shows the verdict', async () => {
@@ -161,6 +261,9 @@ async function main() {
     if (!jsonLd.includes('"ClaimReview"') || !jsonLd.includes(claimText)) throw new Error(`ClaimReview missing: ${jsonLd}`);
     const styled = await reader.locator('.rating').evaluate((el) => getComputedStyle(el).fontWeight);
     if (styled !== '700') throw new Error(`the page's stylesheet did not apply (rating font-weight ${styled})`);
+    await checkScreen(reader, 'public page');
+    await reader.setViewportSize(PHONE);
+    await checkScreen(reader, 'public page (phone)');
   });
 
   await step('the policy is enforced and its violations are seen: an injected inline script is refused', async () => {
@@ -179,45 +282,288 @@ async function main() {
     await probe.context().close();
   });
 
-  await step('the queue works on a phone-width screen', async () => {
-    const storageState = await alice.context().storageState();
-    const phone = await (await browser.newContext({ viewport: { width: 390, height: 800 }, storageState })).newPage();
-    phone.who = 'alice-phone';
-    pages.push(phone);
-    await watchPolicy(phone);
-    await phone.goto(`${base}/#/queue`);
-    // Keycloak's session cookie: a new tab signs in silently (hidden iframe, prompt=none), no click.
-    await phone.getByRole('button', { name: 'Claim next' }).waitFor();
-    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    if (overflow > 0) throw new Error(`the page is ${overflow}px wider than a 390px screen`);
+  await step('a new tab of the same browser is signed in silently, never offering "Sign in"', async () => {
+    const tab = await alice.context().newPage();
+    tab.who = 'alice-new-tab';
+    pages.push(tab);
+    await watchPolicy(tab);
+    await tab.addInitScript(() => {
+      new MutationObserver(() => {
+        if ([...document.querySelectorAll('button')].some((b) => b.textContent.trim() === 'Sign in')) window.__offeredSignIn = true;
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await tab.goto(`${base}/#/queue`);
+    await tab.getByRole('button', { name: 'Sign out' }).waitFor();
+    await tab.getByRole('button', { name: 'Claim next' }).waitFor();
+    if (await tab.evaluate(() => window.__offeredSignIn === true)) throw new Error('the new tab offered "Sign in" before it signed in');
+    await tab.close();
   });
 
-  await step('an editor takes the sample article through intake', async () => {
+  await step('an editor takes the sample article through intake: the outcome in its row, a claimed sentence not offered again', async () => {
     const sample = readFileSync(fileURLToPath(new URL('../../src/main/resources/demo/sample-article.txt', import.meta.url)), 'utf8');
     await carol.getByRole('link', { name: 'Intake' }).click();
+    await carol.getByLabel('Article URL').waitFor();
+    await checkScreen(carol, 'intake');
     await carol.getByLabel('Article URL').fill(`https://news.example/russia-syria-${run}`);
     await carol.getByLabel('Title').fill('Inside Moscow’s briefings on Syria');
     await carol.getByLabel('Article text (plain text or HTML)').fill(sample);
     await carol.getByRole('button', { name: 'Analyse article' }).click();
     await carol.getByRole('heading', { name: /^Candidates/ }).waitFor();
+    await checkScreen(carol, 'article');
     const candidates = carol.locator('ol.candidates > li');
     const top = (await candidates.allTextContents()).slice(0, 8).join('\n');
     for (const expected of ['satellite imagery', 'October 15th meeting']) {
       if (!top.includes(expected)) throw new Error(`"${expected}" is not among the top candidates:\n${top}`);
     }
     if (top.includes('Yet, the meeting’s significance extends beyond rhetoric')) throw new Error('rhetoric proposed');
+    if (/\b[A-Z]{2,}_[A-Z_]+\b/.test(top)) throw new Error(`raw values among the candidates:\n${top}`);
     const satellite = candidates.filter({ hasText: 'satellite imagery' }).first();
     await satellite.getByRole('checkbox', { name: /^Accept sentence/ }).check();
+    await checkScreen(carol, 'article (a candidate being accepted)');
     await carol.getByRole('button', { name: /^Accept selected/ }).click();
-    await satellite.getByRole('status').filter({ hasText: 'Accepted' }).getByRole('link').click();
+    const outcome = satellite.getByRole('status').filter({ hasText: 'Accepted' });
+    await outcome.waitFor();
+    const box = await outcome.boundingBox();
+    const viewport = carol.viewportSize();
+    if (!box || box.y < 0 || box.y + box.height > viewport.height) {
+      throw new Error(`the outcome is outside the viewport (at y=${box?.y}, viewport ${viewport.height} px high)`);
+    }
+    const articleUrl = carol.url();
+    await outcome.getByRole('link').click();
     await carol.getByRole('heading', { name: /^Ticket #/ }).waitFor();
     await carol.getByText('satellite imagery', { exact: false }).first().waitFor();
+    await checkScreen(carol, 'ticket (open, from intake, with its article)');
+    await carol.goto(articleUrl);
+    const again = carol.locator('ol.candidates > li').filter({ hasText: 'satellite imagery' }).first();
+    await again.getByText(/Already a claim/).waitFor();
+    if (await again.getByRole('checkbox').count()) throw new Error('a sentence already a claim can be accepted again');
+  });
+
+  // ——— the admin's day ———
+  const dave = await signIn('dave');
+  await step('dave\'s screens pass axe', async () => {
+    await visitNav(dave);
+    await dave.goto(`${base}/#/tickets/${ticket}`);
+    await dave.getByRole('heading', { name: `Ticket #${ticket}` }).waitFor();
+    await checkScreen(dave, 'ticket (published, as admin)');
+  });
+
+  await step('screens reached by route pass axe', async () => {
+    const who = { alice, bob, carol, dave, erin };
+    for (const [person, name, path] of EXTRA_SCREENS) {
+      await who[person].goto(`${base}/#${path}`);
+      await checkScreen(who[person], name);
+    }
+  });
+
+  // ——— phone width ———
+  const phone = await step('erin at phone width (390×844): a new tab signs in silently, her screens pass axe without sideways scroll', async () => {
+    const storageState = await erin.context().storageState();
+    const page = await (await browser.newContext({ viewport: PHONE, storageState })).newPage();
+    page.who = 'erin-phone';
+    pages.push(page);
+    await watchPolicy(page);
+    await page.goto(`${base}/#/queue`);
+    await page.getByRole('button', { name: 'Claim next' }).waitFor();
+    await visitNav(page, 'phone');
+    return page;
+  });
+  await step('erin\'s main path at phone width: claim next, evidence, verdict, submit', async () => {
+    await open(phone, '/queue');
+    await timed('claim next (click → ticket shown)', () => phone.getByRole('button', { name: 'Claim next' }).click(),
+      () => phone.getByRole('heading', { name: /^Ticket #/ }).waitFor());
+    await phone.locator('.screen-head').getByText('In progress', { exact: true }).waitFor();
+    await checkScreen(phone, 'ticket (in progress, phone)');
+    await phone.getByRole('button', { name: 'New evidence' }).click();
+    const form = phone.getByRole('form', { name: 'Add evidence' });
+    await form.getByLabel('Source URL').fill('https://ferries.example.org/2025');
+    await form.getByLabel('Title').fill(`Ferry operator statistics ${run}`);
+    await form.getByLabel('Excerpt').fill('On average 640 passengers a day.');
+    await checkScreen(phone, 'ticket (evidence form, phone)');
+    await timed('save evidence (click → listed)', () => form.getByRole('button', { name: 'Add evidence' }).click(),
+      () => phone.getByRole('form', { name: 'Verdict draft' }).getByText(`Ferry operator statistics ${run}`).waitFor());
+    const verdict = phone.getByRole('form', { name: 'Verdict draft' });
+    await verdict.getByLabel('Rating').selectOption({ label: 'False' });
+    await verdict.getByLabel('Headline').fill('The ferry carries about 640 passengers a day');
+    await verdict.getByLabel('Summary').fill('The operator counts 640 a day on average.');
+    await verdict.getByLabel('Explanation').fill('The operator publishes its figures.');
+    await verdict.getByRole('checkbox').first().check();
+    await checkScreen(phone, 'ticket (verdict filled, phone)');
+    await timed('submit (click → In review)', () => phone.getByRole('button', { name: 'Submit for review' }).click(),
+      () => phone.locator('.screen-head').getByText('In review', { exact: true }).waitFor());
+    await checkScreen(phone, 'ticket (in review, phone)');
+  });
+  await step('carol\'s screens at phone width (the board, the publishing queue, intake) pass axe without sideways scroll', async () => {
+    const storageState = await carol.context().storageState();
+    const page = await (await browser.newContext({ viewport: PHONE, storageState })).newPage();
+    page.who = 'carol-phone';
+    pages.push(page);
+    await watchPolicy(page);
+    await page.goto(`${base}/#/queue`);
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await visitNav(page, 'phone');
+    await page.goto(`${base}/#/tickets/${ticket}`);
+    await page.getByRole('heading', { name: `Ticket #${ticket}` }).waitFor();
+    await checkScreen(page, 'ticket (published, phone)');
+  });
+
+  // ——— keyboard only ———
+  await step('alice\'s main path by keyboard only (Tab, Shift+Tab, Enter, Space, typing), focus always visible', async () => {
+    const kb = await alice.context().newPage();
+    kb.who = 'alice-keyboard';
+    pages.push(kb);
+    await watchPolicy(kb);
+    await kb.goto(`${base}/#/queue`);
+    await kb.locator('ul.tickets > li').first().waitFor();
+    const keys = keyboard(kb);
+    await keys.tabTo('button', 'Claim next');
+    await kb.keyboard.press('Enter');
+    await kb.getByRole('heading', { name: /^Ticket #/ }).waitFor();
+    await kb.locator('.screen-head').getByText('In progress', { exact: true }).waitFor();
+    await keys.tabTo('button', 'New evidence');
+    await kb.keyboard.press('Enter');
+    await keys.tabTo('input', 'Source URL');
+    await kb.keyboard.type('https://ferries.example.org/keyboard');
+    await keys.tabTo('input', 'Title');
+    await kb.keyboard.type(`Harbour master's log ${run}`);
+    await keys.tabTo('textarea', 'Excerpt');
+    await kb.keyboard.type('Passenger counts for the year.');
+    await keys.tabTo('button', 'Add evidence');
+    await kb.keyboard.press('Enter');
+    await kb.getByRole('form', { name: 'Verdict draft' }).getByText(`Harbour master's log ${run}`).waitFor();
+    await keys.tabTo('select', 'Rating');
+    for (let i = 0; i < 12 && await kb.evaluate(() => document.activeElement.selectedOptions?.[0]?.textContent) !== 'False'; i++) {
+      await kb.keyboard.press('ArrowDown');
+    }
+    await keys.tabTo('input', 'Headline');
+    await kb.keyboard.type('The ferry carries fewer passengers than claimed');
+    await keys.tabTo('textarea', 'Summary');
+    await kb.keyboard.type('The harbour master logs fewer.');
+    await keys.tabTo('textarea', 'Explanation');
+    await kb.keyboard.type('See the log.');
+    await keys.tabTo('input', /Harbour master's log/);
+    await kb.keyboard.press('Space');
+    await keys.tabTo('button', 'Submit for review', 'Shift+Tab');
+    await kb.keyboard.press('Enter');
+    await kb.locator('.screen-head').getByText('In review', { exact: true }).waitFor();
+    await expectNoText(kb, /incomplete|ratingId|evidenceIds/i, 'after submitting by keyboard');
+    keys.expectFocusAlwaysVisible();
+    await checkScreen(kb, 'ticket (in review, after the keyboard run)');
+  });
+
+  await step('first load measured (a signed-in tab reloaded 3 times with an empty cache)', async () => {
+    const tab = await alice.context().newPage();
+    tab.who = 'alice-first-load';
+    await tab.goto(`${base}/#/queue`);
+    await tab.locator('ul.tickets > li').first().waitFor();
+    await firstLoad(tab);
+    await tab.close();
   });
 
   await step('no page of the desk or the public site reported a Content-Security-Policy violation', async () => {
-    const reported = pages.flatMap((page) => page.violations ?? []);
+    const reported = pages.flatMap((p) => p.violations ?? []);
     if (reported.length) throw new Error(`CSP violations:\n${reported.join('\n')}`);
   });
+}
+
+/**
+ * The one check every screen gets, once it has loaded: axe (WCAG 2.0 and 2.1, A and AA) with no
+ * serious or critical violation, and nothing wider than the window (no sideways scroll).
+ */
+async function checkScreen(page, name) {
+  const label = `${page.who}: ${name}`;
+  await settled(page);
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const problems = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.helpUrl})\n${v.nodes.slice(0, 5).map((n) => `    at ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ')}`).join('\n')}`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  if (overflow > 0) {
+    const wide = await page.evaluate(() => [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1).slice(-3).map((el) => el.outerHTML.slice(0, 100)));
+    problems.push(`the page scrolls sideways: ${overflow}px wider than the ${page.viewportSize().width}px window; widest: ${wide.join(' | ')}`);
+  }
+  if (problems.length) throw new Error(`${label}:\n  ${problems.join('\n  ')}`);
+  checked.push(label);
+}
+
+/** Waits for a screen's data: its heading shown and no "Loading…" left. */
+async function settled(page) {
+  await page.locator('h1').first().waitFor();
+  await page.waitForFunction(() => ![...document.querySelectorAll('[role=status]')].some((el) => el.textContent.trim() === 'Loading…'));
+}
+
+/** Every screen of this person's main navigation, each through checkScreen. */
+async function visitNav(page, suffix) {
+  await page.goto(`${base}/#/queue`);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link').first().waitFor();
+  // The navigation follows the permissions /api/me grants: wait for its answer, then a render.
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => new URL(r.name).pathname === '/api/me'));
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const links = await nav.getByRole('link').evaluateAll((as) => as.map((a) => [a.textContent.trim(), a.getAttribute('href')]));
+  for (const [label, target] of links) {
+    await page.goto(`${base}/${target}`);
+    await page.locator('h1').first().waitFor();
+    await checkScreen(page, suffix ? `${label.toLowerCase()} (${suffix})` : label.toLowerCase());
+  }
+}
+
+/** Goes to a route of the app and waits for its screen. */
+async function open(p, path) {
+  await p.goto(`${base}/#${path}`);
+  await settled(p);
+}
+
+/** The focused element's role-ish tag, accessible name, and whether its focus is visible. */
+function focusInfo(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return { tag: 'body', name: '', visible: true, style: '' };
+    const name = (el.getAttribute('aria-label') || (el.labels?.[0]?.innerText) || el.innerText || el.value || '').trim();
+    const style = getComputedStyle(el);
+    const outlined = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+    const shadowed = style.boxShadow && style.boxShadow !== 'none';
+    return { tag: el.tagName.toLowerCase(), name, visible: outlined || shadowed, style: `${style.outlineStyle} ${style.outlineWidth} ${style.boxShadow}` };
+  });
+}
+
+/** Moves focus by Tab (or Shift+Tab) only, remembering every stop whose focus was not visible. */
+function keyboard(page) {
+  const invisible = new Set();
+  return {
+    async tabTo(tag, name, key = 'Tab') {
+      const seen = [];
+      for (let i = 0; i < 250; i++) {
+        await page.keyboard.press(key);
+        const focus = await focusInfo(page);
+        if (focus.tag !== 'body' && !focus.visible) invisible.add(`${focus.tag} "${focus.name.slice(0, 40)}" (${focus.style})`);
+        seen.push(`${focus.tag}:${focus.name.slice(0, 30)}`);
+        const nameMatches = name instanceof RegExp ? name.test(focus.name) : focus.name === name;
+        if (focus.tag === tag && nameMatches) return;
+      }
+      throw new Error(`${key} never reached ${tag} "${name}"; stops: ${seen.slice(-40).join(' | ')}`);
+    },
+    expectFocusAlwaysVisible() {
+      if (invisible.size) throw new Error(`focus not visible on: ${[...invisible].join('; ')}`);
+    },
+  };
+}
+
+/** No text matching `pattern` anywhere in the page's visible text. */
+async function expectNoText(p, pattern, where) {
+  const text = await p.evaluate(() => document.body.innerText);
+  const match = pattern.exec(text);
+  if (match) throw new Error(`"${match[0]}" shows ${where}: …${text.slice(Math.max(0, match.index - 80), match.index + 80)}…`);
+}
+
+async function fileClaim(token, claim) {
+  const response = await fetch(`${base}/api/claims`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(claim),
+  });
+  if (response.status !== 201) throw new Error(`POST /api/claims answered ${response.status}: ${await response.text()}`);
+  return (await response.json()).ticketId;
 }
 
 /** The answer carries the strict policy: scripts and styles from the origin only, nothing inline. */

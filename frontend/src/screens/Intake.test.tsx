@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NO_PERMISSIONS } from '../nav';
 import { fakeDesk, json } from '../testing/fakeDesk';
 import { ArticleScreen } from './Intake';
@@ -35,7 +35,16 @@ function setup() {
 const row = (text: string) => screen.getByText(text, { selector: 'p.sentence *, p.sentence' }).closest('li')!;
 
 describe('ArticleScreen accepting candidates', () => {
-  afterEach(cleanup);
+  let scrolledTo: Element[] = [];
+  beforeEach(() => {
+    scrolledTo = [];
+    // jsdom does not scroll: record what the screen asks to bring into view.
+    Element.prototype.scrollIntoView = function (this: Element) { scrolledTo.push(this); };
+  });
+  afterEach(() => {
+    cleanup();
+    delete (Element.prototype as Partial<Element>).scrollIntoView;
+  });
 
   it('shows the outcome in the accepted candidate\u2019s own row, sends deadline and topics, and offers a claimed sentence no accept', async () => {
     const fake = setup();
@@ -55,6 +64,8 @@ describe('ArticleScreen accepting candidates', () => {
 
     const status = await within(fresh).findByRole('status');
     expect(status.textContent).toBe('Accepted: ticket #80');
+    // Scrolled to: the button is below a long list, its row may be far above.
+    await waitFor(() => expect(scrolledTo).toContain(status));
     expect(within(status).getByRole('link').getAttribute('href')).toContain('/tickets/80');
     expect(within(taken).queryByRole('status')).toBeNull();
     expect(fake.writes()).toEqual([{

@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { enumText, ErrorBox, Highlighted, Spinner, statusText, When, useAction } from '../components';
 import { useDesk } from '../desk';
 import { useLoad } from '../hooks/useLoad';
@@ -142,6 +142,15 @@ export function ArticleScreen({ id }: { id: number }) {
   const [choices, setChoices] = useState<Record<number, Choice>>({});
   // Keyed by sentence position: each outcome is shown in the row whose candidate was accepted.
   const [outcomes, setOutcomes] = useState<Record<number, AcceptOutcome>>({});
+  // The row of the first outcome, to scroll into view once shown (the button is far below a long list).
+  const reveal = useRef<number | null>(null);
+  useEffect(() => {
+    const row = reveal.current === null ? null : document.getElementById(`cand-${reveal.current}-outcome`);
+    if (row) {
+      row.scrollIntoView?.({ block: 'center' }); // not in jsdom
+      reveal.current = null;
+    }
+  });
   const [busy, error, run] = useAction();
   const [showAll, setShowAll] = useState(false);
 
@@ -197,6 +206,7 @@ export function ArticleScreen({ id }: { id: number }) {
       });
       const result = await api.accept(id, items);
       setOutcomes((o) => ({ ...o, ...Object.fromEntries(result.items.map((x) => [x.position, x])) }));
+      reveal.current = result.items[0]?.position ?? null;
       setChoices({});
       data.reload();
     });
@@ -326,7 +336,7 @@ function CandidateItem({ candidate, choice, canAccept, outcome, timeZone, onChan
         </div>
       )}
       {outcome ? (
-        <p className="success" role="status">
+        <p className="success" role="status" id={`${p}-outcome`}>
           Accepted: <a href={href(`/tickets/${outcome.ticketId}`)}>{outcome.linked ? `linked to claim #${outcome.claimId}` : `ticket #${outcome.ticketId}`}</a>
         </p>
       ) : s.claimIds.length > 0 && (
