@@ -25,7 +25,11 @@ const PHONE = { width: 390, height: 844 };
  * walk reaches it.
  */
 const EXTRA_SCREENS = [
-  // ['alice', 'notifications', '/notifications'],
+  ['dave', 'admin: rating scales', '/admin/rating-scales'],
+  ['dave', 'admin: webhooks', '/admin/webhooks'],
+  ['dave', 'admin: desk settings', '/admin/settings'],
+  ['dave', 'admin: people', '/admin/people'],
+  ['dave', 'prior reviews (as admin)', '/prior-reviews'],
 ];
 
 const browser = await chromium.launch({
@@ -83,13 +87,14 @@ async function main() {
 
   const claimText = `The harbour bridge ${run} cost 40 million euros in 2024.`;
   const carolToken = await passwordToken('carol');
+  let original;
   const ticket = await step('the editor files an urgent, overdue claim, and two ordinary ones for the phone and keyboard runs (API)', async () => {
-    const id = await fileClaim(carolToken, { text: claimText, claimant: 'City council', language: 'en', priority: 'URGENT',
+    original = await fileClaimFull(carolToken, { text: claimText, claimant: 'City council', language: 'en', priority: 'URGENT',
       deadline: '2000-01-01T00:00:00Z', topics: ['infrastructure'] });
     for (const n of [1, 2]) {
       await fileClaim(carolToken, { text: `The ferry ${run}-${n} carries 900 passengers a day.`, language: 'en', priority: 'NORMAL' });
     }
-    return id;
+    return original.ticketId;
   });
 
   const erin = await signIn('erin');
@@ -179,6 +184,36 @@ async function main() {
     await bob.locator('.screen-head').getByText('Changes requested', { exact: true }).waitFor();
   });
 
+  await step('alice\'s bell counts bob\'s request live; its list names Bob and links the ticket; mark all read clears it', async () => {
+    const bell = alice.getByRole('button', { name: /^Notifications, \d+ unread$/ });
+    await bell.waitFor({ timeout: LIVE_MS });
+    await bell.click();
+    const list = alice.getByRole('dialog', { name: 'Notifications' });
+    const item = list.getByRole('listitem').filter({ hasText: `Bob Reviewer requested changes on your check of ticket ${ticket}` });
+    await item.getByRole('link', { name: `ticket ${ticket}` }).waitFor();
+    if (await item.getByRole('link', { name: `ticket ${ticket}` }).getAttribute('href') !== `#/tickets/${ticket}`) {
+      throw new Error(`the notification links elsewhere: ${await item.getByRole('link').first().getAttribute('href')}`);
+    }
+    await checkScreen(alice, 'notifications open');
+    await list.getByRole('button', { name: 'Mark all read' }).click();
+    await alice.getByRole('button', { name: 'Notifications, none unread' }).waitFor();
+    await alice.getByRole('button', { name: 'Notifications, none unread' }).click(); // the bell toggles its list
+    await expectGone(list);
+  });
+
+  await step('bob mentions @alice in a comment: her bell counts a MENTIONED notification, whose link opens the ticket', async () => {
+    await bob.getByLabel('Comment', { exact: true }).fill(`@alice the auditor's letter ${run} also says 52 million.`);
+    await bob.getByRole('button', { name: 'Add comment' }).click();
+    await bob.getByRole('region', { name: /^Comments/ }).getByText(`the auditor's letter ${run} also says 52 million.`).waitFor();
+    await alice.getByRole('button', { name: 'Notifications, 1 unread' }).waitFor({ timeout: LIVE_MS });
+    await alice.getByRole('button', { name: 'Notifications, 1 unread' }).click();
+    const item = alice.getByRole('dialog', { name: 'Notifications' }).getByRole('listitem')
+      .filter({ hasText: `Bob Reviewer mentioned you in a comment on ticket ${ticket}` });
+    await item.getByRole('link', { name: `ticket ${ticket}` }).click();
+    await alice.getByRole('heading', { name: `Ticket #${ticket}` }).waitFor();
+    await alice.getByRole('button', { name: 'Notifications, none unread' }).waitFor();
+  });
+
   await step('alice sees the work flagged "Changes requested" on her queue and the ticket, with bob\'s words', async () => {
     await alice.goto(`${base}/#/queue`);
     const row = alice.locator('ul.tickets > li').filter({ hasText: claimText });
@@ -196,6 +231,30 @@ async function main() {
     await form.getByText(/^Saved at \d\d:\d\d$/).waitFor({ timeout: 15000 });
     await alice.getByRole('button', { name: 'Submit for review' }).click();
     await alice.locator('.screen-head').getByText('In review', { exact: true }).waitFor();
+  });
+
+  await step('alice searches from the header ("/" focuses the box): the results list the claim by its text', async () => {
+    await alice.getByRole('heading', { name: `Ticket #${ticket}` }).click(); // focus out of any field
+    await alice.keyboard.press('/');
+    const box = alice.getByRole('searchbox', { name: 'Search claims, tickets, articles and prior reviews' });
+    if (!await box.evaluate((el) => el === document.activeElement)) throw new Error('"/" did not focus the search box');
+    await alice.keyboard.type(`harbour bridge ${run}`);
+    await timed('search (Enter → results)', () => alice.keyboard.press('Enter'),
+      () => alice.getByRole('list', { name: 'Search results' }).getByRole('link', { name: claimText }).first().waitFor());
+    if (!alice.url().includes(`#/search?q=`)) throw new Error(`search is not in the URL: ${alice.url()}`);
+    await checkScreen(alice, 'search results');
+  });
+
+  await step('"?" opens the keyboard shortcuts; Escape closes them and focus returns', async () => {
+    const link = alice.getByRole('list', { name: 'Search results' }).getByRole('link', { name: claimText }).first();
+    await link.focus();
+    await alice.keyboard.press('?');
+    const help = alice.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await help.getByRole('cell', { name: 'Show these shortcuts' }).waitFor();
+    await checkScreen(alice, 'keyboard shortcuts help');
+    await alice.keyboard.press('Escape');
+    await expectGone(help);
+    if (!await link.evaluate((el) => el === document.activeElement)) throw new Error(`focus did not return: ${(await focusInfo(alice)).name}`);
   });
 
   await step('bob sees what changed since the last round, and Approve asks before it approves', async () => {
@@ -222,6 +281,14 @@ async function main() {
     await carol.getByRole('link', { name: claimText }).first().click();
     await carol.getByRole('heading', { name: `Ticket #${ticket}` }).waitFor();
     await checkScreen(carol, 'ticket (approved, as editor)');
+    await carol.getByRole('button', { name: 'Preview public page' }).click();
+    const preview = carol.getByRole('dialog', { name: 'Preview: the public page (not published)' });
+    await preview.frameLocator('iframe[title="Preview of the public page"]')
+      .getByRole('heading', { name: `The harbour bridge ${run} cost 52 million, not 40` }).waitFor();
+    if (await preview.locator('iframe').getAttribute('sandbox') !== '') throw new Error('the preview frame is not fully sandboxed');
+    await checkScreen(carol, 'public page preview dialog');
+    await preview.getByRole('button', { name: 'Close preview' }).click();
+    await expectGone(preview);
     await carol.getByRole('button', { name: 'Publish now' }).click();
     await checkScreen(carol, 'publish dialog');
     await timed('publish (confirm → Published)', () => carol.getByRole('dialog').getByRole('button', { name: 'Publish now' }).click(),
@@ -247,6 +314,40 @@ async function main() {
     await card.waitFor();
     if (/Due in|Overdue/.test(await card.innerText())) throw new Error(`published card shows a deadline: ${await card.innerText()}`);
     await expectNoText(carol, /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/, 'on the board');
+  });
+
+  await step('carol sets the priority of the two ferry tickets at once on the queue: the outcome is reported, the rows show it', async () => {
+    await open(carol, '/queue');
+    const rows = [1, 2].map((n) => carol.locator('ul.tickets > li').filter({ hasText: `The ferry ${run}-${n} ` }));
+    for (const row of rows) await row.getByRole('checkbox', { name: /^Select ticket #\d+$/ }).check();
+    const bar = carol.getByRole('form', { name: 'Bulk actions' });
+    await bar.getByLabel('Action').selectOption({ label: 'Set priority' });
+    await bar.getByLabel('Priority').selectOption({ label: 'High' });
+    await checkScreen(carol, 'queue (two tickets selected for a bulk action)');
+    await timed('bulk priority (apply → outcome)', () => bar.getByRole('button', { name: 'Apply to 2 tickets' }).click(),
+      () => bar.getByRole('status').getByText('Done for 2 tickets.').waitFor());
+    for (const row of rows) await row.locator('.badge.priority-high', { hasText: 'High' }).waitFor();
+    await checkScreen(carol, 'queue (after a bulk action)');
+  });
+
+  await step('carol marks a second claim as a duplicate of the first: the outcome links to the original', async () => {
+    const again = await fileClaimFull(carolToken, { text: `The harbour bridge ${run} cost just 40 million euros, the council says.`, language: 'en', priority: 'LOW' });
+    await open(carol, `/tickets/${again.ticketId}`);
+    await carol.getByRole('heading', { name: `Ticket #${again.ticketId}` }).waitFor();
+    await carol.getByRole('button', { name: 'Mark as duplicate…' }).click();
+    await carol.getByRole('search', { name: 'Find the original claim' }).getByLabel('Search claims').fill(claimText);
+    await carol.getByRole('search', { name: 'Find the original claim' }).getByRole('button', { name: 'Search' }).click();
+    await carol.getByRole('radio', { name: new RegExp(`^claim #${original.id}: `) }).check();
+    await checkScreen(carol, 'ticket (mark duplicate open)');
+    await carol.getByRole('button', { name: 'Mark as duplicate…' }).click();
+    const dialog = carol.getByRole('dialog', { name: 'Mark as duplicate?' });
+    await dialog.getByRole('button', { name: 'Mark as duplicate' }).click();
+    const outcome = carol.getByRole('status').filter({ hasText: 'Marked as a duplicate of' });
+    const link = outcome.getByRole('link', { name: `claim #${original.id}` });
+    await link.waitFor();
+    if (await link.getAttribute('href') !== `#/tickets/${ticket}`) throw new Error(`the outcome links to ${await link.getAttribute('href')}`);
+    await carol.locator('.screen-head').getByText('Discarded', { exact: true }).waitFor();
+    await checkScreen(carol, 'ticket (marked duplicate)');
   });
 
   await step('the public page shows the verdict', async () => {
@@ -405,6 +506,25 @@ async function main() {
     await page.goto(`${base}/#/tickets/${ticket}`);
     await page.getByRole('heading', { name: `Ticket #${ticket}` }).waitFor();
     await checkScreen(page, 'ticket (published, phone)');
+    await page.getByRole('button', { name: /^Notifications, / }).click();
+    await page.getByRole('dialog', { name: 'Notifications' }).getByRole('heading', { name: 'Notifications' }).waitFor();
+    await checkScreen(page, 'notifications open (phone)');
+    await page.keyboard.press('Escape');
+    await page.getByRole('searchbox', { name: 'Search claims, tickets, articles and prior reviews' }).fill(`harbour bridge ${run}`);
+    await page.keyboard.press('Enter');
+    await page.getByRole('list', { name: 'Search results' }).getByRole('link', { name: claimText }).first().waitFor();
+    await checkScreen(page, 'search results (phone)');
+  });
+  await step('dave\'s admin screens at phone width pass axe without sideways scroll', async () => {
+    const storageState = await dave.context().storageState();
+    const page = await (await browser.newContext({ viewport: PHONE, storageState })).newPage();
+    page.who = 'dave-phone';
+    pages.push(page);
+    await watchPolicy(page);
+    for (const [, name, path] of EXTRA_SCREENS.filter(([who]) => who === 'dave')) {
+      await open(page, path);
+      await checkScreen(page, `${name} (phone)`);
+    }
   });
 
   // ——— keyboard only ———
@@ -557,13 +677,17 @@ async function expectNoText(p, pattern, where) {
 }
 
 async function fileClaim(token, claim) {
+  return (await fileClaimFull(token, claim)).ticketId;
+}
+
+async function fileClaimFull(token, claim) {
   const response = await fetch(`${base}/api/claims`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
     body: JSON.stringify(claim),
   });
   if (response.status !== 201) throw new Error(`POST /api/claims answered ${response.status}: ${await response.text()}`);
-  return (await response.json()).ticketId;
+  return response.json();
 }
 
 /** The answer carries the strict policy: scripts and styles from the origin only, nothing inline. */

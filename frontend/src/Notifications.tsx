@@ -102,6 +102,7 @@ export function NotificationList({ id, onClose, onCount }: { id: string; onClose
   const markAll = () => run(async () => {
     onCount(await api.markAllNotificationsRead());
     load();
+    panel.current?.focus(); // the button goes once nothing is unread: focus stays in the list, where Escape closes it
   });
   const who = (n: Notification) => n.actorName ?? (n.actor === 'system' ? 'Factdesk' : name(n.actor, null));
   const unread = items?.some((n) => !n.readAt) ?? false;
