@@ -106,6 +106,7 @@ describe('NotificationBell', () => {
     fireEvent.click(within(panel).getByRole('button', { name: 'Mark all read' }));
     expect(await screen.findByRole('button', { name: 'Notifications, none unread' })).toBeTruthy();
     await waitFor(() => expect(within(panel).queryByRole('button', { name: 'Mark all read' })).toBeNull());
+    expect(document.activeElement).toBe(panel); // the button went: focus stays in the list, where Escape works
 
     fireEvent.keyDown(panel, { key: 'Escape' });
     expect(screen.queryByRole('dialog', { name: 'Notifications' })).toBeNull();

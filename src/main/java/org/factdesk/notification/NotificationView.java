@@ -24,7 +24,7 @@ public record NotificationView(@Schema(minimum = Limits.ID_MIN_TEXT, maximum = L
                                @Schema(maxLength = NotificationText.EXCERPT_MAX, nullable = true) String claimExcerpt,
                                @Schema(maxLength = NotificationText.SENTENCE_MAX) String sentence,
                                Instant createdAt,
-                               @Schema(nullable = true) Instant readAt) {
+                               @Schema(nullable = true, maxLength = Limits.DATE_TIME_MAX) Instant readAt) {
 
     static NotificationView of(Notification n, String claimText, DeskDirectory.Names names) {
         String actorName = names.of(n.actor);
