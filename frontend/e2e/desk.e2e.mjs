@@ -1,7 +1,8 @@
 // The desk's day in a real headless Chromium, against the packaged server, Keycloak and
 // PostgreSQL (started by WebAppIT, which passes FACTDESK_URL, KEYCLOAK_URL and CHROMIUM): each
-// role's day (fact-checker, reviewer, editor, admin), then the main path at phone width and by
-// keyboard only. Every screen visited goes through checkScreen (axe, WCAG 2 A/AA: no serious or
+// role's day (fact-checker, reviewer, editor, admin: notifications and @mentions, search, the
+// shortcuts help, the public-page preview, bulk actions, duplicates, the admin sections), then the
+// main path, the bell, search and admin at phone width, and the main path by keyboard only. Every screen visited goes through checkScreen (axe, WCAG 2 A/AA: no serious or
 // critical violation; no sideways scroll). The first load and the main actions are timed and
 // printed ("e2e: figure: …" lines), never asserted.
 // Each step prints a line; the first failure saves a screenshot under target/e2e and exits 1.
