@@ -328,8 +328,8 @@ async function main() {
     const rows = [1, 2].map((n) => carol.locator('ul.tickets > li').filter({ hasText: `The ferry ${run}-${n} ` }));
     for (const row of rows) await row.getByRole('checkbox', { name: /^Select ticket #\d+$/ }).check();
     const bar = carol.getByRole('form', { name: 'Bulk actions' });
-    await bar.getByLabel('Action', { exact: true }).selectOption({ label: 'Set priority' });
-    await bar.getByLabel('Priority', { exact: true }).selectOption({ label: 'High' });
+    await bar.getByLabel(/^Action/).selectOption({ label: 'Set priority' });
+    await bar.getByLabel(/^Priority/).selectOption({ label: 'High' });
     await checkScreen(carol, 'queue (two tickets selected for a bulk action)');
     await timed('bulk priority (apply → outcome)', () => bar.getByRole('button', { name: 'Apply to 2 tickets' }).click(),
       () => bar.getByRole('status').getByText('Done for 2 tickets.').waitFor());
