@@ -13,6 +13,7 @@ import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * Database failures that are the client's, not the server's, found however deep the transaction
@@ -52,28 +53,37 @@ public class DatabaseProblems implements ProblemPostProcessor {
         if (problem.getStatusCode() != Status.INTERNAL_SERVER_ERROR.getStatusCode()) {
             return problem;
         }
-        for (Throwable cause = context.cause; cause != null; cause = cause.getCause()) {
+        return of(context.cause).orElse(problem);
+    }
+
+    /**
+     * The problem a database failure somewhere in {@code thrown}'s causes stands for, if it is one of those
+     * above (for work that catches failures itself, such as one ticket of a bulk action).
+     */
+    public static Optional<HttpProblem> of(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
-                return Problems.conflict("Changed concurrently",
-                        "Someone else changed this at the same moment. Reload and try again.");
+                return Optional.of(Problems.conflict("Changed concurrently",
+                        "Someone else changed this at the same moment. Reload and try again."));
             }
             if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return Problems.conflict("Already exists",
+                return Optional.of(Problems.conflict("Already exists",
                         "Something with the same unique name or key was created at the same moment, or exists already."
-                                + " Reload and try again.");
+                                + " Reload and try again."));
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && sql.getSQLState().startsWith(DATA_EXCEPTION_CLASS)) {
                 // Worth a look all the same: the request's validation let the value through.
                 LOG.warnf("A request's value was refused by the database (SQLSTATE %s): %s", sql.getSQLState(),
                         sql.getMessage());
-                return Problems.badRequest("A value in the request is outside what the desk can store: dates must lie"
-                        + " between the years 4713 BC and 294276 AD, and numbers and texts within their fields' limits.");
+                return Optional.of(Problems.badRequest(
+                        "A value in the request is outside what the desk can store: dates must lie"
+                        + " between the years 4713 BC and 294276 AD, and numbers and texts within their fields' limits."));
             }
             if (cause.getCause() == cause) {
                 break;
             }
         }
-        return problem;
+        return Optional.empty();
     }
 }

@@ -3,12 +3,11 @@ package org.factdesk.workflow;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.narayana.jta.QuarkusTransactionException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.WebApplicationException;
 import org.factdesk.common.Actor;
+import org.factdesk.common.DatabaseProblems;
 import org.factdesk.common.Problems;
 import org.factdesk.ticket.TicketAction;
 import org.factdesk.ticket.TicketPolicy;
@@ -73,24 +72,23 @@ public class TicketBulk {
         }
     }
 
+    /** The problem the single request would have answered: its own, or the one a database failure stands for. */
     private static BulkProblemView problem(long id, RuntimeException thrown) {
-        Throwable e = thrown;
-        while ((e instanceof QuarkusTransactionException || !(e instanceof HttpProblem || e instanceof WebApplicationException
-                || e instanceof OptimisticLockException)) && e.getCause() != null && e.getCause() != e) {
-            e = e.getCause();
+        for (Throwable e = thrown; e != null && e.getCause() != e; e = e.getCause()) {
+            if (e instanceof HttpProblem problem) {
+                return new BulkProblemView(problem.getStatusCode(), problem.getTitle(), problem.getDetail());
+            }
+            if (e instanceof WebApplicationException web) {
+                return new BulkProblemView(web.getResponse().getStatus(), web.getResponse().getStatusInfo().getReasonPhrase(),
+                        null);
+            }
         }
-        if (e instanceof HttpProblem problem) {
-            return new BulkProblemView(problem.getStatusCode(), problem.getTitle(), problem.getDetail());
-        }
-        if (e instanceof WebApplicationException web) {
-            return new BulkProblemView(web.getResponse().getStatus(), web.getResponse().getStatusInfo().getReasonPhrase(),
-                    null);
-        }
-        if (e instanceof OptimisticLockException) {
-            return new BulkProblemView(409, "Changed meanwhile", "Ticket " + id + " was changed by someone else meanwhile.");
-        }
-        Log.errorf(thrown, "Bulk action on ticket %d failed", id);
-        return new BulkProblemView(500, "Not done", "Ticket " + id + " could not be changed; nothing of it was saved.");
+        return DatabaseProblems.of(thrown)
+                .map(problem -> new BulkProblemView(problem.getStatusCode(), problem.getTitle(), problem.getDetail()))
+                .orElseGet(() -> {
+                    Log.errorf(thrown, "Bulk action on ticket %d failed", id);
+                    return new BulkProblemView(500, "Not done", "Ticket " + id + " could not be changed; nothing of it was saved.");
+                });
     }
 
     private static Optional<String> roleRefusal(BulkAction action, Actor actor) {
