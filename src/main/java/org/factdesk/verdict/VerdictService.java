@@ -151,13 +151,7 @@ public class VerdictService {
         if (draft == null) {
             throw Problems.conflict("Nothing to preview", "The ticket has no reviewed verdict draft.");
         }
-        VerdictVersion next = new VerdictVersion();
-        next.ticketId = draft.ticketId;
-        next.ratingId = draft.ratingId;
-        next.headline = draft.headline;
-        next.summary = draft.summary;
-        next.explanation = draft.explanation;
-        next.evidenceIds = draft.evidenceIds.clone();
+        VerdictVersion next = draft.authoredCopy();
         next.correctionNote = draft.correctionNote;
         freeze(next, ticket, now);
         return next;
@@ -204,13 +198,8 @@ public class VerdictService {
         VerdictVersion published = VerdictVersion.latestPublishedOf(ticket.id);
         Set<Long> remaining = Evidence.<Evidence>list("ticketId", ticket.id).stream().map(e -> e.id)
                 .collect(Collectors.toSet());
-        VerdictVersion draft = new VerdictVersion();
-        draft.ticketId = ticket.id;
+        VerdictVersion draft = published.authoredCopy();
         draft.state = VerdictVersion.State.DRAFT;
-        draft.ratingId = published.ratingId;
-        draft.headline = published.headline;
-        draft.summary = published.summary;
-        draft.explanation = published.explanation;
         draft.evidenceIds = Arrays.stream(published.evidenceIds).filter(remaining::contains).toArray(Long[]::new);
         draft.updatedAt = now;
         draft.persist();

@@ -73,6 +73,18 @@ public class VerdictVersion extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** A new, unstored version of the same ticket with what its authors wrote: rating, texts and the evidence it cites. */
+    VerdictVersion authoredCopy() {
+        VerdictVersion copy = new VerdictVersion();
+        copy.ticketId = ticketId;
+        copy.ratingId = ratingId;
+        copy.headline = headline;
+        copy.summary = summary;
+        copy.explanation = explanation;
+        copy.evidenceIds = evidenceIds.clone();
+        return copy;
+    }
+
     public static VerdictVersion draftOf(long ticketId) {
         return find("ticketId = ?1 and state = ?2", ticketId, State.DRAFT).firstResult();
     }
