@@ -54,6 +54,8 @@ public interface FactdeskConfig {
     /** Notifications by e-mail (the SMTP server itself is Quarkus Mailer's {@code quarkus.mailer.*}). */
     Mail mail();
 
+    Tips tips();
+
     interface EmbeddedDb {
         /** Folder of the embedded PostgreSQL's data, relative to the working directory. */
         @WithDefault(".factdesk/pgdata")
@@ -196,5 +198,76 @@ public interface FactdeskConfig {
         /** One mail's time for being handed to the SMTP server. */
         @WithDefault("30s")
         Duration timeout();
+    }
+
+    interface Tips {
+        /** How alike (pg_trgm similarity, 0 to 1) a new tip must be to a group's text to join that group. */
+        @WithDefault("0.5")
+        double groupThreshold();
+
+        /** Tips one client address may send per window (0: no limit). */
+        @WithDefault("5")
+        int perAddressLimit();
+
+        /** Tips all public clients together may send per window, a flood's ceiling (0: no limit). */
+        @WithDefault("600")
+        int globalLimit();
+
+        /** The window of both rate limits. */
+        @WithDefault("10m")
+        Duration rateWindow();
+
+        /** How many people asking suggests HIGH priority for their claim. */
+        @WithDefault("10")
+        int askedForHigh();
+
+        /** How many people asking suggests URGENT priority for their claim. */
+        @WithDefault("50")
+        int askedForUrgent();
+
+        /** How often waiting answers to requesters are sent (a duration, or {@code off}). */
+        @WithDefault("5s")
+        String answersEvery();
+
+        /** Attempts at one answer before it is given up (retried 1 min, 2 min, 4 min … apart). */
+        @WithDefault("8")
+        int answerMaxAttempts();
+
+        /** One answer's time for being handed to the SMTP server or the partner's reply URL. */
+        @WithDefault("30s")
+        Duration answerTimeout();
+
+        /** How often contacts past their retention period are deleted (a duration, or {@code off}). */
+        @WithDefault("1h")
+        String retentionEvery();
+
+        Mailbox mailbox();
+
+        /** The desk's tip mailbox, read over IMAP; off without a host. */
+        interface Mailbox {
+            Optional<String> host();
+
+            @WithDefault("993")
+            int port();
+
+            /** IMAPS (TLS from the start); false for plain IMAP on a closed network or in tests. */
+            @WithDefault("true")
+            boolean ssl();
+
+            Optional<String> user();
+
+            Optional<String> password();
+
+            @WithDefault("INBOX")
+            String folder();
+
+            /** How often the mailbox is read (a duration, or {@code off}). */
+            @WithDefault("1m")
+            String pollEvery();
+
+            /** One mailbox read's deadline (connect, read, move). */
+            @WithDefault("30s")
+            Duration timeout();
+        }
     }
 }

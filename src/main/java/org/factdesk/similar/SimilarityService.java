@@ -61,8 +61,9 @@ public class SimilarityService {
      * rarer), or its only one. Selective even when common words are involved, unlike a trigram
      * filter over whole sentences, which lets most rows through to the similarity check (~0.5 s at
      * 100,000 claims); more lexemes make the index query itself slow (276 pairs for 24: ~0.3 s).
+     * Other features that match texts by words (tips joining their group) start from it too.
      */
-    private static final String WANTED = """
+    public static final String WANTED = """
             WITH terms AS (SELECT lexeme FROM unnest(to_tsvector('english', :q)) ORDER BY length(lexeme) DESC, lexeme LIMIT 10),
             wanted AS (SELECT to_tsquery('simple', coalesce(
                 (SELECT string_agg(quote_literal(a.lexeme) || ' & ' || quote_literal(b.lexeme), ' | ')
