@@ -28,6 +28,8 @@ public enum AuditAction {
     TICKET_REOPEN("ticket.reopen", "reopened the ticket"),
     /** Priority and deadline: triage, not reviewed content. */
     TICKET_TRIAGED("ticket.triaged", "changed the priority or deadline"),
+    /** A group of the public's tips was turned into the claim or attached to it (counts, never who asked). */
+    TICKET_ASKED("ticket.asked", "linked the public's tips to the ticket"),
 
     CLAIM_UPDATED("claim.updated", "edited the claim", true),
     CLAIM_APPEARANCE_ADDED("claim.appearance-added", "added an appearance of the claim", true),
@@ -52,7 +54,12 @@ public enum AuditAction {
     WEBHOOK_DEACTIVATED("webhook.deactivated", "deactivated a webhook"),
     WEBHOOK_RESEND("webhook.resend", "resent a webhook delivery"),
     PRIOR_REVIEWS_IMPORTED("prior-reviews.imported", "imported prior reviews"),
-    ERASURE_RECORDED("erasure.recorded", "recorded an erasure");
+    ERASURE_RECORDED("erasure.recorded", "recorded an erasure"),
+    TIPS_DISMISSED("tips.dismissed", "dismissed a group of tips as not taken up"),
+    /** The desk answered a tip by itself with a close published fact-check (desk settings). */
+    TIP_AUTO_ANSWERED("tip.auto-answered", "answered a tip with a published fact-check"),
+    TIP_CHANNEL_REGISTERED("tip-channel.registered", "registered a tip channel"),
+    TIP_CHANNEL_DEACTIVATED("tip-channel.deactivated", "deactivated a tip channel");
 
     /** Longer than any action's name (the API states it as their bound). */
     public static final int ID_MAX = 64;
