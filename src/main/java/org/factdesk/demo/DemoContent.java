@@ -21,6 +21,9 @@ import org.factdesk.rating.RatingScale;
 import org.factdesk.ticket.TicketAction;
 import org.factdesk.workflow.TicketService;
 import org.factdesk.ticket.TransitionRequest;
+import org.factdesk.tip.TipChannel;
+import org.factdesk.tip.TipInput;
+import org.factdesk.tip.TipIntake;
 import org.factdesk.verdict.VerdictDraftRequest;
 import org.factdesk.verdict.VerdictService;
 import org.jboss.logging.Logger;
@@ -67,10 +70,13 @@ public class DemoContent {
     @Inject
     VerdictService verdicts;
 
+    @Inject
+    TipIntake tips;
+
     void onStart(@Observes StartupEvent event) {
         if (config.demo().enabled() && QuarkusTransaction.requiringNew().call(() -> Claim.count() == 0)) {
             QuarkusTransaction.requiringNew().run(this::load);
-            LOG.info("Loaded the demo desk: one article and six claims in several workflow states");
+            LOG.info("Loaded the demo desk: one article, six claims in several workflow states and the public's tips");
         }
     }
 
@@ -101,6 +107,17 @@ public class DemoContent {
                 Evidence.Stance.CONTEXT);
         tickets.transition(published, TicketAction.APPROVE, BOB, null);
         tickets.transition(published, TicketAction.PUBLISH, CAROL, TransitionRequest.NONE);
+
+        // The public's tips: the same rumour in several words (one group in the inbox), and others.
+        tip("Is it true that Russia evacuated civilians from Deir ez-Zor?", "en");
+        tip("Did Russia really evacuate civilians from Deir ez-Zor last week?", "en");
+        tip("russia evacuated civilians from deir ez-zor, is this real??", "en");
+        tip("¿Es verdad que Rusia evacuó a civiles de Deir ez-Zor?", "es");
+        tip("A video says the Al-Waleed airbase was closed in October. Is that true?", "en");
+    }
+
+    private void tip(String text, String language) {
+        tips.receive(new TipInput(TipChannel.WEB, text, List.of(), language, null, false));
     }
 
     private long claim(long article, String text, String claimant, Priority priority, String topic) {

@@ -1,16 +1,21 @@
 package org.factdesk.demo;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import org.factdesk.claim.Claim;
 import org.factdesk.support.Desk;
+import org.factdesk.tip.TipGroup;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The demo desk of the local run, loaded into an empty database. */
 @QuarkusTest
@@ -38,5 +43,16 @@ class DemoContentTest {
         desk.as(desk.carol).get("/api/tickets?status=IN_PROGRESS").then()
                 .body("items[0].assignee", equalTo(DemoContent.ALICE.subject()));
         desk.as(desk.dave).get("/api/audit/verify").then().statusCode(200).body("intact", equalTo(true));
+    }
+
+    @Test
+    void theSameRumourInOtherWordsIsOneGroupOfTipsWithTheMatchingClaimSuggested() {
+        record Group(int tips, String suggestedClaim) {
+        }
+        List<Group> groups = QuarkusTransaction.requiringNew().call(() -> TipGroup.<TipGroup>list("order by tipCount desc, id")
+                .stream().map(g -> new Group(g.tipCount, g.suggestedClaimId == null ? null
+                        : Claim.<Claim>findById(g.suggestedClaimId).text)).toList());
+        assertEquals(List.of(3, 1, 1), groups.stream().map(Group::tips).toList(), groups.toString());
+        assertEquals("Russia evacuated civilians from Deir ez-Zor.", groups.get(0).suggestedClaim());
     }
 }
