@@ -1,7 +1,9 @@
 package org.factdesk.support;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 
 /** Small helpers for tests that run their own servers on loopback. */
 public final class TestNet {
@@ -24,6 +26,15 @@ public final class TestNet {
             return InetAddress.getByName(literal);
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A port on 127.0.0.1 that was free a moment ago. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, address("127.0.0.1"))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -28,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 @QuarkusIntegrationTest
 @QuarkusTestResource(value = KeycloakTestResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = ManagementPortResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = RequesterMailResource.class, restrictToAnnotatedClass = true)
 class WebAppIT {
 
     static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
@@ -51,6 +52,9 @@ class WebAppIT {
         builder.environment().put("FACTDESK_URL", baseUrl);
         builder.environment().put("KEYCLOAK_URL", KeycloakLauncher.URL);
         builder.environment().put("CHROMIUM", CHROMIUM.toString());
+        builder.environment().put("REQUESTER_IMAP_PORT", Integer.toString(RequesterMailResource.imapPort));
+        builder.environment().put("REQUESTER_MAIL", RequesterMailResource.REQUESTER);
+        builder.environment().put("REQUESTER_PASSWORD", RequesterMailResource.REQUESTER_PASSWORD);
         Process run = builder.start();
         // Through System.out, which the test runner captures (a child writing to the inherited
         // descriptor would corrupt the runner's channel).
