@@ -4,10 +4,13 @@ import io.netty.util.NetUtil;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response.Status;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.factdesk.common.FactdeskConfig;
 
 import javax.crypto.Mac;
@@ -16,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -70,6 +74,24 @@ public class TipRateLimit {
 
     @Inject
     DeskSecrets secrets;
+
+    /**
+     * Quarkus believes X-Forwarded-For / Forwarded only with proxy-address-forwarding on, and then from
+     * every peer unless trusted-proxies names some: a client could then pick its own address and escape
+     * its limit. So forwarding without named proxies is refused at start.
+     */
+    @ConfigProperty(name = "quarkus.http.proxy.proxy-address-forwarding", defaultValue = "false")
+    boolean forwarding;
+
+    @ConfigProperty(name = "quarkus.http.proxy.trusted-proxies")
+    Optional<List<String>> trustedProxies;
+
+    void refuseForwardingFromAnyone(@Observes StartupEvent start) {
+        if (forwarding && trustedProxies.map(List::isEmpty).orElse(true)) {
+            throw new IllegalStateException("quarkus.http.proxy.proxy-address-forwarding is on but quarkus.http.proxy.trusted-proxies"
+                    + " names no proxy: any client could choose the address the tip rate limits count. Name the proxies (see README).");
+        }
+    }
 
     /** Set by tests, so that one application start serves every limit they try. */
     private volatile Limits override;
