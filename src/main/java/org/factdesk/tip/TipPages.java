@@ -157,7 +157,7 @@ public class TipPages {
             TipIntake.Receipt receipt = submissions.submit(tip, request.remoteAddress().hostAddress());
             String path = statusPath(receipt.token());
             return page(201, Templates.receipt(new ReceiptView(language, path, config.publisher().baseUrl() + path)), language)
-                    .location(URI.create(path)).build();
+                    .location(URI.create(config.publisher().baseUrl() + path)).build();
         } catch (TipSubmissions.Refused refused) {
             if (refused.tooMany() != null) {
                 long seconds = refused.tooMany().retryAfterSeconds();
@@ -225,6 +225,7 @@ public class TipPages {
     private static Response.ResponseBuilder page(int status, TemplateInstance template, String language) {
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
+        noStore.setNoTransform(false);
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(template.setLocale(Locale.forLanguageTag(language)).render())
                 .header(HttpHeaders.CONTENT_LANGUAGE, language).cacheControl(noStore);

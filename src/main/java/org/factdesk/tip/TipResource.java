@@ -79,6 +79,7 @@ public class TipResource {
     static CacheControl noStore() {
         CacheControl cache = new CacheControl();
         cache.setNoStore(true);
+        cache.setNoTransform(false);
         return cache;
     }
 }
