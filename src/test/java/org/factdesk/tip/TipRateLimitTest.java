@@ -17,13 +17,16 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -133,6 +136,21 @@ class TipRateLimitTest {
         assertNotEquals(TipRateLimit.network("2001:db8:1:2::1"), TipRateLimit.network("2001:db8:1:3::1"));
         assertEquals(TipRateLimit.network("192.0.2.1"), TipRateLimit.network("::ffff:192.0.2.1"));
         assertNotEquals(TipRateLimit.network("192.0.2.1"), TipRateLimit.network("192.0.2.2"));
+    }
+
+    @Test
+    void forwardingFromAnyPeerIsRefusedAtStart() {
+        TipRateLimit guard = new TipRateLimit();
+        guard.forwarding = true;
+        guard.trustedProxies = Optional.empty();
+        assertThrows(IllegalStateException.class, () -> guard.refuseForwardingFromAnyone(null));
+        guard.trustedProxies = Optional.of(List.of());
+        assertThrows(IllegalStateException.class, () -> guard.refuseForwardingFromAnyone(null));
+        guard.trustedProxies = Optional.of(List.of("10.0.0.10", "10.1.0.0/16"));
+        assertDoesNotThrow(() -> guard.refuseForwardingFromAnyone(null));
+        guard.forwarding = false;
+        guard.trustedProxies = Optional.empty();
+        assertDoesNotThrow(() -> guard.refuseForwardingFromAnyone(null), "the default: no forwarding, the peer's address");
     }
 
     ValidatableResponse send(String from, String forwardedFor) {
