@@ -39,6 +39,11 @@ public class DeskSettings extends PanacheEntityBase {
         return findById(1);
     }
 
+    /** The threshold as it was set (0.8, not the 0.800000011920929 a {@code real} column holds as a double). */
+    public double autoAnswerThreshold() {
+        return Double.parseDouble(Float.toString(tipAutoAnswerThreshold));
+    }
+
     public ZoneId zone() {
         return ZoneId.of(timeZone);
     }

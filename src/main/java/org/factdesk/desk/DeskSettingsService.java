@@ -39,11 +39,11 @@ public class DeskSettingsService {
                         Boolean.TRUE.equals(request.allowPrivateWebhookTargets()));
         boolean autoAnswer = request.tipAutoAnswer() == null ? settings.tipAutoAnswer : request.tipAutoAnswer();
         float threshold = request.tipAutoAnswerThreshold() == null ? settings.tipAutoAnswerThreshold
-                : request.tipAutoAnswerThreshold().floatValue();
+                : request.tipAutoAnswerThreshold().floatValue(); // a real column
         int retention = request.tipContactRetentionDays() == null ? settings.tipContactRetentionDays
                 : request.tipContactRetentionDays();
         changes.field("tipAutoAnswer", settings.tipAutoAnswer, autoAnswer)
-                .field("tipAutoAnswerThreshold", threshold(settings.tipAutoAnswerThreshold), threshold(threshold))
+                .field("tipAutoAnswerThreshold", settings.autoAnswerThreshold(), Double.parseDouble(Float.toString(threshold)))
                 .field("tipContactRetentionDays", settings.tipContactRetentionDays, retention);
         settings.timeZone = request.timeZone();
         settings.maxInProgress = request.maxInProgress();
@@ -54,10 +54,5 @@ public class DeskSettingsService {
         settings.flush();
         audit.desk(actor, AuditAction.SETTINGS_UPDATED, changes);
         return DeskSettingsView.of(settings);
-    }
-
-    /** The threshold as it was typed (0.8, not the 0.800000011920929 a {@code real} column holds as a double). */
-    static double threshold(float stored) {
-        return Double.parseDouble(Float.toString(stored));
     }
 }

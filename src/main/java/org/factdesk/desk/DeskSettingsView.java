@@ -12,6 +12,6 @@ public record DeskSettingsView(@Schema(maxLength = DeskSettingsResource.TIME_ZON
                                @Schema(minimum = Limits.ZERO_TEXT, maximum = Limits.COUNT_MAX_TEXT) long version) {
     static DeskSettingsView of(DeskSettings s) {
         return new DeskSettingsView(s.timeZone, s.maxInProgress, s.allowPrivateWebhookTargets, s.tipAutoAnswer,
-                DeskSettingsService.threshold(s.tipAutoAnswerThreshold), s.tipContactRetentionDays, s.version);
+                s.autoAnswerThreshold(), s.tipContactRetentionDays, s.version);
     }
 }
