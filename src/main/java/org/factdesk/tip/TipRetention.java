@@ -26,7 +26,7 @@ public class TipRetention {
 
     private static final Logger LOG = Logger.getLogger(TipRetention.class);
 
-    private static final long RETENTION_LOCK = 0x7469_7072_6574L; // "tipret"
+    static final long RETENTION_LOCK = 0x7469_7072_6574L; // "tipret"
 
     static final int BATCH = 1000;
 
