@@ -4899,6 +4899,11 @@ export interface components {
             /** Format: int32 */
             maxInProgress: number;
             allowPrivateWebhookTargets?: boolean;
+            tipAutoAnswer?: boolean;
+            /** Format: double */
+            tipAutoAnswerThreshold?: number;
+            /** Format: int32 */
+            tipContactRetentionDays?: number;
             /** Format: int64 */
             version?: number;
         };
@@ -4907,6 +4912,11 @@ export interface components {
             /** Format: int32 */
             maxInProgress: number;
             allowPrivateWebhookTargets: boolean;
+            tipAutoAnswer: boolean;
+            /** Format: double */
+            tipAutoAnswerThreshold: number;
+            /** Format: int32 */
+            tipContactRetentionDays: number;
             /** Format: int64 */
             version: number;
         };

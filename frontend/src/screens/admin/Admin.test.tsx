@@ -135,14 +135,17 @@ describe('WebhooksScreen', () => {
   });
 });
 
+const SETTINGS = { timeZone: 'Europe/Berlin', maxInProgress: 3, allowPrivateWebhookTargets: false, tipAutoAnswer: false,
+  tipAutoAnswerThreshold: 0.8, tipContactRetentionDays: 30 };
+
 describe('DeskSettingsScreen', () => {
   it('saves the form with the version read and shows the server\u2019s problem next to it', async () => {
     let fail = true;
     const fake = fakeDesk((method, url) => {
-      if (method === 'GET' && url === '/api/settings') return json({ timeZone: 'Europe/Berlin', maxInProgress: 3, allowPrivateWebhookTargets: false, version: 4 });
+      if (method === 'GET' && url === '/api/settings') return json({ ...SETTINGS, version: 4 });
       if (method === 'PUT' && url === '/api/settings') {
         if (fail) { fail = false; return problem("Field 'timeZone': 'Mars/Base' is not a time zone."); }
-        return json({ timeZone: 'Europe/Lisbon', maxInProgress: 5, allowPrivateWebhookTargets: false, version: 5 });
+        return json({ ...SETTINGS, timeZone: 'Europe/Lisbon', maxInProgress: 5, version: 5 });
       }
       return undefined;
     }, ADMIN);
@@ -158,7 +161,28 @@ describe('DeskSettingsScreen', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
     expect(await screen.findByText('Settings saved.')).toBeTruthy();
     expect(fake.writes()[1]).toEqual({ method: 'PUT', url: '/api/settings',
-      body: { timeZone: 'Europe/Lisbon', maxInProgress: 5, allowPrivateWebhookTargets: false, version: 4 } });
+      body: { timeZone: 'Europe/Lisbon', maxInProgress: 5, allowPrivateWebhookTargets: false, tipAutoAnswer: false,
+        tipAutoAnswerThreshold: 0.8, tipContactRetentionDays: 30, version: 4 } });
+  });
+
+  it('turns automatic answers to tips on with their threshold and sets how long contacts are kept', async () => {
+    const fake = fakeDesk((method, url) => {
+      if (method === 'GET' && url === '/api/settings') return json({ ...SETTINGS, version: 7 });
+      if (method === 'PUT' && url === '/api/settings') return json({ ...SETTINGS, tipAutoAnswer: true, tipAutoAnswerThreshold: 0.9, tipContactRetentionDays: 7, version: 8 });
+      return undefined;
+    }, ADMIN);
+    render(<DeskSettingsScreen />, { wrapper: fake.wrapper });
+    const group = within(await screen.findByRole('group', { name: 'Tips from the public' }));
+    const auto = group.getByRole('checkbox', { name: /Answer a tip at once/ }) as HTMLInputElement;
+    expect(auto.checked).toBe(false);
+    fireEvent.click(auto);
+    fireEvent.change(group.getByLabelText(/How alike a tip/), { target: { value: '0.9' } });
+    fireEvent.change(group.getByLabelText(/Days a requester/), { target: { value: '7' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText('Settings saved.')).toBeTruthy();
+    expect(fake.writes()).toEqual([{ method: 'PUT', url: '/api/settings',
+      body: { timeZone: 'Europe/Berlin', maxInProgress: 3, allowPrivateWebhookTargets: false, tipAutoAnswer: true,
+        tipAutoAnswerThreshold: 0.9, tipContactRetentionDays: 7, version: 7 } }]);
   });
 });
 

@@ -4,7 +4,10 @@ import { useDesk } from '../../desk';
 import { useLoad } from '../../hooks/useLoad';
 import type { Settings } from '../../types';
 
-/** The desk's settings (GET/PUT /api/settings): its time zone, the work-in-progress limit, private webhook targets. */
+/**
+ * The desk's settings (GET/PUT /api/settings): its time zone, the work-in-progress limit, private webhook targets,
+ * and the tips': automatic answers (on/off and how alike a tip must be) and how long requesters' contacts are kept.
+ */
 export function DeskSettingsScreen() {
   const { api } = useDesk();
   const loaded = useLoad(() => api.settings(), [api]);
@@ -29,6 +32,9 @@ function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: () =
     timeZone: settings.timeZone,
     maxInProgress: String(settings.maxInProgress),
     allowPrivateWebhookTargets: settings.allowPrivateWebhookTargets,
+    tipAutoAnswer: settings.tipAutoAnswer,
+    tipAutoAnswerThreshold: String(settings.tipAutoAnswerThreshold),
+    tipContactRetentionDays: String(settings.tipContactRetentionDays),
   });
   const [saved, setSaved] = useState(false);
   const [busy, error, run] = useAction();
@@ -40,6 +46,9 @@ function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: () =
       timeZone: form.timeZone.trim(),
       maxInProgress: Number(form.maxInProgress),
       allowPrivateWebhookTargets: form.allowPrivateWebhookTargets,
+      tipAutoAnswer: form.tipAutoAnswer,
+      tipAutoAnswerThreshold: Number(form.tipAutoAnswerThreshold),
+      tipContactRetentionDays: Number(form.tipContactRetentionDays),
       version: settings.version,
     }));
     if (ok) {
@@ -61,6 +70,19 @@ function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: () =
         <input type="checkbox" checked={form.allowPrivateWebhookTargets} onChange={(e) => setForm({ ...form, allowPrivateWebhookTargets: e.target.checked })} />
         Allow webhooks and imports to reach private network addresses (for tests and closed networks only)
       </label>
+      <fieldset>
+        <legend>Tips from the public</legend>
+        <label className="choice">
+          <input type="checkbox" checked={form.tipAutoAnswer} onChange={(e) => setForm({ ...form, tipAutoAnswer: e.target.checked })} />
+          Answer a tip at once when it matches a published fact-check closely
+        </label>
+        <label>How alike a tip and the fact-check's claim must be (above 0, at most 1)
+          <input type="number" min={0.01} max={1} step={0.01} value={form.tipAutoAnswerThreshold} onChange={(e) => setForm({ ...form, tipAutoAnswerThreshold: e.target.value })} required />
+        </label>
+        <label>Days a requester's contact is kept after the final answer (0: deleted then)
+          <input type="number" min={0} max={3650} value={form.tipContactRetentionDays} onChange={(e) => setForm({ ...form, tipContactRetentionDays: e.target.value })} required />
+        </label>
+      </fieldset>
       <div id={`${id}-outcome`} aria-live="polite">
         <ErrorBox error={error} />
         {saved && <p className="success">Settings saved.</p>}

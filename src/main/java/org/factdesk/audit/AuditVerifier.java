@@ -47,7 +47,7 @@ public class AuditVerifier {
     /** The report names the newest erasures, at most this many (all of them: {@code GET /api/erasures}). */
     public static final int MAX_ERASURES = 1000;
 
-    /** A personal value that was erased: kind (claimant, comment, article-author, article-text), row id, when. */
+    /** A personal value that was erased: kind (claimant, comment, article-author, article-text, tip-contact), row id, when. */
     public record Erased(@Schema(maxLength = Erased.KIND_MAX) String kind,
                          @Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits.ID_MAX_TEXT) long id, Instant erasedAt) {
 

@@ -1,5 +1,7 @@
 package org.factdesk.desk;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -8,8 +10,17 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.factdesk.common.Limits;
 
-/** {@code timeZone} is an IANA zone such as Europe/Berlin; {@code maxInProgress} 0 means no limit. */
+/**
+ * {@code timeZone} is an IANA zone such as Europe/Berlin; {@code maxInProgress} 0 means no limit. The
+ * tip settings ({@code tipAutoAnswer}, {@code tipAutoAnswerThreshold} above 0 and at most 1,
+ * {@code tipContactRetentionDays}) keep their current values when left out, so that clients written
+ * before them still work.
+ */
 public record DeskSettingsRequest(@NotBlank @Size(max = DeskSettingsResource.TIME_ZONE_MAX) String timeZone,
                                   @NotNull @Min(0) @Max(DeskSettingsResource.MAX_IN_PROGRESS) Integer maxInProgress,
-                                  Boolean allowPrivateWebhookTargets, @PositiveOrZero @Max(Limits.COUNT_MAX) Long version) {
+                                  Boolean allowPrivateWebhookTargets,
+                                  Boolean tipAutoAnswer,
+                                  @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double tipAutoAnswerThreshold,
+                                  @Min(0) @Max(DeskSettingsResource.RETENTION_DAYS_MAX) Integer tipContactRetentionDays,
+                                  @PositiveOrZero @Max(Limits.COUNT_MAX) Long version) {
 }

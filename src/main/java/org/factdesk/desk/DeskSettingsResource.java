@@ -25,6 +25,9 @@ public class DeskSettingsResource {
     public static final int TIME_ZONE_MAX = 64;
     public static final int MAX_IN_PROGRESS = 1000;
     static final String MAX_IN_PROGRESS_TEXT = "" + MAX_IN_PROGRESS;
+    /** Ten years: longer than any retention a privacy policy would defend. */
+    public static final int RETENTION_DAYS_MAX = 3650;
+    static final String RETENTION_DAYS_MAX_TEXT = "" + RETENTION_DAYS_MAX;
 
     @GET
     public DeskSettingsView get() {

@@ -37,9 +37,20 @@ public class DeskSettingsService {
                 .field("maxInProgress", settings.maxInProgress, request.maxInProgress())
                 .field("allowPrivateWebhookTargets", settings.allowPrivateWebhookTargets,
                         Boolean.TRUE.equals(request.allowPrivateWebhookTargets()));
+        boolean autoAnswer = request.tipAutoAnswer() == null ? settings.tipAutoAnswer : request.tipAutoAnswer();
+        float threshold = request.tipAutoAnswerThreshold() == null ? settings.tipAutoAnswerThreshold
+                : request.tipAutoAnswerThreshold().floatValue(); // a real column
+        int retention = request.tipContactRetentionDays() == null ? settings.tipContactRetentionDays
+                : request.tipContactRetentionDays();
+        changes.field("tipAutoAnswer", settings.tipAutoAnswer, autoAnswer)
+                .field("tipAutoAnswerThreshold", settings.autoAnswerThreshold(), Double.parseDouble(Float.toString(threshold)))
+                .field("tipContactRetentionDays", settings.tipContactRetentionDays, retention);
         settings.timeZone = request.timeZone();
         settings.maxInProgress = request.maxInProgress();
         settings.allowPrivateWebhookTargets = Boolean.TRUE.equals(request.allowPrivateWebhookTargets());
+        settings.tipAutoAnswer = autoAnswer;
+        settings.tipAutoAnswerThreshold = threshold;
+        settings.tipContactRetentionDays = retention;
         settings.flush();
         audit.desk(actor, AuditAction.SETTINGS_UPDATED, changes);
         return DeskSettingsView.of(settings);

@@ -17,7 +17,7 @@ import org.factdesk.common.Roles;
 
 /**
  * Erasing a person's data: an admin names a personal field of one row (a claim's claimant, a
- * comment's body, an article's author or text); its value and salt are deleted, the erasure is
+ * comment's body, an article's author or text, a tip's contact); its value and salt are deleted, the erasure is
  * recorded and audited. Audit events stay as they are: they hold only commitments.
  */
 @Path("/api/erasures")
@@ -30,7 +30,7 @@ public class ErasureResource {
     @Inject
     CurrentActor actor;
 
-    /** {@code kind}: claimant, comment, article-author or article-text; {@code id}: the claim, comment or article. */
+    /** {@code kind}: claimant, comment, article-author, article-text or tip-contact; {@code id}: the claim, comment, article or tip. */
     public static final int REASON_MAX = 1000;
 
     /** 201 with the record; 404 if the row does not exist; 409 if there is nothing (left) to erase. */

@@ -15,6 +15,8 @@ import org.factdesk.common.PageRequest;
 import org.factdesk.common.Problems;
 import org.factdesk.intake.ArticleSentence;
 import org.factdesk.ticket.Ticket;
+import org.factdesk.tip.Tip;
+import org.factdesk.tip.TipContacts;
 import org.factdesk.verdict.VerdictVersion;
 
 import java.time.Instant;
@@ -52,6 +54,7 @@ public class ErasureService {
             case COMMENT -> eraseComment(targetId);
             case ARTICLE_AUTHOR -> eraseArticleAuthor(targetId, now);
             case ARTICLE_TEXT -> eraseArticleText(targetId, now);
+            case TIP_CONTACT -> eraseTipContact(targetId, now);
         }
         erasure.persist();
         if (kind == ErasureKind.ARTICLE_TEXT) {
@@ -116,6 +119,14 @@ public class ErasureService {
         article.textSalt = null;
         article.updatedAt = now;
         ArticleSentence.delete("articleId", articleId);
+    }
+
+    private void eraseTipContact(long tipId, Instant now) {
+        Tip tip = TipContacts.lock(tipId).orElseThrow(() -> Problems.notFound("Tip", tipId));
+        Instant removedAt = tip.contactRemovedAt;
+        if (!TipContacts.remove(tip, now)) {
+            throw nothingToErase("Tip " + tipId + " has no contact", removedAt);
+        }
     }
 
     /**

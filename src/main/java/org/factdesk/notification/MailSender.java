@@ -1,6 +1,5 @@
 package org.factdesk.notification;
 
-import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -9,15 +8,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import org.factdesk.common.FactdeskConfig;
+import org.factdesk.common.LeasedOutbox;
+import org.factdesk.common.LeasedOutbox.Lease;
 import org.factdesk.people.DeskDirectory;
 import org.factdesk.people.MailAddresses;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Mails notifications after their change has committed, never inside a request. Due ones are leased in a
@@ -36,9 +35,6 @@ public class MailSender {
     /** The most mails one round leases. */
     static final int BATCH = 20;
 
-    /** The longest error a notification keeps. */
-    static final int ERROR_MAX = 500;
-
     @Inject
     ReactiveMailer mailer;
 
@@ -51,8 +47,8 @@ public class MailSender {
     @Inject
     DeskDirectory directory;
 
-    record Lease(long notificationId, UUID token) {
-    }
+    /** The notification table's mail columns, leased and recorded like every outbox. */
+    private static final LeasedOutbox OUTBOX = new LeasedOutbox("Mail of notification", "notification", "mail_", false);
 
     /** What one mail says, read in one short transaction. */
     record Letter(String recipient, NotificationKind kind, long ticketId, String actor, String claimText) {
@@ -81,35 +77,14 @@ public class MailSender {
             try {
                 send(lease);
             } catch (RuntimeException e) {
-                LOG.errorf(e, "Mail of notification %d failed unexpectedly", lease.notificationId());
+                LOG.errorf(e, "Mail of notification %d failed unexpectedly", lease.id());
             }
         }
         return leases.size();
     }
 
     private List<Lease> lease() {
-        UUID token = UUID.randomUUID();
-        List<Long> ids = QuarkusTransaction.requiringNew().call(() -> {
-            var em = Panache.getEntityManager();
-            @SuppressWarnings("unchecked")
-            List<Number> due = em.createNativeQuery("""
-                    SELECT id FROM notification
-                    WHERE mail_state = 'PENDING' AND mail_next_at <= now()
-                      AND (mail_lease_until IS NULL OR mail_lease_until < now())
-                    ORDER BY mail_next_at, id LIMIT :batch
-                    FOR UPDATE SKIP LOCKED""").setParameter("batch", BATCH).getResultList();
-            List<Long> chosen = due.stream().map(Number::longValue).toList();
-            if (!chosen.isEmpty()) {
-                em.createNativeQuery("""
-                                UPDATE notification SET mail_lease_until = now() + make_interval(secs => :lease),
-                                       mail_lease_token = :token
-                                WHERE id IN (:ids)""")
-                        .setParameter("lease", (double) leaseTime().toSeconds()).setParameter("token", token)
-                        .setParameter("ids", chosen).executeUpdate();
-            }
-            return chosen;
-        });
-        return ids.stream().map(id -> new Lease(id, token)).toList();
+        return OUTBOX.lease(BATCH, leaseTime());
     }
 
     /** Longer than one send and its address look-up may take, so that a lease runs out only when its sender is gone. */
@@ -119,7 +94,7 @@ public class MailSender {
 
     private void send(Lease lease) {
         Letter letter = QuarkusTransaction.requiringNew().call(() -> {
-            Notification n = Notification.findById(lease.notificationId());
+            Notification n = Notification.findById(lease.id());
             return new Letter(n.recipient, n.kind, n.ticketId, n.actor,
                     NotificationService.claimTexts(List.of(n.ticketId)).get(n.ticketId));
         });
@@ -168,35 +143,6 @@ public class MailSender {
      * attempt (retried later, or given up as {@code FAILED} after the last one).
      */
     boolean record(Lease lease, Notification.MailState state, String error) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Notification n = Notification.findById(lease.notificationId());
-            if (n == null || !lease.token().equals(n.mailLeaseToken)) {
-                return false;
-            }
-            int attempts = n.mailAttempts + 1;
-            Notification.MailState next = state;
-            Instant nextAt = null;
-            String lastError = error == null ? null : error.length() > ERROR_MAX ? error.substring(0, ERROR_MAX) : error;
-            if (state == Notification.MailState.PENDING) {
-                if (attempts >= config.mail().maxAttempts()) {
-                    next = Notification.MailState.FAILED;
-                    LOG.warnf("Mail of notification %d given up after %d attempts: %s", n.id, attempts, error);
-                } else {
-                    nextAt = Instant.now().plus(backoff(attempts));
-                }
-            }
-            return Panache.getEntityManager().createQuery("""
-                            UPDATE Notification SET mailAttempts = :attempts, mailState = :state, mailNextAt = :nextAt,
-                                   mailError = :error, mailLeaseUntil = null, mailLeaseToken = null
-                            WHERE id = :id AND mailLeaseToken = :token""")
-                    .setParameter("attempts", attempts).setParameter("state", next).setParameter("nextAt", nextAt)
-                    .setParameter("error", lastError).setParameter("id", lease.notificationId())
-                    .setParameter("token", lease.token()).executeUpdate() == 1;
-        });
-    }
-
-    /** 1, 2, 4 … minutes, at most an hour. */
-    static Duration backoff(int attempts) {
-        return Duration.ofMinutes(Math.min(60, 1L << Math.min(attempts - 1, 6)));
+        return OUTBOX.record(lease, state.name(), error, config.mail().maxAttempts());
     }
 }

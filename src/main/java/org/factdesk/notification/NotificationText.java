@@ -1,6 +1,7 @@
 package org.factdesk.notification;
 
 import org.factdesk.common.Actor;
+import org.factdesk.common.OneLine;
 
 /**
  * The words of a notification, for the API's views and for mail. Names and claims are untrusted text:
@@ -37,14 +38,8 @@ public final class NotificationText {
         return line(text, EXCERPT_MAX);
     }
 
-    /** One line: control characters and line breaks become spaces, runs of spaces one; at most {@code max} characters. */
+    /** One line without control characters, at most {@code max} characters ({@link OneLine}). */
     static String line(String text, int max) {
-        String flat = text.replaceAll("[\\p{Cc}\\p{Zl}\\p{Zp}\\u200B-\\u200F\\u202A-\\u202E\\u2066-\\u2069]+", " ")
-                .replaceAll("\\s{2,}", " ").strip();
-        if (flat.length() <= max) {
-            return flat;
-        }
-        int cut = flat.lastIndexOf(' ', max - 1);
-        return flat.substring(0, cut > max / 2 ? cut : max - 1).stripTrailing() + "…";
+        return OneLine.of(text, max);
     }
 }

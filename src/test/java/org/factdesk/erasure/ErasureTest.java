@@ -6,6 +6,9 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.factdesk.support.Desk;
+import org.factdesk.tip.TipChannel;
+import org.factdesk.tip.TipInput;
+import org.factdesk.tip.TipIntake;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -42,6 +45,9 @@ class ErasureTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    TipIntake tips;
 
     final Desk desk = new Desk();
 
@@ -196,6 +202,37 @@ class ErasureTest {
     }
 
     @Test
+    void tipContactErasureDeletesTheContactAndDropsItsWaitingAnswers() throws Exception {
+        String contact = Desk.unique("reader") + "@readers.example";
+        TipIntake.Receipt receipt = tips.receive(new TipInput(TipChannel.WEB, "Did the ferry " + Desk.unique("f")
+                + " really sink?", List.of(), "en", contact, true));
+        long ticket = desk.newTicket("NORMAL");
+        long claim = desk.as(desk.carol).get("/api/tickets/{id}", ticket).then().extract().jsonPath().getLong("claim.id");
+        update("UPDATE tip_group SET claim_id = " + claim + ", attached_at = now(), attached_by = 'test' WHERE id = "
+                + receipt.groupId());
+        // An answer waits in the outbox (as after a publication) when the requester asks to be forgotten.
+        update("INSERT INTO tip_answer (tip_id, kind, ticket_id, version, message_id, created_at, state, next_at) VALUES ("
+                + receipt.tipId() + ", 'published', " + ticket + ", 1, '<erasure-test." + receipt.tipId()
+                + "@factdesk.test>', now(), 'PENDING', now())");
+        assertEquals(0, eventsContaining(contact), "the contact is in no audit event");
+
+        erase("tip-contact", receipt.tipId(), "The requester asked").statusCode(201)
+                .body("kind", equalTo("tip-contact")).body("targetId", equalTo((int) receipt.tipId()));
+        assertNull(single("SELECT contact FROM tip WHERE id = " + receipt.tipId()));
+        assertNull(single("SELECT contact_salt FROM tip WHERE id = " + receipt.tipId()));
+        assertNotNull(single("SELECT contact_removed_at FROM tip WHERE id = " + receipt.tipId()));
+        assertEquals("DROPPED", single("SELECT state FROM tip_answer WHERE tip_id = " + receipt.tipId()));
+        assertErasureVerified("tip-contact", receipt.tipId());
+
+        erase("tip-contact", receipt.tipId(), "again").statusCode(409).body("title", equalTo("Nothing to erase"));
+        // A tip sent without a contact has nothing to erase either.
+        TipIntake.Receipt anonymous = tips.receive(new TipInput(TipChannel.WEB, "Is the ferry " + Desk.unique("g")
+                + " safe?", List.of(), "en", null, false));
+        erase("tip-contact", anonymous.tipId(), "r").statusCode(409)
+                .body("detail", equalTo("Tip " + anonymous.tipId() + " has no contact to erase."));
+    }
+
+    @Test
     void onlyAdminsEraseAndBadRequestsAreProblems() throws SQLException {
         long ticket = desk.newTicket("LOW");
         long claim = desk.as(desk.carol).get("/api/tickets/{id}", ticket).then().extract().jsonPath().getLong("claim.id");
@@ -208,13 +245,13 @@ class ErasureTest {
         }
         desk.as(desk.dave).body(Map.of("kind", "requester-contact", "id", claim, "reason", "r")).post("/api/erasures").then()
                 .statusCode(400).contentType("application/problem+json")
-                .body("kinds", equalTo(List.of("claimant", "comment", "article-author", "article-text")))
-                .body("detail", equalTo("Field 'kind' must be one of claimant, comment, article-author, article-text."));
+                .body("kinds", equalTo(List.of("claimant", "comment", "article-author", "article-text", "tip-contact")))
+                .body("detail", equalTo("Field 'kind' must be one of claimant, comment, article-author, article-text, tip-contact."));
         desk.as(desk.dave).body(Map.of("kind", "claimant", "id", claim)).post("/api/erasures").then().statusCode(400);
         desk.as(desk.dave).body(Map.of("kind", "claimant", "id", claim, "reason", "x".repeat(1001)))
                 .post("/api/erasures").then().statusCode(400);
         desk.as(desk.dave).body(Map.of("kind", "claimant", "reason", "r")).post("/api/erasures").then().statusCode(400);
-        for (String kind : List.of("claimant", "comment", "article-author", "article-text")) {
+        for (String kind : List.of("claimant", "comment", "article-author", "article-text", "tip-contact")) {
             erase(kind, 987_654_321L, "r").statusCode(404).contentType("application/problem+json");
         }
         assertEquals("0", single("SELECT count(*) FROM erasure WHERE target_id = 987654321"));
@@ -226,6 +263,12 @@ class ErasureTest {
         erase("claimant", claim, "Listed").statusCode(201);
         desk.as(desk.dave).get("/api/erasures?size=100").then().statusCode(200)
                 .body("items.find { it.kind == 'claimant' && it.targetId == " + claim + " }.reason", equalTo("Listed"));
+    }
+
+    void update(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate(sql);
+        }
     }
 
     io.restassured.response.ValidatableResponse erase(String kind, long id, String reason) {

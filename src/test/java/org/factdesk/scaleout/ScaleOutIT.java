@@ -1,8 +1,11 @@
 package org.factdesk.scaleout;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import jakarta.mail.internet.MimeMessage;
 import org.factdesk.db.EmbeddedDatabase;
 import org.factdesk.dev.LocalDesk;
 import org.factdesk.support.Desk;
@@ -46,8 +49,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Three server processes (the packaged application) on different ports against one PostgreSQL
  * behave like one: no ticket goes to two people, scheduled work runs once per due item, a change
  * through one replica is seen at once through the others, live updates reach every replica's
- * clients, and killing a replica or the database (kill -9) loses no acknowledged write while the
- * servers recover by themselves. The database is an embedded PostgreSQL this test owns.
+ * clients, killing a replica or the database (kill -9) loses no acknowledged write while the
+ * servers recover by themselves, and requesters of tips hear of each change once, whichever replica
+ * sends. The database is an embedded PostgreSQL this test owns, the SMTP server a GreenMail.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -62,6 +66,8 @@ class ScaleOutIT {
     final int[] managementPorts = new int[REPLICAS];
     EmbeddedDatabase database;
     int databasePort;
+    /** The SMTP server every replica hands answers to tips to. */
+    GreenMail smtp;
 
     @BeforeAll
     void start() throws Exception {
@@ -69,6 +75,8 @@ class ScaleOutIT {
         Files.createDirectories(WORK);
         databasePort = freePort();
         database = EmbeddedDatabase.startPersistent(WORK.resolve("pgdata"), databasePort);
+        smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
         for (int i = 0; i < REPLICAS; i++) {
             ports[i] = freePort();
             managementPorts[i] = freePort();
@@ -94,6 +102,9 @@ class ScaleOutIT {
         }
         if (database != null) {
             database.close();
+        }
+        if (smtp != null) {
+            smtp.stop();
         }
         RestAssured.reset();
     }
@@ -341,6 +352,118 @@ class ScaleOutIT {
         assertAuditIntact();
     }
 
+    @Test
+    @Order(7)
+    void eachRequesterHearsOfEachChangeOnceAcrossReplicas() throws Exception {
+        long ticket = approvedTicket(0);
+        long claim = desk.as(desk.carol).get("/api/tickets/{id}", ticket).jsonPath().getLong("claim.id");
+        List<String> requesters = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            requesters.add(Desk.unique("requester" + i) + "@readers.example");
+        }
+        insertTips(claim, requesters); // as the tips inbox leaves them: a group attached to the claim
+
+        String editor = Tokens.of(desk.carol, "editor");
+        at(0).auth().oauth2(editor).contentType("application/json").body(Map.of())
+                .post("/api/tickets/{id}/publish", ticket).then().statusCode(200);
+        awaitMails(requesters, 1);
+
+        at(1).auth().oauth2(editor).contentType("application/json").body(Map.of())
+                .post("/api/tickets/{id}/correct", ticket).then().statusCode(200);
+        var verdict = desk.as(desk.alice).get("/api/tickets/{id}/verdict", ticket).jsonPath();
+        long evidence = desk.as(desk.alice).get("/api/tickets/{id}/evidence", ticket).jsonPath().getLong("items[0].id");
+        desk.as(desk.alice).body(Map.of("ratingId", desk.ratingId("False"), "headline", "Corrected " + ticket,
+                "summary", "s2", "explanation", "e2", "evidenceIds", List.of(evidence), "correctionNote", "A figure was wrong.",
+                "version", verdict.getLong("draft.version"))).put("/api/tickets/{id}/verdict", ticket).then().statusCode(200);
+        at(2).auth().oauth2(Tokens.of(desk.alice, "factchecker")).contentType("application/json").body(Map.of())
+                .post("/api/tickets/{id}/submit", ticket).then().statusCode(200);
+        at(0).auth().oauth2(Tokens.of(desk.bob, "reviewer")).contentType("application/json").body(Map.of())
+                .post("/api/tickets/{id}/approve", ticket).then().statusCode(200);
+        at(1).auth().oauth2(editor).contentType("application/json").body(Map.of())
+                .post("/api/tickets/{id}/publish", ticket).then().statusCode(200);
+        awaitMails(requesters, 2);
+
+        at(2).auth().oauth2(editor).contentType("application/json").body(Map.of("reason", "The source was forged"))
+                .post("/api/tickets/{id}/retract", ticket).then().statusCode(200);
+        awaitMails(requesters, 3);
+
+        Thread.sleep(4000); // time for any second send by another replica to show up
+        for (String requester : requesters) {
+            List<MimeMessage> mails = mailsTo(requester);
+            assertEquals(3, mails.size(), requester);
+            List<String> ids = new ArrayList<>();
+            for (MimeMessage mail : mails) {
+                ids.add(mail.getMessageID());
+            }
+            assertEquals(3, ids.stream().distinct().count(), "one Message-ID per change: " + ids);
+            assertTrue(mails.get(2).getSubject().contains("retracted"), mails.get(2).getSubject());
+        }
+        assertEquals(0, mailsTo(NO_CONSENT).size(), "a requester who did not consent is never written to");
+    }
+
+    /** A requester whose tip came without consent, so without a contact the desk may use. */
+    static final String NO_CONSENT = "silent@readers.example";
+
+    void insertTips(long claim, List<String> contacts) throws Exception {
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + databasePort + "/postgres", "postgres", "postgres")) {
+            long group;
+            try (var s = c.prepareStatement("""
+                    INSERT INTO tip_group (text, language, first_at, last_at, tip_count, claim_id, attached_at, attached_by)
+                    VALUES ('Is this true?', 'en', now(), now(), ?, ?, now(), 'scale-out') RETURNING id""")) {
+                s.setInt(1, contacts.size() + 1);
+                s.setLong(2, claim);
+                try (var r = s.executeQuery()) {
+                    r.next();
+                    group = r.getLong(1);
+                }
+            }
+            List<String> all = new ArrayList<>(contacts);
+            all.add(null);
+            for (String contact : all) {
+                try (var s = c.prepareStatement("""
+                        INSERT INTO tip (group_id, channel, text, language, received_at, token_hash, contact, contact_salt, consent)
+                        VALUES (?, 'web', ?, 'en', now(), ?, ?, ?, ?)""")) {
+                    byte[] token = new byte[32];
+                    random.nextBytes(token);
+                    byte[] salt = new byte[32];
+                    random.nextBytes(salt);
+                    s.setLong(1, group);
+                    s.setString(2, contact == null ? "Is this true? Asked by " + NO_CONSENT : "Is this true?");
+                    s.setBytes(3, token);
+                    s.setString(4, contact);
+                    s.setBytes(5, contact == null ? null : salt);
+                    s.setBoolean(6, contact != null);
+                    s.executeUpdate();
+                }
+            }
+        }
+    }
+
+    void awaitMails(List<String> requesters, int each) throws Exception {
+        awaitTrue(Duration.ofSeconds(60), () -> {
+            for (String requester : requesters) {
+                if (mailsTo(requester).size() < each) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    List<MimeMessage> mailsTo(String address) throws Exception {
+        List<MimeMessage> mails = new ArrayList<>();
+        for (MimeMessage mail : smtp.getReceivedMessages()) {
+            for (var to : mail.getAllRecipients()) {
+                if (to.toString().equals(address)) {
+                    mails.add(mail);
+                }
+            }
+        }
+        return mails;
+    }
+
     // --- helpers ------------------------------------------------------------------------------
 
     Process startServer(int replica) throws IOException {
@@ -356,6 +479,9 @@ class ScaleOutIT {
                 "-Dquarkus.oidc.token.issuer=" + Tokens.ISSUER,
                 "-Dfactdesk.publishing.poll-every=1s", "-Dfactdesk.webhooks.poll-every=1s",
                 "-Dfactdesk.audit.checkpoint-every=3s", "-Dquarkus.log.console.json.enabled=false",
+                "-Dquarkus.mailer.host=127.0.0.1", "-Dquarkus.mailer.port=" + smtp.getSmtp().getPort(),
+                "-Dquarkus.mailer.mock=false", "-Dfactdesk.mail.from=answers@factdesk.test",
+                "-Dfactdesk.tips.answers-every=1s",
                 "-jar", "target/quarkus-app/quarkus-run.jar");
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(WORK.resolve("server-" + replica + ".log").toFile()))
