@@ -30,7 +30,7 @@ public record TipGroupView(@Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limit
                            @Schema(minimum = Limits.ZERO_TEXT, maximum = Limits.INT_MAX_TEXT) int autoAnswered,
                            @Schema(maxItems = CHANNELS_MAX)
                            List<@Size(max = CHANNEL_NAME_MAX) String> channels,
-                           TipPolicy.Permissions permissions) {
+                           TipPolicy.GroupPermissions permissions) {
 
     public static final int STATE_MAX = 9;
     /** The channels listed per group (web, email and partners'): more are left out. */

@@ -11,12 +11,12 @@ import java.util.Optional;
  * Who may do what with a group of tips, in one place: every desk role reads the inbox; editors, who
  * triage the desk's work, turn a group into a claim, attach it to one or dismiss it. The same method
  * refuses a request (403 for the role, 409 for the group's state) and tells each group's
- * {@link Permissions}, so the web app shows exactly the actions the server would take.
+ * {@link GroupPermissions}, so the web app shows exactly the actions the server would take.
  */
 public final class TipPolicy {
 
     /** What the caller may do with one group now. */
-    public record Permissions(boolean createClaim, boolean attach, boolean dismiss) {
+    public record GroupPermissions(boolean createClaim, boolean attach, boolean dismiss) {
     }
 
     private TipPolicy() {
@@ -41,9 +41,9 @@ public final class TipPolicy {
     }
 
     /** The same rule as {@link #refusal}, as each group in the API carries it. */
-    public static Permissions permissions(TipGroup group, Actor actor) {
+    public static GroupPermissions permissions(TipGroup group, Actor actor) {
         boolean may = roleRefusal(actor).isEmpty() && stateRefusal(group).isEmpty();
-        return new Permissions(may, may, may);
+        return new GroupPermissions(may, may, may);
     }
 
     /**

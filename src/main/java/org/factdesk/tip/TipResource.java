@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -39,7 +40,8 @@ public class TipResource {
     @GET
     public Page<TipGroupView> list(@QueryParam("state") @DefaultValue("open")
                                    @Pattern(regexp = "open|attached|dismissed",
-                                           message = "must be open, attached or dismissed") String state,
+                                           message = "must be open, attached or dismissed")
+                                   @Size(max = TipGroupView.STATE_MAX) String state,
                                    @Valid @BeanParam KeysetRequest page) {
         return inbox.page(TipInbox.State.of(state), page, actor.get());
     }
