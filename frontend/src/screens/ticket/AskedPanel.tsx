@@ -10,7 +10,7 @@ import { label } from './shared';
  */
 export function AskedPanel({ ticket, onApplied }: { ticket: Ticket; onApplied: () => void }) {
   const { api, timeZone } = useDesk();
-  const asked = useLoad(() => api.asked(ticket.id), [api, ticket.id, ticket.version]);
+  const asked = useLoad(() => api.asked(ticket.id), [api, ticket.id]);
   const [busy, error, run] = useAction();
   const a = asked.data;
   // Nobody asked (or the count could not be read): the workspace needs no panel for it.
