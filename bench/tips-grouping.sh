@@ -22,7 +22,7 @@ JAR=${BENCH_JAR:-$REPO_DIR/target/quarkus-app/quarkus-run.jar}
 JAVA_OPTS=${BENCH_JAVA_OPTS:-}
 READY_TIMEOUT=${BENCH_READY_TIMEOUT:-180}
 TIPS=${BENCH_TIPS:-100000}                      # tips in the inbox
-GROUPS=${BENCH_TIP_GROUPS:-20000}               # the groups they form
+TIP_GROUPS=${BENCH_TIP_GROUPS:-20000}          # the groups they form
 RUNS=${BENCH_TIPS_RUNS:-21}                     # measured requests and statements per figure
 WARMUP=${BENCH_TIPS_WARMUP:-200}                # unmeasured requests before the HTTP figures (JIT)
 THRESHOLD=${BENCH_TIPS_GROUP_THRESHOLD:-0.5}    # factdesk.tips.group-threshold
@@ -122,11 +122,11 @@ code=$(curl -s -o "$WORK_DIR/probe.json" -w '%{http_code}' -H "Authorization: Be
 log "server ready, token accepted"
 
 # --- The inbox -----------------------------------------------------------------------------------
-log "seeding $TIPS tips in $GROUPS groups from $(wc -l <"$CORPUS") ClaimBuster sentences"
+log "seeding $TIPS tips in $TIP_GROUPS groups from $(wc -l <"$CORPUS") ClaimBuster sentences"
 psql_db -c "CREATE TABLE bench_corpus_line (line text)" \
     -c "\\copy bench_corpus_line FROM '$CORPUS' WITH (FORMAT csv, QUOTE E'\\x01', DELIMITER E'\\x02')" \
     -c "CREATE TABLE bench_corpus AS SELECT (line::jsonb->>'id')::bigint AS id, line::jsonb->>'text' AS text FROM bench_corpus_line"
-psql_db -v tips="$TIPS" -v groups="$GROUPS" -v extra="$RUNS" -f "$SQL_DIR/tips-grouping-seed.sql"
+psql_db -v tips="$TIPS" -v groups="$TIP_GROUPS" -v extra="$RUNS" -f "$SQL_DIR/tips-grouping-seed.sql"
 psql_db -c "VACUUM ANALYZE tip_group" -c "VACUUM ANALYZE tip"
 read -r tips_n groups_n open_n biggest < <(psql_db -At -F ' ' -c \
     "SELECT (SELECT count(*) FROM tip), count(*), count(*) FILTER (WHERE dismissed_at IS NULL AND claim_id IS NULL), max(tip_count) FROM tip_group")

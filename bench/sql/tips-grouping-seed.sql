@@ -15,14 +15,16 @@ JOIN words a ON a.i = g % c.n
 JOIN words b ON b.i = (g / c.n * 2311 + g * 7 + 1) % c.n;
 
 CREATE TEMP TABLE seeded_tip AS
-SELECT n, floor(:groups * (n::float8 / :tips) ^ 2)::int + 1 AS g FROM generate_series(1, :tips) n;
+SELECT n, least(:groups, floor(:groups * (n::float8 / :tips) ^ 2)::int + 1) AS g FROM generate_series(1, :tips) n;
 
 INSERT INTO tip_group (id, text, language, first_at, last_at, tip_count, dismissed_at, dismissed_by)
 SELECT t.g, gt.text, 'en', now() - interval '30 days', now() - t.g * interval '1 minute', count(*),
        CASE WHEN t.g % 10 = 0 THEN now() END, CASE WHEN t.g % 10 = 0 THEN 'bench-seed' END
 FROM seeded_tip t JOIN group_text gt ON gt.g = t.g
 GROUP BY t.g, gt.text ORDER BY t.g;
+\o /dev/null
 SELECT setval(pg_get_serial_sequence('tip_group', 'id'), (SELECT max(id) FROM tip_group));
+\o
 
 INSERT INTO tip (group_id, channel, text, links, language, received_at, token_hash, contact, contact_salt, consent)
 SELECT t.g, (ARRAY['web', 'email', 'tipline-bench'])[1 + t.n % 3],
