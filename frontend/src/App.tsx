@@ -12,6 +12,7 @@ import { Board, ListScreen, Queue } from './screens/Queue';
 import { TicketScreen } from './screens/ticket/TicketScreen';
 import { ArticleScreen, IntakeScreen } from './screens/Intake';
 import { PriorReviewsScreen } from './screens/PriorReviews';
+import { TipsScreen } from './screens/Tips';
 import { AdminScreen } from './screens/admin/Admin';
 import { HeaderSearch, SearchScreen } from './screens/Search';
 import { Shortcuts } from './shortcuts';
@@ -121,6 +122,7 @@ export function DeskShell({ manager, user }: { manager: UserManager; user: User 
     case 'intake': screen = <IntakeScreen />; break;
     case 'article': screen = <ArticleScreen key={route.params.id} id={Number(route.params.id)} />; break;
     case 'prior-reviews': screen = <PriorReviewsScreen />; break;
+    case 'tips': screen = <TipsScreen route={route} />; break;
     case 'administration': screen = <AdminScreen section={route.params.section} />; break;
     case 'search': screen = <SearchScreen route={route} />; break;
     default: screen = <section><h1>Not found</h1><p><a href={href('/queue')}>Back to the queue</a></p></section>;

@@ -1,8 +1,9 @@
 // The API client: relative URLs on the same origin, bearer token, problem+json errors.
 import type {
-  AcceptItem, AcceptOutcome, Article, ArticleRequest, ArticleSummary, BulkOutcome, BulkRequest, Candidate, Claim,
+  AcceptItem, AcceptOutcome, Article, Asked, ArticleRequest, ArticleSummary, BulkOutcome, BulkRequest, Candidate, Claim,
   Comment, Evidence, EvidenceRequest, HistoryEvent, ImportReport, Matches, Me, Notification, Page, People, PriorReview,
-  RatingScale, RatingScaleRequest, SearchHit, Sentence, Settings, SettingsRequest, Ticket, TriageRequest, UnreadCount,
+  RatingScale, RatingScaleRequest, SearchHit, Sentence, Settings, SettingsRequest, Ticket, TipClaimRequest, TipGroup,
+  TipGroupDetail, TipGroupState, TriageRequest, UnreadCount,
   Verdict, VerdictDraftRequest, VerdictOverview, WebAppConfig, WebhookDelivery, WebhookEndpoint, WebhookEndpointRequest,
 } from './types';
 
@@ -177,6 +178,19 @@ export class Api {
   comments = (ticketId: number) => this.get<Page<Comment>>(`/api/tickets/${ticketId}/comments?size=${MAX_PAGE_SIZE}`).then((p) => p.items.reverse());
   addComment = (ticketId: number, body: string) =>
     this.request<Comment>('POST', `/api/tickets/${ticketId}/comments`, { body });
+
+  // The public's tips
+  /** Groups of tips in a state, most recently asked first; `after` is the `next` of the page before. */
+  tips = (state: TipGroupState, after?: string | null, size = 20) =>
+    this.get<Page<TipGroup>>(`/api/tips?state=${state}&size=${size}${after ? `&after=${encodeURIComponent(after)}` : ''}`);
+  tipGroup = (id: number) => this.get<TipGroupDetail>(`/api/tips/groups/${id}`);
+  /** Turns a group into a claim (its ticket opens); answers the group, pointing at it. */
+  createClaimFromTips = (id: number, body: TipClaimRequest) => this.request<TipGroup>('POST', `/api/tips/groups/${id}/claim`, body);
+  attachTips = (id: number, claimId: number) => this.request<TipGroup>('POST', `/api/tips/groups/${id}/attach`, { claimId });
+  dismissTips = (id: number, reason: string | null) =>
+    this.request<TipGroup>('POST', `/api/tips/groups/${id}/dismiss`, reason ? { reason } : {});
+  /** How many of the public asked about the ticket's claim. */
+  asked = (ticketId: number) => this.get<Asked>(`/api/tickets/${ticketId}/asked`);
 
   // Notifications (the caller's own)
   /** The caller's notifications, newest first; `after` is the `next` of the page before. */

@@ -5,26 +5,26 @@ import type { DeskPermissions } from './types';
 const paths = (granted: Partial<DeskPermissions>) => navFor({ ...NO_PERMISSIONS, ...granted }).map((n) => n.path);
 
 describe('navigation from the desk permissions', () => {
-  it('always has the queue, the published list and prior reviews', () => {
-    expect(paths({})).toEqual(['/queue', '/published', '/prior-reviews']);
+  it('always has the queue, the tips, the published list and prior reviews', () => {
+    expect(paths({})).toEqual(['/queue', '/tips', '/published', '/prior-reviews']);
   });
 
   it('adds each screen for its permission, in display order', () => {
-    expect(paths({ triage: true })).toEqual(['/queue', '/board', '/published', '/prior-reviews']);
-    expect(paths({ administer: true })).toEqual(['/queue', '/board', '/published', '/prior-reviews', '/admin']);
-    expect(paths({ review: true })).toEqual(['/queue', '/review', '/published', '/prior-reviews']);
-    expect(paths({ publish: true })).toEqual(['/queue', '/publishing', '/published', '/prior-reviews']);
-    expect(paths({ postArticles: true })).toEqual(['/queue', '/published', '/intake', '/prior-reviews']);
-    expect(paths({ acceptCandidates: true })).toEqual(['/queue', '/published', '/intake', '/prior-reviews']);
+    expect(paths({ triage: true })).toEqual(['/queue', '/board', '/tips', '/published', '/prior-reviews']);
+    expect(paths({ administer: true })).toEqual(['/queue', '/board', '/tips', '/published', '/prior-reviews', '/admin']);
+    expect(paths({ review: true })).toEqual(['/queue', '/review', '/tips', '/published', '/prior-reviews']);
+    expect(paths({ publish: true })).toEqual(['/queue', '/publishing', '/tips', '/published', '/prior-reviews']);
+    expect(paths({ postArticles: true })).toEqual(['/queue', '/tips', '/published', '/intake', '/prior-reviews']);
+    expect(paths({ acceptCandidates: true })).toEqual(['/queue', '/tips', '/published', '/intake', '/prior-reviews']);
   });
 
   it('gives everything when everything is granted', () => {
     const all = Object.fromEntries(Object.keys(NO_PERMISSIONS).map((k) => [k, true]));
-    expect(paths(all)).toEqual(['/queue', '/board', '/review', '/publishing', '/published', '/intake', '/prior-reviews', '/admin']);
+    expect(paths(all)).toEqual(['/queue', '/board', '/review', '/publishing', '/tips', '/published', '/intake', '/prior-reviews', '/admin']);
   });
 
   it('does not add screens for permissions that have none of their own', () => {
-    expect(paths({ claimNext: true, createClaims: true, markDuplicates: true, importPriorReviews: true }))
-      .toEqual(['/queue', '/published', '/prior-reviews']);
+    expect(paths({ claimNext: true, createClaims: true, markDuplicates: true, importPriorReviews: true, handleTips: true }))
+      .toEqual(['/queue', '/tips', '/published', '/prior-reviews']);
   });
 });

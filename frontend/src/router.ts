@@ -17,6 +17,7 @@ const patterns: [string, RegExp, string[]][] = [
   ['intake', /^\/intake$/, []],
   ['article', /^\/intake\/(\d+)$/, ['id']],
   ['prior-reviews', /^\/prior-reviews$/, []],
+  ['tips', /^\/tips$/, []],
   ['administration', /^\/admin$/, []],
   ['administration', /^\/admin\/([a-z-]+)$/, ['section']],
   ['search', /^\/search$/, []],

@@ -25,6 +25,7 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['g', 'p'], description: 'Go to the publishing queue', command: 'go:/publishing' },
   { keys: ['g', 'd'], description: 'Go to published fact-checks', command: 'go:/published' },
   { keys: ['g', 'i'], description: 'Go to intake', command: 'go:/intake' },
+  { keys: ['g', 't'], description: 'Go to the tips', command: 'go:/tips' },
   { keys: ['j'], description: 'Next item in the list', command: 'next' },
   { keys: ['k'], description: 'Previous item in the list', command: 'previous' },
   { keys: ['Enter'], description: 'Open the item' },

@@ -149,3 +149,13 @@ export type Notification = WithNull<Schemas['NotificationView'], 'commentId' | '
 export type NotificationKind = Schemas['NotificationKind'];
 /** How many of the caller's notifications are unread (exact up to 1,000). */
 export type UnreadCount = Schemas['UnreadCountView'];
+
+// The public's tips (GET /api/tips): never who asked, only their words and counts.
+export type TipGroup = Schemas['TipGroupView'];
+export type TipGroupState = TipGroup['state'];
+export type ClaimLink = Schemas['ClaimLink'];
+export type Tip = Schemas['TipView'];
+export type TipGroupDetail = Omit<Schemas['TipGroupDetailView'], 'group' | 'tips'> & { group: TipGroup; tips: Tip[] };
+export type TipClaimRequest = Schemas['TipClaimRequest'];
+/** How many asked about a ticket's claim, and the priority that suggests (GET /api/tickets/{id}/asked). */
+export type Asked = Schemas['AskedView'];

@@ -5,6 +5,7 @@ import { useTicket } from '../../hooks/useTicket';
 import { ActionBar } from './ActionBar';
 import { ClaimPanel } from './ClaimPanel';
 import { CommentsPanel } from './CommentsPanel';
+import { AskedPanel } from './AskedPanel';
 import { DuplicatePanel } from './DuplicatePanel';
 import { EvidencePanel } from './EvidencePanel';
 import { HistoryPanel } from './HistoryPanel';
@@ -61,6 +62,7 @@ export function TicketScreen({ id }: { id: number }) {
           </div>
         )}
         <div className="area-side">
+          <AskedPanel ticket={ticket} onApplied={data.reload} />
           {can.edit.triage && <TriagePanel ticket={ticket} onSaved={data.reload} />}
           <CommentsPanel ticket={ticket} comments={comments} canComment={can.comment} onAdded={data.reload} />
           <HistoryPanel history={history} />

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.factdesk.audit.Commitments;
 import org.factdesk.common.FactdeskConfig;
@@ -54,7 +55,9 @@ public class TipIntake {
         @SuppressWarnings("unchecked")
         List<Number> match = em.createNativeQuery(GROUP_SQL).setParameter("q", input.text())
                 .setParameter("threshold", config.tips().groupThreshold()).getResultList();
-        TipGroup group = match.isEmpty() ? newGroup(input, now) : TipGroup.findById(match.get(0).longValue());
+        // Locked: an editor attaching or dismissing the group at the same time must not be overwritten.
+        TipGroup group = match.isEmpty() ? newGroup(input, now)
+                : TipGroup.findById(match.get(0).longValue(), LockModeType.PESSIMISTIC_WRITE);
         group.tipCount++;
         group.lastAt = now;
 

@@ -14,6 +14,7 @@ import org.factdesk.intake.IntakeResource;
 import org.factdesk.priorreview.PriorReviewResource;
 import org.factdesk.ticket.TicketAction;
 import org.factdesk.ticket.TicketPolicy;
+import org.factdesk.tip.TipPolicy;
 
 import java.lang.reflect.Method;
 import java.util.Arrays;
@@ -53,7 +54,8 @@ public class MeResource {
                 TicketPolicy.roleRefusal(TicketAction.PUBLISH, actor).isEmpty(),
                 actor.hasAny(ADMINISTER),
                 actor.hasAny(MARK_DUPLICATES),
-                actor.hasAny(IMPORT_PRIOR_REVIEWS)));
+                actor.hasAny(IMPORT_PRIOR_REVIEWS),
+                TipPolicy.roleRefusal(actor).isEmpty()));
     }
 
     /** The roles an endpoint method declares (or, without its own, its class). */

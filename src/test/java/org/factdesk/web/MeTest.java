@@ -19,14 +19,18 @@ class MeTest {
 
     @Test
     void eachRoleGetsWhatTheEndpointsAndTheTableAllow() {
-        assertEquals(Map.of("claimNext", true, "createClaims", true, "postArticles", true, "acceptCandidates", false,
-                "triage", false, "review", false, "publish", false, "administer", false, "markDuplicates", false, "importPriorReviews", false), permissions(desk.alice));
-        assertEquals(Map.of("claimNext", false, "createClaims", false, "postArticles", false, "acceptCandidates", false,
-                "triage", false, "review", true, "publish", false, "administer", false, "markDuplicates", false, "importPriorReviews", false), permissions(desk.bob));
-        assertEquals(Map.of("claimNext", false, "createClaims", true, "postArticles", true, "acceptCandidates", true,
-                "triage", true, "review", false, "publish", true, "administer", false, "markDuplicates", true, "importPriorReviews", true), permissions(desk.carol));
-        assertEquals(Map.of("claimNext", false, "createClaims", false, "postArticles", false, "acceptCandidates", false,
-                "triage", false, "review", false, "publish", false, "administer", true, "markDuplicates", false, "importPriorReviews", true), permissions(desk.dave));
+        assertEquals(flags("claimNext", true, "createClaims", true, "postArticles", true, "acceptCandidates", false,
+                "triage", false, "review", false, "publish", false, "administer", false, "markDuplicates", false, "importPriorReviews", false,
+                "handleTips", false), permissions(desk.alice));
+        assertEquals(flags("claimNext", false, "createClaims", false, "postArticles", false, "acceptCandidates", false,
+                "triage", false, "review", true, "publish", false, "administer", false, "markDuplicates", false, "importPriorReviews", false,
+                "handleTips", false), permissions(desk.bob));
+        assertEquals(flags("claimNext", false, "createClaims", true, "postArticles", true, "acceptCandidates", true,
+                "triage", true, "review", false, "publish", true, "administer", false, "markDuplicates", true, "importPriorReviews", true,
+                "handleTips", true), permissions(desk.carol));
+        assertEquals(flags("claimNext", false, "createClaims", false, "postArticles", false, "acceptCandidates", false,
+                "triage", false, "review", false, "publish", false, "administer", true, "markDuplicates", false, "importPriorReviews", true,
+                "handleTips", false), permissions(desk.dave));
         desk.as(desk.rita).get("/api/me").then().statusCode(200);
         given().get("/api/me").then().statusCode(401);
     }
@@ -41,6 +45,15 @@ class MeTest {
     @Test
     void theClaimNextEndpointDeclaresTheRolesOfTheClaimActionSoThatTheApiDocumentSaysTheTruth() {
         assertEquals(TicketAction.CLAIM.roles, MeResource.rolesOf(TicketResource.class, "claimNext"));
+    }
+
+    /** Pairs of name and value (more than Map.of takes). */
+    private static Map<String, Object> flags(Object... namesAndValues) {
+        Map<String, Object> flags = new java.util.HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            flags.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return flags;
     }
 
     private Map<String, Object> permissions(String who) {

@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @PermitAll
 @Tag(name = "Public tips")
 @Produces(MediaType.APPLICATION_JSON)
-public class TipResource {
+public class PublicTipResource {
 
     @Inject
     TipSubmissions submissions;
@@ -64,7 +64,7 @@ public class TipResource {
     @APIResponse(responseCode = "404", description = "No tip has this token (malformed or unknown alike).")
     public Response status(@PathParam("token") @Schema(maxLength = ReceiptToken.LENGTH, pattern = "[A-Za-z0-9_-]+") String token) {
         return statuses.of(token).map(status -> Response.ok(TipStatusView.of(status)).cacheControl(noStore()).build())
-                .orElseGet(TipResource::notFound);
+                .orElseGet(PublicTipResource::notFound);
     }
 
     /** The same answer for a malformed and for an unknown token, so that neither tells anything. */
