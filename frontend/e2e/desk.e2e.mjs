@@ -1,7 +1,9 @@
 // The desk's day in a real headless Chromium, against the packaged server, Keycloak and
 // PostgreSQL (started by WebAppIT, which passes FACTDESK_URL, KEYCLOAK_URL and CHROMIUM): each
 // role's day (fact-checker, reviewer, editor, admin: notifications and @mentions, search, the
-// shortcuts help, the public-page preview, bulk actions, duplicates, the admin sections), then the
+// shortcuts help, the public-page preview, bulk actions, duplicates, the admin sections), the
+// requester's loop (a tip through the form, a claim made of it, the answer in the requester's real
+// mailbox, the status page), then the
 // main path, the bell, search and admin at phone width, and the main path by keyboard only. Every screen visited goes through checkScreen (axe, WCAG 2 A/AA: no serious or
 // critical violation; no sideways scroll). The first load and the main actions are timed and
 // printed ("e2e: figure: …" lines), never asserted.
@@ -11,6 +13,7 @@ import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { firstLoad, printTimings, timed } from './timing.mjs';
+import { waitForMail } from './mailbox.mjs';
 
 const base = required('FACTDESK_URL');
 const keycloak = required('KEYCLOAK_URL');
@@ -374,6 +377,8 @@ async function main() {
     await checkScreen(reader, 'public page (phone)');
   });
 
+  await requesterLoop(carol);
+
   await step('the policy is enforced and its violations are seen: an injected inline script is refused', async () => {
     const probe = await (await browser.newContext()).newPage();
     probe.who = 'probe';
@@ -599,6 +604,102 @@ async function main() {
  * The one check every screen gets, once it has loaded: axe (WCAG 2.0 and 2.1, A and AA) with no
  * serious or critical violation, and nothing wider than the window (no sideways scroll).
  */
+/**
+ * The requester's loop: a member of the public sends a tip through the form (no account, no
+ * JavaScript), an editor turns it into a claim on the Tips screen, the fact-check is published, the
+ * requester's mailbox receives the answer with its link, and the status page says "Answered".
+ */
+async function requesterLoop(carol) {
+  const rumour = `The harbour tunnel ${run} will close for five years, a neighbour heard on the radio.`;
+  const requester = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  requester.who = 'requester';
+  pages.push(requester);
+  const statusPath = await step('a member of the public sends a tip through the form, without JavaScript, and gets a receipt', async () => {
+    expectPolicy(await requester.goto(`${base}/tips/new`), 'the tip form');
+    await requester.getByLabel('What do you want us to check?').fill(rumour);
+    await requester.getByLabel('Your e-mail address (optional)').fill(required('REQUESTER_MAIL'));
+    await requester.getByLabel('Yes, e-mail me the answer, and keep my address until then.').check();
+    await requester.getByRole('button', { name: 'Send' }).click();
+    await requester.getByRole('heading', { name: 'Thank you: we received your tip' }).waitFor();
+    const path = await requester.getByRole('link', { name: 'Where my tip stands' }).getAttribute('href');
+    await requester.goto(`${base}${path}`);
+    await requester.getByText('Received: it is waiting for our team.').waitFor();
+    return path;
+  });
+  await step('the tip pages pass axe, in English and in Spanish', async () => {
+    const page = await (await browser.newContext()).newPage();
+    page.who = 'requester (axe)';
+    pages.push(page);
+    await watchPolicy(page);
+    await page.goto(`${base}/tips/new`);
+    await checkScreen(page, 'tip form');
+    await page.goto(`${base}/tips/new?lang=es`);
+    await page.getByRole('button', { name: 'Enviar' }).waitFor();
+    await checkScreen(page, 'tip form (es)');
+    await page.goto(`${base}${statusPath}`);
+    await checkScreen(page, 'tip status');
+    await page.context().close();
+  });
+  const ticket = await step('carol turns the tip into a claim on the Tips screen', async () => {
+    await open(carol, '/tips');
+    const group = carol.getByRole('listitem').filter({ hasText: rumour });
+    await checkScreen(carol, 'tips inbox');
+    await group.getByRole('button', { name: 'Create claim' }).click();
+    const text = group.getByLabel('Claim text');
+    if (await text.inputValue() !== rumour) throw new Error(`the claim form is not prefilled: "${await text.inputValue()}"`);
+    await group.getByRole('button', { name: 'Create claim' }).last().click();
+    await expectGone(group);
+    const attached = await api(await passwordToken('carol'), 'GET', '/api/tips?state=attached&size=100');
+    const mine = attached.items.find((g) => g.text === rumour);
+    if (!mine?.claim?.ticketId) throw new Error(`no attached group with the rumour: ${JSON.stringify(attached.items.map((g) => g.text))}`);
+    return mine.claim.ticketId;
+  });
+  await step('the fact-check is published (API), and the requester\'s mailbox receives the answer with its link', async () => {
+    await publishThroughApi(ticket, `No, the harbour tunnel ${run} stays open`);
+    const mail = await waitForMail({
+      port: Number(required('REQUESTER_IMAP_PORT')), user: required('REQUESTER_MAIL'), pass: required('REQUESTER_PASSWORD'),
+      matches: (m) => (m.text ?? '').includes(`/fact-checks/${ticket}`), timeoutMs: 60_000,
+    });
+    if (!mail.messageId?.startsWith('<tip-answer.')) throw new Error(`the answer's Message-ID is ${mail.messageId}`);
+  });
+  await step('the status page says the tip is answered and links the fact-check', async () => {
+    await requester.goto(`${base}${statusPath}`);
+    await requester.getByText('Answered.').waitFor();
+    const href = await requester.getByRole('link', { name: 'Read our fact-check' }).getAttribute('href');
+    if (!href.includes(`/fact-checks/${ticket}`)) throw new Error(`the status page links ${href}`);
+    await requester.context().close();
+  });
+}
+
+/** Takes a ticket from OPEN to PUBLISHED through the API, as alice, bob and carol. */
+async function publishThroughApi(ticket, headline) {
+  const [alice, bob, carol] = await Promise.all(['alice', 'bob', 'carol'].map(passwordToken));
+  await api(alice, 'POST', `/api/tickets/${ticket}/claim`, {});
+  const evidence = await api(alice, 'POST', `/api/tickets/${ticket}/evidence`, {
+    url: 'https://port.example.org/notices/tunnel', title: 'Port authority notice', sourceKind: 'OFFICIAL_RECORD',
+    stance: 'REFUTES', accessedOn: new Date().toISOString().slice(0, 10),
+  });
+  const scales = await api(alice, 'GET', '/api/rating-scales?size=200');
+  const rating = scales.items.find((s) => s.active).ratings.find((r) => r.label === 'False');
+  await api(alice, 'PUT', `/api/tickets/${ticket}/verdict`, {
+    ratingId: rating.id, headline, summary: 'The port authority plans no closure.', explanation: 'Its notices list none.',
+    evidenceIds: [evidence.id],
+  });
+  await api(alice, 'POST', `/api/tickets/${ticket}/submit`, {});
+  await api(bob, 'POST', `/api/tickets/${ticket}/approve`, {});
+  await api(carol, 'POST', `/api/tickets/${ticket}/publish`, {});
+}
+
+async function api(token, method, path, body) {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
+  return response.status === 204 ? null : response.json();
+}
+
 async function checkScreen(page, name, { exclude } = {}) {
   const label = `${page.who}: ${name}`;
   await settled(page);
