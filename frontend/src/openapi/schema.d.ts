@@ -5112,6 +5112,153 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/public/tips": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a tip
+         * @description A claim you doubt, with optional links, language and a contact address (kept only with consent: true, to tell you the answer). Rate-limited per client address and for everyone together (429 with Retry-After); nothing from a refused tip is kept.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TipSubmission"];
+                };
+            };
+            responses: {
+                /** @description Taken: keep the token. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TipReceiptView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblem"];
+                    };
+                };
+                /** @description The body is larger than a valid tip can be. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpProblem"];
+                    };
+                };
+                /** @description Too many tips: try again after Retry-After seconds. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpProblem"];
+                    };
+                };
+                /** @description An unexpected failure; the problem hides its details. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpProblem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/tips/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where a tip stands
+         * @description Only the stage, its date and the answering fact-check.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The tip's stage. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TipStatusView"];
+                    };
+                };
+                /** @description The request breaks a limit or rule of this document (violations name the fields). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblem"];
+                    };
+                };
+                /** @description No tip has this token (malformed or unknown alike). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpProblem"];
+                    };
+                };
+                /** @description An unexpected failure; the problem hides its details. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpProblem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6068,6 +6215,31 @@ export interface components {
             autoAnswered: number;
             channels: string[];
             permissions: components["schemas"]["GroupPermissions"];
+        };
+        /** @description Keep the token: it is the only way to follow the tip, and the desk cannot show it again. */
+        TipReceiptView: {
+            token: string;
+            /** @description Path of the tip's status page. */
+            status: string;
+            receivedAt: components["schemas"]["Instant"];
+        };
+        TipStatusView: {
+            /** @enum {string} */
+            stage: "received" | "being-checked" | "answered" | "not-taken-up";
+            /** @description When the tip reached this stage. */
+            since: components["schemas"]["Instant"];
+            /** @description The public fact-check that answers the tip (answered only). */
+            link?: string | null;
+        };
+        /** @description A tip from the public. A contact address is kept only with consent: true, to tell its sender the answer. */
+        TipSubmission: {
+            text: string;
+            links?: string[];
+            language?: string;
+            contact?: string;
+            consent?: boolean;
+            /** @description Leave out: for robots only (a tip with anything here is refused). */
+            website?: string;
         };
         TipView: {
             /** Format: int64 */
