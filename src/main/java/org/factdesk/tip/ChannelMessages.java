@@ -52,6 +52,9 @@ public class ChannelMessages {
         // The intake knows no channel and no message ids: the key joins its tip in the same transaction.
         em.createNativeQuery("UPDATE tip SET source_message = :key WHERE id = :id").setParameter("key", key)
                 .setParameter("id", receipt.tipId()).executeUpdate();
-        return new Stored(receipt.tipId(), receipt.receivedAt(), receipt.token());
+        // The time as the column keeps it (microseconds), so that a retry's answer says the same.
+        Tip tip = Tip.findById(receipt.tipId());
+        em.refresh(tip);
+        return new Stored(tip.id, tip.receivedAt, receipt.token());
     }
 }
