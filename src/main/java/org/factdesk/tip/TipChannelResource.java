@@ -11,7 +11,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.factdesk.common.CurrentActor;
 import org.factdesk.common.Limits;
 import org.factdesk.common.Page;
@@ -31,6 +35,8 @@ public class TipChannelResource {
 
     /** The answer carries the channel's signing secret, this once: give it to the partner. */
     @POST
+    @APIResponse(responseCode = "201", description = "The channel, with its signing secret (shown this once)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChannelView.class)))
     public Response register(@Valid @NotNull ChannelRequest request) {
         return Response.status(Response.Status.CREATED).entity(channels.register(actor.get(), request)).build();
     }
