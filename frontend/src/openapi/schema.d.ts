@@ -4871,7 +4871,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Post */
+        /** Post a partner's tip */
         post: {
             parameters: {
                 query?: never;

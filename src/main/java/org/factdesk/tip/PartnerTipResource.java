@@ -11,6 +11,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -25,6 +27,13 @@ import java.io.IOException;
 @Path("/public/channels/{name}/tips")
 @PermitAll
 public class PartnerTipResource {
+
+    /**
+     * Marks the operation in the OpenAPI document as authenticated by the {@code webhook-signature} header (no
+     * bearer token can call it). An extension, not a security scheme: a second scheme would take the place of
+     * the bearer one in every {@code @RolesAllowed} operation's generated requirement.
+     */
+    public static final String SIGNED = "x-factdesk-signed";
 
     @Inject
     PartnerTips tips;
@@ -45,6 +54,7 @@ public class PartnerTipResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChannelTipReceipt.class)))
     @APIResponse(responseCode = "401", description = "Not signed with the secret of an active channel of this name, or signed too long ago")
     @APIResponse(responseCode = "413", description = "The body is larger than 64 KiB")
+    @Operation(summary = "Post a partner's tip", extensions = @Extension(name = SIGNED, value = "webhook-signature"))
     public Response post(@PathParam("name") @Size(max = PartnerChannel.NAME_MAX) String name,
                          @HeaderParam("webhook-id") @Size(max = PartnerTips.MESSAGE_ID_MAX) String messageId,
                          @HeaderParam("webhook-timestamp") @Size(max = PartnerTips.TIMESTAMP_MAX) String timestamp,

@@ -1,12 +1,15 @@
 package org.factdesk.tip;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import org.factdesk.common.BodyLimit;
 import org.factdesk.common.Problems;
 import org.factdesk.webhook.WebhookSignature;
@@ -47,11 +50,14 @@ public class PartnerTips {
     public static final int MESSAGE_ID_MAX = 255;
     /** {@code webhook-signature}: a few space-separated {@code v1,<base64>} values (47 characters each). */
     public static final int SIGNATURES_MAX = 1000;
-    /** {@code webhook-timestamp}: seconds since 1970. */
-    public static final int TIMESTAMP_MAX = 19;
+    /** {@code webhook-timestamp}: seconds since 1970 (12 digits last past the year 30000). */
+    public static final int TIMESTAMP_MAX = 12;
 
     private static final Pattern MESSAGE_ID = Pattern.compile("[\\x21-\\x7e]{1," + MESSAGE_ID_MAX + "}");
     private static final Pattern TIMESTAMP = Pattern.compile("[0-9]{1," + TIMESTAMP_MAX + "}");
+
+    /** The challenge of a refused partner tip: sign it (Standard Webhooks' headers). */
+    public static final String CHALLENGE = "Signature realm=\"tip channels\", headers=\"webhook-id webhook-timestamp webhook-signature\"";
 
     /** Checked against when the channel does not exist, so that its answer takes as long as a wrong signature. */
     private static final String NO_SECRET = WebhookSignature.newSecret();
@@ -76,19 +82,19 @@ public class PartnerTips {
     public ChannelMessages.Stored receive(Signed request) throws IOException {
         if (request.messageId() == null || request.timestamp() == null || request.signatures() == null
                 || !MESSAGE_ID.matcher(request.messageId()).matches() || !TIMESTAMP.matcher(request.timestamp()).matches()) {
-            throw Problems.unauthorized("A partner's tip needs the headers webhook-id, webhook-timestamp (seconds since 1970)"
+            throw unsigned("A partner's tip needs the headers webhook-id, webhook-timestamp (seconds since 1970)"
                     + " and webhook-signature, as Standard Webhooks defines them.");
         }
         long timestamp = Long.parseLong(request.timestamp());
         if (Math.abs(Instant.now().getEpochSecond() - timestamp) > TOLERANCE.toSeconds()) {
-            throw Problems.unauthorized("The webhook-timestamp is more than " + TOLERANCE.toMinutes()
+            throw unsigned("The webhook-timestamp is more than " + TOLERANCE.toMinutes()
                     + " minutes away from the desk's clock: sign each delivery when it is sent.");
         }
         Optional<String> secret = channels.activeSecret(request.channel());
         boolean signed = WebhookSignature.verifies(secret.orElse(NO_SECRET), request.messageId(), timestamp,
                 request.body(), request.signatures());
         if (secret.isEmpty() || !signed) {
-            throw Problems.unauthorized("The request is not signed with the secret of an active tip channel of this name.");
+            throw unsigned("The request is not signed with the secret of an active tip channel of this name.");
         }
         PartnerTipRequest tip = json.readValue(utf8(request.body()), PartnerTipRequest.class);
         if (tip == null) {
@@ -108,6 +114,12 @@ public class PartnerTips {
      * is stored. Not on this branch yet; until it is wired in here, partner channels are not limited.
      */
     private void admit(String channel) {
+    }
+
+    /** A 401 with the challenge of this endpoint's own scheme (HTTP asks every 401 for one; no bearer token helps here). */
+    private static HttpProblem unsigned(String detail) {
+        return HttpProblem.builder().withStatus(Response.Status.UNAUTHORIZED).withTitle("Unauthorized").withDetail(detail)
+                .withHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE).build();
     }
 
     /** The body as the UTF-8 it must be (a partner's JSON); other bytes are a 400, not replacement characters. */

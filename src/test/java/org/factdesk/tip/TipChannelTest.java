@@ -199,6 +199,7 @@ class TipChannelTest {
                 post(channel.name(), id, now, good.substring(0, good.length() - 2), body));
         for (Response refusal : refusals) {
             refusal.then().statusCode(401).contentType("application/problem+json")
+                    .header("WWW-Authenticate", equalTo(PartnerTips.CHALLENGE))
                     .body("detail", equalTo("The request is not signed with the secret of an active tip channel of this name."));
         }
         String sameFor = refusals.get(0).asString();
