@@ -2,8 +2,8 @@
 import type {
   AcceptItem, AcceptOutcome, Article, Asked, ArticleRequest, ArticleSummary, BulkOutcome, BulkRequest, Candidate, Claim,
   Comment, Evidence, EvidenceRequest, HistoryEvent, ImportReport, Matches, Me, Notification, Page, People, PriorReview,
-  RatingScale, RatingScaleRequest, SearchHit, Sentence, Settings, SettingsRequest, Ticket, TipClaimRequest, TipGroup,
-  TipGroupDetail, TipGroupState, TriageRequest, UnreadCount,
+  RatingScale, RatingScaleRequest, SearchHit, Sentence, Settings, SettingsRequest, Ticket, TipChannel, TipChannelRequest,
+  TipClaimRequest, TipGroup, TipGroupDetail, TipGroupState, TriageRequest, UnreadCount,
   Verdict, VerdictDraftRequest, VerdictOverview, WebAppConfig, WebhookDelivery, WebhookEndpoint, WebhookEndpointRequest,
 } from './types';
 
@@ -252,6 +252,9 @@ export class Api {
   deliveries = (endpointId: number, after?: string | null) =>
     this.get<Page<WebhookDelivery>>(`/api/webhooks/${endpointId}/deliveries?size=25${after ? `&after=${encodeURIComponent(after)}` : ''}`);
   resendDelivery = (deliveryId: number) => this.request<WebhookDelivery>('POST', `/api/webhooks/deliveries/${deliveryId}/resend`);
+  tipChannels = () => this.get<Page<TipChannel>>(`/api/tip-channels?size=${MAX_PAGE_SIZE}`);
+  registerTipChannel = (body: TipChannelRequest) => this.request<TipChannel>('POST', '/api/tip-channels', body);
+  deactivateTipChannel = (id: number) => this.request<TipChannel>('POST', `/api/tip-channels/${id}/deactivate`);
   updateSettings = (body: SettingsRequest) => this.request<Settings>('PUT', '/api/settings', body);
   /** The deployment's sign-in settings (public): where the realm lives. */
   webAppConfig = () => this.get<WebAppConfig>('/config.json');

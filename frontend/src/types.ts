@@ -117,6 +117,9 @@ export type WebhookEndpoint = WithNull<Schemas['EndpointView'], 'secret'>;
 export type WebhookEndpointRequest = Schemas['EndpointRequest'];
 export type DeliveryStatus = Schemas['Status'];
 export type WebhookDelivery = WithNull<Schemas['DeliveryView'], 'nextAttemptAt' | 'lastStatus' | 'lastError' | 'deliveredAt'>;
+/** A partner's tipline; `secret` only in the answer to its registration. */
+export type TipChannel = WithNull<Schemas['ChannelView'], 'secret'>;
+export type TipChannelRequest = Schemas['ChannelRequest'];
 /** GET /config.json: where people sign in (a Keycloak realm). */
 export type WebAppConfig = WithNull<Schemas['WebAppConfigView'], 'publicBaseUrl'>;
 /** A search hit (GET /api/search): title and snippet are untrusted text, shown as text. */

@@ -6,6 +6,7 @@ import { AdminScreen } from './Admin';
 import { DeskSettingsScreen } from './DeskSettings';
 import { PeopleScreen, keycloakLinks } from './People';
 import { RatingScalesScreen } from './RatingScales';
+import { TipChannelsScreen } from './TipChannels';
 import { WebhooksScreen } from './Webhooks';
 
 const ADMIN = { permissions: { ...NO_PERMISSIONS, administer: true } };
@@ -30,7 +31,7 @@ describe('AdminScreen', () => {
     render(<AdminScreen section="nonsense" />, { wrapper: fake.wrapper });
     const nav = screen.getByRole('navigation', { name: 'Administration' });
     expect(within(nav).getAllByRole('link').map((a) => a.getAttribute('href'))).toEqual(
-      ['#/admin/rating-scales', '#/admin/webhooks', '#/admin/settings', '#/admin/people']);
+      ['#/admin/rating-scales', '#/admin/webhooks', '#/admin/tip-channels', '#/admin/settings', '#/admin/people']);
     expect(within(nav).getByRole('link', { name: 'Rating scales' }).getAttribute('aria-current')).toBe('page');
     expect(await screen.findByRole('heading', { name: 'Rating scales' })).toBeTruthy();
   });
@@ -83,6 +84,55 @@ describe('RatingScalesScreen', () => {
       { label: 'False', definition: 'Not accurate.', value: 1 },
       { label: 'Accurate', definition: 'Accurate.', value: 5 },
     ] } });
+  });
+});
+
+describe('TipChannelsScreen', () => {
+  const channel = { id: 3, name: 'whatsapp-bot', replyUrl: 'https://bot.example/replies', active: true, createdAt: '2026-01-01T10:00:00Z', secret: null };
+
+  function setup(register?: () => Response) {
+    const fake = fakeDesk((method, url) => {
+      if (method === 'GET' && url.startsWith('/api/tip-channels?')) return page([channel, { ...channel, id: 2, name: 'old-bot', active: false }]);
+      if (method === 'POST' && url === '/api/tip-channels') {
+        return register ? register() : json({ ...channel, id: 4, name: 'telegram-bot', secret: 'whsec_shown_once' }, 201);
+      }
+      if (method === 'POST' && url === '/api/tip-channels/3/deactivate') return json({ ...channel, active: false });
+      return undefined;
+    }, ADMIN);
+    render(<TipChannelsScreen />, { wrapper: fake.wrapper });
+    return fake;
+  }
+
+  it('lists channels, registers one and shows its secret once', async () => {
+    const fake = setup();
+    expect(await screen.findByText('whatsapp-bot')).toBeTruthy();
+    expect(screen.getByText('Deactivated')).toBeTruthy();
+    expect(screen.getAllByRole('button', { name: /^Deactivate/ })).toHaveLength(1); // only the active one
+    fireEvent.change(screen.getByLabelText('Name (lower-case letters, digits, hyphens)'), { target: { value: ' telegram-bot ' } });
+    fireEvent.change(screen.getByLabelText('Reply URL (https)'), { target: { value: 'https://tg.example/replies' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Register' }));
+    expect(await screen.findByText('whsec_shown_once')).toBeTruthy();
+    expect(fake.writes()).toEqual([{ method: 'POST', url: '/api/tip-channels',
+      body: { name: 'telegram-bot', replyUrl: 'https://tg.example/replies' } }]);
+    fireEvent.click(screen.getByRole('button', { name: 'I have copied the secret' }));
+    expect(screen.queryByText('whsec_shown_once')).toBeNull();
+  });
+
+  it("shows the server's refusal of a name", async () => {
+    setup(() => problem('A tip channel named \'whatsapp-bot\' exists already (active or not); choose another name.', 409));
+    await screen.findByText('whatsapp-bot');
+    fireEvent.change(screen.getByLabelText('Name (lower-case letters, digits, hyphens)'), { target: { value: 'whatsapp-bot' } });
+    fireEvent.change(screen.getByLabelText('Reply URL (https)'), { target: { value: 'https://bot.example/replies' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Register' }));
+    expect(await screen.findByText(/exists already/)).toBeTruthy();
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+
+  it('deactivates a channel after asking', async () => {
+    const fake = setup();
+    fireEvent.click(await screen.findByRole('button', { name: 'Deactivate whatsapp-bot…' }));
+    fireEvent.click(within(screen.getByRole('dialog', { name: 'Deactivate tip channel?' })).getByRole('button', { name: 'Deactivate' }));
+    await waitFor(() => expect(fake.writes().map((w) => `${w.method} ${w.url}`)).toEqual(['POST /api/tip-channels/3/deactivate']));
   });
 });
 

@@ -2,12 +2,14 @@ import { href } from '../../router';
 import { DeskSettingsScreen } from './DeskSettings';
 import { PeopleScreen } from './People';
 import { RatingScalesScreen } from './RatingScales';
+import { TipChannelsScreen } from './TipChannels';
 import { WebhooksScreen } from './Webhooks';
 
 /** The administration screens, for those /api/me grants `administer` (the nav shows them only then; the server refuses the rest). */
 export const ADMIN_SECTIONS = [
   { section: 'rating-scales', label: 'Rating scales' },
   { section: 'webhooks', label: 'Webhooks' },
+  { section: 'tip-channels', label: 'Tip channels' },
   { section: 'settings', label: 'Desk settings' },
   { section: 'people', label: 'People' },
 ] as const;
@@ -19,6 +21,7 @@ export function AdminScreen({ section }: { section?: string }) {
   let screen;
   switch (current.section) {
     case 'webhooks': screen = <WebhooksScreen />; break;
+    case 'tip-channels': screen = <TipChannelsScreen />; break;
     case 'settings': screen = <DeskSettingsScreen />; break;
     case 'people': screen = <PeopleScreen />; break;
     default: screen = <RatingScalesScreen />;

@@ -13,8 +13,11 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Refuses request bodies over {@link Limits#MAX_BODY_BYTES} (the size the OpenAPI document states) with a 413
@@ -27,6 +30,9 @@ public class BodySizeFilter {
     Instance<BodyLimit> declared;
 
     private volatile Map<String, Long> limits;
+
+    /** The declared limits whose paths have a {@code *} segment, as patterns. */
+    private volatile Map<Pattern, Long> templated;
 
     @ServerRequestFilter(preMatching = true)
     public Response limit(ContainerRequestContext request) {
@@ -45,13 +51,29 @@ public class BodySizeFilter {
         Map<String, Long> byPath = limits;
         if (byPath == null) {
             byPath = new HashMap<>();
+            Map<Pattern, Long> patterns = new HashMap<>();
             for (BodyLimit limit : declared) {
-                byPath.put(limit.path(), limit.maxBytes());
+                if (limit.path().contains("*")) {
+                    patterns.put(Pattern.compile(Arrays.stream(limit.path().split("\\*", -1)).map(Pattern::quote)
+                            .collect(Collectors.joining("[^/]+"))), limit.maxBytes());
+                } else {
+                    byPath.put(limit.path(), limit.maxBytes());
+                }
             }
+            templated = patterns;
             limits = byPath;
         }
         String normalised = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        return byPath.getOrDefault(normalised, (long) Limits.MAX_BODY_BYTES);
+        Long exact = byPath.get(normalised);
+        if (exact != null) {
+            return exact;
+        }
+        for (Map.Entry<Pattern, Long> pattern : templated.entrySet()) {
+            if (pattern.getKey().matcher(normalised).matches()) {
+                return pattern.getValue();
+            }
+        }
+        return Limits.MAX_BODY_BYTES;
     }
 
     private static HttpProblem tooLarge(long max) {

@@ -258,8 +258,17 @@ public interface FactdeskConfig {
 
             Optional<String> password();
 
+            /** The folder tips arrive in; only its unseen messages are read. */
             @WithDefault("INBOX")
             String folder();
+
+            /** Where a message goes once its tip is stored (created if missing). */
+            @WithDefault("Processed")
+            String processedFolder();
+
+            /** Where a message that is no tip goes (unreadable, no text, an automatic reply), never read again. */
+            @WithDefault("Unprocessable")
+            String rejectedFolder();
 
             /** How often the mailbox is read (a duration, or {@code off}). */
             @WithDefault("1m")

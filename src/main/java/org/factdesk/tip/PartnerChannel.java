@@ -19,6 +19,15 @@ import java.util.Optional;
 @Table(name = "tip_channel")
 public class PartnerChannel extends PanacheEntityBase {
 
+    /**
+     * A channel's name, as migration V14 checks it: 1 to 40 lower-case letters, digits and hyphens,
+     * starting with a letter or digit, and not the built-in {@code web} or {@code email}.
+     */
+    public static final String NAME = "(?!(web|email)$)[a-z0-9][a-z0-9-]{0,39}";
+    public static final String NAME_MESSAGE = "must be 1 to 40 lower-case letters, digits and hyphens, starting with"
+            + " a letter or digit, and neither web nor email";
+    public static final int NAME_MAX = 40;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

@@ -11,6 +11,7 @@ import org.factdesk.common.FactdeskConfig;
 import org.factdesk.similar.SimilarityService;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -49,7 +50,7 @@ public class TipIntake {
 
     @Transactional
     public Receipt receive(TipInput input) {
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it: the receipt says what is stored
         var em = Panache.getEntityManager();
         em.createNativeQuery("SELECT pg_advisory_xact_lock(:key)").setParameter("key", GROUPING_LOCK).getSingleResult();
         @SuppressWarnings("unchecked")

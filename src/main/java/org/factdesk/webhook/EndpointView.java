@@ -12,7 +12,7 @@ public record EndpointView(@Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limit
                            @Schema(maxLength = HttpUrl.MAX_LENGTH, format = "uri") String url,
                            @Schema(maxItems = WebhookResource.MAX_EVENTS) List<@Size(max = WebhookResource.EVENT_NAME_MAX) String> events,
                            boolean active, Instant createdAt,
-                           @Schema(minLength = WebhookResource.SECRET_LENGTH, maxLength = WebhookResource.SECRET_LENGTH) String secret) {
+                           @Schema(minLength = WebhookSignature.SECRET_LENGTH, maxLength = WebhookSignature.SECRET_LENGTH) String secret) {
     static EndpointView of(WebhookEndpoint e, boolean withSecret) {
         return new EndpointView(e.id, e.url, List.of(e.events), e.active, e.createdAt, withSecret ? e.secret : null);
     }

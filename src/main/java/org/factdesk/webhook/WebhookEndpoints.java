@@ -38,9 +38,7 @@ public class WebhookEndpoints {
             throw Problems.conflict("Endpoint limit reached", "The desk has " + MAX_ACTIVE
                     + " active webhook endpoints, the most it may have; deactivate one first.");
         }
-        TargetGuard.system().refusal(request.url(), DeskSettings.get().allowPrivateWebhookTargets).ifPresent(reason -> {
-            throw Problems.badRequest("Field 'url' is refused: " + reason + ".");
-        });
+        refuseForbiddenTarget("url", request.url());
         WebhookEndpoint endpoint = new WebhookEndpoint();
         endpoint.url = request.url();
         endpoint.events = request.events().stream().distinct().toArray(String[]::new);
@@ -52,6 +50,16 @@ public class WebhookEndpoints {
         audit.desk(actor, AuditAction.WEBHOOK_REGISTERED, audit.changes().value("endpointId", endpoint.id)
                 .value("url", endpoint.url).value("events", endpoint.events));
         return EndpointView.of(endpoint, true);
+    }
+
+    /**
+     * A 400 for a URL the desk must never call (loopback, private and other special-purpose addresses,
+     * unless the desk allows them): checked when a partner's URL is accepted, and again by every call.
+     */
+    public static void refuseForbiddenTarget(String field, String url) {
+        TargetGuard.system().refusal(url, DeskSettings.get().allowPrivateWebhookTargets).ifPresent(reason -> {
+            throw Problems.badRequest("Field '" + field + "' is refused: " + reason + ".");
+        });
     }
 
     /** Active endpoints first, then the newest deactivated ones. */

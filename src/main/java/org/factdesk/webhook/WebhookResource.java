@@ -36,8 +36,7 @@ public class WebhookResource {
     static final int EVENT_NAME_MAX = 32;
     /** Active endpoints a desk may have (more is a 409). */
     static final int MAX_ACTIVE = 100;
-    /** "whsec_" and 32 bytes in base64; "msg_" and a UUID. */
-    static final int SECRET_LENGTH = 50;
+    /** "msg_" and a UUID. */
     static final int MESSAGE_ID_LENGTH = 40;
 
     /** {@code lastStatus}: the receiver's HTTP status; {@code attempts} grows with every resend. */

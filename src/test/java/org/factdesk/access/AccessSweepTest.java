@@ -91,8 +91,26 @@ class AccessSweepTest {
             int requests = 0;
             long started = System.nanoTime();
             for (Operation op : operations) {
-                StringBuilder row = new StringBuilder(op.toString()).append(op.needsAuth() ? "  needs " + op.roles() : "  public");
+                StringBuilder row = new StringBuilder(op.toString()).append(op.signed() ? "  signed"
+                        : op.needsAuth() ? "  needs " + op.roles() : "  public");
                 table.add(row.toString());
+                if (op.signed()) {
+                    // A partner's signature is its only way in: no bearer token, whatever its roles, passes.
+                    List<String> callers = new ArrayList<>(List.of("anonymous", "no desk role"));
+                    callers.addAll(ROLES);
+                    for (String caller : callers) {
+                        Answer answer = send(op, caller.equals("anonymous") ? null
+                                : Tokens.of(Desk.unique(caller), caller.equals("no desk role") ? "offline_access" : caller));
+                        requests++;
+                        table.add("    " + String.format("%-13s ", caller) + answer);
+                        if (answer.status() != 401 || !answer.isProblem() || answer.challenge() == null
+                                || !answer.challenge().startsWith("Signature")) {
+                            mismatches.add(op + " as " + caller + ": expected a 401 problem with a 'Signature' challenge, got "
+                                    + answer + " (" + answer.challenge() + ")");
+                        }
+                    }
+                    continue;
+                }
                 Answer anonymous = send(op, null);
                 requests++;
                 check(op, "anonymous", anonymous, mismatches, unavailable);

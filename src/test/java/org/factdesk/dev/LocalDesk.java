@@ -75,7 +75,9 @@ public final class LocalDesk {
                       A token for scripts: curl -s -d grant_type=password -d client_id=factdesk-web \\
                         -d username=alice -d password=alice %s/protocol/openid-connect/token
                       Notification mail is caught here: .factdesk/mail/*.eml, or IMAP 127.0.0.1:%d (e.g. alice/alice).
-                      Ctrl-C stops everything.""".formatted(KeycloakLauncher.REALM_URL, LocalMail.IMAP_PORT));
+                      Mail to %s@%s (SMTP 127.0.0.1:%d) becomes a tip within seconds.
+                      Ctrl-C stops everything.""".formatted(KeycloakLauncher.REALM_URL, LocalMail.IMAP_PORT,
+                    LocalMail.TIPS_USER, LocalMail.DEMO_DOMAIN, LocalMail.SMTP_PORT));
         }
         int exit = server.waitFor();
         log("the server exited with " + exit);

@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * The local run's mail catcher: GreenMail with SMTP on 127.0.0.1:{@value #SMTP_PORT} (the server's
  * mailer sends there) and IMAP on 127.0.0.1:{@value #IMAP_PORT}, where each demo user reads their own
- * mail (user name and password as for signing in, e.g. alice/alice); every message is also written to
+ * mail (user name and password as for signing in, e.g. alice/alice) and the server reads the desk's tip
+ * mailbox ({@value #TIPS_USER}@{@value #DEMO_DOMAIN}); every message is also written to
  * {@code .factdesk/mail/} as an {@code .eml} file. Nothing leaves the machine.
  */
 final class LocalMail implements AutoCloseable {
@@ -29,6 +30,9 @@ final class LocalMail implements AutoCloseable {
     /** The demo users and their addresses in the demo realm (src/main/keycloak/demo/factdesk-users-0.json). */
     static final List<String> DEMO_USERS = List.of("alice", "bob", "carol", "dave", "erin");
     static final String DEMO_DOMAIN = "factdesk.localhost";
+
+    /** The desk's tip mailbox (tips@factdesk.localhost, password tips), which the server reads over IMAP. */
+    static final String TIPS_USER = "tips";
 
     private final GreenMail greenMail;
     private final Thread writer;
@@ -43,6 +47,7 @@ final class LocalMail implements AutoCloseable {
         for (String user : DEMO_USERS) {
             greenMail.setUser(user + "@" + DEMO_DOMAIN, user, user);
         }
+        greenMail.setUser(TIPS_USER + "@" + DEMO_DOMAIN, TIPS_USER, TIPS_USER);
         writer = new Thread(() -> writeEach(folder), "local-mail-writer");
         writer.setDaemon(true);
         writer.start();
@@ -52,12 +57,18 @@ final class LocalMail implements AutoCloseable {
         return new LocalMail(project.resolve(".factdesk/mail"));
     }
 
-    /** What the server needs to send its notification mail here. */
+    /** What the server needs to send its notification mail here, and to read the tips mailed to the desk. */
     static Map<String, String> serverEnvironment() {
         return Map.of("FACTDESK_MAIL_ENABLED", "true",
                 "FACTDESK_MAIL_FROM", "factdesk@" + DEMO_DOMAIN,
                 "QUARKUS_MAILER_HOST", "127.0.0.1",
-                "QUARKUS_MAILER_PORT", Integer.toString(SMTP_PORT));
+                "QUARKUS_MAILER_PORT", Integer.toString(SMTP_PORT),
+                "FACTDESK_TIPS_MAILBOX_HOST", "127.0.0.1",
+                "FACTDESK_TIPS_MAILBOX_PORT", Integer.toString(IMAP_PORT),
+                "FACTDESK_TIPS_MAILBOX_SSL", "false",
+                "FACTDESK_TIPS_MAILBOX_USER", TIPS_USER,
+                "FACTDESK_TIPS_MAILBOX_PASSWORD", TIPS_USER,
+                "FACTDESK_TIPS_MAILBOX_POLL_EVERY", "10s");
     }
 
     /** Writes every message received since the last look as {@code <n>-<recipient>.eml}, once a second. */

@@ -45,6 +45,11 @@ public final class ApiOperations {
             return found;
         }
 
+        /** Called with a partner's signature ({@code x-factdesk-signed}), never with a bearer token. */
+        public boolean signed() {
+            return node.has("x-factdesk-signed");
+        }
+
         /** The schema of the request body for its content type, or a missing node. */
         public JsonNode bodySchema() {
             JsonNode content = node.path("requestBody").path("content");
