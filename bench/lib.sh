@@ -10,7 +10,7 @@ PG_HOST=${BENCH_PG_HOST:-127.0.0.1}
 PG_PORT=${BENCH_PG_PORT:-5432}
 PG_USER=${BENCH_PG_USER:-postgres}
 PG_PASSWORD=${BENCH_PG_PASSWORD:-postgres}
-PG_DB=${BENCH_DB:-factdesk_bench_$BENCH_NAME}   # a scratch database, dropped and created on every run
+PG_DB=${BENCH_DB:-factdesk_bench_${BENCH_NAME//-/_}}   # a scratch database, dropped and created on every run
 HTTP_PORT=${BENCH_HTTP_PORT:-8089}
 MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-9089}
 JAR=${BENCH_JAR:-$REPO_DIR/target/quarkus-app/quarkus-run.jar}
@@ -48,7 +48,7 @@ psql_db() { psql -X -q -v ON_ERROR_STOP=1 -d "$PG_DB" "$@"; }
 
 # stats: numbers on stdin -> "median (min–max)"
 stats() { sort -g | awk '{ v[NR] = $1 } END { m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2;
-    printf "%.2f (%.2f–%.2f)", m, v[1], v[NR] }'; }
+    printf "%7.2f (%.2f–%.2f)", m, v[1], v[NR] }'; }
 
 # Builds the jar if missing, recreates the database, and starts the server with the extra
 # environment given as arguments (NAME=value ...); waits until it is ready. The server trusts a key

@@ -5,22 +5,9 @@
 # Usage: bench/tips-grouping.sh          (settings: BENCH_* below; PostgreSQL as for bench/list-at-size.sh)
 set -euo pipefail
 
-BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-REPO_DIR=$(dirname "$BENCH_DIR")
-OUT_DIR="$BENCH_DIR/out"
+BENCH_NAME=tips-grouping
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 SQL_DIR="$BENCH_DIR/sql"
-mkdir -p "$OUT_DIR"
-
-PG_HOST=${BENCH_PG_HOST:-127.0.0.1}
-PG_PORT=${BENCH_PG_PORT:-5432}
-PG_USER=${BENCH_PG_USER:-postgres}
-PG_PASSWORD=${BENCH_PG_PASSWORD:-postgres}
-PG_DB=${BENCH_TIPS_DB:-factdesk_bench_tips}    # a scratch database, dropped and created on every run
-HTTP_PORT=${BENCH_HTTP_PORT:-8089}
-MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-9089}
-JAR=${BENCH_JAR:-$REPO_DIR/target/quarkus-app/quarkus-run.jar}
-JAVA_OPTS=${BENCH_JAVA_OPTS:-}
-READY_TIMEOUT=${BENCH_READY_TIMEOUT:-180}
 TIPS=${BENCH_TIPS:-100000}                      # tips in the inbox
 TIP_GROUPS=${BENCH_TIP_GROUPS:-20000}          # the groups they form
 RUNS=${BENCH_TIPS_RUNS:-21}                     # measured requests and statements per figure
@@ -28,43 +15,8 @@ WARMUP=${BENCH_TIPS_WARMUP:-200}                # unmeasured requests before the
 THRESHOLD=${BENCH_TIPS_GROUP_THRESHOLD:-0.5}    # factdesk.tips.group-threshold
 CORPUS=${BENCH_CORPUS:-$REPO_DIR/../shared/datasets/claimbuster/train.jsonl}
 PAGE_PATH=${BENCH_TIPS_PATH:-/api/tips?size=20}
-BASE_URL="http://127.0.0.1:$HTTP_PORT"
-MANAGEMENT_URL="http://127.0.0.1:$MANAGEMENT_PORT"
-
-case "$PG_DB" in
-    *bench*) ;;
-    *) echo "BENCH_TIPS_DB='$PG_DB': refusing to drop a database whose name does not contain 'bench'" >&2; exit 2 ;;
-esac
 [[ -f "$CORPUS" ]] || { echo "no corpus at $CORPUS (set BENCH_CORPUS to the ClaimBuster train.jsonl)" >&2; exit 2; }
-export PGHOST=$PG_HOST PGPORT=$PG_PORT PGUSER=$PG_USER PGPASSWORD=$PG_PASSWORD
 exec > >(tee "$OUT_DIR/tips-grouping.txt") 2>&1
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
-for tool in psql openssl curl java awk sed; do
-    command -v "$tool" >/dev/null || { echo "missing tool: $tool" >&2; exit 2; }
-done
-
-WORK_DIR=$(mktemp -d /tmp/factdesk-tips-bench.XXXXXX)
-SERVER_PID=""
-cleanup() {
-    local rc=$?
-    if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-        kill "$SERVER_PID" 2>/dev/null || true
-        for _ in $(seq 1 300); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-        kill -9 "$SERVER_PID" 2>/dev/null || true
-    fi
-    rm -rf "$WORK_DIR"
-    exit $rc
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-if [[ ! -f "$JAR" ]]; then
-    log "building the server ($REPO_DIR)"
-    (cd "$REPO_DIR" && ./mvnw -B -q package -DskipTests)
-fi
-psql_db() { psql -X -q -v ON_ERROR_STOP=1 -d "$PG_DB" "$@"; }
-log "recreating database $PG_DB on $PG_HOST:$PG_PORT"
-psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" -c "CREATE DATABASE $PG_DB"
 
 # --- The statement TipIntake runs, read from its source so that the benchmark cannot drift from it ----
 # SimilarityService.WANTED and TipIntake.GROUP_SQL are Java text blocks; :q and :threshold become psql
@@ -77,46 +29,8 @@ $(text_block "$REPO_DIR/src/main/java/org/factdesk/tip/TipIntake.java" 'String G
 GROUP_SQL=$(sed -e "s/:q\b/:'q'/g" <<<"$GROUP_SQL")
 grep -q "tip_group" <<<"$GROUP_SQL" || { echo "could not read GROUP_SQL from TipIntake.java" >&2; exit 1; }
 
-# --- Tokens: a key made for this run (as bench/list-at-size.sh: no Keycloak needed) ----------------
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK_DIR/key.pem" 2>/dev/null
-PUBLIC_KEY=$(openssl pkey -in "$WORK_DIR/key.pem" -pubout -outform DER | base64 -w0)
-b64url() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
-ISSUER=https://factdesk.bench/issuer
-NOW=$(date +%s)
-HEADER=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-PAYLOAD=$(printf '{"iss":"%s","sub":"ca201000-0000-4000-8000-000000000003","aud":"factdesk-api","preferred_username":"carol","realm_access":{"roles":["editor"]},"iat":%d,"exp":%d}' \
-    "$ISSUER" "$NOW" $((NOW + 7200)) | b64url)
-SIGNATURE=$(printf '%s.%s' "$HEADER" "$PAYLOAD" | openssl dgst -sha256 -sign "$WORK_DIR/key.pem" -binary | b64url)
-TOKEN="$HEADER.$PAYLOAD.$SIGNATURE"
-
-# --- Server --------------------------------------------------------------------------------------
-for url in "$BASE_URL/" "$MANAGEMENT_URL/"; do
-    if curl -s -o /dev/null "$url"; then echo "something already listens at $url; set BENCH_HTTP_PORT / BENCH_MANAGEMENT_PORT" >&2; exit 2; fi
-done
-log "starting $JAR on port $HTTP_PORT (log: bench/out/tips-grouping-server.log)"
-QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB" \
-QUARKUS_DATASOURCE_USERNAME="$PG_USER" \
-QUARKUS_DATASOURCE_PASSWORD="$PG_PASSWORD" \
-QUARKUS_OIDC_AUTH_SERVER_URL="" \
-QUARKUS_OIDC_PUBLIC_KEY="$PUBLIC_KEY" \
-QUARKUS_OIDC_TOKEN_ISSUER="$ISSUER" \
-QUARKUS_HTTP_PORT="$HTTP_PORT" \
-QUARKUS_MANAGEMENT_PORT="$MANAGEMENT_PORT" \
-FACTDESK_AUDIT_CHECKPOINT_EVERY=off \
-FACTDESK_PUBLISHING_POLL_EVERY=off \
-FACTDESK_TIPS_ANSWERS_EVERY=off \
-FACTDESK_TIPS_RETENTION_EVERY=off \
-    java $JAVA_OPTS -jar "$JAR" >"$OUT_DIR/tips-grouping-server.log" 2>&1 &
-SERVER_PID=$!
-deadline=$(( $(date +%s) + READY_TIMEOUT ))
-until [[ "$(curl -s -o /dev/null -w '%{http_code}' "$MANAGEMENT_URL/q/health/ready" || true)" == 200 ]]; do
-    if ! kill -0 "$SERVER_PID" 2>/dev/null || (( $(date +%s) > deadline )); then
-        echo "the server did not become ready; tail of bench/out/tips-grouping-server.log:" >&2
-        tail -30 "$OUT_DIR/tips-grouping-server.log" >&2
-        exit 1
-    fi
-    sleep 0.2
-done
+start_server FACTDESK_TIPS_ANSWERS_EVERY=off FACTDESK_TIPS_RETENTION_EVERY=off
+TOKEN=$TOKEN_EDITOR
 code=$(curl -s -o "$WORK_DIR/probe.json" -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$BASE_URL/api/tips?size=1")
 [[ "$code" == 200 ]] || { echo "token refused: HTTP $code $(cat "$WORK_DIR/probe.json")" >&2; exit 1; }
 log "server ready, token accepted"
@@ -133,8 +47,6 @@ read -r tips_n groups_n open_n biggest < <(psql_db -At -F ' ' -c \
 log "inbox: $tips_n tips, $groups_n groups ($open_n open), the biggest of $biggest tips"
 
 # --- Figures -------------------------------------------------------------------------------------
-stats() { sort -g | awk '{ v[NR] = $1 } END { m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2;
-    printf "%7.2f (%.2f–%.2f)", m, v[1], v[NR] }'; }
 http_ms() { # path -> one line per run: ms
     for _ in $(seq 1 "$RUNS"); do
         curl -s -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $TOKEN" "$BASE_URL$1" | awk '{ printf "%.3f\n", $1 * 1000 }'
