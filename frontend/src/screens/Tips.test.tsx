@@ -86,6 +86,13 @@ describe('tips inbox', () => {
     expect(screen.getByRole('button', { name: 'Hide tips' }).getAttribute('aria-expanded')).toBe('true');
   });
 
+  it('proposes English for the claim of tips that did not say their language', async () => {
+    setup([group(1, 'The mayor sold the river', ALL, { language: null })]);
+    const item = await screen.findByRole('listitem', { name: /mayor/ });
+    fireEvent.click(within(item).getByRole('button', { name: 'Create claim' }));
+    expect((within(item).getByRole('textbox', { name: 'Language' }) as HTMLInputElement).value).toBe('en');
+  });
+
   it('creates a claim from a form prefilled with the group, then links its ticket', async () => {
     const fake = setup([group(1, 'The mayor sold the river')]);
     const item = await screen.findByRole('listitem', { name: /mayor/ });

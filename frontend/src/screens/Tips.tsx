@@ -138,7 +138,8 @@ function GroupActions({ group, onHandled }: { group: TipGroup; onHandled: (messa
   const { api } = useDesk();
   const [form, setForm] = useState<'claim' | 'dismiss' | null>(null);
   const [text, setText] = useState(group.text);
-  const [language, setLanguage] = useState(group.language ?? '');
+  // A tip need not say its language; the editor confirms the claim's, English as Intake proposes it.
+  const [language, setLanguage] = useState(group.language ?? 'en');
   const [claimId, setClaimId] = useState(group.suggested ? String(group.suggested.claimId) : '');
   const [reason, setReason] = useState('');
   const [busy, error, run] = useAction();
