@@ -91,9 +91,6 @@ public class TipAnswers {
 
     void onTipReceived(@Observes TipReceived received) {
         Tip tip = received.tip();
-        if (tip.contact == null) {
-            return; // nobody to answer; an automatic answer would have no one to go to either
-        }
         TipGroup group = received.group();
         if (group.claimId != null) {
             // The group's claim is the desk's work already: its public state is the answer, if there is one.

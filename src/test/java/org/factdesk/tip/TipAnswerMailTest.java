@@ -310,6 +310,12 @@ class TipAnswerMailTest {
             assertTrue(text(mail).contains(AnswerMailResource.BASE_URL + "/fact-checks/" + claim.ticket()
                     + "/the-lighthouse-is-still-white"));
 
+            // Without a contact nobody is mailed, but the status page gives the answer all the same.
+            TipIntake.Receipt anonymous = tip(text, "en", null, false);
+            assertEquals(List.of(), answersOf(anonymous.tipId()));
+            assertEquals(claim.id(), QuarkusTransaction.requiringNew().call(() ->
+                    Tip.<Tip>findById(anonymous.tipId()).autoAnsweredClaimId));
+
             // The desk chain says it happened, with ids and the similarity only.
             AuditEvent event = QuarkusTransaction.requiringNew().call(() -> AuditEvent.<AuditEvent>list(
                     "stream = 'desk' and action = 'tip.auto-answered'").stream()
