@@ -1,7 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Dialog, ErrorBox, Spinner, When, useAction } from '../../components';
+import { ErrorBox, Spinner, When, useAction } from '../../components';
 import { useDesk } from '../../desk';
 import { useLoad } from '../../hooks/useLoad';
+import { ActiveBadge, DeactivateDialog, SecretShownOnce } from './partners';
 import type { TipChannel } from '../../types';
 
 /**
@@ -26,13 +27,7 @@ export function TipChannelsScreen() {
       <h2 id="tip-channels-h">Tip channels</h2>
       <p className="meta">A partner's tipline posts tips to <code>/public/channels/&lt;name&gt;/tips</code>, signed with its secret as webhooks are.</p>
       <RegisterForm onCreated={(c) => { setCreated(c); channels.reload(); }} />
-      {created?.secret && (
-        <div className="success" role="status">
-          <p>Registered {created.name}. Its signing secret, shown only now: give it to the partner.</p>
-          <p className="secret">{created.secret}</p>
-          <button type="button" onClick={() => setCreated(null)}>I have copied the secret</button>
-        </div>
-      )}
+      {created?.secret && <SecretShownOnce registered={created.name} secret={created.secret} onDone={() => setCreated(null)} />}
       <ErrorBox error={channels.error} />
       <div aria-live="polite"><ErrorBox error={error} /></div>
       {!channels.data && !channels.error && <Spinner />}
@@ -40,7 +35,7 @@ export function TipChannelsScreen() {
       <ul className="plain">
         {channels.data?.items.map((c) => (
           <li key={c.id} className="card">
-            <p><strong>{c.name}</strong> {c.active ? <span className="badge status-approved">Active</span> : <span className="badge status-discarded">Deactivated</span>}</p>
+            <p><strong>{c.name}</strong> <ActiveBadge active={c.active} /></p>
             <p className="meta"><span>answers to {c.replyUrl}</span><span>since <When iso={c.createdAt} timeZone={timeZone} /></span></p>
             {c.active && (
               <div className="buttons">
@@ -52,13 +47,9 @@ export function TipChannelsScreen() {
         ))}
       </ul>
       {deactivating && (
-        <Dialog title="Deactivate tip channel?" onClose={() => setDeactivating(null)}>
-          <p>{deactivating.name} can post no further tips. The tips it sent stay, and so does its name.</p>
-          <div className="dialog-buttons">
-            <button type="button" onClick={() => setDeactivating(null)}>Cancel</button>
-            <button type="button" className="danger" onClick={() => void deactivate()}>Deactivate</button>
-          </div>
-        </Dialog>
+        <DeactivateDialog title="Deactivate tip channel?" onCancel={() => setDeactivating(null)} onConfirm={() => void deactivate()}>
+          {deactivating.name} can post no further tips. The tips it sent stay, and so does its name.
+        </DeactivateDialog>
       )}
     </section>
   );

@@ -1,7 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Dialog, ErrorBox, Spinner, When, enumText, useAction } from '../../components';
+import { ErrorBox, Spinner, When, enumText, useAction } from '../../components';
 import { useDesk } from '../../desk';
 import { useLoad } from '../../hooks/useLoad';
+import { ActiveBadge, DeactivateDialog, SecretShownOnce } from './partners';
 import type { WebhookDelivery, WebhookEndpoint } from '../../types';
 
 /** What partners can subscribe to (WebhookOutbox.EVENTS on the server, which refuses any other). */
@@ -26,13 +27,7 @@ export function WebhooksScreen() {
     <section className="panel" aria-labelledby="webhooks-h">
       <h2 id="webhooks-h">Webhooks</h2>
       <RegisterForm onCreated={(e) => { setCreated(e); endpoints.reload(); }} />
-      {created?.secret && (
-        <div className="success" role="status">
-          <p>Registered {created.url}. Its signing secret, shown only now: give it to the partner.</p>
-          <p className="secret">{created.secret}</p>
-          <button type="button" onClick={() => setCreated(null)}>I have copied the secret</button>
-        </div>
-      )}
+      {created?.secret && <SecretShownOnce registered={created.url} secret={created.secret} onDone={() => setCreated(null)} />}
       <ErrorBox error={endpoints.error} />
       <div aria-live="polite"><ErrorBox error={error} /></div>
       {!endpoints.data && !endpoints.error && <Spinner />}
@@ -40,7 +35,7 @@ export function WebhooksScreen() {
       <ul className="plain">
         {endpoints.data?.items.map((e) => (
           <li key={e.id} className="card">
-            <p><strong>{e.url}</strong> {e.active ? <span className="badge status-approved">Active</span> : <span className="badge status-discarded">Deactivated</span>}</p>
+            <p><strong>{e.url}</strong> <ActiveBadge active={e.active} /></p>
             <p className="meta"><span>{e.events.join(', ')}</span><span>since <When iso={e.createdAt} timeZone={timeZone} /></span></p>
             <div className="buttons">
               <button type="button" aria-expanded={shown === e.id} onClick={() => setShown(shown === e.id ? null : e.id)}>
@@ -53,13 +48,9 @@ export function WebhooksScreen() {
         ))}
       </ul>
       {deactivating && (
-        <Dialog title="Deactivate webhook?" onClose={() => setDeactivating(null)}>
-          <p>{deactivating.url} gets no further deliveries. What was sent stays listed.</p>
-          <div className="dialog-buttons">
-            <button type="button" onClick={() => setDeactivating(null)}>Cancel</button>
-            <button type="button" className="danger" onClick={() => void deactivate()}>Deactivate</button>
-          </div>
-        </Dialog>
+        <DeactivateDialog title="Deactivate webhook?" onCancel={() => setDeactivating(null)} onConfirm={() => void deactivate()}>
+          {deactivating.url} gets no further deliveries. What was sent stays listed.
+        </DeactivateDialog>
       )}
     </section>
   );

@@ -7,6 +7,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The lease and the record of an outbox whose rows are sent after their commit (notification mail,
@@ -80,6 +81,29 @@ public final class LeasedOutbox {
             return leased.stream().map(Number::longValue).sorted().toList();
         });
         return ids.stream().map(id -> new Lease(id, token)).toList();
+    }
+
+    /**
+     * Leases due rows and hands each to {@code send}, one after the other. A row whose send fails
+     * unexpectedly is logged and left to its lease, which runs out and makes it due again; an outbox that
+     * cannot be read is logged and sends nothing this round. Answers how many rows were leased.
+     */
+    public int sendDue(int batch, Duration leaseTime, Consumer<Lease> send) {
+        List<Lease> leases;
+        try {
+            leases = lease(batch, leaseTime);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "%s: the outbox could not be read", what);
+            return 0;
+        }
+        for (Lease lease : leases) {
+            try {
+                send.accept(lease);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "%s %d failed unexpectedly", what, lease.id());
+            }
+        }
+        return leases.size();
     }
 
     /**

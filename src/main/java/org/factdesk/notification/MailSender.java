@@ -12,7 +12,6 @@ import org.factdesk.common.LeasedOutbox;
 import org.factdesk.common.LeasedOutbox.Lease;
 import org.factdesk.people.DeskDirectory;
 import org.factdesk.people.MailAddresses;
-import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.List;
@@ -29,8 +28,6 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class MailSender {
-
-    private static final Logger LOG = Logger.getLogger(MailSender.class);
 
     /** The most mails one round leases. */
     static final int BATCH = 20;
@@ -66,25 +63,7 @@ public class MailSender {
     /** Sends what is due now, one after the other; answers how many were attempted. */
     @ActivateRequestContext
     public int sendDue() {
-        List<Lease> leases;
-        try {
-            leases = lease();
-        } catch (RuntimeException e) {
-            LOG.warn("Notification mail could not be read", e);
-            return 0;
-        }
-        for (Lease lease : leases) {
-            try {
-                send(lease);
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Mail of notification %d failed unexpectedly", lease.id());
-            }
-        }
-        return leases.size();
-    }
-
-    private List<Lease> lease() {
-        return OUTBOX.lease(BATCH, leaseTime());
+        return OUTBOX.sendDue(BATCH, leaseTime(), this::send);
     }
 
     /** Longer than one send and its address look-up may take, so that a lease runs out only when its sender is gone. */

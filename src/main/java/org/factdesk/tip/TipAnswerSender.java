@@ -96,21 +96,7 @@ public class TipAnswerSender {
     /** Sends what is due now, one after the other; answers how many were attempted. */
     @ActivateRequestContext
     public int sendDue() {
-        List<Lease> leases;
-        try {
-            leases = OUTBOX.lease(BATCH, leaseTime());
-        } catch (RuntimeException e) {
-            LOG.warn("Answers to tips could not be read", e);
-            return 0;
-        }
-        for (Lease lease : leases) {
-            try {
-                send(lease);
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Answer %d to a tip failed unexpectedly", lease.id());
-            }
-        }
-        return leases.size();
+        return OUTBOX.sendDue(BATCH, leaseTime(), this::send);
     }
 
     private void send(Lease lease) {
