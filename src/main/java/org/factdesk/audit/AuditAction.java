@@ -40,6 +40,13 @@ public enum AuditAction {
     EVIDENCE_ADDED("evidence.added", "added evidence", true),
     EVIDENCE_UPDATED("evidence.updated", "edited evidence", true),
     EVIDENCE_REMOVED("evidence.removed", "removed evidence", true),
+    EVIDENCE_CAPTURE_REQUESTED("evidence.capture-requested", "asked for a preserved copy of a source"),
+    /** A source's preserved copy was stored: the WARC's SHA-256 and its records' digests, in the chain. */
+    EVIDENCE_CAPTURED("evidence.captured", "preserved a copy of a source"),
+    EVIDENCE_CAPTURE_FAILED("evidence.capture-failed", "could not preserve a copy of a source"),
+    /** The link watch found a published source changed or gone since its preserved copy. */
+    SOURCE_CHANGED("source.changed", "found a published source changed since its preserved copy"),
+    SOURCE_GONE("source.gone", "found a published source no longer available"),
     VERDICT_DRAFTED("verdict.drafted", "saved the verdict draft", true),
     COMMENT_ADDED("comment.added", "commented"),
     /** An erasure took away the article text the claim pointed into (its place in the article). */

@@ -1,5 +1,6 @@
 package org.factdesk.common;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -55,6 +56,9 @@ public interface FactdeskConfig {
     Mail mail();
 
     Tips tips();
+
+    /** Preserved copies of evidence sources, and the link watch over published ones. */
+    Captures captures();
 
     interface EmbeddedDb {
         /** Folder of the embedded PostgreSQL's data, relative to the working directory. */
@@ -198,6 +202,48 @@ public interface FactdeskConfig {
         /** One mail's time for being handed to the SMTP server. */
         @WithDefault("30s")
         Duration timeout();
+    }
+
+    interface Captures {
+        /** Capture a source when evidence is added or its URL changes (off: only when someone asks). */
+        @WithDefault("true")
+        boolean onEntry();
+
+        /** How often the capture queue is worked (a duration, or {@code off}). */
+        @WithDefault("2s")
+        String every();
+
+        /** Captures made at once by one replica. */
+        @WithDefault("2")
+        int concurrency();
+
+        /** The most one capture keeps, the page and its subresources together. */
+        @WithDefault("50M")
+        MemorySize maxSize();
+
+        /** One capture's time for the page and its subresources together. */
+        @WithDefault("60s")
+        Duration maxTime();
+
+        /** The most one subresource (a stylesheet, an image) may add. */
+        @WithDefault("10M")
+        MemorySize maxResourceSize();
+
+        /** The most subresources one capture fetches. */
+        @WithDefault("200")
+        int maxResources();
+
+        /** Attempts at one capture before it fails (retried 1, 2, 4 … minutes apart). */
+        @WithDefault("3")
+        int maxAttempts();
+
+        /** How often the link watch looks for published sources due a check (a duration, or {@code off}). */
+        @WithDefault("10m")
+        String watchEvery();
+
+        /** How long a published source goes between two checks by the link watch. */
+        @WithDefault("7d")
+        Duration watchInterval();
     }
 
     interface Tips {

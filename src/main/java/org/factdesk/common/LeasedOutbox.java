@@ -6,6 +6,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -112,18 +113,25 @@ public final class LeasedOutbox {
      * state is final. Answers whether the lease was still this sender's.
      */
     public boolean record(Lease lease, String state, String error, int maxAttempts) {
+        return QuarkusTransaction.requiringNew().call(() -> recordHere(lease, state, error, maxAttempts)).isPresent();
+    }
+
+    /**
+     * {@link #record} in the caller's transaction, for an outcome that commits with other writes (an
+     * audit event); answers the row's state after it, empty when the lease is no longer this sender's.
+     */
+    public Optional<String> recordHere(Lease lease, String state, String error, int maxAttempts) {
         String kept = error == null ? null : error.length() > ERROR_MAX ? error.substring(0, ERROR_MAX) : error;
-        List<?> rows = QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager()
-                .createNativeQuery(recordSql).setParameter("state", state).setParameter("error", kept)
-                .setParameter("max", maxAttempts).setParameter("id", lease.id()).setParameter("token", lease.token())
-                .getResultList());
+        List<?> rows = Panache.getEntityManager().createNativeQuery(recordSql).setParameter("state", state)
+                .setParameter("error", kept).setParameter("max", maxAttempts).setParameter("id", lease.id())
+                .setParameter("token", lease.token()).getResultList();
         if (rows.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         Object[] row = (Object[]) rows.get(0);
         if ("FAILED".equals(row[0]) && "PENDING".equals(state)) {
             LOG.warnf("%s %d given up after %s attempts: %s", what, lease.id(), row[1], error);
         }
-        return true;
+        return Optional.of((String) row[0]);
     }
 }

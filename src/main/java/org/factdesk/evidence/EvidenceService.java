@@ -27,6 +27,9 @@ public class EvidenceService {
     @Inject
     Event<EvidenceRemoved> removed;
 
+    @Inject
+    Event<EvidenceSaved> saved;
+
     public Page<Evidence> page(long ticketId, PageRequest page) {
         Ticket.get(ticketId);
         return Page.of(Evidence.<Evidence>find("ticketId = ?1 order by id", ticketId), page);
@@ -50,6 +53,7 @@ public class EvidenceService {
         apply(evidence, request, evidence.createdAt);
         evidence.persistAndFlush();
         audit.ticket(actor, ticket, AuditAction.EVIDENCE_ADDED, null, null, changes.value("evidenceId", evidence.id));
+        saved.fire(new EvidenceSaved(ticketId, evidence.id, evidence.url, actor.subject()));
         return evidence;
     }
 
@@ -58,10 +62,14 @@ public class EvidenceService {
         Evidence evidence = get(ticketId, evidenceId);
         Problems.requireVersion("Evidence " + evidenceId, request.version(), evidence.version);
         AuditLog.Changes changes = describe(evidence, request);
+        boolean newUrl = !evidence.url.equals(request.url());
         apply(evidence, request, Instant.now());
         evidence.persistAndFlush();
         if (!changes.isEmpty()) {
             audit.ticket(actor, ticket, AuditAction.EVIDENCE_UPDATED, null, null, changes.value("evidenceId", evidenceId));
+        }
+        if (newUrl) {
+            saved.fire(new EvidenceSaved(ticketId, evidenceId, evidence.url, actor.subject()));
         }
         return evidence;
     }

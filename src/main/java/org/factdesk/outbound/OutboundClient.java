@@ -11,7 +11,6 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.ProtocolException;
@@ -21,7 +20,6 @@ import org.apache.hc.core5.util.Timeout;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -38,11 +36,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The one way the server calls other servers (webhooks, ClaimReview imports).
+ * The one way the server calls other servers (webhooks, ClaimReview imports, evidence captures).
  * <ul>
  * <li>The host is resolved once, by {@link TargetGuard}, and the connection goes to exactly the
  * addresses it checked: Apache HttpClient's {@link DnsResolver} hook answers them, while the URL
@@ -80,7 +79,7 @@ public class OutboundClient {
 
         private final Kind kind;
 
-        Failure(Kind kind, String message) {
+        public Failure(Kind kind, String message) {
             super(message);
             this.kind = kind;
         }
@@ -115,6 +114,45 @@ public class OutboundClient {
     }
 
     public Response send(Request request, boolean allowPrivate, Instant deadline, int maxBytes) throws Failure {
+        return exchange(request, allowPrivate, deadline, maxBytes, answer -> {
+            Map<String, String> headers = new HashMap<>();
+            answer.headers().forEach(h -> headers.putIfAbsent(h.name().toLowerCase(Locale.ROOT), h.value()));
+            byte[] bytes = answer.body().readAllBytes();
+            if (answer.body().truncation() == Truncation.TIME) {
+                throw new InterruptedIOException("deadline");
+            }
+            return new Response(answer.status(), headers, bytes, answer.body().truncation() == Truncation.LENGTH);
+        });
+    }
+
+    /** Why a streamed body ended before the server's end of it. */
+    public enum Truncation { NONE, LENGTH, TIME }
+
+    /** A header as it came, name in the server's spelling. */
+    public record HeaderLine(String name, String value) {
+    }
+
+    /**
+     * An answer whose body is read as it arrives: status line, every header in order, the address it
+     * came from, and the body, which ends at {@code maxBytes} or at the deadline and says which.
+     */
+    public record Answer(String protocol, int status, String reason, List<HeaderLine> headers, InetAddress address,
+                         BoundedBody body) {
+    }
+
+    /** Reads an {@link Answer}; runs inside the call, so the body is open while it reads. */
+    @FunctionalInterface
+    public interface AnswerReader<T> {
+        T read(Answer answer) throws IOException;
+    }
+
+    /**
+     * Like {@link #send} for bodies too large to hold: the caller's reader streams the body (to a file,
+     * a digest) in bounded steps. The body ends early, with its {@link Truncation}, at {@code maxBytes}
+     * or when the deadline passes.
+     */
+    public <T> T exchange(Request request, boolean allowPrivate, Instant deadline, long maxBytes, AnswerReader<T> reader)
+            throws Failure {
         Optional<String> syntax = TargetGuard.syntaxRefusal(request.url());
         if (syntax.isPresent()) {
             throw new Failure(Failure.Kind.REFUSED, syntax.get());
@@ -141,30 +179,14 @@ public class OutboundClient {
         ScheduledFuture<?> alarm = ALARMS.schedule(http::cancel, left, TimeUnit.MILLISECONDS);
         try {
             ClassicHttpResponse response = client.executeOpen(null, http, null);
-            Map<String, String> headers = new HashMap<>();
-            for (Header header : response.getHeaders()) {
-                headers.putIfAbsent(header.getName().toLowerCase(Locale.ROOT), header.getValue());
-            }
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            List<HeaderLine> headers = Arrays.stream(response.getHeaders())
+                    .map(h -> new HeaderLine(h.getName(), h.getValue())).toList();
             HttpEntity entity = response.getEntity();
-            if (entity != null) {
-                InputStream in = entity.getContent();
-                byte[] buffer = new byte[8192];
-                int read = 0;
-                while (read >= 0 && body.size() <= maxBytes) {
-                    if (!Instant.now().isBefore(deadline)) {
-                        throw tooLate(host);
-                    }
-                    read = in.read(buffer, 0, Math.min(buffer.length, maxBytes + 1 - body.size()));
-                    if (read > 0) {
-                        body.write(buffer, 0, read);
-                    }
-                }
-            }
-            byte[] bytes = body.toByteArray();
-            boolean truncated = bytes.length > maxBytes;
-            return new Response(response.getCode(), headers,
-                    truncated ? Arrays.copyOf(bytes, maxBytes) : bytes, truncated);
+            BoundedBody body = new BoundedBody(entity == null ? InputStream.nullInputStream() : entity.getContent(),
+                    maxBytes, deadline, http::isCancelled);
+            String protocol = response.getVersion() == null ? "HTTP/1.1" : response.getVersion().format();
+            return reader.read(new Answer(protocol, response.getCode(), response.getReasonPhrase(), headers,
+                    addresses.get(0), body));
         } catch (IOException e) {
             if (http.isCancelled() || e instanceof InterruptedIOException || !Instant.now().isBefore(deadline)) {
                 throw tooLate(host);
@@ -174,6 +196,77 @@ public class OutboundClient {
             alarm.cancel(false);
             // Never drain what is left of a body: the connection is dropped, not reused.
             client.close(CloseMode.IMMEDIATE);
+        }
+    }
+
+    /** A body that ends at its byte limit or its deadline, whichever comes first, and says which. */
+    public static final class BoundedBody extends InputStream {
+        private final InputStream in;
+        private final long maxBytes;
+        private final Instant deadline;
+        private final BooleanSupplier cancelled;
+        private long read;
+        private Truncation truncation = Truncation.NONE;
+        private boolean ended;
+
+        BoundedBody(InputStream in, long maxBytes, Instant deadline, BooleanSupplier cancelled) {
+            this.in = in;
+            this.maxBytes = maxBytes;
+            this.deadline = deadline;
+            this.cancelled = cancelled;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (ended || length == 0) {
+                return ended ? -1 : 0;
+            }
+            if (!Instant.now().isBefore(deadline)) {
+                return end(Truncation.TIME);
+            }
+            int n;
+            try {
+                // One byte past the limit tells a body of exactly maxBytes from a longer one.
+                n = in.read(buffer, offset, (int) Math.min(Math.min(length, 8192), maxBytes + 1 - read));
+            } catch (IOException e) {
+                if (cancelled.getAsBoolean() || !Instant.now().isBefore(deadline)) {
+                    return end(Truncation.TIME);
+                }
+                throw e;
+            }
+            if (n < 0) {
+                ended = true;
+                return -1;
+            }
+            if (read + n > maxBytes) {
+                int kept = (int) (maxBytes - read);
+                read = maxBytes;
+                end(Truncation.LENGTH);
+                return kept == 0 ? -1 : kept;
+            }
+            read += n;
+            return n;
+        }
+
+        private int end(Truncation why) {
+            ended = true;
+            truncation = why;
+            return -1;
+        }
+
+        /** Bytes handed out so far. */
+        public long count() {
+            return read;
+        }
+
+        public Truncation truncation() {
+            return truncation;
         }
     }
 

@@ -2,6 +2,7 @@ package org.factdesk.verdict;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -10,6 +11,9 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import org.factdesk.audit.AuditAction;
 import org.factdesk.audit.AuditLog;
+import org.factdesk.capture.Capture;
+import org.factdesk.capture.CaptureService;
+import org.factdesk.capture.CaptureView;
 import org.factdesk.claim.Claim;
 import org.factdesk.claim.ClaimAppearance;
 import org.factdesk.common.Actor;
@@ -35,6 +39,9 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 @Transactional
 public class VerdictService {
+
+    @Inject
+    CaptureService captures;
 
     @Inject
     AuditLog audit;
@@ -107,6 +114,17 @@ public class VerdictService {
         if (draft == null || isBlank(draft.explanation)) missing.add("explanation");
         if (draft == null || draft.evidenceIds.length == 0) missing.add("evidenceIds");
         if (ticket.everPublished() && (draft == null || isBlank(draft.correctionNote))) missing.add("correctionNote");
+        if (missing.isEmpty()) {
+            // Captures are reviewed content: the reviewer sees each source's copy, or why there is none.
+            List<Long> capturing = captures.stillCapturing(Arrays.asList(draft.evidenceIds));
+            if (!capturing.isEmpty()) {
+                throw HttpProblem.builder().withStatus(Response.Status.CONFLICT).withTitle("Sources still being preserved")
+                        .withDetail("Wait until the preserved copies of the cited sources are made or have failed"
+                                + " (evidence " + capturing.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                                + ").")
+                        .with("capturing", capturing).build();
+            }
+        }
         if (!missing.isEmpty()) {
             // The detail is for a person; "missing" keeps the field names for the app to point at.
             throw HttpProblem.builder().withStatus(Response.Status.CONFLICT).withTitle("Not ready for review")
@@ -137,6 +155,13 @@ public class VerdictService {
             throw Problems.conflict("Nothing to publish", "The ticket has no reviewed verdict draft.");
         }
         freeze(draft, ticket, now);
+        List<Long> preserved = new ArrayList<>();
+        draft.sources.forEach(source -> {
+            if (source.path("capture").path("state").asText().equals("DONE")) {
+                preserved.add(source.path("capture").path("id").asLong());
+            }
+        });
+        captures.watch(preserved);
         draft.publishedBy = actor.subject();
         ticket.publishedVersions = draft.number;
         return draft;
@@ -160,8 +185,9 @@ public class VerdictService {
     /** Freezes the claim (as reviewed) and the cited evidence into the version and numbers it as the next published one. */
     private void freeze(VerdictVersion version, Ticket ticket, Instant now) {
         ArrayNode sources = json.createArrayNode();
+        Map<Long, Capture> copies = captures.newestOf(Arrays.asList(version.evidenceIds));
         for (Evidence evidence : Evidence.<Evidence>list("id in ?1 order by id", Arrays.asList(version.evidenceIds))) {
-            sources.addObject()
+            ObjectNode source = sources.addObject()
                     .put("id", evidence.id)
                     .put("url", evidence.url)
                     .put("title", evidence.title)
@@ -170,6 +196,14 @@ public class VerdictService {
                     .put("stance", evidence.stance.name())
                     .put("accessedOn", evidence.accessedOn.toString())
                     .put("archiveUrl", evidence.archiveUrl);
+            Capture copy = copies.get(evidence.id);
+            if (copy != null) {
+                // The exact capture this version relied on: its digest is the one in the audit trail.
+                source.putObject("capture").put("id", copy.id).put("state", copy.state.name())
+                        .put("capturedAt", copy.capturedAt == null ? null : copy.capturedAt.toString())
+                        .put("warcDigest", copy.warcDigest)
+                        .put("path", copy.state == Capture.State.DONE ? CaptureView.viewPath(copy.id, copy.viewKey) : null);
+            }
         }
         version.sources = sources;
         // The claim was frozen since review: this is the claim the reviewer approved.

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.factdesk.capture.CaptureView;
 import org.factdesk.common.FactdeskConfig;
 
 /**
@@ -51,16 +52,19 @@ public class ResponseHeaders {
     void register(@Observes Filters filters) {
         Map<String, String> headers = securityHeaders(signIn.url(), config.http().hstsMaxAge(), LaunchMode.current());
         Map<String, String> framedBySelf = framedBySameOrigin(headers);
+        Map<String, String> preserved = preservedCopy(headers);
         filters.register(context -> {
-            context.addHeadersEndHandler(ignored -> apply(context, headers, framedBySelf));
+            context.addHeadersEndHandler(ignored -> apply(context, headers, framedBySelf, preserved));
             context.next();
         }, PRIORITY);
     }
 
-    private static void apply(RoutingContext context, Map<String, String> securityHeaders, Map<String, String> framedBySelf) {
+    private static void apply(RoutingContext context, Map<String, String> securityHeaders, Map<String, String> framedBySelf,
+                              Map<String, String> preserved) {
         MultiMap headers = context.response().headers();
         String path = context.normalizedPath() == null ? "" : context.normalizedPath();
-        (path.equals(SILENT_SIGN_IN) ? framedBySelf : securityHeaders).forEach(headers::set);
+        (path.equals(SILENT_SIGN_IN) ? framedBySelf : path.startsWith(CaptureView.PRESERVED) ? preserved : securityHeaders)
+                .forEach(headers::set);
         webAppCaching(path, context.response().getStatusCode())
                 .ifPresent(cache -> headers.set(HttpHeaders.CACHE_CONTROL, cache));
     }
@@ -71,6 +75,29 @@ public class ResponseHeaders {
         headers.replaceAll((name, value) -> name.startsWith("Content-Security-Policy")
                 ? value.replace("frame-ancestors 'none'", "frame-ancestors 'self'") : value);
         headers.put("X-Frame-Options", "SAMEORIGIN");
+        return Map.copyOf(headers);
+    }
+
+    /**
+     * A preserved copy of someone else's page: sandboxed (no script, no form, no popup, an opaque origin,
+     * so never this app's), nothing loaded but its own recorded files and inline styles, and framed
+     * only by the web app. This holds even in dev mode: a capture is untrusted content.
+     */
+    static Map<String, String> preservedCopy(Map<String, String> securityHeaders) {
+        Map<String, String> headers = new LinkedHashMap<>(securityHeaders);
+        headers.remove("Content-Security-Policy-Report-Only");
+        headers.put("Content-Security-Policy", String.join("; ",
+                "sandbox",
+                "default-src 'none'",
+                "img-src 'self' data:",
+                "style-src 'self' 'unsafe-inline'",
+                "font-src 'self' data:",
+                "media-src 'self'",
+                "base-uri 'none'",
+                "form-action 'none'",
+                "frame-ancestors 'self'"));
+        headers.put("X-Frame-Options", "SAMEORIGIN");
+        headers.put("Cross-Origin-Resource-Policy", "same-origin");
         return Map.copyOf(headers);
     }
 
