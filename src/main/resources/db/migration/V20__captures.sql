@@ -66,3 +66,8 @@ CREATE TABLE source_watch (
     detail       text
 );
 CREATE INDEX source_watch_due ON source_watch (next_check);
+
+-- A preserved copy can be erased (it may hold personal data of someone who asks): its digest stays.
+ALTER TABLE erasure DROP CONSTRAINT erasure_kind_check;
+ALTER TABLE erasure ADD CONSTRAINT erasure_kind_check
+    CHECK (kind IN ('claimant', 'comment', 'article-author', 'article-text', 'tip-contact', 'capture'));

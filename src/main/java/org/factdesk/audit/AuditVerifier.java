@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.factdesk.common.Limits;
@@ -32,6 +33,9 @@ public class AuditVerifier {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Instance<StoredContent> storedContent;
+
     /**
      * The outcome; {@code firstBroken} is null when everything verifies. {@code erasures} names the
      * personal values erased so far: their events still verify, as they hold only commitments, but
@@ -41,13 +45,32 @@ public class AuditVerifier {
                          @Schema(minimum = Limits.ZERO_TEXT, maximum = Limits.COUNT_MAX_TEXT) long eventsChecked,
                          @Schema(minimum = Limits.ZERO_TEXT, maximum = Limits.COUNT_MAX_TEXT) long streamsChecked,
                          @Schema(minimum = Limits.ZERO_TEXT, maximum = Limits.COUNT_MAX_TEXT) long checkpointsChecked,
-                         BrokenLink firstBroken, @Schema(maxItems = MAX_ERASURES) List<Erased> erasures) {
+                         BrokenLink firstBroken, @Schema(maxItems = MAX_ERASURES) List<Erased> erasures,
+                         @Schema(minimum = Limits.ZERO_TEXT, maximum = Limits.COUNT_MAX_TEXT) long contentChecked,
+                         @Schema(maxItems = MAX_BROKEN_CONTENT) List<BrokenContent> brokenContent) {
+
+        Report(boolean intact, long eventsChecked, long streamsChecked, long checkpointsChecked, BrokenLink firstBroken,
+               List<Erased> erasures) {
+            this(intact, eventsChecked, streamsChecked, checkpointsChecked, firstBroken, erasures, 0, List.of());
+        }
+    }
+
+    /** The report names at most this many pieces of stored content that no longer match the trail. */
+    public static final int MAX_BROKEN_CONTENT = 100;
+
+    /**
+     * Stored content (kind {@code capture}, its id) that no longer matches the digest its audit event
+     * states, or is missing; {@code problem} says which in a sentence of ours.
+     */
+    public record BrokenContent(@Schema(maxLength = Erased.KIND_MAX) String kind,
+                                @Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits.ID_MAX_TEXT) long id,
+                                @Schema(maxLength = PROBLEM_MAX) String problem) {
     }
 
     /** The report names the newest erasures, at most this many (all of them: {@code GET /api/erasures}). */
     public static final int MAX_ERASURES = 1000;
 
-    /** A personal value that was erased: kind (claimant, comment, article-author, article-text, tip-contact), row id, when. */
+    /** A personal value that was erased: kind (claimant, comment, article-author, article-text, tip-contact, capture), row id, when. */
     public record Erased(@Schema(maxLength = Erased.KIND_MAX) String kind,
                          @Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits.ID_MAX_TEXT) long id, Instant erasedAt) {
 
@@ -88,8 +111,15 @@ public class AuditVerifier {
     private Report verify(Connection connection) throws SQLException {
         List<Erased> erasures = erasures(connection);
         Report chains = verifyChains(connection);
-        return new Report(chains.intact(), chains.eventsChecked(), chains.streamsChecked(), chains.checkpointsChecked(),
-                chains.firstBroken(), erasures);
+        long contentChecked = 0;
+        List<BrokenContent> broken = new ArrayList<>();
+        for (StoredContent content : storedContent) {
+            StoredContent.Check check = content.verify(MAX_BROKEN_CONTENT - broken.size());
+            contentChecked += check.checked();
+            broken.addAll(check.broken());
+        }
+        return new Report(chains.intact() && broken.isEmpty(), chains.eventsChecked(), chains.streamsChecked(),
+                chains.checkpointsChecked(), chains.firstBroken(), erasures, contentChecked, broken);
     }
 
     private static List<Erased> erasures(Connection connection) throws SQLException {

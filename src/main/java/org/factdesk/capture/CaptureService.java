@@ -141,6 +141,28 @@ public class CaptureService {
         return Optional.of(capture);
     }
 
+    /**
+     * Erases a finished capture's copy (its WARC, unless another capture keeps the same bytes, and its
+     * text); its digest stays, for the trail. Answers when it was erased before, if it was.
+     */
+    public Optional<Instant> erase(long captureId, Instant now) {
+        Capture capture = Capture.findById(captureId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (capture == null || capture.state != Capture.State.DONE) {
+            throw Problems.notFound("Preserved copy", captureId);
+        }
+        if (capture.erasedAt != null) {
+            return Optional.of(capture.erasedAt);
+        }
+        capture.erasedAt = now;
+        capture.text = null;
+        capture.records = null;
+        capture.persistAndFlush();
+        store.deleteIfUnused(capture.warcDigest);
+        Panache.getEntityManager().createNativeQuery("DELETE FROM source_watch WHERE capture_id = :id")
+                .setParameter("id", captureId).executeUpdate();
+        return Optional.empty();
+    }
+
     /** The ticket and URL of a leased capture, read before recording it. */
     Optional<Capture> get(long id) {
         return Capture.findByIdOptional(id);

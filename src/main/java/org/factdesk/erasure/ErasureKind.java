@@ -17,7 +17,9 @@ public enum ErasureKind {
     /** An article's text and the sentences read from it. */
     ARTICLE_TEXT("article-text"),
     /** A tip's contact (a requester's e-mail address or partner requester id); its waiting answers are dropped. */
-    TIP_CONTACT("tip-contact");
+    TIP_CONTACT("tip-contact"),
+    /** A preserved copy of a source (its WARC and text); its digest stays in the trail, which verify reports as erased. */
+    CAPTURE("capture");
 
     /** Longer than any kind's name (the API states it as the names' bound, the audit report too). */
     public static final int NAME_MAX = AuditVerifier.Erased.KIND_MAX;

@@ -30,7 +30,7 @@ public class ErasureResource {
     @Inject
     CurrentActor actor;
 
-    /** {@code kind}: claimant, comment, article-author, article-text or tip-contact; {@code id}: the claim, comment, article or tip. */
+    /** {@code kind}: claimant, comment, article-author, article-text, tip-contact or capture; {@code id}: the claim, comment, article, tip or capture. */
     public static final int REASON_MAX = 1000;
 
     /** 201 with the record; 404 if the row does not exist; 409 if there is nothing (left) to erase. */

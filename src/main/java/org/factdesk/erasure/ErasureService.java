@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import org.factdesk.article.Article;
 import org.factdesk.audit.AuditAction;
 import org.factdesk.audit.AuditLog;
+import org.factdesk.capture.CaptureService;
 import org.factdesk.claim.Claim;
 import org.factdesk.comment.Comment;
 import org.factdesk.common.Actor;
@@ -39,6 +40,9 @@ public class ErasureService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    CaptureService captures;
+
     /** The erasure's record, as a view built inside the transaction. */
     public ErasureView erase(Actor actor, ErasureKind kind, long targetId, String reason) {
         // PostgreSQL keeps microseconds: the record says exactly what views will read back.
@@ -55,6 +59,9 @@ public class ErasureService {
             case ARTICLE_AUTHOR -> eraseArticleAuthor(targetId, now);
             case ARTICLE_TEXT -> eraseArticleText(targetId, now);
             case TIP_CONTACT -> eraseTipContact(targetId, now);
+            case CAPTURE -> captures.erase(targetId, now).ifPresent(erasedAt -> {
+                throw nothingToErase("Capture " + targetId + " is erased already", erasedAt);
+            });
         }
         erasure.persist();
         if (kind == ErasureKind.ARTICLE_TEXT) {

@@ -201,7 +201,11 @@ class PageRecorderTest {
      * (one pass), then every response's payload digest (a second pass, the first consumed the bodies).
      */
     static List<Read> readBack(PageRecorder.Recorded page) throws Exception {
-        try (WarcReader reader = new WarcReader(page.warc())) {
+        return readBack(page.warc());
+    }
+
+    static List<Read> readBack(java.nio.file.Path warc) throws Exception {
+        try (WarcReader reader = new WarcReader(warc)) {
             reader.calculateBlockDigest();
             for (WarcRecord record : reader) {
                 if (!record.type().equals("warcinfo")) {
@@ -213,7 +217,7 @@ class PageRecorderTest {
             }
         }
         List<Read> records = new ArrayList<>();
-        try (WarcReader reader = new WarcReader(page.warc())) {
+        try (WarcReader reader = new WarcReader(warc)) {
             for (WarcRecord record : reader) {
                 if (record instanceof WarcResponse response) {
                     byte[] body = response.http().body().stream().readAllBytes();

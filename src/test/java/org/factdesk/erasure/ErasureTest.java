@@ -245,13 +245,13 @@ class ErasureTest {
         }
         desk.as(desk.dave).body(Map.of("kind", "requester-contact", "id", claim, "reason", "r")).post("/api/erasures").then()
                 .statusCode(400).contentType("application/problem+json")
-                .body("kinds", equalTo(List.of("claimant", "comment", "article-author", "article-text", "tip-contact")))
-                .body("detail", equalTo("Field 'kind' must be one of claimant, comment, article-author, article-text, tip-contact."));
+                .body("kinds", equalTo(List.of("claimant", "comment", "article-author", "article-text", "tip-contact", "capture")))
+                .body("detail", equalTo("Field 'kind' must be one of claimant, comment, article-author, article-text, tip-contact, capture."));
         desk.as(desk.dave).body(Map.of("kind", "claimant", "id", claim)).post("/api/erasures").then().statusCode(400);
         desk.as(desk.dave).body(Map.of("kind", "claimant", "id", claim, "reason", "x".repeat(1001)))
                 .post("/api/erasures").then().statusCode(400);
         desk.as(desk.dave).body(Map.of("kind", "claimant", "reason", "r")).post("/api/erasures").then().statusCode(400);
-        for (String kind : List.of("claimant", "comment", "article-author", "article-text", "tip-contact")) {
+        for (String kind : List.of("claimant", "comment", "article-author", "article-text", "tip-contact", "capture")) {
             erase(kind, 987_654_321L, "r").statusCode(404).contentType("application/problem+json");
         }
         assertEquals("0", single("SELECT count(*) FROM erasure WHERE target_id = 987654321"));
