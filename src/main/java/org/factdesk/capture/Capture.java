@@ -12,7 +12,11 @@ import org.hibernate.type.SqlTypes;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One preserved copy of an evidence item's source: a queued fetch until it is {@code DONE} (its WARC
@@ -88,6 +92,26 @@ public class Capture extends PanacheEntityBase {
         capture.requestedBy = requestedBy;
         capture.requestedAt = now;
         return capture;
+    }
+
+    /** What the public is told of a cited copy now: erased, and whether the link watch found the original gone. */
+    public record PublicStatus(boolean erased, boolean originalGone) {
+    }
+
+    /** The public status of these captures, by id; one query. */
+    public static Map<Long, PublicStatus> publicStatusOf(Collection<Long> ids) {
+        Map<Long, PublicStatus> statuses = new HashMap<>();
+        if (!ids.isEmpty()) {
+            List<?> rows = getEntityManager().createNativeQuery("""
+                            SELECT c.id, c.erased_at IS NOT NULL, coalesce(w.state = 'GONE', false)
+                            FROM capture c LEFT JOIN source_watch w ON w.capture_id = c.id WHERE c.id IN (:ids)""")
+                    .setParameter("ids", ids).getResultList();
+            for (Object row : rows) {
+                Object[] r = (Object[]) row;
+                statuses.put(((Number) r[0]).longValue(), new PublicStatus((Boolean) r[1], (Boolean) r[2]));
+            }
+        }
+        return statuses;
     }
 
     /** The newest capture of an evidence item, or null. */

@@ -28,7 +28,7 @@ public class CaptureResource {
     @GET
     @Path("captures")
     public CaptureListView latest(@PathParam("ticketId") @Min(1) @Max(Limits.ID_MAX) long ticketId) {
-        return new CaptureListView(captures.latestOfTicket(ticketId).stream().map(CaptureView::of).toList());
+        return captures.views(captures.latestOfTicket(ticketId));
     }
 
     /** Every capture of one evidence item, newest first. */
@@ -36,7 +36,7 @@ public class CaptureResource {
     @Path("evidence/{evidenceId}/captures")
     public CaptureListView ofEvidence(@PathParam("ticketId") @Min(1) @Max(Limits.ID_MAX) long ticketId,
                                       @PathParam("evidenceId") @Min(1) @Max(Limits.ID_MAX) long evidenceId) {
-        return new CaptureListView(captures.ofEvidence(ticketId, evidenceId).stream().map(CaptureView::of).toList());
+        return captures.views(captures.ofEvidence(ticketId, evidenceId));
     }
 
     /** Captures the item's source again (after a failure, or for a fresher copy), while its evidence may be edited. */
@@ -46,6 +46,14 @@ public class CaptureResource {
     public Response request(@PathParam("ticketId") @Min(1) @Max(Limits.ID_MAX) long ticketId,
                             @PathParam("evidenceId") @Min(1) @Max(Limits.ID_MAX) long evidenceId) {
         return Response.status(Response.Status.CREATED)
-                .entity(CaptureView.of(captures.request(ticketId, evidenceId, actor.get()))).build();
+                .entity(CaptureView.of(captures.request(ticketId, evidenceId, actor.get()), null)).build();
+    }
+
+    /** What the link watch found: the capture's text beside the original's text now, for a diff. */
+    @GET
+    @Path("captures/{captureId}/watch")
+    public WatchDiffView watch(@PathParam("ticketId") @Min(1) @Max(Limits.ID_MAX) long ticketId,
+                               @PathParam("captureId") @Min(1) @Max(Limits.ID_MAX) long captureId) {
+        return captures.watchDiff(ticketId, captureId);
     }
 }

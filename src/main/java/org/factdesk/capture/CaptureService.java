@@ -94,6 +94,23 @@ public class CaptureService {
                 order by newest.evidenceId""", ticketId);
     }
 
+    /** Captures as the desk sees them, with the link watch over those a published version cites. */
+    public CaptureListView views(List<Capture> list) {
+        Map<Long, SourceWatch> watches = new HashMap<>();
+        SourceWatch.of(list.stream().map(c -> c.id).toList()).forEach(w -> watches.put(w.captureId, w));
+        return new CaptureListView(list.stream().map(c -> CaptureView.of(c, watches.get(c.id))).toList());
+    }
+
+    /** The link watch's finding on one of the ticket's captures, with both texts for a diff. */
+    public WatchDiffView watchDiff(long ticketId, long captureId) {
+        Capture capture = Capture.findById(captureId);
+        SourceWatch watch = SourceWatch.findById(captureId);
+        if (capture == null || capture.ticketId != ticketId || watch == null) {
+            throw Problems.notFound("Link watch of capture", captureId + " of ticket " + ticketId);
+        }
+        return new WatchDiffView(CaptureView.WatchView.of(watch), capture.capturedAt, capture.text, watch.currentText);
+    }
+
     /** Every capture of one evidence item, newest first (at most {@link #MAX_PER_EVIDENCE}). */
     public List<Capture> ofEvidence(long ticketId, long evidenceId) {
         Ticket.get(ticketId);

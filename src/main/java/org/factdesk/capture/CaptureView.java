@@ -32,7 +32,20 @@ public record CaptureView(@Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits
                           @Schema(minimum = Limits.ZERO_TEXT, maximum = Limits.INT_MAX_TEXT) int filesFailed,
                           Instant erasedAt,
                           @Schema(maxLength = PATH_MAX) String viewUrl,
-                          @Schema(maxLength = PATH_MAX) String warcUrl) {
+                          @Schema(maxLength = PATH_MAX) String warcUrl,
+                          WatchView watch) {
+
+    /**
+     * The link watch over a published source's original (null until a published version cites the
+     * capture): UNCHECKED, SAME, CHANGED (its text differs from the capture's) or GONE, since when,
+     * the last check and what it saw.
+     */
+    public record WatchView(SourceWatch.State state, Instant since, Instant checkedAt,
+                            @Schema(maxLength = LinkWatch.DETAIL_MAX) String detail) {
+        static WatchView of(SourceWatch w) {
+            return w == null ? null : new WatchView(w.state, w.since, w.checkedAt, w.detail);
+        }
+    }
 
     /** "sha256:" and 64 hex digits. */
     static final int DIGEST_MAX = 7 + 64;
@@ -47,7 +60,7 @@ public record CaptureView(@Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits
         return PRESERVED + id + "/" + key + "/";
     }
 
-    static CaptureView of(Capture c) {
+    static CaptureView of(Capture c, SourceWatch watch) {
         int files = 0;
         int failed = 0;
         if (c.records != null) {
@@ -63,6 +76,6 @@ public record CaptureView(@Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits
         String view = readable ? viewPath(c.id, c.viewKey) : null;
         return new CaptureView(c.id, c.evidenceId, c.url, c.state, c.attempts, c.error, c.requestedBy, c.requestedAt,
                 c.capturedAt, c.warcDigest, c.warcSize, c.pageStatus, c.finalUrl, c.truncated, files, failed, c.erasedAt,
-                view, readable ? view + "capture.warc.gz" : null);
+                view, readable ? view + "capture.warc.gz" : null, WatchView.of(watch));
     }
 }

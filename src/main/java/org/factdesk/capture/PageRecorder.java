@@ -116,13 +116,12 @@ final class PageRecorder {
                     .map(OutboundClient.HeaderLine::value).findFirst().orElse("");
             boolean truncated = page.truncation() != OutboundClient.Truncation.NONE;
             String text = "";
-            String base = type.toLowerCase(Locale.ROOT);
-            if (page.length() <= PARSE_MAX && (base.startsWith("text/html") || base.startsWith("application/xhtml"))) {
+            if (page.length() <= PARSE_MAX && isHtml(type)) {
                 Document document;
                 try (InputStream in = Files.newInputStream(page.body())) {
                     document = Jsoup.parse(in, charsetOf(type), page.uri().toString());
                 }
-                text = cap(document.body() == null ? "" : document.body().text());
+                text = textOf(document);
                 List<String> resources = new ArrayList<>(subresources(document));
                 for (String resource : resources.subList(0, Math.min(resources.size(), budget.maxResources()))) {
                     long left = budget.maxBytes() - used[0];
@@ -140,7 +139,7 @@ final class PageRecorder {
                     }
                 }
                 truncated |= resources.size() > budget.maxResources();
-            } else if (page.length() <= PARSE_MAX && base.startsWith("text/plain")) {
+            } else if (page.length() <= PARSE_MAX && type.toLowerCase(Locale.ROOT).startsWith("text/plain")) {
                 String charset = charsetOf(type);
                 text = cap(new String(Files.readAllBytes(page.body()), charset == null ? StandardCharsets.UTF_8 : Charset.forName(charset)));
             }
@@ -313,6 +312,16 @@ final class PageRecorder {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /** The text a reader sees on the page, as the desk and the link watch compare it. */
+    static String textOf(Document document) {
+        return cap(document.body() == null ? "" : document.body().text());
+    }
+
+    static boolean isHtml(String contentType) {
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        return type.startsWith("text/html") || type.startsWith("application/xhtml");
     }
 
     private static String cap(String text) {

@@ -40,8 +40,7 @@ public class PreservedCopies {
         try {
             WarcResponse response = response(capture, page);
             String type = response.http().headers().first("Content-Type").orElse("");
-            String base = type.toLowerCase(java.util.Locale.ROOT);
-            if (!(base.startsWith("text/html") || base.startsWith("application/xhtml"))) {
+            if (!PageRecorder.isHtml(type)) {
                 return SafeView.file(capture, page, type);
             }
             String charset = PageRecorder.charsetOf(type);

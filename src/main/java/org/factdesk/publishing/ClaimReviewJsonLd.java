@@ -58,6 +58,19 @@ public class ClaimReviewJsonLd {
         factCheck.firstAppearance().ifPresent(first -> claim.set("firstAppearance", creativeWork(first)));
         ArrayNode appearances = claim.putArray("appearance");
         factCheck.appearances().forEach(a -> appearances.add(creativeWork(a)));
+        ArrayNode citations = review.putArray("citation");
+        for (PublishedFactCheck.Source source : factCheck.sources()) {
+            ObjectNode cited = citations.addObject().put("@type", "CreativeWork").put("name", source.title())
+                    .put("url", source.url());
+            PublishedFactCheck.Preserved copy = source.preserved();
+            if (copy != null && !copy.erased()) {
+                // The copy the verdict relied on, with the SHA-256 of its WARC that the audit trail holds.
+                cited.putObject("archivedAt").put("@type", "WebPage").put("url", config.publisher().baseUrl() + copy.path())
+                        .put("dateCreated", iso(copy.capturedAt()))
+                        .putObject("identifier").put("@type", "PropertyValue").put("propertyID", "sha256")
+                        .put("value", copy.hex());
+            }
+        }
         return review;
     }
 

@@ -52,7 +52,7 @@ public class FactCheckPage {
     /** Everything the template shows, formatted in the desk's time zone; {@code claimantRemovedOn} once it was erased. */
     public record View(PublishedFactCheck fc, String url, String jsonLd, String published, String updated,
                        List<CorrectionView> corrections, String retractedAt, String claimantRemovedOn, String timeZone,
-                       boolean preview) {
+                       boolean preview, List<String> capturedOn) {
     }
 
     public record CorrectionView(int version, String publishedAt, String note, List<String> changes) {
@@ -114,7 +114,8 @@ public class FactCheckPage {
                 fc.corrections().stream().map(c -> new CorrectionView(c.version(), format(c.publishedAt(), zone),
                         c.note(), c.changes())).toList(),
                 fc.retraction() == null ? null : format(fc.retraction().at(), zone),
-                claimantErased == null ? null : date(claimantErased, zone), zone.getId(), preview);
+                claimantErased == null ? null : date(claimantErased, zone), zone.getId(), preview,
+                fc.sources().stream().map(s -> s.preserved() == null ? "" : format(s.preserved().capturedAt(), zone)).toList());
         return Templates.factCheck(view).render();
     }
 

@@ -2,6 +2,7 @@ package org.factdesk.publishing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.orm.panache.Panache;
+import org.factdesk.capture.Capture;
 import org.factdesk.rating.Rating;
 import org.factdesk.ticket.Ticket;
 import org.factdesk.ticket.TicketStatus;
@@ -32,8 +33,21 @@ public record PublishedFactCheck(long id, String headline, String claimText, Str
     public record PublicRating(String label, String definition, Integer value, Integer best, Integer worst) {
     }
 
+    /** A cited source; {@code preserved} is the capture the version relied on, when one was made. */
     public record Source(String title, String url, String excerpt, String stance, String accessedOn,
-                         String archiveUrl) {
+                         String archiveUrl, Preserved preserved) {
+    }
+
+    /**
+     * The preserved copy of a source: where it is read ({@code path}, under the public origin), when it
+     * was captured and the SHA-256 the audit trail holds; {@code erased} when it was taken down since,
+     * {@code originalGone} when the link watch found the original no longer available.
+     */
+    public record Preserved(String path, Instant capturedAt, String digest, boolean erased, boolean originalGone) {
+        /** The digest's hex digits, without its {@code sha256:} prefix. */
+        public String hex() {
+            return digest.substring("sha256:".length());
+        }
     }
 
     /** A later version: when, why (the public note), and what changed. */
@@ -68,11 +82,12 @@ public record PublishedFactCheck(long id, String headline, String claimText, Str
                 .setParameter("ids", ticketIds).setParameter("published", VerdictVersion.State.PUBLISHED)
                 .getResultStream().collect(Collectors.groupingBy(v -> v.ticketId));
         Map<Long, Rating> ratings = ratingsOf(versionsOf.values().stream().flatMap(List::stream).toList());
+        Map<Long, Capture.PublicStatus> copies = copiesOf(versionsOf.values().stream().map(v -> v.get(v.size() - 1)).toList());
         List<PublishedFactCheck> published = new ArrayList<>();
         for (Long id : ticketIds) {
             Ticket ticket = tickets.get(id);
             if (ticket != null && ticket.everPublished() && versionsOf.containsKey(id)) {
-                published.add(of(ticket, versionsOf.get(id), ratings));
+                published.add(of(ticket, versionsOf.get(id), ratings, copies));
             }
         }
         return published;
@@ -85,7 +100,22 @@ public record PublishedFactCheck(long id, String headline, String claimText, Str
     public static PublishedFactCheck withNext(Ticket ticket, VerdictVersion next) {
         List<VerdictVersion> versions = new ArrayList<>(VerdictVersion.publishedOf(ticket.id));
         versions.add(next);
-        return of(ticket, versions, ratingsOf(versions));
+        return of(ticket, versions, ratingsOf(versions), copiesOf(List.of(next)));
+    }
+
+    /** What the public is told now of the captures these versions cite: one query. */
+    private static Map<Long, Capture.PublicStatus> copiesOf(List<VerdictVersion> versions) {
+        List<Long> ids = new ArrayList<>();
+        for (VerdictVersion version : versions) {
+            if (version.sources != null) {
+                version.sources.forEach(s -> {
+                    if (s.path("capture").hasNonNull("path")) {
+                        ids.add(s.path("capture").path("id").asLong());
+                    }
+                });
+            }
+        }
+        return Capture.publicStatusOf(ids);
     }
 
     /** The ratings these versions cite, with their scales: one query. */
@@ -97,7 +127,8 @@ public record PublishedFactCheck(long id, String headline, String claimText, Str
                 .collect(Collectors.toMap(r -> r.id, r -> r, (same, again) -> same)); // one row per rating of the scale
     }
 
-    private static PublishedFactCheck of(Ticket ticket, List<VerdictVersion> versions, Map<Long, Rating> ratings) {
+    private static PublishedFactCheck of(Ticket ticket, List<VerdictVersion> versions, Map<Long, Rating> ratings,
+                                         Map<Long, Capture.PublicStatus> copies) {
         VerdictVersion first = versions.get(0);
         VerdictVersion latest = versions.get(versions.size() - 1);
         Rating rating = ratings.get(latest.ratingId);
@@ -114,7 +145,7 @@ public record PublishedFactCheck(long id, String headline, String claimText, Str
         return new PublishedFactCheck(ticket.id, latest.headline, latest.claimText, latest.claimant,
                 latest.claimLanguage, List.of(latest.claimTopics), appearances(latest.appearances), publicRating,
                 latest.summary, paragraphs(latest.explanation),
-                sources(latest.sources), first.publishedAt, latest.publishedAt, corrections, retraction, ticket.createdAt);
+                sources(latest.sources, copies), first.publishedAt, latest.publishedAt, corrections, retraction, ticket.createdAt);
     }
 
     /** The last change the public saw: the retraction, or the latest publication. */
@@ -164,12 +195,21 @@ public record PublishedFactCheck(long id, String headline, String claimText, Str
         return text == null ? List.of() : List.of(text.strip().split("\\R\\s*\\R"));
     }
 
-    private static List<Source> sources(JsonNode sources) {
+    private static List<Source> sources(JsonNode sources, Map<Long, Capture.PublicStatus> copies) {
         List<Source> list = new ArrayList<>();
         if (sources != null) {
             for (JsonNode s : sources) {
+                JsonNode capture = s.path("capture");
+                Preserved preserved = null;
+                if (capture.hasNonNull("path")) {
+                    Capture.PublicStatus status = copies.getOrDefault(capture.path("id").asLong(),
+                            new Capture.PublicStatus(false, false));
+                    preserved = new Preserved(status.erased() ? null : capture.path("path").asText(),
+                            OffsetDateTime.parse(capture.path("capturedAt").asText()).toInstant(),
+                            capture.path("warcDigest").asText(), status.erased(), status.originalGone());
+                }
                 list.add(new Source(s.path("title").asText(), s.path("url").asText(), text(s, "excerpt"),
-                        s.path("stance").asText(), s.path("accessedOn").asText(), text(s, "archiveUrl")));
+                        s.path("stance").asText(), s.path("accessedOn").asText(), text(s, "archiveUrl"), preserved));
             }
         }
         return list;
