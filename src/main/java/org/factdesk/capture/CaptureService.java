@@ -117,13 +117,34 @@ public class CaptureService {
         return Capture.list("ticketId = ?1 and evidenceId = ?2 order by id desc", ticketId, evidenceId);
     }
 
-    /** The cited items whose newest capture is still being made: a verdict citing them cannot go to review. */
+    /**
+     * The cited items whose capture has not had its first attempt yet: a verdict citing them cannot go to
+     * review. One that failed an attempt and waits for the next no longer holds the verdict back: see
+     * {@link #settleForReview}.
+     */
     public List<Long> stillCapturing(Collection<Long> evidenceIds) {
         if (evidenceIds.isEmpty()) {
             return List.of();
         }
-        return Capture.<Capture>list("evidenceId in ?1 and state = ?2 order by evidenceId", evidenceIds,
+        return Capture.<Capture>list("evidenceId in ?1 and state = ?2 and attempts = 0 order by evidenceId", evidenceIds,
                         Capture.State.PENDING).stream().map(c -> c.evidenceId).distinct().toList();
+    }
+
+    /**
+     * At submission, captures still waiting to retry fail for good, each with its event: the reviewer
+     * reviews the failure they see, and nothing changes under review. The caller holds the ticket's lock.
+     */
+    public void settleForReview(Ticket ticket, Actor actor) {
+        List<Capture> retrying = Capture.list("ticketId = ?1 and state = ?2 and attempts > 0 order by id", ticket.id,
+                Capture.State.PENDING);
+        for (Capture capture : retrying) {
+            Panache.getEntityManager().createNativeQuery("""
+                            UPDATE capture SET state = 'FAILED', next_at = NULL, lease_until = NULL, lease_token = NULL
+                            WHERE id = :id""").setParameter("id", capture.id).executeUpdate();
+            audit.ticket(actor, ticket, AuditAction.EVIDENCE_CAPTURE_FAILED, null, null, audit.changes()
+                    .value("evidenceId", capture.evidenceId).value("captureId", capture.id).value("url", capture.url)
+                    .value("reason", "given up at submission for review: " + capture.error));
+        }
     }
 
     /** The newest capture of each item, for a version's sources to point at; items never captured are absent. */

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response.Status;
 import org.factdesk.audit.AuditAction;
 import org.factdesk.audit.AuditLog;
+import org.factdesk.capture.CaptureService;
 import org.factdesk.claim.Claim;
 import org.factdesk.claim.Priority;
 import org.factdesk.comment.CommentService;
@@ -40,6 +41,9 @@ import java.util.function.Function;
 @ApplicationScoped
 @Transactional
 public class TicketService {
+
+    @Inject
+    CaptureService captures;
 
     @Inject
     AuditLog audit;
@@ -95,7 +99,10 @@ public class TicketService {
         TransitionPlan plan = TransitionPlan.of(requested, ticket, actor, request, now, () -> DeskSettings.get().maxInProgress);
         AuditLog.Changes changes = plan.changes();
         switch (plan.action()) {
-            case SUBMIT -> verdicts.requireSubmittable(ticket);
+            case SUBMIT -> {
+                verdicts.requireSubmittable(ticket);
+                captures.settleForReview(ticket, actor);
+            }
             case REQUEST_CHANGES -> discuss(ticket, actor, "comment", request.comment(), changes, now);
             case WITHDRAW_APPROVAL -> discuss(ticket, actor, "reason", request.reason(), changes, now);
             case PUBLISH -> {
