@@ -54,10 +54,10 @@ final class PageRecorder {
 
     /**
      * A record written, or a subresource that could not be: its URL, the response's offset in the WARC
-     * (null when failed), status, media type, payload digest, why it was cut short, or the error.
+     * (null when failed), status, media type, payload size and digest, why it was cut short, or the error.
      */
-    record Entry(String uri, Long offset, Integer status, String contentType, String payloadDigest, String truncated,
-                 String error) {
+    record Entry(String uri, Long offset, Integer status, String contentType, Long size, String payloadDigest,
+                 String truncated, String error) {
     }
 
     /** What a capture recorded: the WARC, where the page ended up, its text and every record. */
@@ -135,7 +135,7 @@ final class PageRecorder {
                         Files.deleteIfExists(got.body());
                         truncated |= got.truncation() == OutboundClient.Truncation.TIME;
                     } catch (OutboundClient.Failure e) {
-                        entries.add(new Entry(resource, null, null, null, null, null, e.getMessage()));
+                        entries.add(new Entry(resource, null, null, null, null, null, null, e.getMessage()));
                     }
                 }
                 truncated |= resources.size() > budget.maxResources();
@@ -165,7 +165,7 @@ final class PageRecorder {
             long offset = writer.position();
             write(writer, exchange);
             entries.add(new Entry(exchange.uri().toString(), offset, exchange.head().status(), contentType(exchange),
-                    exchange.payloadDigest(), truncation(exchange.truncation()), null));
+                    exchange.length(), exchange.payloadDigest(), truncation(exchange.truncation()), null));
             Optional<String> location = redirect(exchange);
             if (location.isEmpty() || hop == MAX_REDIRECTS) {
                 return exchange;

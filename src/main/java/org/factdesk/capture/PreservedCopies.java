@@ -40,7 +40,8 @@ public class PreservedCopies {
         try {
             WarcResponse response = response(capture, page);
             String type = response.http().headers().first("Content-Type").orElse("");
-            if (!PageRecorder.isHtml(type)) {
+            // A page too large to parse is shown as a file, as the recorder did not read it either.
+            if (!PageRecorder.isHtml(type) || capture.records.path(page).path("size").asLong() > PageRecorder.PARSE_MAX) {
                 return SafeView.file(capture, page, type);
             }
             String charset = PageRecorder.charsetOf(type);

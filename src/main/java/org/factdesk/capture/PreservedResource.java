@@ -25,6 +25,9 @@ import java.io.InputStream;
 @PermitAll
 public class PreservedResource {
 
+    /** A copy never changes, but an erasure must reach readers within the hour. */
+    static final String CACHE = "max-age=3600";
+
     /** A key is 64 hex digits; a longer one is refused before it is looked up. */
     static final int KEY_MAX = 64;
 
@@ -37,7 +40,7 @@ public class PreservedResource {
     @Produces(MediaType.TEXT_HTML)
     public Response view(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id,
                          @PathParam("key") @Size(max = KEY_MAX) String key) {
-        return Response.ok(copies.view(id, key)).build();
+        return Response.ok(copies.view(id, key)).header("Cache-Control", CACHE).build();
     }
 
     /** One recorded file (an image, a stylesheet, the page itself), decoded, with its recorded media type. */
@@ -47,7 +50,7 @@ public class PreservedResource {
     public Response file(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id, @PathParam("key") @Size(max = KEY_MAX) String key,
                          @PathParam("index") @Min(0) @Max(Integer.MAX_VALUE) int index) {
         PreservedCopies.File file = copies.file(id, key, index);
-        return Response.ok(stream(file.content()), file.contentType()).build();
+        return Response.ok(stream(file.content()), file.contentType()).header("Cache-Control", CACHE).build();
     }
 
     /** The WARC file, for any standard WARC tool; its SHA-256 is the one in the audit trail. */
@@ -56,7 +59,7 @@ public class PreservedResource {
     @Produces("application/warc")
     public Response warc(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id, @PathParam("key") @Size(max = KEY_MAX) String key) {
         PreservedCopies.File file = copies.warc(id, key);
-        return Response.ok(stream(file.content()), file.contentType())
+        return Response.ok(stream(file.content()), file.contentType()).header("Cache-Control", CACHE)
                 .header("Content-Disposition", "attachment; filename=\"capture-" + id + ".warc.gz\"").build();
     }
 
