@@ -3223,6 +3223,155 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tickets/{ticketId}/captures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Latest */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ticketId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaptureListView"];
+                    };
+                };
+                /** @description The request breaks a limit or rule of this document (violations name the fields). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpProblem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpProblem"];
+                    };
+                };
+                /** @description An unexpected failure; the problem hides its details. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpProblem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{ticketId}/captures/{captureId}/watch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Watch */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    captureId: number;
+                    ticketId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WatchDiffView"];
+                    };
+                };
+                /** @description The request breaks a limit or rule of this document (violations name the fields). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpProblem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpProblem"];
+                    };
+                };
+                /** @description An unexpected failure; the problem hides its details. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpProblem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tickets/{ticketId}/comments": {
         parameters: {
             query?: never;
@@ -3637,6 +3786,140 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{ticketId}/evidence/{evidenceId}/captures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Of Evidence */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    evidenceId: number;
+                    ticketId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaptureListView"];
+                    };
+                };
+                /** @description The request breaks a limit or rule of this document (violations name the fields). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpProblem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpProblem"];
+                    };
+                };
+                /** @description An unexpected failure; the problem hides its details. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpProblem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Request */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    evidenceId: number;
+                    ticketId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description The request breaks a limit or rule of this document (violations name the fields). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpProblem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpProblem"];
+                    };
+                };
+                /** @description An unexpected failure; the problem hides its details. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpProblem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -5321,6 +5604,160 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/preserved/{id}/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** View */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/preserved/{id}/{key}/capture.warc.gz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Warc */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/warc": unknown;
+                    };
+                };
+                /** @description The request breaks a limit or rule of this document (violations name the fields). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblem"];
+                    };
+                };
+                /** @description An unexpected failure; the problem hides its details. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpProblem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/preserved/{id}/{key}/r/{index}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** File */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    index: number;
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": unknown;
+                    };
+                };
+                /** @description The request breaks a limit or rule of this document (violations name the fields). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblem"];
+                    };
+                };
+                /** @description An unexpected failure; the problem hides its details. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpProblem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/public/channels/{name}/tips": {
         parameters: {
             query?: never;
@@ -5644,6 +6081,12 @@ export interface components {
             /** Format: int64 */
             claimId: number;
         };
+        BrokenContent: {
+            kind: string;
+            /** Format: int64 */
+            id: number;
+            problem: string;
+        };
         BrokenLink: {
             /** @enum {string} */
             kind: "event" | "checkpoint";
@@ -5695,6 +6138,40 @@ export interface components {
             /** Format: double */
             threshold: number;
             items: components["schemas"]["CandidateView"][];
+        };
+        CaptureListView: {
+            items: components["schemas"]["CaptureView"][];
+        };
+        CaptureView: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            evidenceId: number;
+            /** Format: uri */
+            url: string;
+            state: components["schemas"]["State1"];
+            /** Format: int32 */
+            attempts: number;
+            error: string;
+            requestedBy: string;
+            requestedAt: components["schemas"]["Instant"];
+            capturedAt: components["schemas"]["Instant"];
+            warcDigest: string;
+            /** Format: int64 */
+            warcSize: number;
+            /** Format: int32 */
+            pageStatus: number;
+            /** Format: uri */
+            finalUrl: string;
+            truncated: boolean;
+            /** Format: int32 */
+            files: number;
+            /** Format: int32 */
+            filesFailed: number;
+            erasedAt: components["schemas"]["Instant"];
+            viewUrl: string;
+            warcUrl: string;
+            watch: components["schemas"]["WatchView"];
         };
         ChannelRequest: {
             name: string;
@@ -6413,6 +6890,9 @@ export interface components {
             checkpointsChecked: number;
             firstBroken: components["schemas"]["BrokenLink"];
             erasures: components["schemas"]["Erased"][];
+            /** Format: int64 */
+            contentChecked: number;
+            brokenContent: components["schemas"]["BrokenContent"][];
         };
         SearchHitView: {
             kind: components["schemas"]["SearchKind"];
@@ -6495,7 +6975,11 @@ export interface components {
         /** @enum {string} */
         Stance: "SUPPORTS" | "REFUTES" | "CONTEXT";
         /** @enum {string} */
-        State: "DRAFT" | "PUBLISHED";
+        State: "UNCHECKED" | "SAME" | "CHANGED" | "GONE";
+        /** @enum {string} */
+        State1: "PENDING" | "DONE" | "FAILED";
+        /** @enum {string} */
+        State2: "DRAFT" | "PUBLISHED";
         /** @enum {string} */
         Status: "PENDING" | "DELIVERED" | "FAILED";
         /** @enum {string} */
@@ -6622,7 +7106,7 @@ export interface components {
         VerdictView: {
             /** Format: int64 */
             id: number;
-            state: components["schemas"]["State"];
+            state: components["schemas"]["State2"];
             /** Format: int32 */
             number: number;
             /** Format: int64 */
@@ -6662,6 +7146,18 @@ export interface components {
              * @example Invalid email format
              */
             message: string;
+        };
+        WatchDiffView: {
+            watch: components["schemas"]["WatchView"];
+            capturedAt: components["schemas"]["Instant"];
+            capturedText: string;
+            currentText: string;
+        };
+        WatchView: {
+            state: components["schemas"]["State"];
+            since: components["schemas"]["Instant"];
+            checkedAt: components["schemas"]["Instant"];
+            detail: string;
         };
         WebAppConfigView: {
             /** Format: uri */
