@@ -2,7 +2,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeDesk, json } from '../../testing/fakeDesk';
 import type { Capture, Evidence } from '../../types';
-import { POLL_FIRST_ATTEMPT_MS, shortDigest } from './Captures';
+import { POLL_FIRST_ATTEMPT_MS, POLL_RETRY_MS, shortDigest } from './Captures';
 import { EvidencePanel } from './EvidencePanel';
 import { wordChanges } from './sourceDiff';
 
@@ -164,7 +164,7 @@ describe('preserved copies in the evidence panel', () => {
       await act(async () => { vi.advanceTimersByTime(300); });
     }
     vi.useRealTimers();
-    await waitFor(() => expect(fake.reads()).toBe(6));
+    await waitFor(() => expect(fake.reads()).toBe(6), { timeout: 5000 });
     expect((await copyOf('Budget')).textContent).toMatch(/Preserved 12 Nov/);
   });
 
@@ -172,19 +172,20 @@ describe('preserved copies in the evidence panel', () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     const server: Server = { captures: [capture(1)] };
     const fake = setup([evidence(1, 'Budget')], server);
+    const copy = () => screen.getByRole('group', { name: 'Preserved copy of Budget' }).textContent;
     await copyOf('Budget');
     expect(fake.reads()).toBe(1);
     server.captures = [capture(1, { attempts: 1, error: 'no DNS answer' })];
-    await act(async () => { vi.advanceTimersByTime(POLL_FIRST_ATTEMPT_MS + 10); });
-    await waitFor(() => expect(screen.getByRole('group', { name: 'Preserved copy of Budget' }).textContent).toContain('Retrying after: no DNS answer'));
+    await act(async () => { await vi.advanceTimersByTimeAsync(POLL_FIRST_ATTEMPT_MS + 10); });
+    await waitFor(() => expect(copy()).toContain('Retrying after: no DNS answer'), { timeout: 5000 });
     expect(fake.reads()).toBe(2);
     server.captures = [capture(1, { state: 'FAILED', attempts: 3, error: 'no DNS answer' })];
-    await act(async () => { vi.advanceTimersByTime(POLL_FIRST_ATTEMPT_MS + 10); });
+    await act(async () => { await vi.advanceTimersByTimeAsync(POLL_FIRST_ATTEMPT_MS + 10); });
     expect(fake.reads()).toBe(2); // retries are minutes apart: read less often
-    await act(async () => { vi.advanceTimersByTime(20000); });
-    await waitFor(() => expect(screen.getByRole('group', { name: 'Preserved copy of Budget' }).textContent).toContain('Capture failed'));
+    await act(async () => { await vi.advanceTimersByTimeAsync(POLL_RETRY_MS); });
+    await waitFor(() => expect(copy()).toContain('Capture failed'), { timeout: 5000 });
     expect(fake.reads()).toBe(3);
-    await act(async () => { vi.advanceTimersByTime(60000); });
+    await act(async () => { await vi.advanceTimersByTimeAsync(60000); });
     expect(fake.reads()).toBe(3);
   });
 
