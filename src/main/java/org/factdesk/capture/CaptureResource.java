@@ -2,8 +2,10 @@ package org.factdesk.capture;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -11,6 +13,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import org.factdesk.common.CurrentActor;
 import org.factdesk.common.Limits;
+import org.factdesk.common.Page;
+import org.factdesk.common.PageRequest;
 import org.factdesk.common.Roles;
 
 /** The preserved copies of a ticket's sources, and asking for another one. */
@@ -27,16 +31,18 @@ public class CaptureResource {
     /** The newest capture of each of the ticket's evidence items (items never captured have none). */
     @GET
     @Path("captures")
-    public CaptureListView latest(@PathParam("ticketId") @Min(1) @Max(Limits.ID_MAX) long ticketId) {
-        return captures.views(captures.latestOfTicket(ticketId));
+    public Page<CaptureView> latest(@PathParam("ticketId") @Min(1) @Max(Limits.ID_MAX) long ticketId,
+                                    @Valid @BeanParam PageRequest page) {
+        return captures.latestOfTicket(ticketId, page);
     }
 
     /** Every capture of one evidence item, newest first. */
     @GET
     @Path("evidence/{evidenceId}/captures")
-    public CaptureListView ofEvidence(@PathParam("ticketId") @Min(1) @Max(Limits.ID_MAX) long ticketId,
-                                      @PathParam("evidenceId") @Min(1) @Max(Limits.ID_MAX) long evidenceId) {
-        return captures.views(captures.ofEvidence(ticketId, evidenceId));
+    public Page<CaptureView> ofEvidence(@PathParam("ticketId") @Min(1) @Max(Limits.ID_MAX) long ticketId,
+                                        @PathParam("evidenceId") @Min(1) @Max(Limits.ID_MAX) long evidenceId,
+                                        @Valid @BeanParam PageRequest page) {
+        return captures.ofEvidence(ticketId, evidenceId, page);
     }
 
     /** Captures the item's source again (after a failure, or for a fresher copy), while its evidence may be edited. */
@@ -46,7 +52,7 @@ public class CaptureResource {
     public Response request(@PathParam("ticketId") @Min(1) @Max(Limits.ID_MAX) long ticketId,
                             @PathParam("evidenceId") @Min(1) @Max(Limits.ID_MAX) long evidenceId) {
         return Response.status(Response.Status.CREATED)
-                .entity(CaptureView.of(captures.request(ticketId, evidenceId, actor.get()), null)).build();
+                .entity(captures.request(ticketId, evidenceId, actor.get())).build();
     }
 
     /** What the link watch found: the capture's text beside the original's text now, for a diff. */

@@ -11,6 +11,8 @@ import org.factdesk.audit.AuditLog;
 import org.factdesk.common.Actor;
 import org.factdesk.common.FactdeskConfig;
 import org.factdesk.common.LeasedOutbox;
+import org.factdesk.common.Page;
+import org.factdesk.common.PageRequest;
 import org.factdesk.common.Problems;
 import org.factdesk.evidence.Evidence;
 import org.factdesk.evidence.EvidenceRemoved;
@@ -64,7 +66,7 @@ public class CaptureService {
     }
 
     /** Asks for a new capture of an evidence item's source: again after a failure, or a fresher copy. */
-    public Capture request(long ticketId, long evidenceId, Actor actor) {
+    public CaptureView request(long ticketId, long evidenceId, Actor actor) {
         Ticket ticket = Ticket.lockForEdit(ticketId, TicketPolicy.Part.EVIDENCE, actor);
         Evidence evidence = Evidence.findById(evidenceId);
         if (evidence == null || evidence.ticketId != ticketId) {
@@ -82,23 +84,23 @@ public class CaptureService {
         capture.persistAndFlush();
         audit.ticket(actor, ticket, AuditAction.EVIDENCE_CAPTURE_REQUESTED, null, null, audit.changes()
                 .value("evidenceId", evidenceId).value("captureId", capture.id).value("url", capture.url));
-        return capture;
+        return CaptureView.of(capture, null);
     }
 
-    /** The newest capture of each of the ticket's evidence items. */
-    public List<Capture> latestOfTicket(long ticketId) {
+    /** The newest capture of each of the ticket's evidence items, in the items' order. */
+    public Page<CaptureView> latestOfTicket(long ticketId, PageRequest page) {
         Ticket.get(ticketId);
-        return Capture.list("""
+        return views(Page.of(Capture.<Capture>find("""
                 from Capture newest where newest.ticketId = ?1 and newest.evidenceId is not null
                 and newest.id = (select max(c.id) from Capture c where c.evidenceId = newest.evidenceId)
-                order by newest.evidenceId""", ticketId);
+                order by newest.evidenceId""", ticketId), page));
     }
 
     /** Captures as the desk sees them, with the link watch over those a published version cites. */
-    public CaptureListView views(List<Capture> list) {
+    private static Page<CaptureView> views(Page<Capture> page) {
         Map<Long, SourceWatch> watches = new HashMap<>();
-        SourceWatch.of(list.stream().map(c -> c.id).toList()).forEach(w -> watches.put(w.captureId, w));
-        return new CaptureListView(list.stream().map(c -> CaptureView.of(c, watches.get(c.id))).toList());
+        SourceWatch.of(page.items().stream().map(c -> c.id).toList()).forEach(w -> watches.put(w.captureId, w));
+        return page.map(c -> CaptureView.of(c, watches.get(c.id)));
     }
 
     /** The link watch's finding on one of the ticket's captures, with both texts for a diff. */
@@ -112,9 +114,10 @@ public class CaptureService {
     }
 
     /** Every capture of one evidence item, newest first (at most {@link #MAX_PER_EVIDENCE}). */
-    public List<Capture> ofEvidence(long ticketId, long evidenceId) {
+    public Page<CaptureView> ofEvidence(long ticketId, long evidenceId, PageRequest page) {
         Ticket.get(ticketId);
-        return Capture.list("ticketId = ?1 and evidenceId = ?2 order by id desc", ticketId, evidenceId);
+        return views(Page.of(Capture.<Capture>find("ticketId = ?1 and evidenceId = ?2 order by id desc", ticketId,
+                evidenceId), page));
     }
 
     /**

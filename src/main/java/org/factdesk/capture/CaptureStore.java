@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -45,37 +46,39 @@ public class CaptureStore {
     /** Stores the file under its digest unless those bytes are held already; in the caller's transaction. */
     void put(Path file, String digest) {
         Panache.getEntityManager().unwrap(Session.class).doWork(connection -> {
-            long size;
             try {
-                size = Files.size(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            int chunks = (int) ((size + CHUNK - 1) / CHUNK);
-            try (PreparedStatement blob = connection.prepareStatement(
-                    "INSERT INTO capture_blob (digest, size, chunks) VALUES (?, ?, ?) ON CONFLICT (digest) DO NOTHING")) {
-                blob.setString(1, digest);
-                blob.setLong(2, size);
-                blob.setInt(3, chunks);
-                if (blob.executeUpdate() == 0) {
-                    return; // the same bytes are stored already
-                }
-            }
-            try (InputStream in = Files.newInputStream(file);
-                 PreparedStatement chunk = connection.prepareStatement(
-                         "INSERT INTO capture_chunk (digest, seq, data) VALUES (?, ?, ?)")) {
-                byte[] buffer = new byte[CHUNK];
-                for (int seq = 0; seq < chunks; seq++) {
-                    int n = in.readNBytes(buffer, 0, CHUNK);
-                    chunk.setString(1, digest);
-                    chunk.setInt(2, seq);
-                    chunk.setBytes(3, n == CHUNK ? buffer : java.util.Arrays.copyOf(buffer, n));
-                    chunk.executeUpdate();
-                }
+                put(connection, file, digest);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /** {@link #put} on a connection: one chunk in memory at a time. */
+    static void put(Connection connection, Path file, String digest) throws SQLException, IOException {
+        long size = Files.size(file);
+        int chunks = (int) ((size + CHUNK - 1) / CHUNK);
+        try (PreparedStatement blob = connection.prepareStatement(
+                "INSERT INTO capture_blob (digest, size, chunks) VALUES (?, ?, ?) ON CONFLICT (digest) DO NOTHING")) {
+            blob.setString(1, digest);
+            blob.setLong(2, size);
+            blob.setInt(3, chunks);
+            if (blob.executeUpdate() == 0) {
+                return; // the same bytes are stored already
+            }
+        }
+        try (InputStream in = Files.newInputStream(file);
+             PreparedStatement chunk = connection.prepareStatement(
+                     "INSERT INTO capture_chunk (digest, seq, data) VALUES (?, ?, ?)")) {
+            byte[] buffer = new byte[CHUNK];
+            for (int seq = 0; seq < chunks; seq++) {
+                int n = in.readNBytes(buffer, 0, CHUNK);
+                chunk.setString(1, digest);
+                chunk.setInt(2, seq);
+                chunk.setBytes(3, n == CHUNK ? buffer : Arrays.copyOf(buffer, n));
+                chunk.executeUpdate();
+            }
+        }
     }
 
     /** Deletes stored content that no capture left unerased refers to; in the caller's transaction. */

@@ -4,6 +4,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,6 +25,9 @@ import java.io.InputStream;
 @PermitAll
 public class PreservedResource {
 
+    /** A key is 64 hex digits; a longer one is refused before it is looked up. */
+    static final int KEY_MAX = 64;
+
     @Inject
     PreservedCopies copies;
 
@@ -31,15 +35,16 @@ public class PreservedResource {
     @GET
     @Path("/")
     @Produces(MediaType.TEXT_HTML)
-    public String view(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id, @PathParam("key") String key) {
-        return copies.view(id, key);
+    public Response view(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id,
+                         @PathParam("key") @Size(max = KEY_MAX) String key) {
+        return Response.ok(copies.view(id, key)).build();
     }
 
     /** One recorded file (an image, a stylesheet, the page itself), decoded, with its recorded media type. */
     @GET
     @Path("r/{index}")
     @Produces(MediaType.WILDCARD)
-    public Response file(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id, @PathParam("key") String key,
+    public Response file(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id, @PathParam("key") @Size(max = KEY_MAX) String key,
                          @PathParam("index") @Min(0) @Max(Integer.MAX_VALUE) int index) {
         PreservedCopies.File file = copies.file(id, key, index);
         return Response.ok(stream(file.content()), file.contentType()).build();
@@ -49,7 +54,7 @@ public class PreservedResource {
     @GET
     @Path("capture.warc.gz")
     @Produces("application/warc")
-    public Response warc(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id, @PathParam("key") String key) {
+    public Response warc(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id, @PathParam("key") @Size(max = KEY_MAX) String key) {
         PreservedCopies.File file = copies.warc(id, key);
         return Response.ok(stream(file.content()), file.contentType())
                 .header("Content-Disposition", "attachment; filename=\"capture-" + id + ".warc.gz\"").build();

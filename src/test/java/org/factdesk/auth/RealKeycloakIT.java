@@ -7,6 +7,7 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import org.factdesk.dev.KeycloakLauncher;
 import org.factdesk.dev.KeycloakTestResource;
+import org.factdesk.support.TestNet;
 import org.factdesk.support.ManagementPortResource;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -76,6 +77,12 @@ class RealKeycloakIT {
         act("erin", ticket, "release", Map.of()).statusCode(403);
         act("erin", ticket, "submit", Map.of()).statusCode(403);
 
+        // The server captures the source on entry; a submission waits for its first attempt.
+        long until = System.currentTimeMillis() + 30_000;
+        while (as("alice").get("/api/tickets/{id}/captures", ticket).then().statusCode(200).extract().jsonPath()
+                .getInt("items[0].attempts") == 0 && System.currentTimeMillis() < until) {
+            TestNet.sleep(200);
+        }
         act("alice", ticket, "submit", Map.of()).statusCode(200);
         // A fact-checker's token is refused on reviewer and editor actions.
         act("alice", ticket, "approve", Map.of()).statusCode(403);

@@ -63,10 +63,15 @@ class CaptureTest {
 
     final Desk desk = new Desk();
     final AtomicBoolean flakyUp = new AtomicBoolean(false);
+    final java.util.concurrent.atomic.AtomicReference<String> liveReport =
+            new java.util.concurrent.atomic.AtomicReference<>("<h1>Unemployment was 5.1%</h1>");
     HttpServer site;
 
     @Inject
     CaptureWorker worker;
+
+    @Inject
+    LinkWatch linkWatch;
 
     @Inject
     AgroalDataSource dataSource;
@@ -84,6 +89,14 @@ class CaptureTest {
                         <a href="javascript:alert(1)">x</a><a href="/more">more</a></body></html>""");
                 case "/s.css" -> respond(exchange, 200, "text/css", "h1{color:#333}");
                 case "/a.js" -> respond(exchange, 200, "text/javascript", "document.title = 'file ran'");
+                case "/live" -> {
+                    String body = liveReport.get();
+                    if (body == null) {
+                        respond(exchange, 404, "text/plain", "gone");
+                    } else {
+                        respond(exchange, 200, "text/html", "<html><body>" + body + "</body></html>");
+                    }
+                }
                 case "/chart.png" -> {
                     exchange.getResponseHeaders().set("Content-Type", "image/png");
                     exchange.sendResponseHeaders(200, PNG.length);
@@ -179,6 +192,48 @@ class CaptureTest {
     }
 
     @Test
+    void thePublicPageAndClaimReviewCiteThePreservedCopyAndTheLinkWatchMarksAChangedThenVanishedOriginal() {
+        long ticket = claimedTicket();
+        long evidence = addEvidence(ticket, url("/live"));
+        draftCiting(ticket, evidence);
+        worker.runDue();
+        desk.act(desk.alice, ticket, "submit").statusCode(200);
+        desk.act(desk.bob, ticket, "approve").statusCode(200);
+        desk.act(desk.carol, ticket, "publish").statusCode(200);
+        JsonPath capture = captures(ticket);
+        String view = capture.getString("items[0].viewUrl");
+        String hex = capture.getString("items[0].warcDigest").substring("sha256:".length());
+        assertEquals("UNCHECKED", capture.getString("items[0].watch.state"));
+
+        String page = publicPage(ticket);
+        assertTrue(page.contains("href=\"" + view + "\"") && page.contains("Preserved copy from") && page.contains(hex), page);
+        assertTrue(page.contains("\"archivedAt\"") && page.contains("\"value\":\"" + hex + "\""), "ClaimReview cites it: " + page);
+
+        assertEquals(0, linkWatch.checkDue(), "a week before the first check");
+        execute("UPDATE source_watch SET next_check = now() WHERE capture_id = " + capture.getLong("items[0].id"));
+        assertEquals(1, linkWatch.checkDue());
+        assertEquals("SAME", captures(ticket).getString("items[0].watch.state"));
+
+        liveReport.set("<h1>Unemployment was 6.3%</h1>");
+        execute("UPDATE source_watch SET next_check = now() WHERE capture_id = " + capture.getLong("items[0].id"));
+        linkWatch.checkDue();
+        assertEquals("CHANGED", captures(ticket).getString("items[0].watch.state"));
+        JsonPath diff = desk.as(desk.bob).get("/api/tickets/{t}/captures/{c}/watch", ticket, capture.getLong("items[0].id"))
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals("Unemployment was 5.1%", diff.getString("capturedText"));
+        assertEquals("Unemployment was 6.3%", diff.getString("currentText"));
+
+        liveReport.set(null);
+        execute("UPDATE source_watch SET next_check = now() WHERE capture_id = " + capture.getLong("items[0].id"));
+        linkWatch.checkDue();
+        assertEquals("GONE", captures(ticket).getString("items[0].watch.state"));
+        desk.as(desk.alice).get("/api/tickets/{id}/history?size=100", ticket).then()
+                .body("items.action", hasItem("source.changed")).body("items.action", hasItem("source.gone"));
+        assertTrue(publicPage(ticket).contains("Original no longer available — <a href=\"" + view + "\""),
+                "the public page says so and points at the copy");
+    }
+
+    @Test
     void aFailedCaptureShowsItsReasonAndIsRetriedOnRequest() {
         long ticket = claimedTicket();
         long evidence = addEvidence(ticket, url("/flaky"));
@@ -249,6 +304,11 @@ class CaptureTest {
         given().get(view + "capture.warc.gz").then().statusCode(200);
         given().get(wrong + "capture.warc.gz").then().statusCode(404);
         desk.as(desk.alice).get("/api/tickets/{id}/captures", 987_654_321L).then().statusCode(404);
+    }
+
+    private String publicPage(long ticket) {
+        return given().get("/fact-checks/{id}/{slug}", ticket, org.factdesk.publishing.Slugs.of("No, it did not double"))
+                .then().statusCode(200).extract().asString();
     }
 
     private long claimedTicket() {

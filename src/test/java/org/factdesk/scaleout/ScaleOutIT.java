@@ -512,6 +512,7 @@ class ScaleOutIT {
         desk.as(desk.alice).body(Map.of("ratingId", desk.ratingId("False"), "headline", "Headline " + ticket,
                 "summary", "Summary.", "explanation", "Explanation.", "evidenceIds", List.of(evidence)))
                 .put("/api/tickets/{id}/verdict", ticket).then().statusCode(200);
+        desk.awaitCaptureAttempts(ticket);
         at(replica + 1).auth().oauth2(checker).contentType("application/json").body(Map.of())
                 .post("/api/tickets/{id}/submit", ticket).then().statusCode(200);
         at(replica + 2).auth().oauth2(Tokens.of(desk.bob, "reviewer")).contentType("application/json").body(Map.of())

@@ -101,6 +101,21 @@ public final class Desk {
         return ticket;
     }
 
+    /**
+     * Waits until the capture of each of the ticket's sources has had its first attempt (a server that
+     * captures on entry holds a submission until then), at most 30 s.
+     */
+    public void awaitCaptureAttempts(long ticket) {
+        long until = System.currentTimeMillis() + 30_000;
+        while (as(alice).get("/api/tickets/{id}/captures", ticket).then().statusCode(200).extract().jsonPath()
+                .getList("items.findAll { it.state == 'PENDING' && it.attempts == 0 }").size() > 0) {
+            if (System.currentTimeMillis() > until) {
+                throw new AssertionError("the captures of ticket " + ticket + " were not attempted within 30 s");
+            }
+            TestNet.sleep(200);
+        }
+    }
+
     /** The desk setting that lets outgoing calls (webhooks, imports) reach loopback, as tests need. */
     public void allowPrivateTargets(boolean allow) {
         long version = as(dave).get("/api/settings").then().extract().jsonPath().getLong("version");

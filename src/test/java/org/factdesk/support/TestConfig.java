@@ -1,6 +1,8 @@
 package org.factdesk.support;
 
 import io.quarkus.runtime.configuration.DurationConverter;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import org.factdesk.common.FactdeskConfig;
@@ -23,6 +25,7 @@ public final class TestConfig {
         }
         return new SmallRyeConfigBuilder()
                 .withConverter(Duration.class, 200, new DurationConverter())
+                .withConverter(MemorySize.class, 200, new MemorySizeConverter())
                 .withSources(new PropertiesConfigSource(values, "test", 500))
                 .withMapping(FactdeskConfig.class)
                 .build()

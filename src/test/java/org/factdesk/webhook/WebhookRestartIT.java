@@ -70,6 +70,7 @@ class WebhookRestartIT {
         desk.as(desk.dave).body(Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
                 "events", List.of("fact-check.published"))).post("/api/webhooks").then().statusCode(201);
         long ticket = desk.readyForReview();
+        desk.awaitCaptureAttempts(ticket);
         desk.act(desk.alice, ticket, "submit").statusCode(200);
         desk.act(desk.bob, ticket, "approve").statusCode(200);
         desk.act(desk.carol, ticket, "publish").statusCode(200);
