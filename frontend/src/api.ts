@@ -172,7 +172,7 @@ export class Api {
   removeEvidence = (ticketId: number, id: number, version: number) =>
     this.request<void>('DELETE', `/api/tickets/${ticketId}/evidence/${id}?version=${version}`);
   /** The newest preserved copy of each evidence item that has one. */
-  captures = (ticketId: number) => this.get<{ items: Capture[] }>(`/api/tickets/${ticketId}/captures`).then((l) => l.items);
+  captures = (ticketId: number) => this.get<Page<Capture>>(`/api/tickets/${ticketId}/captures?size=${MAX_PAGE_SIZE}`).then((p) => p.items);
   /** Preserves the item's source again (409 while a capture of it is under way). */
   requestCapture = (ticketId: number, evidenceId: number) =>
     this.request<Capture>('POST', `/api/tickets/${ticketId}/evidence/${evidenceId}/captures`);

@@ -3233,7 +3233,10 @@ export interface paths {
         /** Latest */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    size?: number;
+                };
                 header?: never;
                 path: {
                     ticketId: number;
@@ -3248,7 +3251,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["CaptureListView"];
+                        "application/json": components["schemas"]["PageCaptureView"];
                     };
                 };
                 /** @description The request breaks a limit or rule of this document (violations name the fields). */
@@ -3801,7 +3804,10 @@ export interface paths {
         /** Of Evidence */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    size?: number;
+                };
                 header?: never;
                 path: {
                     evidenceId: number;
@@ -3817,7 +3823,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["CaptureListView"];
+                        "application/json": components["schemas"]["PageCaptureView"];
                     };
                 };
                 /** @description The request breaks a limit or rule of this document (violations name the fields). */
@@ -5630,7 +5636,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "text/html": string;
+                        "text/html": unknown;
                     };
                 };
             };
@@ -6139,9 +6145,6 @@ export interface components {
             threshold: number;
             items: components["schemas"]["CandidateView"][];
         };
-        CaptureListView: {
-            items: components["schemas"]["CaptureView"][];
-        };
         CaptureView: {
             /** Format: int64 */
             id: number;
@@ -6610,6 +6613,17 @@ export interface components {
         };
         PageArticleSummary: {
             items: components["schemas"]["ArticleSummary"][];
+            /** Format: int64 */
+            total: number;
+            totalExact: boolean;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            next: string | null;
+        };
+        PageCaptureView: {
+            items: components["schemas"]["CaptureView"][];
             /** Format: int64 */
             total: number;
             totalExact: boolean;

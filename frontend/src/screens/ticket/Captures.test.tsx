@@ -40,13 +40,15 @@ interface Server {
 
 function setup(items: Evidence[], server: Server, editable = true) {
   const fake = fakeDesk((method, url) => {
-    if (method === 'GET' && url === '/api/tickets/7/captures') return json({ items: server.captures });
+    if (method === 'GET' && url === '/api/tickets/7/captures?size=200') {
+      return json({ items: server.captures, total: server.captures.length, totalExact: true, page: 0, size: 200, next: null });
+    }
     if (method === 'POST' && /^\/api\/tickets\/7\/evidence\/\d+\/captures$/.test(url)) return server.post?.() ?? json({}, 201);
     if (method === 'GET' && /^\/api\/tickets\/7\/captures\/\d+\/watch$/.test(url) && server.watch) return json(server.watch);
     return undefined;
   });
   render(<EvidencePanel ticketId={7} items={items} editable={editable} onChanged={() => undefined} />, { wrapper: fake.wrapper });
-  const reads = () => fake.requests().filter((r) => r === 'GET /api/tickets/7/captures').length;
+  const reads = () => fake.requests().filter((r) => r === 'GET /api/tickets/7/captures?size=200').length;
   return { ...fake, reads };
 }
 
