@@ -74,7 +74,8 @@ public final class CaptureBenchmark {
                 out.write(body);
             }
         });
-        site.setExecutor(Executors.newFixedThreadPool(4));
+        ExecutorService siteThreads = Executors.newFixedThreadPool(4);
+        site.setExecutor(siteThreads);
         site.start();
         String base = "http://127.0.0.1:" + site.getAddress().getPort();
         OutboundClient client = new OutboundClient(new TargetGuard(host -> new InetAddress[]{InetAddress.getByName(host)},
@@ -122,10 +123,11 @@ public final class CaptureBenchmark {
             System.out.printf("captures: figure: article page (%d KB of images, %d files), recorded and stored, 2 at once: "
                     + "%s captures/s%n", ARTICLE_IMAGES * IMAGE_BYTES / 1024, ARTICLE_IMAGES + 1, range(perSecond, "%.1f"));
             System.out.printf("captures: figure: 50 MB page (%d images of %.1f MB), recorded and stored: %s s, WARC %s MB, "
-                    + "peak heap above the idle heap %s MB%n", BIG_IMAGES, BIG_IMAGE_BYTES / 1e6, range(seconds, "%.2f"),
+                    + "heap in use at its peak above the idle heap %s MB (garbage included: the heap limit bounds it)%n", BIG_IMAGES, BIG_IMAGE_BYTES / 1e6, range(seconds, "%.2f"),
                     range(warcMb, "%.1f"), range(heapMb, "%.0f"));
         } finally {
             site.stop(0);
+            siteThreads.shutdownNow();
         }
     }
 
