@@ -4,13 +4,17 @@
 // shortcuts help, the public-page preview, bulk actions, duplicates, the admin sections), the
 // requester's loop (a tip through the form, a claim made of it, the answer in the requester's real
 // mailbox, the status page), then the
-// main path, the bell, search and admin at phone width, and the main path by keyboard only. Every screen visited goes through checkScreen (axe, WCAG 2 A/AA: no serious or
+// main path, the bell, search and admin at phone width, the main path by keyboard only, and a source's
+// preserved copy (a page served from here, captured by the desk, opened in its safe view: no script
+// runs). Every screen visited goes through checkScreen (axe, WCAG 2 A/AA: no serious or
 // critical violation; no sideways scroll). The first load and the main actions are timed and
 // printed ("e2e: figure: …" lines), never asserted.
 // Each step prints a line; the first failure saves a screenshot under target/e2e and exits 1.
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { deflateSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { firstLoad, printTimings, timed } from './timing.mjs';
 import { waitForMail } from './mailbox.mjs';
@@ -20,6 +24,9 @@ const keycloak = required('KEYCLOAK_URL');
 const run = Date.now().toString(36);
 const shots = fileURLToPath(new URL('../../target/e2e/', import.meta.url));
 const LIVE_MS = 5000; // "within a second or two", with room for a busy CI machine
+// The server works its capture queue every 2 s; an unreachable source fails at once (no DNS answer),
+// a page on loopback takes a moment more.
+const CAPTURE_MS = 30000;
 const origin = new URL(base).origin;
 const PHONE = { width: 390, height: 844 };
 
@@ -145,7 +152,7 @@ async function main() {
       await alice.getByRole('button', { name: 'New evidence' }).click();
       const form = alice.getByRole('form', { name: 'Add evidence' });
       await checkScreen(alice, 'ticket (in progress, evidence form open)');
-      await form.getByLabel('Source URL').fill('https://budget.example.org/harbour-bridge');
+      await form.getByLabel('Source URL').fill('https://port.example.org/harbour-bridge/budget');
       await form.getByLabel('Title').fill(title);
       await form.getByLabel('Excerpt').fill('Final cost of the harbour bridge: 52 million euros.');
       await form.getByLabel('Stance').selectOption(stance);
@@ -161,6 +168,10 @@ async function main() {
     await form.getByLabel('Summary').fill('The council’s final accounts put the cost at 52 million euros.');
     await form.getByLabel('Explanation').fill('The budget report shows the final cost.\n\nThe claim understates it.');
     await form.getByRole('checkbox', { name: /Council budget report/ }).check();
+    // A cited source whose first capture attempt has not happened yet holds the submission back;
+    // this one has no DNS answer, so its first attempt fails at once and it shows as retrying.
+    await captureTried(alice, `Council budget report ${run}`);
+    await checkScreen(alice, 'ticket (in progress, a source not preserved, retrying)');
     await timed('submit (click → In review)', () => alice.getByRole('button', { name: 'Submit for review' }).click(),
       () => alice.locator('.screen-head').getByText('In review', { exact: true }).waitFor());
     await expectNoText(alice, /incomplete|ratingId|evidenceIds|headline is|summary is/i, 'after submitting');
@@ -501,6 +512,7 @@ async function main() {
     await verdict.getByLabel('Summary').fill('The operator counts 640 a day on average.');
     await verdict.getByLabel('Explanation').fill('The operator publishes its figures.');
     await verdict.getByRole('checkbox').first().check();
+    await captureTried(phone, `Ferry operator statistics ${run}`);
     await checkScreen(phone, 'ticket (verdict filled, phone)');
     await timed('submit (click → In review)', () => phone.getByRole('button', { name: 'Submit for review' }).click(),
       () => phone.locator('.screen-head').getByText('In review', { exact: true }).waitFor());
@@ -577,6 +589,7 @@ async function main() {
     await kb.keyboard.type('See the log.');
     await keys.tabTo('input', /Harbour master's log/);
     await kb.keyboard.press('Space');
+    await captureTried(kb, `Harbour master's log ${run}`); // waiting, no input
     await keys.tabTo('button', 'Submit for review', 'Shift+Tab');
     await kb.keyboard.press('Enter');
     await kb.locator('.screen-head').getByText('In review', { exact: true }).waitFor();
@@ -584,6 +597,8 @@ async function main() {
     keys.expectFocusAlwaysVisible();
     await checkScreen(kb, 'ticket (in review, after the keyboard run)');
   });
+
+  await preservedCopy(alice, carolToken);
 
   await step('first load measured (a signed-in tab reloaded 3 times with an empty cache)', async () => {
     const tab = await alice.context().newPage();
@@ -685,9 +700,195 @@ async function publishThroughApi(ticket, headline) {
     ratingId: rating.id, headline, summary: 'The port authority plans no closure.', explanation: 'Its notices list none.',
     evidenceIds: [evidence.id],
   });
+  // The submission waits for the source's first capture attempt (it has no DNS answer: it fails at once).
+  await waitFor(async () => {
+    const { items } = await api(alice, 'GET', `/api/tickets/${ticket}/captures?size=200`);
+    return items.some((c) => c.evidenceId === evidence.id && (c.state !== 'PENDING' || c.attempts > 0));
+  }, CAPTURE_MS, `the capture of evidence ${evidence.id} was not tried`);
   await api(alice, 'POST', `/api/tickets/${ticket}/submit`, {});
   await api(bob, 'POST', `/api/tickets/${ticket}/approve`, {});
   await api(carol, 'POST', `/api/tickets/${ticket}/publish`, {});
+}
+
+/**
+ * A source's preserved copy, end to end: a page served from here on loopback, with an inline script
+ * and an image's onerror handler that would each change its title and add an element, a stylesheet
+ * and an image; the desk allowed to reach loopback (desk settings, as admin; put back afterwards);
+ * alice adds it as evidence, the desk preserves it, and its safe view shows the page's own title,
+ * text, style and image, with no script run and a Content-Security-Policy that sandboxes it.
+ */
+async function preservedCopy(alice, carolToken) {
+  const title = `Harbour authority notice ${run}`;
+  const text = `The harbour bridge ${run} cost 52 million euros, the authority's final accounts say.`;
+  const site = await step('a small site with scripts is served on loopback', () => serveSite(title, text));
+  const daveToken = await passwordToken('dave');
+  const before = await api(daveToken, 'GET', '/api/settings');
+  const putBack = async () => {
+    const now = await api(daveToken, 'GET', '/api/settings');
+    await api(daveToken, 'PUT', '/api/settings', { ...now, allowPrivateWebhookTargets: before.allowPrivateWebhookTargets });
+  };
+  let passed = false;
+  try {
+    await step('the admin lets the desk reach private addresses (desk settings, API)', async () => {
+      const after = await api(daveToken, 'PUT', '/api/settings', { ...before, allowPrivateWebhookTargets: true });
+      if (!after.allowPrivateWebhookTargets) throw new Error(`the setting did not change: ${JSON.stringify(after)}`);
+    });
+    const evidenceTitle = `Port authority notice ${run}`;
+    await step('alice adds the page as evidence on a ticket of hers; the desk preserves it', async () => {
+      const claim = await fileClaimFull(carolToken, { text: `The harbour bridge ${run} cost only 30 million euros.`, language: 'en', priority: 'LOW' });
+      await api(await passwordToken('alice'), 'POST', `/api/tickets/${claim.ticketId}/claim`, {});
+      await open(alice, `/tickets/${claim.ticketId}`);
+      await alice.getByRole('heading', { name: `Ticket #${claim.ticketId}` }).waitFor();
+      await alice.getByRole('button', { name: 'New evidence' }).click();
+      const form = alice.getByRole('form', { name: 'Add evidence' });
+      await form.getByLabel('Source URL').fill(site.url);
+      await form.getByLabel('Title').fill(evidenceTitle);
+      const copy = alice.getByRole('group', { name: `Preserved copy of ${evidenceTitle}` });
+      await timed('preserve a source (add evidence → "Preserved" shown)', () => form.getByRole('button', { name: 'Add evidence' }).click(),
+        () => copy.getByText('Preserved', { exact: true }).waitFor({ timeout: CAPTURE_MS }));
+      if (!/Preserved \d{1,2} \w{3,4} \d{4}, \d\d:\d\d/.test(await copy.innerText())) throw new Error(`no date: ${await copy.innerText()}`);
+      await copy.getByRole('link', { name: `WARC file of ${evidenceTitle}` }).waitFor();
+      await copy.getByRole('button', { name: `Capture again: ${evidenceTitle}` }).waitFor();
+      const requested = site.requests.map((r) => r.split(' ')[1]).sort();
+      for (const path of ['/notice.html', '/site.css', '/bridge.png', '/broken.png']) {
+        if (!requested.includes(path)) throw new Error(`the desk did not fetch ${path}; it fetched ${requested.join(', ')}`);
+      }
+      await checkScreen(alice, 'ticket (a source preserved)');
+    });
+    await step('"View preserved copy" opens the safe view in a new tab: the page\'s text, style and image, no script run, sandboxed', async () => {
+      const copy = alice.getByRole('group', { name: `Preserved copy of ${evidenceTitle}` });
+      const link = copy.getByRole('link', { name: `View preserved copy of ${evidenceTitle}` });
+      if (await link.getAttribute('rel') !== 'noopener noreferrer') throw new Error(`rel is ${await link.getAttribute('rel')}`);
+      const responses = [];
+      const refused = [];
+      const collect = (r) => { if (new URL(r.url()).pathname.startsWith('/preserved/')) responses.push(r); };
+      const fail = (r) => refused.push(`${new URL(r.url()).pathname}: ${r.failure()?.errorText}`);
+      alice.context().on('response', collect);
+      alice.context().on('requestfailed', fail);
+      const [view] = await Promise.all([alice.context().waitForEvent('page'), link.click()]);
+      view.who = 'alice-preserved-copy';
+      pages.push(view);
+      await view.waitForLoadState('load');
+      alice.context().off('response', collect);
+      alice.context().off('requestfailed', fail);
+      const href = await link.getAttribute('href');
+      if (new URL(view.url()).pathname !== href) throw new Error(`the new tab shows ${view.url()}, the link is ${href}`);
+      const page = responses.find((r) => new URL(r.url()).pathname === href);
+      if (!page) throw new Error(`no answer for ${href} among ${responses.map((r) => r.url()).join(', ')}`);
+      const policy = (await page.allHeaders())['content-security-policy'] ?? '';
+      if (!policy.split(';').map((d) => d.trim()).includes('sandbox')) throw new Error(`the safe view's policy does not sandbox it: "${policy}"`);
+      await view.getByText(text).waitFor();
+      const seen = await view.evaluate(() => {
+        const photo = document.querySelector('img[alt="The harbour bridge"]');
+        return {
+          title: document.title,
+          injected: [...document.querySelectorAll('[id^="injected"]')].map((el) => el.outerHTML),
+          body: document.body.innerText,
+          photo: photo ? { complete: photo.complete, width: photo.naturalWidth, src: photo.getAttribute('src') } : null,
+          letterSpacing: getComputedStyle(document.querySelector('h1')).letterSpacing,
+        };
+      });
+      if (seen.title !== title) throw new Error(`the title is "${seen.title}", not the page's own "${title}": a script ran`);
+      if (seen.injected.length || /script ran|onerror ran/.test(seen.body)) throw new Error(`a script ran: ${seen.injected.join(' ')}`);
+      if (!seen.photo?.complete || seen.photo.width !== 2) {
+        throw new Error(`the image is not shown: ${JSON.stringify(seen.photo)}; refused: ${refused.join('; ') || 'nothing'}`);
+      }
+      if (/^https?:/.test(seen.photo.src)) throw new Error(`the image comes from the live web: ${seen.photo.src}`);
+      if (seen.letterSpacing !== '3px') {
+        throw new Error(`the page's stylesheet did not apply (h1 letter-spacing ${seen.letterSpacing}); refused: ${refused.join('; ') || 'nothing'}`);
+      }
+      await view.close();
+    });
+    passed = true;
+  } finally {
+    site.server.close();
+    // After a failure the report names the failed step, not this one.
+    if (passed) await step('the desk setting is put back', putBack);
+    else await putBack().catch((e) => console.error(`e2e: the desk setting could not be put back: ${e}`));
+  }
+}
+
+/**
+ * A page on 127.0.0.1 (a port of its own) for the desk to preserve: its inline script and its broken
+ * image's onerror would each change the title and add an element; its stylesheet spaces the heading's
+ * letters; its image is a 2×2 PNG. Every request is kept, as "METHOD path".
+ */
+async function serveSite(title, text) {
+  const requests = [];
+  const files = {
+    '/notice.html': ['text/html; charset=utf-8', `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${title}</title><link rel="stylesheet" href="/site.css"></head>
+<body>
+<h1>Harbour authority notice</h1>
+<p>${text}</p>
+<img src="/bridge.png" alt="The harbour bridge" width="40" height="40">
+<img src="/broken.png" alt="" onerror="document.title = 'onerror ran'; const p = document.createElement('p'); p.id = 'injected-by-onerror'; p.textContent = 'onerror ran'; document.body.append(p);">
+<script>document.title = 'script ran'; const p = document.createElement('p'); p.id = 'injected-by-script'; p.textContent = 'script ran'; document.body.append(p);</script>
+</body></html>`],
+    '/site.css': ['text/css', 'h1 { letter-spacing: 3px; color: #14213d; }'],
+    '/bridge.png': ['image/png', png(2, 2)],
+    // An image the browser cannot decode: its error event fires, if anything still listens.
+    '/broken.png': ['image/png', 'not an image'],
+  };
+  const server = createServer((request, response) => {
+    requests.push(`${request.method} ${request.url}`);
+    const file = files[new URL(request.url, 'http://site').pathname];
+    if (!file) {
+      response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not here');
+      return;
+    }
+    response.writeHead(200, { 'Content-Type': file[0] }).end(file[1]);
+  });
+  await new Promise((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
+  return { server, requests, url: `http://127.0.0.1:${server.address().port}/notice.html` };
+}
+
+/** A width×height PNG of one colour (8-bit RGB, no filter). */
+function png(width, height) {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes) => {
+    let c = 0xffffffff;
+    for (const b of bytes) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type, data) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([length, body, sum]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => [31, 95, 191]).flat())]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels),
+    chunk('IEND', Buffer.alloc(0))]);
+}
+
+/**
+ * Waits until an evidence item's capture has been tried: failed, or retrying (a source the desk
+ * cannot reach), which a submission citing it no longer waits for.
+ */
+async function captureTried(page, title) {
+  const copy = page.getByRole('group', { name: `Preserved copy of ${title}` });
+  await copy.getByText(/^(Capture failed:|Retrying after:)$/).first().waitFor({ timeout: CAPTURE_MS });
+}
+
+/** Polls `condition` (async) until it holds. */
+async function waitFor(condition, timeoutMs, message) {
+  const deadline = Date.now() + timeoutMs;
+  while (!await condition()) {
+    if (Date.now() > deadline) throw new Error(message);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
 
 async function api(token, method, path, body) {

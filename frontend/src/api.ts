@@ -1,10 +1,10 @@
 // The API client: relative URLs on the same origin, bearer token, problem+json errors.
 import type {
-  AcceptItem, AcceptOutcome, Article, Asked, ArticleRequest, ArticleSummary, BulkOutcome, BulkRequest, Candidate, Claim,
+  AcceptItem, AcceptOutcome, Article, Asked, ArticleRequest, ArticleSummary, BulkOutcome, BulkRequest, Candidate, Capture, Claim,
   Comment, Evidence, EvidenceRequest, HistoryEvent, ImportReport, Matches, Me, Notification, Page, People, PriorReview,
   RatingScale, RatingScaleRequest, SearchHit, Sentence, Settings, SettingsRequest, Ticket, TipChannel, TipChannelRequest,
   TipClaimRequest, TipGroup, TipGroupDetail, TipGroupState, TriageRequest, UnreadCount,
-  Verdict, VerdictDraftRequest, VerdictOverview, WebAppConfig, WebhookDelivery, WebhookEndpoint, WebhookEndpointRequest,
+  Verdict, VerdictDraftRequest, VerdictOverview, WatchDiff, WebAppConfig, WebhookDelivery, WebhookEndpoint, WebhookEndpointRequest,
 } from './types';
 
 export interface Problem {
@@ -171,6 +171,13 @@ export class Api {
     this.request<Evidence>('PUT', `/api/tickets/${ticketId}/evidence/${id}`, body);
   removeEvidence = (ticketId: number, id: number, version: number) =>
     this.request<void>('DELETE', `/api/tickets/${ticketId}/evidence/${id}?version=${version}`);
+  /** The newest preserved copy of each evidence item that has one. */
+  captures = (ticketId: number) => this.get<Page<Capture>>(`/api/tickets/${ticketId}/captures?size=${MAX_PAGE_SIZE}`).then((p) => p.items);
+  /** Preserves the item's source again (409 while a capture of it is under way). */
+  requestCapture = (ticketId: number, evidenceId: number) =>
+    this.request<Capture>('POST', `/api/tickets/${ticketId}/evidence/${evidenceId}/captures`);
+  /** The preserved text of a watched source beside its text now. */
+  captureWatch = (ticketId: number, captureId: number) => this.get<WatchDiff>(`/api/tickets/${ticketId}/captures/${captureId}/watch`);
   verdict = (ticketId: number) => this.get<VerdictOverview>(`/api/tickets/${ticketId}/verdict`);
   saveVerdict = (ticketId: number, body: VerdictDraftRequest) =>
     this.request<Verdict>('PUT', `/api/tickets/${ticketId}/verdict`, body);

@@ -64,6 +64,21 @@ export type Claim = WithNull<
 export type Evidence = WithNull<Schemas['EvidenceView'], 'excerpt' | 'archiveUrl' | 'createdByName'>;
 export type EvidenceRequest = WithNull<Schemas['EvidenceRequest'], 'excerpt' | 'archiveUrl'>;
 
+/** What the link watch found about a published source's original since its preserved copy. */
+export type SourceWatch = WithNull<Schemas['WatchView'], 'since' | 'checkedAt' | 'detail'>;
+export type CaptureState = Schemas['CaptureView']['state'];
+/**
+ * A preserved copy of an evidence item's source: PENDING (with an error: an attempt failed, another
+ * follows), DONE or FAILED; `viewUrl` and `warcUrl` once DONE and until erased; `watch` once published.
+ */
+export type Capture = WithNull<
+  Omit<Schemas['CaptureView'], 'watch'>,
+  'evidenceId' | 'error' | 'capturedAt' | 'warcDigest' | 'warcSize' | 'pageStatus' | 'finalUrl' | 'erasedAt' | 'viewUrl'
+  | 'warcUrl'
+> & { watch: SourceWatch | null };
+/** A watched source's preserved text beside its text now (`currentText` only while CHANGED; null once erased). */
+export type WatchDiff = WithNull<Omit<Schemas['WatchDiffView'], 'watch'>, 'capturedAt' | 'capturedText' | 'currentText'> & { watch: SourceWatch };
+
 export type Verdict = WithNull<
   Schemas['VerdictView'],
   'number' | 'ratingId' | 'headline' | 'summary' | 'explanation' | 'correctionNote' | 'publishedAt' | 'publishedBy'

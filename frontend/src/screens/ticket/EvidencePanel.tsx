@@ -4,6 +4,7 @@ import { useDesk } from '../../desk';
 import { useDraft } from '../../hooks/useDraft';
 import { todayIn } from '../../time';
 import { SOURCE_KINDS, STANCES, type Evidence, type EvidenceRequest } from '../../types';
+import { CaptureStatus, useCaptures } from './Captures';
 import { ChangedSinceRequest, ConflictNote, label } from './shared';
 
 /** The sources a verdict can cite: listed, and edited in place by whoever the server lets. */
@@ -12,6 +13,7 @@ export function EvidencePanel({ ticketId, items, editable, onChanged, changed }:
   const [editing, setEditing] = useState<number | null>(null);
   const [adding, setAdding] = useState(false);
   const [, error, run] = useAction();
+  const captures = useCaptures(ticketId, items);
   return (
     <section className="panel" aria-labelledby="evidence-h">
       <h2 id="evidence-h">Evidence <span className="count">{items.length}</span></h2>
@@ -35,6 +37,7 @@ export function EvidencePanel({ ticketId, items, editable, onChanged, changed }:
                   Accessed {e.accessedOn}
                   {e.archiveUrl && <> · <a href={e.archiveUrl} target="_blank" rel="noopener noreferrer">archived copy</a></>}
                 </p>
+                <CaptureStatus ticketId={ticketId} evidence={e} capture={captures.of(e)} editable={editable} onRequested={captures.reload} />
                 {editable && (
                   <div className="buttons">
                     <button onClick={() => setEditing(e.id)} aria-label={`Edit evidence ${e.title}`}>Edit</button>
@@ -46,6 +49,7 @@ export function EvidencePanel({ ticketId, items, editable, onChanged, changed }:
           </li>
         ))}
       </ol>
+      {captures.error && <ErrorBox error={`The preserved copies could not be read: ${captures.error.message}`} />}
       <ErrorBox error={error} />
       {editable && (adding ? (
         <EvidenceForm ticketId={ticketId} onDone={() => { setAdding(false); onChanged(); }} onCancel={() => setAdding(false)} />

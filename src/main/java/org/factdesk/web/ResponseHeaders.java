@@ -97,7 +97,10 @@ public class ResponseHeaders {
                 "form-action 'none'",
                 "frame-ancestors 'self'"));
         headers.put("X-Frame-Options", "SAMEORIGIN");
-        headers.put("Cross-Origin-Resource-Policy", "same-origin");
+        // The sandboxed view has an opaque origin, so its own images and stylesheets (r/N beside it) are
+        // cross-origin requests to the browser: "same-origin" (or "same-site") would block every one of
+        // them (Chromium: ERR_BLOCKED_BY_RESPONSE.NotSameOrigin). Whoever has the address may read them anyway.
+        headers.put("Cross-Origin-Resource-Policy", "cross-origin");
         return Map.copyOf(headers);
     }
 
