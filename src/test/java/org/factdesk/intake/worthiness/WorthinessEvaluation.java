@@ -29,6 +29,7 @@ import java.util.zip.CRC32;
  *   train    &lt;dataset.jsonl&gt; &lt;out-weights.json&gt;   fit on the training part, tune by cross-validation
  *   evaluate &lt;dataset.jsonl&gt; [threshold]           figures for the held-out part, with the shipped weights
  *   rank     &lt;article.txt&gt;                          sentences of an article, most check-worthy first
+ *   compare  &lt;dataset.jsonl&gt;                        candidate scorers against the TF-IDF baseline ({@link ScorerComparison})
  * </pre>
  * The held-out part is fixed before any tuning: the sentences whose CRC32 of the id (decimal text,
  * UTF-8) is divisible by 5, about 20%. Training and tuning see only the others.
@@ -51,7 +52,7 @@ public final class WorthinessEvaluation {
 
     record Example(String id, int label, String text) {}
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
         Locale.setDefault(Locale.ROOT);
         if (args.length >= 3 && args[0].equals("train")) {
             train(Path.of(args[1]), Path.of(args[2]));
@@ -60,9 +61,11 @@ public final class WorthinessEvaluation {
             evaluate(Path.of(args[1]), args.length > 2 ? Double.parseDouble(args[2]) : model.threshold());
         } else if (args.length == 2 && args[0].equals("rank")) {
             rank(Path.of(args[1]));
+        } else if (args.length == 2 && args[0].equals("compare")) {
+            ScorerComparison.main(new String[]{args[1]});
         } else {
             System.err.println("usage: train <dataset.jsonl> <out-weights.json> | evaluate <dataset.jsonl> [threshold]"
-                    + " | rank <article.txt>");
+                    + " | rank <article.txt> | compare <dataset.jsonl>");
             System.exit(2);
         }
     }
