@@ -91,6 +91,10 @@ public final class MatchingEvaluation {
     }
 
     public static void main(String[] args) throws Exception {
+        if (Boolean.getBoolean("matching.meaning")) {
+            MeaningMatchingEvaluation.main(args);
+            return;
+        }
         String server = System.getProperty("matching.server", "jdbc:postgresql://127.0.0.1:5432/");
         String user = System.getProperty("matching.user", "postgres");
         String password = System.getProperty("matching.password", "");
