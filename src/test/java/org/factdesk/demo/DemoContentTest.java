@@ -25,7 +25,8 @@ class DemoContentTest {
     public static class WithDemo implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("factdesk.demo.enabled", "true");
+            // As the local run loads it: sources captured on entry (here their names do not resolve).
+            return Map.of("factdesk.demo.enabled", "true", "factdesk.captures.on-entry", "true");
         }
     }
 
@@ -43,6 +44,11 @@ class DemoContentTest {
         desk.as(desk.carol).get("/api/tickets?status=IN_PROGRESS").then()
                 .body("items[0].assignee", equalTo(DemoContent.ALICE.subject()));
         desk.as(desk.dave).get("/api/audit/verify").then().statusCode(200).body("intact", equalTo(true));
+        // The published verdict's source was tried before it went to review: preserved, or failed for good.
+        long published = desk.as(desk.carol).get("/api/tickets?status=PUBLISHED").then().extract().jsonPath()
+                .getLong("items[0].id");
+        desk.as(desk.carol).get("/api/tickets/{id}/captures", published).then().statusCode(200)
+                .body("items[0].state", org.hamcrest.Matchers.oneOf("DONE", "FAILED"));
     }
 
     @Test
