@@ -21,8 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * How well today's lexical matching finds "the same claim" on the labelled pair set
@@ -279,7 +277,7 @@ public final class MatchingEvaluation {
             Pair p = pairs.get(i);
             Map<String, Object> values = Map.of("q", p.b(), "threshold", 0.0, "exclude", -1L, "limit", pairs.size() + 1);
             Map<Long, Double> returned = new HashMap<>();
-            try (PreparedStatement claims = prepare(c, SimilarityService.CLAIMS_SQL, values); ResultSet r = claims.executeQuery()) {
+            try (PreparedStatement claims = SimilarityBenchmark.prepare(c, SimilarityService.CLAIMS_SQL, values); ResultSet r = claims.executeQuery()) {
                 while (r.next()) {
                     returned.put(r.getLong(1), r.getDouble("s"));
                 }
@@ -300,20 +298,6 @@ public final class MatchingEvaluation {
                 return r.getDouble(1);
             }
         }
-    }
-
-    /** The service's named parameters as JDBC placeholders, bound in order of appearance. */
-    private static PreparedStatement prepare(Connection c, String sql, Map<String, Object> values) throws SQLException {
-        Matcher names = Pattern.compile(":(q|threshold|exclude|limit)\\b").matcher(sql);
-        List<Object> bound = new ArrayList<>();
-        while (names.find()) {
-            bound.add(values.get(names.group(1)));
-        }
-        PreparedStatement statement = c.prepareStatement(names.replaceAll("?"));
-        for (int i = 0; i < bound.size(); i++) {
-            statement.setObject(i + 1, bound.get(i));
-        }
-        return statement;
     }
 
     private static String scalar(Connection c, String sql) throws SQLException {

@@ -99,7 +99,7 @@ public final class SimilarityBenchmark {
     }
 
     /** The service's named parameters as JDBC placeholders, bound in order of appearance. */
-    private static PreparedStatement prepare(Connection c, String sql, Map<String, Object> values) throws SQLException {
+    static PreparedStatement prepare(Connection c, String sql, Map<String, Object> values) throws SQLException {
         Matcher names = Pattern.compile(":(q|threshold|exclude|limit)\\b").matcher(sql);
         List<Object> bound = new ArrayList<>();
         while (names.find()) {
