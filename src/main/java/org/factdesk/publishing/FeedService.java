@@ -40,18 +40,21 @@ public class FeedService {
     private static final String CURSOR = "feed";
 
     /**
-     * Moves with every publication, correction or retraction, and with every erasure of a published
-     * claimant (which changes published entries without re-publishing them).
+     * Moves with every publication, correction or retraction, with every erasure of a published
+     * claimant and with every erasure of a preserved copy (which change published entries, a name or a
+     * source's {@code archivedAt}, without re-publishing them).
      */
     @Transactional
     public Version version(String format, FeedQuery query) {
         Object[] stats = Panache.getEntityManager().createQuery(
                 "select max(t.publicUpdatedAt), count(t), (select max(e.erasedAt) from Erasure e, Ticket p"
-                        + " where e.kind = 'claimant' and e.targetId = p.claim.id and p.publicUpdatedAt is not null)"
+                        + " where e.kind = 'claimant' and e.targetId = p.claim.id and p.publicUpdatedAt is not null),"
+                        + " (select max(c.erasedAt) from Erasure c where c.kind = 'capture')"
                         + " from Ticket t where t.publicUpdatedAt is not null", Object[].class)
                 .getSingleResult();
         Instant last = stats[0] == null ? Instant.EPOCH : (Instant) stats[0];
-        Instant erased = (Instant) stats[2];
+        Instant erased = stats[3] == null || stats[2] != null && ((Instant) stats[2]).isAfter((Instant) stats[3])
+                ? (Instant) stats[2] : (Instant) stats[3];
         if (erased != null && erased.isAfter(last)) {
             last = erased;
         }

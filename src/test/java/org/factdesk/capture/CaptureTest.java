@@ -281,8 +281,11 @@ class CaptureTest {
                 .body("brokenContent[0].id", equalTo((int) id))
                 .body("brokenContent[0].problem", containsString("no longer matches"));
 
+        String feedBefore = given().get("/feeds/claimreview.json").then().statusCode(200).extract().header("ETag");
         desk.as(desk.dave).body(Map.of("kind", "capture", "id", id, "reason", "The page held a private address"))
                 .post("/api/erasures").then().statusCode(201);
+        assertTrue(!feedBefore.equals(given().get("/feeds/claimreview.json").then().statusCode(200).extract()
+                .header("ETag")), "the feeds' ETag moves: an entry may have cited the copy");
         verify().body("intact", equalTo(true)).body("brokenContent", equalTo(List.of()))
                 .body("erasures.find { it.kind == 'capture' && it.id == " + id + " }", not(nullValue()));
         given().get(capture.getString("items[0].viewUrl")).then().statusCode(404);
