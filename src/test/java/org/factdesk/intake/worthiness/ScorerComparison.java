@@ -52,8 +52,10 @@ public final class ScorerComparison {
             double[] p = test.stream().mapToDouble(e -> Lbfgs.predict(w, f.features(e))).toArray();
             int[] truth = test.stream().mapToInt(WorthinessEvaluation.Example::label).toArray();
             double threshold = cvThreshold(train, model.getValue());
-            System.out.printf("%-40s F1@0.5 %.3f  F1@%.2f %.3f  AP %.3f  (dims %d)%n", model.getKey(), f1(p, truth, 0.5),
-                    threshold, f1(p, truth, threshold), WorthinessEvaluation.averagePrecision(p, truth), f.dimension());
+            System.out.printf("%-40s F1@0.5 %.3f  F1@%.2f %.3f  AP %.3f  Brier %.3f  ECE %.3f  (dims %d)%n",
+                    model.getKey(), f1(p, truth, 0.5), threshold, f1(p, truth, threshold),
+                    WorthinessEvaluation.averagePrecision(p, truth), brier(p, truth), calibrationError(p, truth),
+                    f.dimension());
         }
     }
 
@@ -159,6 +161,34 @@ public final class ScorerComparison {
         public int dimension() {
             return vocabulary.size();
         }
+    }
+
+    /** Mean squared error of the probabilities: lower is better, 0.25 is a coin. */
+    static double brier(double[] p, int[] y) {
+        double sum = 0;
+        for (int i = 0; i < p.length; i++) sum += (p[i] - y[i]) * (p[i] - y[i]);
+        return sum / p.length;
+    }
+
+    /**
+     * Expected calibration error over ten equal-width bins: how far, weighted by how many sentences each
+     * bin holds, the share of check-worthy sentences is from the mean score ("0.8 means about 80 %").
+     */
+    static double calibrationError(double[] p, int[] y) {
+        double[] sum = new double[10];
+        double[] positives = new double[10];
+        int[] count = new int[10];
+        for (int i = 0; i < p.length; i++) {
+            int bin = Math.min(9, (int) (p[i] * 10));
+            sum[bin] += p[i];
+            positives[bin] += y[i];
+            count[bin]++;
+        }
+        double error = 0;
+        for (int b = 0; b < 10; b++) {
+            if (count[b] > 0) error += Math.abs(sum[b] / count[b] - positives[b] / count[b]) * count[b] / p.length;
+        }
+        return error;
     }
 
     static double f1(double[] p, int[] y, double threshold) {
