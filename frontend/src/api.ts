@@ -1,8 +1,8 @@
 // The API client: relative URLs on the same origin, bearer token, problem+json errors.
 import type {
-  AcceptItem, AcceptOutcome, Article, Asked, ArticleRequest, ArticleSummary, BulkOutcome, BulkRequest, Candidate, Capture, Claim,
+  AcceptItem, AcceptOutcome, Article, Asked, ArticleRequest, ArticleSummary, BulkOutcome, BulkRequest, Candidates, Capture, Claim,
   Comment, Evidence, EvidenceRequest, HistoryEvent, ImportReport, Matches, Me, Notification, Page, People, PriorReview,
-  RatingScale, RatingScaleRequest, SearchHit, Sentence, Settings, SettingsRequest, Ticket, TipChannel, TipChannelRequest,
+  RatingScale, RatingScaleRequest, SearchHit, Sentences, Settings, SettingsRequest, Ticket, TipChannel, TipChannelRequest,
   TipClaimRequest, TipGroup, TipGroupDetail, TipGroupState, TriageRequest, UnreadCount,
   Verdict, VerdictDraftRequest, VerdictOverview, WatchDiff, WebAppConfig, WebhookDelivery, WebhookEndpoint, WebhookEndpointRequest,
 } from './types';
@@ -216,8 +216,8 @@ export class Api {
   };
   article = (id: number) => this.get<Article>(`/api/articles/${id}`);
   createArticle = (body: ArticleRequest) => this.request<Article>('POST', '/api/articles', body);
-  sentences = (id: number) => this.get<{ articleId: number; threshold: number; items: Sentence[] }>(`/api/articles/${id}/sentences`);
-  candidates = (id: number) => this.get<{ articleId: number; threshold: number; items: Candidate[] }>(`/api/articles/${id}/candidates`);
+  sentences = (id: number) => this.get<Sentences>(`/api/articles/${id}/sentences`);
+  candidates = (id: number) => this.get<Candidates>(`/api/articles/${id}/candidates`);
   accept = (id: number, items: AcceptItem[]) =>
     this.request<{ items: AcceptOutcome[] }>('POST', `/api/articles/${id}/candidates/accept`, { items });
   // Search across claims, tickets, articles and prior reviews

@@ -6143,6 +6143,8 @@ export interface components {
             articleId: number;
             /** Format: double */
             threshold: number;
+            /** Format: int32 */
+            perArticle: number;
             items: components["schemas"]["CandidateView"][];
         };
         CaptureView: {
@@ -6338,6 +6340,8 @@ export interface components {
             tipAutoAnswerThreshold?: number;
             /** Format: int32 */
             tipContactRetentionDays?: number;
+            /** Format: int32 */
+            candidatesPerArticle?: number;
             /** Format: int64 */
             version?: number;
         };
@@ -6351,6 +6355,8 @@ export interface components {
             tipAutoAnswerThreshold: number;
             /** Format: int32 */
             tipContactRetentionDays: number;
+            /** Format: int32 */
+            candidatesPerArticle: number;
             /** Format: int64 */
             version: number;
         };
@@ -6942,6 +6948,8 @@ export interface components {
             articleId: number;
             /** Format: double */
             threshold: number;
+            /** Format: int32 */
+            perArticle: number;
             items: components["schemas"]["SentenceView"][];
         };
         Signal: {

@@ -19,8 +19,8 @@ function setup() {
       return json({ id: 9, url: 'https://news.example/a', title: 'Budget', outlet: null, author: null, publishedAt: null, language: 'en', text: TEXT, createdAt: '2026-01-01T10:00:00Z', createdBy: 'x', version: 0 });
     }
     const items = sentences().map((s) => (s.position === 0 ? { ...s, claimIds: claimed } : s));
-    if (url.endsWith('/api/articles/9/sentences')) return json({ articleId: 9, threshold: 0.5, items });
-    if (url.endsWith('/api/articles/9/candidates')) return json({ articleId: 9, threshold: 0.5, items: items.map((s) => ({ sentence: s, similar: null })) });
+    if (url.endsWith('/api/articles/9/sentences')) return json({ articleId: 9, threshold: 0.5, perArticle: 10, items });
+    if (url.endsWith('/api/articles/9/candidates')) return json({ articleId: 9, threshold: 0.5, perArticle: 10, items: items.map((s) => ({ sentence: s, similar: null })) });
     if (url.endsWith('/api/claims/7')) return json({ id: 7, ticketId: 70 });
     if (method === 'POST' && url.endsWith('/api/articles/9/candidates/accept')) {
       claimed = [8];

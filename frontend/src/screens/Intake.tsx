@@ -235,7 +235,7 @@ export function ArticleScreen({ id }: { id: number }) {
         </section>
         <section className="panel" aria-labelledby="cand-h">
           <h2 id="cand-h">Candidates <span className="count">{candidates.items.length}</span></h2>
-          <p className="muted small">Sentences scoring at least {pct(candidates.threshold)}, best first.</p>
+          <p className="muted small">The {candidates.perArticle} most check-worthy sentences scoring at least {pct(candidates.threshold)}, best first (the desk's settings say how many).</p>
           <ol className="candidates">
             {candidates.items.map((c) => (
               <CandidateItem key={c.sentence.position} candidate={c} choice={choiceOf(c.sentence)} canAccept={canAccept} outcome={outcomes[c.sentence.position]} timeZone={timeZone} onChange={(p) => setChoice(c.sentence, p)} />

@@ -186,7 +186,7 @@ describe('WebhooksScreen', () => {
 });
 
 const SETTINGS = { timeZone: 'Europe/Berlin', maxInProgress: 3, allowPrivateWebhookTargets: false, tipAutoAnswer: false,
-  tipAutoAnswerThreshold: 0.8, tipContactRetentionDays: 30 };
+  tipAutoAnswerThreshold: 0.8, tipContactRetentionDays: 30, candidatesPerArticle: 10 };
 
 describe('DeskSettingsScreen', () => {
   it('saves the form with the version read and shows the server\u2019s problem next to it', async () => {
@@ -208,11 +208,12 @@ describe('DeskSettingsScreen', () => {
     expect(alert.textContent).toBe("Field 'timeZone': 'Mars/Base' is not a time zone.");
     expect(alert.closest('[aria-live]')).toBeTruthy();
     fireEvent.change(zone, { target: { value: 'Europe/Lisbon' } });
+    fireEvent.change(screen.getByLabelText(/Candidate claims proposed per article/), { target: { value: '25' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
     expect(await screen.findByText('Settings saved.')).toBeTruthy();
     expect(fake.writes()[1]).toEqual({ method: 'PUT', url: '/api/settings',
       body: { timeZone: 'Europe/Lisbon', maxInProgress: 5, allowPrivateWebhookTargets: false, tipAutoAnswer: false,
-        tipAutoAnswerThreshold: 0.8, tipContactRetentionDays: 30, version: 4 } });
+        tipAutoAnswerThreshold: 0.8, tipContactRetentionDays: 30, candidatesPerArticle: 25, version: 4 } });
   });
 
   it('turns automatic answers to tips on with their threshold and sets how long contacts are kept', async () => {
@@ -232,7 +233,7 @@ describe('DeskSettingsScreen', () => {
     expect(await screen.findByText('Settings saved.')).toBeTruthy();
     expect(fake.writes()).toEqual([{ method: 'PUT', url: '/api/settings',
       body: { timeZone: 'Europe/Berlin', maxInProgress: 3, allowPrivateWebhookTargets: false, tipAutoAnswer: true,
-        tipAutoAnswerThreshold: 0.9, tipContactRetentionDays: 7, version: 7 } }]);
+        tipAutoAnswerThreshold: 0.9, tipContactRetentionDays: 7, candidatesPerArticle: 10, version: 7 } }]);
   });
 });
 

@@ -35,6 +35,7 @@ function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: () =
     tipAutoAnswer: settings.tipAutoAnswer,
     tipAutoAnswerThreshold: String(settings.tipAutoAnswerThreshold),
     tipContactRetentionDays: String(settings.tipContactRetentionDays),
+    candidatesPerArticle: String(settings.candidatesPerArticle),
   });
   const [saved, setSaved] = useState(false);
   const [busy, error, run] = useAction();
@@ -49,6 +50,7 @@ function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: () =
       tipAutoAnswer: form.tipAutoAnswer,
       tipAutoAnswerThreshold: Number(form.tipAutoAnswerThreshold),
       tipContactRetentionDays: Number(form.tipContactRetentionDays),
+      candidatesPerArticle: Number(form.candidatesPerArticle),
       version: settings.version,
     }));
     if (ok) {
@@ -65,6 +67,9 @@ function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: () =
       <datalist id={`${id}-zones`}>{zones().map((z) => <option key={z} value={z} />)}</datalist>
       <label>Most tickets one fact-checker works on at once (0: no limit)
         <input type="number" min={0} max={1000} value={form.maxInProgress} onChange={(e) => setForm({ ...form, maxInProgress: e.target.value })} required />
+      </label>
+      <label>Candidate claims proposed per article (its best-ranked sentences)
+        <input type="number" min={1} max={200} value={form.candidatesPerArticle} onChange={(e) => setForm({ ...form, candidatesPerArticle: e.target.value })} required />
       </label>
       <label className="choice">
         <input type="checkbox" checked={form.allowPrivateWebhookTargets} onChange={(e) => setForm({ ...form, allowPrivateWebhookTargets: e.target.checked })} />

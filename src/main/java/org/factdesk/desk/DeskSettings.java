@@ -32,6 +32,9 @@ public class DeskSettings extends PanacheEntityBase {
     /** Days a requester's contact is kept after the final answer (or after the tip was not taken up); 0: deleted then. */
     public int tipContactRetentionDays;
 
+    /** How many of an article's sentences intake proposes as candidate claims: the best-ranked ones over the model's threshold. */
+    public int candidatesPerArticle;
+
     @Version
     public long version;
 

@@ -27,6 +27,9 @@ public class DeskSettingsResource {
     static final String MAX_IN_PROGRESS_TEXT = "" + MAX_IN_PROGRESS;
     /** Ten years: longer than any retention a privacy policy would defend. */
     public static final int RETENTION_DAYS_MAX = 3650;
+    /** As many candidates as one answer of the candidates list carries. */
+    public static final int CANDIDATES_PER_ARTICLE_MAX = 200;
+    static final String CANDIDATES_PER_ARTICLE_MAX_TEXT = "" + CANDIDATES_PER_ARTICLE_MAX;
     static final String RETENTION_DAYS_MAX_TEXT = "" + RETENTION_DAYS_MAX;
 
     @GET

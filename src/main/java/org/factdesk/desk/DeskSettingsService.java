@@ -42,15 +42,18 @@ public class DeskSettingsService {
                 : request.tipAutoAnswerThreshold().floatValue(); // a real column
         int retention = request.tipContactRetentionDays() == null ? settings.tipContactRetentionDays
                 : request.tipContactRetentionDays();
+        int candidates = request.candidatesPerArticle() == null ? settings.candidatesPerArticle : request.candidatesPerArticle();
         changes.field("tipAutoAnswer", settings.tipAutoAnswer, autoAnswer)
                 .field("tipAutoAnswerThreshold", settings.autoAnswerThreshold(), Double.parseDouble(Float.toString(threshold)))
-                .field("tipContactRetentionDays", settings.tipContactRetentionDays, retention);
+                .field("tipContactRetentionDays", settings.tipContactRetentionDays, retention)
+                .field("candidatesPerArticle", settings.candidatesPerArticle, candidates);
         settings.timeZone = request.timeZone();
         settings.maxInProgress = request.maxInProgress();
         settings.allowPrivateWebhookTargets = Boolean.TRUE.equals(request.allowPrivateWebhookTargets());
         settings.tipAutoAnswer = autoAnswer;
         settings.tipAutoAnswerThreshold = threshold;
         settings.tipContactRetentionDays = retention;
+        settings.candidatesPerArticle = candidates;
         settings.flush();
         audit.desk(actor, AuditAction.SETTINGS_UPDATED, changes);
         return DeskSettingsView.of(settings);

@@ -16,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import org.factdesk.common.CurrentActor;
 import org.factdesk.common.Limits;
+import org.factdesk.desk.DeskSettingsResource;
 import org.factdesk.common.Roles;
 
 /** What intake found in an article, and turning its candidates into claims. */
@@ -24,7 +25,8 @@ import org.factdesk.common.Roles;
 public class IntakeResource {
 
     /** The most candidates one answer carries ({@code ?limit=}). */
-    public static final int MAX_CANDIDATES = 200;
+    public static final int MAX_CANDIDATES = DeskSettingsResource.CANDIDATES_PER_ARTICLE_MAX;
+    static final String MAX_CANDIDATES_TEXT = "" + MAX_CANDIDATES;
     /** The most similar claims and prior verdicts per candidate ({@code ?similar=}). */
     public static final int MAX_SIMILAR = 20;
 
@@ -40,14 +42,14 @@ public class IntakeResource {
     @GET
     @Path("sentences")
     public SentencesView sentences(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id) {
-        return new SentencesView(id, intake.threshold(), intakeService.sentences(id));
+        return intakeService.sentences(id);
     }
 
     @GET
     @Path("candidates")
     public CandidatesView candidates(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id,
                                      @QueryParam("threshold") @DecimalMin("0") @DecimalMax("1") Double threshold,
-                                     @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(MAX_CANDIDATES) int limit,
+                                     @QueryParam("limit") @Min(1) @Max(MAX_CANDIDATES) Integer limit,
                                      @QueryParam("similar") @DefaultValue("5") @Min(0) @Max(MAX_SIMILAR) int similarLimit) {
         return intakeService.candidates(id, threshold == null ? intake.threshold() : threshold, limit, similarLimit);
     }

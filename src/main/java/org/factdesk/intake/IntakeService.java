@@ -12,15 +12,18 @@ import org.factdesk.claim.ClaimRequest;
 import org.factdesk.workflow.ClaimService;
 import org.factdesk.common.Actor;
 import org.factdesk.common.Problems;
+import org.factdesk.desk.DeskSettings;
 import org.factdesk.similar.SimilarityService;
 import org.factdesk.ticket.Ticket;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 
 /** An article's sentences, its candidate claims, and accepting candidates into claims. */
@@ -40,23 +43,32 @@ public class IntakeService {
     @Inject
     SimilarityService similarity;
 
-    /** Every sentence of the article in reading order. */
-    public List<SentenceView> sentences(long articleId) {
+    /** Every sentence of the article in reading order; the candidates are the desk's number of best-ranked ones. */
+    public SentencesView sentences(long articleId) {
         articles.get(articleId);
-        return views(articleId, ArticleSentence.list("articleId", Sort.by("position"), articleId));
+        double threshold = intake.threshold();
+        int perArticle = DeskSettings.get().candidatesPerArticle;
+        List<ArticleSentence> rows = ArticleSentence.list("articleId", Sort.by("position"), articleId);
+        Set<Integer> candidates = rows.stream().filter(s -> s.score >= threshold)
+                .sorted(Comparator.comparingDouble((ArticleSentence s) -> -s.score).thenComparingInt(s -> s.position))
+                .limit(perArticle).map(s -> s.position).collect(Collectors.toSet());
+        return new SentencesView(articleId, threshold, perArticle, views(articleId, rows, candidates::contains));
     }
 
     /**
-     * Sentences at or above the threshold, best first, each with up to {@code similarLimit} similar
-     * claims and prior verdicts (none asked: none looked up), all read in this one transaction.
+     * The best-ranked sentences at or above the threshold, at most {@code limit} of them (none given: as many as
+     * the desk proposes per article), each with up to {@code similarLimit} similar claims and prior verdicts
+     * (none asked: none looked up), all read in this one transaction.
      */
-    public CandidatesView candidates(long articleId, double threshold, int limit, int similarLimit) {
+    public CandidatesView candidates(long articleId, double threshold, Integer limit, int similarLimit) {
         articles.get(articleId);
+        int perArticle = DeskSettings.get().candidatesPerArticle;
         List<ArticleSentence> rows = ArticleSentence.<ArticleSentence>find("articleId = ?1 and score >= ?2",
-                Sort.descending("score").and("position"), articleId, threshold).page(0, limit).list();
-        List<CandidateView> items = views(articleId, rows).stream().map(sentence -> new CandidateView(sentence,
+                Sort.descending("score").and("position"), articleId, threshold)
+                .page(0, limit == null ? perArticle : limit).list();
+        List<CandidateView> items = views(articleId, rows, position -> true).stream().map(sentence -> new CandidateView(sentence,
                 similarLimit == 0 ? null : similarity.find(sentence.text(), null, similarLimit))).toList();
-        return new CandidatesView(articleId, threshold, items);
+        return new CandidatesView(articleId, threshold, perArticle, items);
     }
 
     /** Creates a claim and ticket per accepted candidate, or links it to an existing claim; all or nothing. */
@@ -100,10 +112,9 @@ public class IntakeService {
         }).toList();
     }
 
-    private List<SentenceView> views(long articleId, List<ArticleSentence> rows) {
+    private List<SentenceView> views(long articleId, List<ArticleSentence> rows, IntPredicate candidate) {
         Map<Integer, List<Long>> claimed = claimsBySentence(articleId, rows);
-        double threshold = intake.threshold();
-        return rows.stream().map(s -> new SentenceView(s.position, s.start, s.end, s.text, s.score, s.score >= threshold,
+        return rows.stream().map(s -> new SentenceView(s.position, s.start, s.end, s.text, s.score, candidate.test(s.position),
                 s.claimant, first(s.reasons, ArticleSentence.MAX_REASONS),
                 first(s.signals, ArticleSentence.MAX_SIGNALS).stream().map(ArticleSentence.Signal::bounded).toList(),
                 first(claimed.getOrDefault(s.position, List.of()), SentenceView.MAX_CLAIMS))).toList();

@@ -9,11 +9,13 @@ import org.factdesk.intake.worthiness.CheckWorthiness;
 import org.factdesk.intake.worthiness.WorthinessScore;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
- * What intake finds in a normalised text, sentence by sentence: check-worthiness with reasons, sourcing
- * signals and the claimant. No database, no CDI: the server, the tests and the benchmark run the same code.
+ * What intake finds in a normalised text, sentence by sentence: check-worthiness with reasons (the leading
+ * sentences read for meaning too), sourcing signals and the claimant. No database, no CDI: the server, the tests and the benchmark run the same code.
  * Every step is linear in its input and no sentence is longer than {@link SentenceSplitter#MAX_SENTENCE_CHARS},
  * so the whole takes time proportional to the text. Stateless and thread-safe.
  */
@@ -35,11 +37,19 @@ public final class TextAnalysis {
     private final Attribution attribution = new Attribution();
     private final CheckWorthiness worthiness = CheckWorthiness.load();
 
+    /** The most sentences of one text read for meaning (embedded); about 1 s of one analysis at most. */
+    public static final int READ_FOR_MEANING = 300;
+
     public double modelThreshold() {
         return worthiness.threshold();
     }
 
-    /** Analyses text (as produced by {@code ArticleText}); throws {@link BudgetExceeded} once System.nanoTime() passes deadline. */
+    /**
+     * Analyses text (as produced by {@code ArticleText}); throws {@link BudgetExceeded} once System.nanoTime() passes
+     * deadline. Every sentence gets the first-pass score (named features and words); the {@value #READ_FOR_MEANING}
+     * it ranks highest are then embedded and scored by the full model, so that a long text costs at most that many
+     * embeddings (2–3 ms each): an article a desk would check is read for meaning whole.
+     */
     public List<Result> analyse(String text, String language, long deadline) {
         if (text == null) {
             return List.of();
@@ -48,12 +58,20 @@ public final class TextAnalysis {
         List<Result> results = new ArrayList<>(sentences.size());
         for (Sentence sentence : sentences) {
             check(deadline, results.size(), sentences.size());
-            WorthinessScore score = worthiness.score(sentence.text());
+            WorthinessScore score = worthiness.firstPass(sentence.text());
             check(deadline, results.size(), sentences.size());
             List<SourcingSignal> signals = sourcing.find(sentence.text());
             check(deadline, results.size(), sentences.size());
             String claimant = attribution.claimant(sentence.text()).orElse(null);
             results.add(new Result(sentence, score, signals, claimant));
+        }
+        List<Integer> leading = IntStream.range(0, results.size()).boxed()
+                .sorted(Comparator.comparingDouble((Integer i) -> -results.get(i).worthiness().score()).thenComparing(i -> i))
+                .limit(READ_FOR_MEANING).toList();
+        for (int i : leading) {
+            check(deadline, results.size(), sentences.size());
+            Result first = results.get(i);
+            results.set(i, new Result(first.sentence(), worthiness.score(first.sentence().text()), first.signals(), first.claimant()));
         }
         return results;
     }

@@ -156,11 +156,13 @@ class IntakeTest {
             sample = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         long id = article("https://news.example/sample-" + run, sample);
-        JsonPath candidates = desk.as(desk.carol).queryParam("limit", 8).get("/api/articles/{id}/candidates", id)
-                .then().statusCode(200).extract().jsonPath();
+        // What the desk sees by default: at most its number of best-ranked sentences (10) over the threshold.
+        JsonPath candidates = desk.as(desk.carol).get("/api/articles/{id}/candidates", id)
+                .then().statusCode(200).body("perArticle", equalTo(10)).extract().jsonPath();
         List<String> top = candidates.getList("items.sentence.text");
-        assertTrue(top.stream().anyMatch(t -> t.contains("satellite imagery")), top.toString());
-        assertTrue(top.stream().anyMatch(t -> t.contains("October 15th meeting")), top.toString());
+        assertTrue(top.size() >= 3 && top.size() <= 10, top.toString());
+        assertTrue(top.subList(0, 3).stream().anyMatch(t -> t.contains("satellite imagery")), top.toString());
+        assertTrue(top.stream().anyMatch(t -> t.startsWith("Vreshinina, a Kremlin spokesperson")), top.toString());
         assertFalse(top.stream().anyMatch(t -> t.startsWith("Yet, the meeting’s significance extends beyond rhetoric")), top.toString());
 
         List<Map<String, Object>> all = desk.as(desk.carol).get("/api/articles/{id}/sentences", id).then().statusCode(200)
@@ -168,6 +170,40 @@ class IntakeTest {
         List<String> kinds = all.stream().flatMap(s -> ((List<Map<String, Object>>) s.get("signals")).stream())
                 .map(s -> (String) s.get("kind")).distinct().toList();
         assertTrue(kinds.containsAll(List.of("ANONYMOUS_SOURCE", "HEDGE", "LEAKED_OR_CLASSIFIED")), kinds.toString());
+    }
+
+    @Test
+    void theDeskSetsHowManyBestRankedSentencesAreProposed() {
+        long id = article("https://news.example/count-" + run, "The council of Tarnow-" + run + " approved a budget of"
+                + " 4.2 million euros in 2023, according to Mayor Anna Berg. Unemployment in the region fell to 5.1 percent"
+                + " last year, the statistics office said. The new bridge cost 30 million euros more than planned, auditors"
+                + " found. Isn't that wonderful? We will see.");
+        try {
+            perArticle(2);
+            List<Map<String, Object>> items = desk.as(desk.bob).get("/api/articles/{id}/sentences", id).then().statusCode(200)
+                    .body("perArticle", equalTo(2)).extract().jsonPath().getList("items");
+            List<Map<String, Object>> proposed = items.stream().filter(s -> (Boolean) s.get("candidate")).toList();
+            assertTrue(items.stream().filter(s -> (Float) s.get("score") >= intake.threshold()).count() > 2, items.toString());
+            assertEquals(2, proposed.size(), items.toString());
+            float lowestProposed = proposed.stream().map(s -> (Float) s.get("score")).min(Float::compare).orElseThrow();
+            assertTrue(items.stream().filter(s -> !(Boolean) s.get("candidate")).allMatch(s -> (Float) s.get("score") <= lowestProposed),
+                    items.toString());
+            desk.as(desk.bob).get("/api/articles/{id}/candidates", id).then().statusCode(200)
+                    .body("perArticle", equalTo(2)).body("items.sentence.position", equalTo(proposed.stream()
+                            .sorted((a, b) -> Float.compare((Float) b.get("score"), (Float) a.get("score"))).map(s -> s.get("position")).toList()));
+            desk.as(desk.bob).queryParam("limit", 3).get("/api/articles/{id}/candidates", id).then().statusCode(200)
+                    .body("items.size()", equalTo(3));
+        } finally {
+            perArticle(10);
+        }
+    }
+
+    void perArticle(int count) {
+        JsonPath now = desk.as(desk.dave).get("/api/settings").then().extract().jsonPath();
+        desk.as(desk.dave).body(Map.of("timeZone", now.getString("timeZone"), "maxInProgress", now.getInt("maxInProgress"),
+                "allowPrivateWebhookTargets", now.getBoolean("allowPrivateWebhookTargets"),
+                "candidatesPerArticle", count, "version", now.getLong("version"))).put("/api/settings").then()
+                .statusCode(200).body("candidatesPerArticle", equalTo(count));
     }
 
     @jakarta.inject.Inject

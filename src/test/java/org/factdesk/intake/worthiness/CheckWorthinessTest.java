@@ -48,17 +48,30 @@ class CheckWorthinessTest {
     }
 
     @Test
-    void reasonsNameTheFiringFeaturesWithTheirSigns() {
+    void reasonsNameTheFiringFeaturesTheWordsThatWeighedMostAndTheMeaning() {
         Map<String, Reason> fact = reasons(FACT);
-        for (String feature : List.of("number", "year", "money", "named_entity", "official", "concrete_action")) {
+        for (String feature : List.of("number", "money", "named_entity", "official", "concrete_action")) {
             assertTrue(fact.get(feature).contribution() > 0, feature + " should raise the score: " + fact);
         }
+        assertTrue(fact.containsKey("year"), "every feature that fires is a reason: " + fact);
         assertTrue(!fact.containsKey("question") && !fact.containsKey("opinion"));
         assertEquals("contains a number", fact.get("number").label());
+        assertTrue(fact.get("meaning").contribution() > 0, fact.toString());
+        List<Reason> words = MODEL.score(FACT).reasons().stream().filter(r -> r.feature().equals("words")).toList();
+        assertTrue(!words.isEmpty() && words.size() <= CheckWorthiness.WORD_REASONS, words.toString());
+        assertTrue(words.stream().allMatch(r -> r.label().startsWith("Words “")), words.toString());
+        assertTrue(words.stream().noneMatch(r -> r.label().contains("<num>")), "numbers are shown as [number]: " + words);
 
         assertTrue(reasons(QUESTION).get("question").contribution() < 0);
         assertTrue(reasons(OPINION).get("opinion").contribution() < 0);
-        assertTrue(reasons(RHETORIC).get("rhetoric").contribution() < 0);
+        assertTrue(reasons(RHETORIC).get("meaning").contribution() < 0, reasons(RHETORIC).toString());
+    }
+
+    @Test
+    void theFirstPassScoresWithoutMeaningAndRanksLikeTheFullModel() {
+        assertTrue(MODEL.firstPass(FACT).reasons().stream().noneMatch(r -> r.feature().equals("meaning")));
+        assertTrue(MODEL.firstPass(FACT).score() > MODEL.firstPass(RHETORIC).score());
+        assertTrue(MODEL.firstPass(FACT).score() > MODEL.firstPass(QUESTION).score());
     }
 
     @Test
@@ -75,9 +88,11 @@ class CheckWorthinessTest {
         List<String> sentences = WorthinessEvaluation.sentences(sampleArticle());
         List<String> ranking = sentences.stream()
                 .sorted(Comparator.comparingDouble((String s) -> MODEL.score(s).score()).reversed()).toList();
+        // The attributed statements of fact first; the meeting itself among the ten a desk is shown by default.
         List<String> top5 = ranking.subList(0, 5);
         assertTrue(top5.stream().anyMatch(s -> s.contains("satellite imagery") && s.contains("Al-Waleed")), top5::toString);
-        assertTrue(top5.stream().anyMatch(s -> s.startsWith("The October 15th meeting")), top5::toString);
+        assertTrue(top5.stream().anyMatch(s -> s.startsWith("Vreshinina, a Kremlin spokesperson")), top5::toString);
+        assertTrue(ranking.subList(0, 10).stream().anyMatch(s -> s.startsWith("The October 15th meeting")), ranking::toString);
         for (String rhetoric : List.of(RHETORIC, CORNERSTONE)) {
             assertTrue(ranking.indexOf(rhetoric) >= ranking.size() / 2, rhetoric + " ranks " + ranking.indexOf(rhetoric));
             assertTrue(MODEL.score(rhetoric).score() < MODEL.threshold(), rhetoric);
@@ -104,7 +119,7 @@ class CheckWorthinessTest {
     }
 
     private static Map<String, Reason> reasons(String sentence) {
-        return MODEL.score(sentence).reasons().stream().collect(Collectors.toMap(Reason::feature, r -> r));
+        return MODEL.score(sentence).reasons().stream().collect(Collectors.toMap(Reason::feature, r -> r, (a, b) -> a));
     }
 
     private static String sampleArticle() throws IOException {

@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Compares candidate check-worthiness scorers on the fixed held-out fifth of a labelled file (the same
@@ -27,7 +25,8 @@ import java.util.regex.Pattern;
  */
 public final class ScorerComparison {
 
-    private static final Pattern TOKEN = Pattern.compile("(?U)\\b\\w\\w+\\b");
+    private static final int NAMED = Features.ALL.size();
+    private static final int EMBEDDING = 384;
 
     public static void main(String[] args) throws Exception {
         Locale.setDefault(Locale.ROOT);
@@ -37,10 +36,10 @@ public final class ScorerComparison {
         Map<String, float[]> embeddings = embeddings(all, Path.of("target/claimbuster-minilm.bin"));
 
         Map<String, Function<List<WorthinessEvaluation.Example>, Featurizer>> models = new LinkedHashMap<>();
-        models.put("named features (33)", data -> new Dense(e -> Features.extract(e.text())));
+        models.put("named features (33)", data -> new Dense(NAMED, e -> Features.extract(e.text())));
         models.put("TF-IDF word 1-2-grams (baseline)", data -> new Tfidf(data, false));
-        models.put("embedding (384)", data -> new Dense(e -> toDouble(embeddings.get(e.id()))));
-        models.put("embedding + named features", data -> new Dense(e -> concat(toDouble(embeddings.get(e.id())),
+        models.put("embedding (384)", data -> new Dense(EMBEDDING, e -> toDouble(embeddings.get(e.id()))));
+        models.put("embedding + named features", data -> new Dense(EMBEDDING + NAMED, e -> concat(toDouble(embeddings.get(e.id())),
                 Features.extract(e.text()))));
         models.put("embedding + named + TF-IDF 1-2-grams", data -> new Combined(new Tfidf(data, true),
                 e -> concat(toDouble(embeddings.get(e.id())), Features.extract(e.text()))));
@@ -91,16 +90,13 @@ public final class ScorerComparison {
         int dimension();
     }
 
-    record Dense(Function<WorthinessEvaluation.Example, double[]> f) implements Featurizer {
+    /** Features given whole, {@code dimension} of them. */
+    record Dense(int dimension, Function<WorthinessEvaluation.Example, double[]> f) implements Featurizer {
         public Map<Integer, Double> features(WorthinessEvaluation.Example e) {
             double[] v = f.apply(e);
             Map<Integer, Double> m = new HashMap<>();
             for (int i = 0; i < v.length; i++) if (v[i] != 0) m.put(i, v[i]);
             return m;
-        }
-
-        public int dimension() {
-            return 33 + 384;
         }
     }
 
@@ -113,7 +109,7 @@ public final class ScorerComparison {
         }
 
         public int dimension() {
-            return words.dimension() + 33 + 384;
+            return words.dimension() + EMBEDDING + NAMED;
         }
     }
 
@@ -136,15 +132,7 @@ public final class ScorerComparison {
         }
 
         Map<String, Integer> grams(String text) {
-            List<String> tokens = new ArrayList<>();
-            Matcher m = TOKEN.matcher(text.toLowerCase(Locale.ROOT));
-            while (m.find()) tokens.add(numbers && m.group().matches(".*\\d.*") ? "<num>" : m.group());
-            Map<String, Integer> counts = new HashMap<>();
-            for (int i = 0; i < tokens.size(); i++) {
-                counts.merge(tokens.get(i), 1, Integer::sum);
-                if (i + 1 < tokens.size()) counts.merge(tokens.get(i) + " " + tokens.get(i + 1), 1, Integer::sum);
-            }
-            return counts;
+            return WordGrams.count(text, numbers);
         }
 
         public Map<Integer, Double> features(WorthinessEvaluation.Example e) {

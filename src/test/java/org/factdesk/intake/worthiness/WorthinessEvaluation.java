@@ -2,11 +2,13 @@ package org.factdesk.intake.worthiness;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.factdesk.intake.text.ArticleText;
 import org.factdesk.intake.text.Sentence;
 import org.factdesk.intake.text.SentenceSplitter;
+import org.factdesk.meaning.SentenceEmbeddings;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,10 +18,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.IntStream;
+import java.util.function.Function;
 import java.util.zip.CRC32;
 
 /**
@@ -27,7 +30,7 @@ import java.util.zip.CRC32;
  * e.g. ClaimBuster), read from a path given on the command line and never copied into the project.
  * <pre>
  *   train    &lt;dataset.jsonl&gt; &lt;out-weights.json&gt;   fit on the training part, tune by cross-validation
- *   evaluate &lt;dataset.jsonl&gt; [threshold]           figures for the held-out part, with the shipped weights
+ *   evaluate &lt;dataset.jsonl&gt;                        the shipped model and the baseline: held-out part, news
  *   rank     &lt;article.txt&gt;                          sentences of an article, most check-worthy first
  *   compare  &lt;dataset.jsonl&gt;                        candidate scorers against the TF-IDF baseline ({@link ScorerComparison})
  * </pre>
@@ -38,9 +41,8 @@ public final class WorthinessEvaluation {
 
     static final String SPLIT_RULE = "held out: CRC32(id as decimal text, UTF-8) % 5 == 0 (about 20%), never used"
             + " for training or tuning; trained on the rest";
-    static final String TUNING_RULE = "L2 strength chosen by 5-fold cross-validation on the training part (fold ="
-            + " CRC32(id) / 5 % 5) by log-loss; threshold maximises the out-of-fold F1";
-    private static final double[] L2_CANDIDATES = {0.1, 0.3, 1, 3, 10, 30, 100};
+    static final String TUNING_RULE = "debateThreshold maximises the out-of-fold F1 of 5-fold cross-validation on the"
+            + " training part (fold = CRC32(id) / 5 % 5); threshold, for news, maximises F2 (recall counting double) on the calibration sentences";
     private static final int FOLDS = 5;
     /**
      * Weights set by hand after fitting, with why. The debates have a single exclamation, so the data
@@ -57,14 +59,13 @@ public final class WorthinessEvaluation {
         if (args.length >= 3 && args[0].equals("train")) {
             train(Path.of(args[1]), Path.of(args[2]));
         } else if (args.length >= 2 && args[0].equals("evaluate")) {
-            CheckWorthiness model = CheckWorthiness.load();
-            evaluate(Path.of(args[1]), args.length > 2 ? Double.parseDouble(args[2]) : model.threshold());
+            evaluate(Path.of(args[1]));
         } else if (args.length == 2 && args[0].equals("rank")) {
             rank(Path.of(args[1]));
         } else if (args.length == 2 && args[0].equals("compare")) {
             ScorerComparison.main(new String[]{args[1]});
         } else {
-            System.err.println("usage: train <dataset.jsonl> <out-weights.json> | evaluate <dataset.jsonl> [threshold]"
+            System.err.println("usage: train <dataset.jsonl> <out-weights.json> | evaluate <dataset.jsonl>"
                     + " | rank <article.txt> | compare <dataset.jsonl>");
             System.exit(2);
         }
@@ -101,147 +102,166 @@ public final class WorthinessEvaluation {
 
     // ---- training ----
 
-    private static void train(Path dataset, Path out) throws IOException {
-        List<Example> training = read(dataset).stream().filter(e -> !heldOut(e)).toList();
-        double[][] x = training.stream().map(e -> Features.extract(e.text())).toArray(double[][]::new);
-        int[] y = training.stream().mapToInt(Example::label).toArray();
-        int[] folds = training.stream().mapToInt(WorthinessEvaluation::fold).toArray();
+    /** Grams seen in fewer training sentences are left out of the vocabulary: a single sentence cannot weigh them. */
+    static final int MIN_DOCUMENT_FREQUENCY = 2;
+    /** scikit-learn's default C: the L2 strength every candidate in {@link ScorerComparison} was compared with. */
+    static final double C = 1.0;
 
-        double bestL2 = 0, bestLoss = Double.MAX_VALUE;
-        double[] bestOutOfFold = null;
-        for (double l2 : L2_CANDIDATES) {
-            double[] outOfFold = crossValidate(x, y, folds, l2);
-            double loss = 0;
-            for (int i = 0; i < y.length; i++) loss -= Math.log(y[i] == 1 ? outOfFold[i] : 1 - outOfFold[i]);
-            loss /= y.length;
-            System.out.printf("L2 %-6s cross-validated log-loss %.4f, AP %.4f%n", l2, loss, averagePrecision(outOfFold, y));
-            if (loss < bestLoss) {
-                bestLoss = loss;
-                bestL2 = l2;
-                bestOutOfFold = outOfFold;
+    /** The vocabulary and idf of a training part, and the features of the full and the first-pass model. */
+    record Design(List<String> vocabulary, Map<String, Double> idf, Map<String, float[]> embeddings) {
+
+        static Design of(List<Example> training, Map<String, float[]> embeddings) {
+            Map<String, Integer> df = new HashMap<>();
+            for (Example e : training) WordGrams.count(e.text(), true).keySet().forEach(g -> df.merge(g, 1, Integer::sum));
+            List<String> vocabulary = df.entrySet().stream().filter(e -> e.getValue() >= MIN_DOCUMENT_FREQUENCY)
+                    .map(Map.Entry::getKey).sorted().toList();
+            Map<String, Double> idf = new HashMap<>();
+            for (String gram : vocabulary) {
+                idf.put(gram, round(Math.log((1.0 + training.size()) / (1.0 + df.get(gram))) + 1));
+            }
+            return new Design(vocabulary, idf, embeddings);
+        }
+
+        int dimension(boolean meaning) {
+            return vocabulary.size() + Features.ALL.size() + (meaning ? SentenceEmbeddings.DIMENSIONS : 0);
+        }
+
+        /** Words first, then the named features, then (full model) the embedding. */
+        Map<Integer, Double> features(Example e, boolean meaning, Map<String, Integer> index) {
+            Map<Integer, Double> x = new HashMap<>();
+            WordGrams.tfidf(e.text(), idf).forEach((gram, v) -> x.put(index.get(gram), v));
+            double[] named = Features.extract(e.text());
+            for (int i = 0; i < named.length; i++) if (named[i] != 0) x.put(vocabulary.size() + i, named[i]);
+            if (meaning) {
+                float[] v = embeddings.get(e.id());
+                for (int i = 0; i < v.length; i++) x.put(vocabulary.size() + named.length + i, (double) v[i]);
+            }
+            return x;
+        }
+
+        double[] fit(List<Example> data, boolean meaning) {
+            Map<String, Integer> index = index();
+            return Lbfgs.fitLogistic(data.stream().map(e -> features(e, meaning, index)).toList(),
+                    data.stream().mapToInt(Example::label).toArray(), dimension(meaning), C);
+        }
+
+        Map<String, Integer> index() {
+            Map<String, Integer> index = new HashMap<>();
+            for (String gram : vocabulary) index.put(gram, index.size());
+            return index;
+        }
+    }
+
+    /** Fits both models on the training part, the threshold by cross-validation inside it, and writes the model file. */
+    private static void train(Path dataset, Path out) throws IOException {
+        List<Example> all = read(dataset);
+        List<Example> training = all.stream().filter(e -> !heldOut(e)).toList();
+        Map<String, float[]> embeddings = ScorerComparison.embeddings(all, Path.of("target/claimbuster-minilm.bin"));
+        int[] y = training.stream().mapToInt(Example::label).toArray();
+
+        double[] outOfFold = new double[training.size()];
+        for (int fold = 0; fold < FOLDS; fold++) {
+            int k = fold;
+            List<Example> fit = training.stream().filter(e -> fold(e) != k).toList();
+            Design design = Design.of(fit, embeddings);
+            double[] w = design.fit(fit, true);
+            Map<String, Integer> index = design.index();
+            for (int i = 0; i < training.size(); i++) {
+                if (fold(training.get(i)) == k) outOfFold[i] = Lbfgs.predict(w, design.features(training.get(i), true, index));
             }
         }
-        double threshold = bestF1Threshold(bestOutOfFold, y);
-        double[] w = fit(x, y, bestL2);
-        System.out.printf("chosen L2 %s, threshold %.3f (out-of-fold F1 %.3f)%n", bestL2, threshold,
-                Counts.at(bestOutOfFold, y, threshold).f1());
+        double debateThreshold = bestF1Threshold(outOfFold, y);
+        System.out.printf("threshold %.2f (out-of-fold F1 %.3f, AP %.3f)%n", debateThreshold,
+                Counts.at(outOfFold, y, debateThreshold).f1(), averagePrecision(outOfFold, y));
 
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        Design design = Design.of(training, embeddings);
+        ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode();
-        root.put("model", "logistic regression over the named features of org.factdesk.intake.worthiness.Features;"
-                + " score = 1 / (1 + exp(-(bias + sum of the weights of the features that fire)))");
+        root.put("model", "logistic regression over the named features of org.factdesk.intake.worthiness.Features,"
+                + " the TF-IDF of the sentence's words and word pairs (WordGrams, unit length) and its embedding ("
+                + SentenceEmbeddings.MODEL + ", 384 dimensions); firstPass is the same without the embedding."
+                + " score = 1 / (1 + exp(-(bias + named weights of the features that fire + sum of word weight x TF-IDF"
+                + " + meaning . embedding)))");
         root.put("trainedOn", "ClaimBuster check-worthiness sentences (U.S. presidential debates, label 1 ="
-                + " check-worthy factual claim; cfs_ncs_ratio_study_train_2 split, GPL-3.0, not shipped): "
-                + training.size() + " training sentences, " + Arrays.stream(y).sum() + " check-worthy");
+                + " check-worthy factual claim; GPL-3.0, not shipped): " + training.size() + " training sentences, "
+                + Arrays.stream(y).sum() + " check-worthy");
         root.put("split", SPLIT_RULE);
-        root.put("tuning", TUNING_RULE);
+        root.put("tuning", "C = " + C + " (L2, scikit-learn's default, as in the comparison of candidates); vocabulary:"
+                + " grams in at least " + MIN_DOCUMENT_FREQUENCY + " training sentences; " + TUNING_RULE);
         root.put("trainedAt", LocalDate.now().toString());
         root.put("handAdjusted", HAND_SET_NOTE);
-        root.put("l2", bestL2);
-        root.put("threshold", round(threshold));
-        root.put("bias", round(w[0]));
-        ObjectNode weights = root.putObject("weights");
-        for (int j = 0; j < Features.ALL.size(); j++) {
-            String name = Features.ALL.get(j).name();
-            weights.put(name, HAND_SET.getOrDefault(name, round(w[j + 1])));
+        ObjectNode idf = root.putObject("idf");
+        design.vocabulary().forEach(gram -> idf.put(gram, design.idf().get(gram)));
+        List<Example> calibration = readJsonLines(CALIBRATION);
+        calibration.forEach(e -> embeddings.put(e.id(), SentenceEmbeddings.embed(e.text())));
+        ObjectNode calibrated = root.putObject("calibration");
+        calibrated.put("method", "Platt scaling: every weight times a, the bias times a plus b, a and b fitted by logistic"
+                + " regression of the label on the model's log-odds over " + calibration.size() + " news sentences written"
+                + " and labelled for the project (" + CALIBRATION + ", never used for evaluation); the threshold moves with it");
+        for (boolean meaning : new boolean[] {true, false}) {
+            double[] w = design.fit(training, meaning);
+            int offset = design.vocabulary().size();
+            for (int j = 0; j < Features.ALL.size(); j++) {
+                Double set = HAND_SET.get(Features.ALL.get(j).name());
+                if (set != null) w[offset + j] = set;
+            }
+            Map<String, Integer> index = design.index();
+            List<Map<Integer, Double>> logOdds = calibration.stream().map(e -> Map.of(0, logit(Lbfgs.predict(w,
+                    design.features(e, meaning, index))))).toList();
+            double[] ab = Lbfgs.fitLogistic(logOdds, calibration.stream().mapToInt(Example::label).toArray(), 1, 1e6);
+            for (int j = 0; j < w.length - 1; j++) w[j] *= ab[0];
+            w[w.length - 1] = ab[0] * w[w.length - 1] + ab[1];
+            calibrated.putObject(meaning ? "full" : "firstPass").put("a", round(ab[0])).put("b", round(ab[1]));
+            if (meaning) {
+                // Debates: the cross-validated threshold, moved with the scores (for figures comparable with the baseline's).
+                root.put("debateThreshold", round(1 / (1 + Math.exp(-(ab[0] * logit(debateThreshold) + ab[1])))));
+                // News, what intake reads: the calibrated score that maximises F2 on the calibration sentences. Recall
+                // weighs double: a person reads every candidate, and the desk's count per article bounds how many.
+                double[] p = calibration.stream().mapToDouble(e -> Lbfgs.predict(w, design.features(e, true, index))).toArray();
+                double newsThreshold = bestThreshold(p, calibration.stream().mapToInt(Example::label).toArray(), 2);
+                root.put("threshold", newsThreshold);
+                System.out.printf("calibrated on news: a %.3f, b %.3f; threshold %.2f%n", ab[0], ab[1], newsThreshold);
+            }
+            ObjectNode model = root.putObject(meaning ? "full" : "firstPass");
+            model.put("bias", round(w[w.length - 1]));
+            ObjectNode named = model.putObject("named");
+            for (int j = 0; j < Features.ALL.size(); j++) {
+                named.put(Features.ALL.get(j).name(), round(w[offset + j]));
+            }
+            ObjectNode words = model.putObject("words");
+            for (int j = 0; j < offset; j++) {
+                if (round(w[j]) != 0) words.put(design.vocabulary().get(j), round(w[j]));
+            }
+            if (meaning) {
+                var array = model.putArray("meaning");
+                for (int j = 0; j < SentenceEmbeddings.DIMENSIONS; j++) array.add(round(w[offset + Features.ALL.size() + j]));
+            }
         }
-        json.writeValue(out.toFile(), root);
-        System.out.println("wrote " + out);
+        // One gram per line keeps the file readable and its diffs small.
+        json.writer(new DefaultPrettyPrinter().withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE))
+                .writeValue(out.toFile(), root);
+        System.out.printf("wrote %s (%d grams)%n", out, design.vocabulary().size());
+    }
+
+    private static double logit(double p) {
+        return Math.log(p / (1 - p));
     }
 
     private static double round(double value) {
         return Math.round(value * 10_000) / 10_000.0;
     }
 
-    private static double[] crossValidate(double[][] x, int[] y, int[] folds, double l2) {
-        double[] predictions = new double[y.length];
-        for (int f = 0; f < FOLDS; f++) {
-            int held = f;
-            int[] in = IntStream.range(0, y.length).filter(i -> folds[i] != held).toArray();
-            double[] w = fit(Arrays.stream(in).mapToObj(i -> x[i]).toArray(double[][]::new),
-                    Arrays.stream(in).map(i -> y[i]).toArray(), l2);
-            for (int i = 0; i < y.length; i++) if (folds[i] == held) predictions[i] = predict(w, x[i]);
-        }
-        return predictions;
+    static double bestF1Threshold(double[] scores, int[] y) {
+        return bestThreshold(scores, y, 1);
     }
 
-    static double predict(double[] w, double[] x) {
-        double z = w[0];
-        for (int j = 0; j < x.length; j++) z += w[j + 1] * x[j];
-        return 1 / (1 + Math.exp(-z));
-    }
-
-    /**
-     * L2-regularised logistic regression by Newton's method: with about 30 features the Hessian is
-     * tiny, and Newton converges in a handful of steps without a learning rate to tune. w[0] is the
-     * bias (not regularised), w[j + 1] the weight of feature j. Minimises the summed log-loss + l2/2·|w|².
-     */
-    static double[] fit(double[][] x, int[] y, double l2) {
-        int d = x[0].length + 1;
-        double[] w = new double[d];
-        for (int iteration = 0; iteration < 50; iteration++) {
-            double[] gradient = new double[d];
-            double[][] hessian = new double[d][d];
-            for (int i = 0; i < y.length; i++) {
-                double p = predict(w, x[i]);
-                double[] xi = withBias(x[i]);
-                for (int a = 0; a < d; a++) {
-                    gradient[a] += (p - y[i]) * xi[a];
-                    for (int b = 0; b < d; b++) hessian[a][b] += p * (1 - p) * xi[a] * xi[b];
-                }
-            }
-            for (int a = 0; a < d; a++) {
-                double strength = a == 0 ? 1e-6 : l2;
-                gradient[a] += strength * w[a];
-                hessian[a][a] += strength;
-            }
-            double[] step = solve(hessian, gradient);
-            double size = 0;
-            for (int a = 0; a < d; a++) {
-                w[a] -= step[a];
-                size = Math.max(size, Math.abs(step[a]));
-            }
-            if (size < 1e-7) break;
-        }
-        return w;
-    }
-
-    private static double[] withBias(double[] x) {
-        double[] xi = new double[x.length + 1];
-        xi[0] = 1;
-        System.arraycopy(x, 0, xi, 1, x.length);
-        return xi;
-    }
-
-    /** Gaussian elimination with partial pivoting; the regularised Hessian is positive definite. */
-    private static double[] solve(double[][] a, double[] b) {
-        int n = b.length;
-        for (int col = 0; col < n; col++) {
-            int pivot = col;
-            for (int r = col + 1; r < n; r++) if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) pivot = r;
-            double[] row = a[col]; a[col] = a[pivot]; a[pivot] = row;
-            double t = b[col]; b[col] = b[pivot]; b[pivot] = t;
-            for (int r = col + 1; r < n; r++) {
-                double factor = a[r][col] / a[col][col];
-                for (int c = col; c < n; c++) a[r][c] -= factor * a[col][c];
-                b[r] -= factor * b[col];
-            }
-        }
-        double[] solution = new double[n];
-        for (int r = n - 1; r >= 0; r--) {
-            double sum = b[r];
-            for (int c = r + 1; c < n; c++) sum -= a[r][c] * solution[c];
-            solution[r] = sum / a[r][r];
-        }
-        return solution;
-    }
-
-    private static double bestF1Threshold(double[] scores, int[] y) {
-        double best = 0.5, bestF1 = -1;
+    /** The threshold (in steps of 0.01) with the best F-beta. */
+    static double bestThreshold(double[] scores, int[] y, double beta) {
+        double best = 0.5, bestF = -1;
         for (int t = 5; t <= 95; t++) {
-            double f1 = Counts.at(scores, y, t / 100.0).f1();
-            if (f1 > bestF1) {
-                bestF1 = f1;
+            double f = Counts.at(scores, y, t / 100.0).fBeta(beta);
+            if (f > bestF) {
+                bestF = f;
                 best = t / 100.0;
             }
         }
@@ -268,27 +288,87 @@ public final class WorthinessEvaluation {
         double recall() { return tp + fn == 0 ? 0 : (double) tp / (tp + fn); }
 
         double f1() {
-            double p = precision(), r = recall();
-            return p + r == 0 ? 0 : 2 * p * r / (p + r);
+            return fBeta(1);
+        }
+
+        /** F-beta: recall weighs beta times as much as precision. */
+        double fBeta(double beta) {
+            double p = precision(), r = recall(), b2 = beta * beta;
+            return p + r == 0 ? 0 : (1 + b2) * p * r / (b2 * p + r);
         }
     }
 
-    private static void evaluate(Path dataset, double threshold) throws IOException {
+    /** News sentences written and labelled for the project (see docs/intake-evaluation.md): evaluation only. */
+    static final String NEWS = "/intake/news-sentences.jsonl";
+    /** Other news sentences, written by someone else for the project: only for calibrating the scores. */
+    static final String CALIBRATION = "/intake/news-calibration.jsonl";
+
+    /**
+     * The shipped model (full and first pass) and the baseline trained the same way on the same training part,
+     * each at its own cross-validated threshold, on the held-out part and on the news sentences.
+     */
+    private static void evaluate(Path dataset) throws IOException {
         CheckWorthiness model = CheckWorthiness.load();
-        List<Example> heldOut = read(dataset).stream().filter(WorthinessEvaluation::heldOut).toList();
-        double[] scores = heldOut.stream().mapToDouble(e -> model.score(e.text()).score()).toArray();
-        int[] y = heldOut.stream().mapToInt(Example::label).toArray();
-        Counts c = Counts.at(scores, y, threshold);
-        System.out.println("Held-out part only (" + SPLIT_RULE + ")");
-        System.out.printf("sentences %d, check-worthy %d (%.1f%%)%n", y.length, Arrays.stream(y).sum(),
-                100.0 * Arrays.stream(y).sum() / y.length);
-        System.out.printf("at threshold %.3f: TP %d, FP %d, FN %d, TN %d%n", threshold, c.tp(), c.fp(), c.fn(), c.tn());
-        System.out.printf("precision %.3f, recall %.3f, F1 %.3f, accuracy %.3f%n", c.precision(), c.recall(), c.f1(),
-                (double) (c.tp() + c.tn()) / y.length);
-        System.out.printf("ROC AUC %.3f, average precision %.3f%n", rocAuc(scores, y), averagePrecision(scores, y));
-        Integer[] order = ranking(scores);
-        for (int k : new int[] {10, 50, 100}) {
-            System.out.printf("precision@%d %.3f, nDCG@%d %.3f%n", k, precisionAt(order, y, k), k, ndcg(order, y, k));
+        List<Example> all = read(dataset);
+        List<Example> training = all.stream().filter(e -> !heldOut(e)).toList();
+        List<Example> heldOut = all.stream().filter(WorthinessEvaluation::heldOut).toList();
+        List<Example> news = readJsonLines(NEWS);
+        List<Example> calibration = readJsonLines(CALIBRATION);
+        Map<String, float[]> embeddings = new HashMap<>(ScorerComparison.embeddings(all, Path.of("target/claimbuster-minilm.bin")));
+        news.forEach(e -> embeddings.put(e.id(), SentenceEmbeddings.embed(e.text())));
+
+        Function<List<Example>, ScorerComparison.Featurizer> baselineDesign = data -> new ScorerComparison.Tfidf(data, false);
+        ScorerComparison.Featurizer baseline = baselineDesign.apply(training);
+        double[] wb = Lbfgs.fitLogistic(training.stream().map(baseline::features).toList(),
+                training.stream().mapToInt(Example::label).toArray(), baseline.dimension(), C);
+        double baselineThreshold = ScorerComparison.cvThreshold(training, baselineDesign);
+
+        double debateThreshold;
+        try (var in = CheckWorthiness.class.getResourceAsStream(CheckWorthiness.RESOURCE)) {
+            debateThreshold = new ObjectMapper().readTree(in).required("debateThreshold").asDouble();
+        }
+        System.out.println("Split: " + SPLIT_RULE);
+        for (var set : List.of(Map.entry("held-out debate sentences", heldOut), Map.entry("news sentences (" + NEWS + ")", news))) {
+            List<Example> examples = set.getValue();
+            double threshold = examples == heldOut ? debateThreshold : model.threshold();
+            int[] y = examples.stream().mapToInt(Example::label).toArray();
+            System.out.printf("%n%s: %d sentences, %d check-worthy (%.1f%%)%n", set.getKey(), y.length, Arrays.stream(y).sum(),
+                    100.0 * Arrays.stream(y).sum() / y.length);
+            System.out.println("| system | threshold | precision | recall | F1 | average precision | Brier | ECE | flagged |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|");
+            report("shipped: full model", examples.stream().mapToDouble(e -> model.score(e.text(), embeddings.get(e.id())).score()).toArray(),
+                    y, threshold);
+            report("shipped: first pass (no meaning)", examples.stream().mapToDouble(e -> model.firstPass(e.text()).score()).toArray(),
+                    y, threshold);
+            double[] pb = examples.stream().mapToDouble(e -> Lbfgs.predict(wb, baseline.features(e))).toArray();
+            report("baseline: TF-IDF word 1-2-grams", pb, y, baselineThreshold);
+            if (examples == news) {
+                report("baseline, threshold chosen on the calibration sentences (F2)", pb, y, bestThreshold(
+                        calibration.stream().mapToDouble(e -> Lbfgs.predict(wb, baseline.features(e))).toArray(),
+                        calibration.stream().mapToInt(Example::label).toArray(), 2));
+            }
+        }
+    }
+
+    private static void report(String system, double[] p, int[] y, double threshold) {
+        Counts c = Counts.at(p, y, threshold);
+        System.out.printf("| %s | %.2f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.1f%% |%n", system, threshold, c.precision(),
+                c.recall(), c.f1(), averagePrecision(p, y), ScorerComparison.brier(p, y), ScorerComparison.calibrationError(p, y),
+                100.0 * (c.tp() + c.fp()) / y.length);
+    }
+
+    /** Labelled sentences from a test resource ({"id","label","text"} per line). */
+    static List<Example> readJsonLines(String resource) throws IOException {
+        try (var in = WorthinessEvaluation.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("missing test resource " + resource);
+            ObjectMapper json = new ObjectMapper();
+            List<Example> examples = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank()) continue;
+                JsonNode node = json.readTree(line);
+                examples.add(new Example(node.required("id").asText(), node.required("label").asInt(), node.required("text").asText()));
+            }
+            return examples;
         }
     }
 

@@ -1,0 +1,44 @@
+package org.factdesk.meaning;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+
+/**
+ * What a sentence means, as a point in 384 dimensions: all-MiniLM-L6-v2 (quantized), run in process by ONNX
+ * Runtime from the model file in its Maven Central jar, so nothing is fetched at run time. Vectors have unit
+ * length, so the cosine of two is their dot product. The model is loaded on first use (about 0.8 s and 90 MB,
+ * see docs/intake-evaluation.md), not at start-up; embedding takes 2–3 ms per sentence on two cores.
+ * Thread-safe.
+ */
+public final class SentenceEmbeddings {
+
+    public static final int DIMENSIONS = 384;
+    /** The model as records name it, so a stored vector says which model made it. */
+    public static final String MODEL = "all-MiniLM-L6-v2-q";
+
+    private SentenceEmbeddings() {
+    }
+
+    /** A blank text means nothing: the zero vector, at cosine 0 from everything. */
+    public static float[] embed(String text) {
+        if (text.isBlank()) {
+            return new float[DIMENSIONS];
+        }
+        float[] vector = Model.INSTANCE.embed(text).content().vector();
+        if (vector.length != DIMENSIONS) {
+            throw new IllegalStateException("the embedding model gave " + vector.length + " dimensions");
+        }
+        return vector;
+    }
+
+    /** The dot product: for two embeddings, the cosine of the angle between them. */
+    public static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) sum += a[i] * b[i];
+        return sum;
+    }
+
+    private static final class Model {
+        static final EmbeddingModel INSTANCE = new AllMiniLmL6V2QuantizedEmbeddingModel();
+    }
+}
