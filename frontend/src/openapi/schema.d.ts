@@ -6969,6 +6969,11 @@ export interface components {
             claimant: string;
             /** Format: double */
             similarity: number;
+            /** Format: double */
+            meaning: number;
+            /** Format: double */
+            words: number;
+            reasons: string[];
             rating: string;
             publicPath: string;
         };
@@ -6984,6 +6989,11 @@ export interface components {
             reviewedAt: components["schemas"]["Instant"];
             /** Format: double */
             similarity: number;
+            /** Format: double */
+            meaning: number;
+            /** Format: double */
+            words: number;
+            reasons: string[];
         };
         /** @enum {string} */
         SourceKind: "OFFICIAL_RECORD" | "DATASET" | "EXPERT" | "MEDIA" | "IMAGERY" | "DOCUMENT" | "SOCIAL_MEDIA" | "OTHER";

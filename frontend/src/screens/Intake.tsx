@@ -323,13 +323,15 @@ function CandidateItem({ candidate, choice, canAccept, outcome, timeZone, onChan
           <ul>
             {similar.claims.map((c) => (
               <li key={`c${c.claimId}`}>
-                Desk claim <a href={href(`/tickets/${c.ticketId}`)}>#{c.claimId}</a> ({pct(c.similarity)} similar, {statusText(c.status)}{c.rating ? `, ${c.rating}` : ''}): {c.text}
+                Desk claim <a href={href(`/tickets/${c.ticketId}`)}>#{c.claimId}</a> ({pct(c.similarity)} match, {statusText(c.status)}{c.rating ? `, ${c.rating}` : ''}): {c.text}
+                <span className="muted"> — {c.reasons.join('; ')}</span>
                 {c.publicPath && <> · <a href={c.publicPath} target="_blank" rel="noopener">public page</a></>}
               </li>
             ))}
             {similar.priorReviews.map((r) => (
               <li key={`r${r.id}`}>
-                {r.publisher ?? 'Prior review'}: <a href={r.reviewUrl} target="_blank" rel="noopener noreferrer">{r.rating ?? 'verdict'}</a> ({pct(r.similarity)} similar): {r.claimText}
+                {r.publisher ?? 'Prior review'}: <a href={r.reviewUrl} target="_blank" rel="noopener noreferrer">{r.rating ?? 'verdict'}</a> ({pct(r.similarity)} match): {r.claimText}
+                <span className="muted"> — {r.reasons.join('; ')}</span>
               </li>
             ))}
           </ul>

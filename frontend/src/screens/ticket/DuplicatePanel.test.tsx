@@ -8,8 +8,8 @@ import { DuplicatePanel } from './DuplicatePanel';
 const claim = { id: 7, ticketId: 70, text: 'Crime fell by half', duplicateOf: null } as unknown as Claim;
 const similar = {
   claims: [
-    { claimId: 7, ticketId: 70, status: 'OPEN', text: 'Crime fell by half', claimant: null, similarity: 1, rating: null, publicPath: null },
-    { claimId: 3, ticketId: 30, status: 'PUBLISHED', text: 'Crime halved last year', claimant: null, similarity: 0.87, rating: 'False', publicPath: null },
+    { claimId: 7, ticketId: 70, status: 'OPEN', text: 'Crime fell by half', claimant: null, similarity: 1, meaning: 1, words: 1, reasons: ['Same meaning (1.00)'], rating: null, publicPath: null },
+    { claimId: 3, ticketId: 30, status: 'PUBLISHED', text: 'Crime halved last year', claimant: null, similarity: 0.87, meaning: 0.9, words: 0.4, reasons: ['Same meaning (0.90)'], rating: 'False', publicPath: null },
   ],
   priorReviews: [],
 };

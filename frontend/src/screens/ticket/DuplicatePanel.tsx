@@ -4,7 +4,7 @@ import { useDesk } from '../../desk';
 import { href } from '../../router';
 import type { Claim, Page, SimilarClaim, Ticket } from '../../types';
 
-type Candidate = { claimId: number; ticketId: number | null; text: string; status?: string; similarity?: number };
+type Candidate = { claimId: number; ticketId: number | null; text: string; status?: string; similarity?: number; reasons?: string[] };
 
 /**
  * Marks this claim as a duplicate of an original (POST /api/claims/{id}/mark-duplicate): its ticket is
@@ -41,7 +41,7 @@ export function DuplicatePanel({ claim, ticket, onDone }: { claim: Claim; ticket
 
   const candidates: Candidate[] = [
     ...(similar ?? []).filter((s) => s.claimId !== claim.id)
-      .map((s) => ({ claimId: s.claimId, ticketId: s.ticketId, text: s.text, status: s.status, similarity: s.similarity })),
+      .map((s) => ({ claimId: s.claimId, ticketId: s.ticketId, text: s.text, status: s.status, similarity: s.similarity, reasons: s.reasons })),
     ...(found ?? []).filter((c) => c.claimId !== claim.id && !(similar ?? []).some((s) => s.claimId === c.claimId)),
   ];
 
@@ -110,7 +110,7 @@ export function DuplicatePanel({ claim, ticket, onDone }: { claim: Claim; ticket
                         onChange={() => setChoice(String(c.claimId))} />
                       <span>claim #{c.claimId}: {c.text}</span>{' '}
                       {c.status && <StatusBadge status={c.status} />}
-                      {c.similarity != null && <span className="muted small"> {Math.round(c.similarity * 100)}% similar</span>}
+                      {c.similarity != null && <span className="muted small"> {Math.round(c.similarity * 100)}% match{c.reasons?.length ? `: ${c.reasons.join('; ')}` : ''}</span>}
                     </label>
                   </li>
                 ))}

@@ -130,9 +130,16 @@ public interface FactdeskConfig {
         /** The check-worthiness score from which a sentence is proposed as a claim; unset: the model's own. */
         OptionalDouble candidateThreshold();
 
-        /** The least trigram similarity (0 to 1) of a desk claim or prior review listed as similar. */
+        /**
+         * The least trigram similarity (0 to 1) of a desk claim or prior review found by its words; claims and
+         * reviews with an embedding are listed by their match score instead (meaning, words and numbers).
+         */
         @WithDefault("0.3")
         double similarityThreshold();
+
+        /** How often claims and prior reviews without an embedding get one (a duration, or {@code off}). */
+        @WithDefault("2s")
+        String meaningEvery();
 
         /** Importing ClaimReview from a URL. */
         @WithName("import")

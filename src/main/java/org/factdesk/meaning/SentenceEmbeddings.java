@@ -3,6 +3,9 @@ package org.factdesk.meaning;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
 /**
  * What a sentence means, as a point in 384 dimensions: all-MiniLM-L6-v2 (quantized), run in process by ONNX
  * Runtime from the model file in its Maven Central jar, so nothing is fetched at run time. Vectors have unit
@@ -28,6 +31,22 @@ public final class SentenceEmbeddings {
         if (vector.length != DIMENSIONS) {
             throw new IllegalStateException("the embedding model gave " + vector.length + " dimensions");
         }
+        return vector;
+    }
+
+    /** The vector as stored: 384 float32, little-endian. */
+    public static byte[] toBytes(float[] vector) {
+        ByteBuffer buffer = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        for (float v : vector) buffer.putFloat(v);
+        return buffer.array();
+    }
+
+    public static float[] fromBytes(byte[] bytes) {
+        if (bytes.length != DIMENSIONS * Float.BYTES) {
+            throw new IllegalArgumentException("a stored embedding has " + DIMENSIONS * Float.BYTES + " bytes, not " + bytes.length);
+        }
+        float[] vector = new float[DIMENSIONS];
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
         return vector;
     }
 

@@ -63,7 +63,7 @@ class KubernetesManifestsTest {
      * Variables read by the container rather than by the server's configuration: the image's Java
      * start script, and JSON console logs (quarkus-logging-json, see k8s/README.md).
      */
-    static final Set<String> CONTAINER_VARIABLES = Set.of("JAVA_OPTS_APPEND");
+    static final Set<String> CONTAINER_VARIABLES = Set.of("JAVA_OPTS_APPEND", "DJL_CACHE_DIR");
 
     /** Pool of quarkus.datasource.jdbc.max-size plus ChangeFeed's LISTEN connection, per replica. */
     static final int CONNECTIONS_PER_REPLICA = 24 + 1;

@@ -89,10 +89,6 @@ public final class MatchingEvaluation {
     }
 
     public static void main(String[] args) throws Exception {
-        if (Boolean.getBoolean("matching.meaning")) {
-            MeaningMatchingEvaluation.main(args);
-            return;
-        }
         String server = System.getProperty("matching.server", "jdbc:postgresql://127.0.0.1:5432/");
         String user = System.getProperty("matching.user", "postgres");
         String password = System.getProperty("matching.password", "");
@@ -104,6 +100,7 @@ public final class MatchingEvaluation {
             s.execute("CREATE DATABASE " + database);
         }
         List<Scored> scored;
+        Map<String, Double> trigram = new HashMap<>();
         try {
             String url = server + database;
             try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
@@ -113,6 +110,7 @@ public final class MatchingEvaluation {
             try (Connection c = DriverManager.getConnection(url, user, password)) {
                 seed(c, pairs);
                 scored = score(c, pairs);
+                for (Pair p : pairs) trigram.put(p.id(), similarity(c, p.a(), p.b()));
                 System.out.printf("PostgreSQL %s; %d pairs; statement: SimilarityService.CLAIMS_SQL (a stored, b the query)%n",
                         scalar(c, "SHOW server_version"), pairs.size());
             }
@@ -123,6 +121,8 @@ public final class MatchingEvaluation {
             }
         }
         report(scored);
+        System.out.println();
+        MeaningMatchingEvaluation.report(pairs, trigram);
     }
 
     static void report(List<Scored> scored) {

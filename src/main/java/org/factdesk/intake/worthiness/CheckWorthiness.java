@@ -141,7 +141,7 @@ public final class CheckWorthiness {
 
     private static Map<String, Double> doubles(JsonNode node) {
         Map<String, Double> map = new HashMap<>(node.size() * 2);
-        node.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asDouble()));
+        node.properties().forEach(e -> map.put(e.getKey(), e.getValue().asDouble()));
         return Map.copyOf(map);
     }
 

@@ -10,15 +10,15 @@ import java.util.Map;
  * features: minimises C·Σ log-loss + ½‖w‖² (the bias, the last weight, is not regularised), as
  * scikit-learn's LogisticRegression(C) does.
  */
-final class Lbfgs {
+public final class Lbfgs {
 
-    static double predict(double[] w, Map<Integer, Double> x) {
+    public static double predict(double[] w, Map<Integer, Double> x) {
         double z = w[w.length - 1];
         for (var e : x.entrySet()) z += w[e.getKey()] * e.getValue();
         return 1 / (1 + Math.exp(-z));
     }
 
-    static double[] fitLogistic(List<Map<Integer, Double>> x, int[] y, int dims, double c) {
+    public static double[] fitLogistic(List<Map<Integer, Double>> x, int[] y, int dims, double c) {
         int n = dims + 1;
         double[] w = new double[n];
         double[] g = new double[n];
