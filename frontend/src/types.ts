@@ -99,7 +99,7 @@ export type Settings = Schemas['DeskSettingsView'];
 export type Person = WithNull<Schemas['Person'], 'name'>;
 export type People = Omit<Schemas['PeopleView'], 'items'> & { items: Person[] };
 
-export type Article = WithNull<Schemas['ArticleView'], 'title' | 'outlet' | 'author' | 'publishedAt' | 'language' | 'createdByName'>;
+export type Article = WithNull<Schemas['ArticleView'], 'title' | 'outlet' | 'author' | 'publishedAt' | 'language' | 'detectedLanguage' | 'createdByName'>;
 /** An article in a list: everything but its text (GET /api/articles/{id} carries it). */
 export type ArticleSummary = WithNull<Schemas['ArticleSummary'], 'title' | 'outlet' | 'author' | 'publishedAt' | 'language'>;
 export type ArticleRequest = Schemas['ArticleRequest'];

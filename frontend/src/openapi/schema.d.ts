@@ -6062,6 +6062,7 @@ export interface components {
             authorErased: components["schemas"]["Instant"];
             publishedAt: components["schemas"]["Instant"];
             language: string;
+            detectedLanguage: string;
             text: string;
             textErased: components["schemas"]["Instant"];
             createdAt: components["schemas"]["Instant"];
@@ -6145,6 +6146,7 @@ export interface components {
             threshold: number;
             /** Format: int32 */
             perArticle: number;
+            scored: boolean;
             items: components["schemas"]["CandidateView"][];
         };
         CaptureView: {
@@ -6950,6 +6952,7 @@ export interface components {
             threshold: number;
             /** Format: int32 */
             perArticle: number;
+            scored: boolean;
             items: components["schemas"]["SentenceView"][];
         };
         Signal: {

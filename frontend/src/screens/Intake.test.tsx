@@ -11,16 +11,16 @@ function sentence(position: number, text: string, claimIds: number[] = []) {
   return { position, start, end: start + text.length, text, score: 0.8, candidate: true, claimant: null, reasons: [], signals: [], claimIds };
 }
 
-function setup() {
+function setup(scored = true) {
   let claimed: number[] = [];
   const sentences = () => [sentence(0, 'The budget rose 40% in 2024.'), sentence(1, 'Crime fell by half last year.', [7])];
   const fake = fakeDesk((method, url) => {
     if (url.endsWith('/api/articles/9')) {
-      return json({ id: 9, url: 'https://news.example/a', title: 'Budget', outlet: null, author: null, publishedAt: null, language: 'en', text: TEXT, createdAt: '2026-01-01T10:00:00Z', createdBy: 'x', version: 0 });
+      return json({ id: 9, url: 'https://news.example/a', title: 'Budget', outlet: null, author: null, publishedAt: null, language: 'en', detectedLanguage: scored ? 'en' : 'es', text: TEXT, createdAt: '2026-01-01T10:00:00Z', createdBy: 'x', version: 0 });
     }
     const items = sentences().map((s) => (s.position === 0 ? { ...s, claimIds: claimed } : s));
-    if (url.endsWith('/api/articles/9/sentences')) return json({ articleId: 9, threshold: 0.5, perArticle: 10, items });
-    if (url.endsWith('/api/articles/9/candidates')) return json({ articleId: 9, threshold: 0.5, perArticle: 10, items: items.map((s) => ({ sentence: s, similar: null })) });
+    if (url.endsWith('/api/articles/9/sentences')) return json({ articleId: 9, threshold: 0.5, perArticle: 10, scored, items });
+    if (url.endsWith('/api/articles/9/candidates')) return json({ articleId: 9, threshold: 0.5, perArticle: 10, scored, items: items.map((s) => ({ sentence: s, similar: null })) });
     if (url.endsWith('/api/claims/7')) return json({ id: 7, ticketId: 70 });
     if (method === 'POST' && url.endsWith('/api/articles/9/candidates/accept')) {
       claimed = [8];
@@ -87,5 +87,21 @@ describe('ArticleScreen accepting candidates', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Accept selected (1)' }));
     await screen.findByText(/at most 20 topics/);
     expect(fake.writes()).toEqual([]);
+  });
+});
+
+describe('ArticleScreen in a language the model does not read', () => {
+  afterEach(cleanup);
+
+  it('says that the article was detected in another language and is not scored', async () => {
+    setup(false);
+    const note = await screen.findByRole('note');
+    expect(note.textContent).toContain('This article reads as es: check-worthiness is scored for English only');
+  });
+
+  it('says nothing of the kind for an English article', async () => {
+    setup();
+    await screen.findByRole('heading', { name: /^Candidates/ });
+    expect(screen.queryByRole('note')).toBeNull();
   });
 });

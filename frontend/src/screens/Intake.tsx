@@ -235,6 +235,9 @@ export function ArticleScreen({ id }: { id: number }) {
         </section>
         <section className="panel" aria-labelledby="cand-h">
           <h2 id="cand-h">Candidates <span className="count">{candidates.items.length}</span></h2>
+          {!candidates.scored && (
+            <p className="notice" role="note">This article reads as {article.detectedLanguage ?? article.language}: check-worthiness is scored for English only, so no sentence is proposed. Its sentences and sourcing signals are still shown.</p>
+          )}
           <p className="muted small">The {candidates.perArticle} most check-worthy sentences scoring at least {pct(candidates.threshold)}, best first (the desk's settings say how many).</p>
           <ol className="candidates">
             {candidates.items.map((c) => (

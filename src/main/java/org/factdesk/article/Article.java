@@ -37,7 +37,16 @@ public class Article extends PanacheEntityBase {
 
     public Instant publishedAt;
 
+    /** As given by whoever posted the article. */
     public String language;
+
+    /** As the server detected it in the text (null: none of the desk's languages clearly); intake reads this one. */
+    public String detectedLanguage;
+
+    /** The language intake reads the text in: the detected one, else the one given. */
+    public String readingLanguage() {
+        return detectedLanguage != null ? detectedLanguage : language;
+    }
 
     /** Normalised plain text; sentence and claim offsets point into it. */
     @Column(name = "body")

@@ -137,6 +137,14 @@ public interface FactdeskConfig {
         @WithDefault("0.3")
         double similarityThreshold();
 
+        /**
+         * The languages a text may be detected in (ISO 639-1 codes, comma-separated): the desk's, as few as it
+         * needs, since each adds a model in memory. A text in none of them, or too short to tell, keeps the
+         * language it was given.
+         */
+        @WithDefault("en,es,fr,de,it,pt")
+        String languages();
+
         /** How often claims and prior reviews without an embedding get one (a duration, or {@code off}). */
         @WithDefault("2s")
         String meaningEvery();

@@ -9,6 +9,7 @@ import org.factdesk.article.Article;
 import org.factdesk.article.ArticleRequest;
 import org.factdesk.common.FactdeskConfig;
 import org.factdesk.common.Problems;
+import org.factdesk.language.LanguageDetection;
 import org.factdesk.intake.sourcing.SourcingSignal;
 import org.factdesk.intake.text.ArticleText;
 import org.factdesk.intake.text.SentenceSplitter;
@@ -21,8 +22,9 @@ import java.util.concurrent.Semaphore;
  * check-worthiness with the reasons, flags weak sourcing and finds who is speaking ({@link TextAnalysis}).
  * The analysis runs before the write transaction, within a time budget and a limit of concurrent
  * analyses per replica, so that a large article holds neither a database connection nor all the cores;
- * the transaction only stores the finished analysis. Scoring, signals and attribution know English
- * only; other languages get their sentences split by their own rules and English-trained scores.
+ * the transaction only stores the finished analysis. The text's language is detected first
+ * ({@link LanguageDetection}); scoring, signals and attribution know English only, so a text in another
+ * language gets its sentences split by its own rules and no scores (the view says so).
  */
 @ApplicationScoped
 public class ArticleIntake {
@@ -32,8 +34,15 @@ public class ArticleIntake {
 
     private final TextAnalysis analysis = new TextAnalysis();
 
+    /** An analysis and the language detected in the text (null: none of the desk's languages clearly). */
+    public record Analysis(String detectedLanguage, List<TextAnalysis.Result> results) {
+    }
+
     @Inject
     FactdeskConfig config;
+
+    @Inject
+    LanguageDetection languages;
 
     /** Analysis slots of this replica; taken without waiting, so a full replica answers 503 at once. */
     Semaphore slots;
@@ -73,9 +82,9 @@ public class ArticleIntake {
      * of analyses; 422 when the analysis does not finish within the budget (nothing is stored then).
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
-    public List<TextAnalysis.Result> analyse(String text, String language) {
+    public Analysis analyse(String text, String language) {
         if (text == null) {
-            return List.of();
+            return new Analysis(null, List.of());
         }
         if (!slots.tryAcquire()) {
             throw HttpProblem.builder().withStatus(503).withTitle("Intake busy")
@@ -84,7 +93,9 @@ public class ArticleIntake {
                     .withHeader("Retry-After", RETRY_AFTER_SECONDS).build();
         }
         try {
-            return analysis.analyse(text, language, System.nanoTime() + config.intake().analysisBudget().toNanos());
+            String detected = languages.detect(text).orElse(null);
+            return new Analysis(detected, analysis.analyse(text, detected != null ? detected : language,
+                    System.nanoTime() + config.intake().analysisBudget().toNanos()));
         } catch (TextAnalysis.BudgetExceeded e) {
             throw HttpProblem.builder().withStatus(422).withTitle("Article too costly to analyse")
                     .withDetail("Analysing this text took longer than " + config.intake().analysisBudget().toSeconds() + " s; nothing was stored."
@@ -98,9 +109,10 @@ public class ArticleIntake {
 
     /** Replaces the article's sentences with a finished analysis of its current text. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void store(Article article, List<TextAnalysis.Result> results) {
+    public void store(Article article, Analysis analysis) {
+        article.detectedLanguage = analysis.detectedLanguage();
         ArticleSentence.delete("articleId", article.id);
-        for (TextAnalysis.Result result : results) {
+        for (TextAnalysis.Result result : analysis.results()) {
             ArticleSentence row = new ArticleSentence();
             row.articleId = article.id;
             row.position = result.sentence().index();

@@ -36,7 +36,7 @@ public class ArticleService {
             throw Problems.badRequest("Field 'version' is read-only when creating an article.");
         }
         String text = ArticleIntake.plainText(request);
-        List<TextAnalysis.Result> analysis = intake.analyse(text, request.language());
+        ArticleIntake.Analysis analysis = intake.analyse(text, request.language());
         return QuarkusTransaction.joiningExisting().call(() -> {
             Article article = new Article();
             article.createdAt = Instant.now();
@@ -58,7 +58,7 @@ public class ArticleService {
     public Article update(long id, Actor actor, ArticleRequest request) {
         String text = ArticleIntake.plainText(request);
         boolean reanalyse = QuarkusTransaction.joiningExisting().call(() -> checkUpdate(get(id), request, text));
-        List<TextAnalysis.Result> analysis = reanalyse ? intake.analyse(text, request.language()) : null;
+        ArticleIntake.Analysis analysis = reanalyse ? intake.analyse(text, request.language()) : null;
         return QuarkusTransaction.joiningExisting().call(() -> {
             Article article = get(id);
             checkUpdate(article, request, text);

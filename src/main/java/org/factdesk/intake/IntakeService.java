@@ -13,6 +13,7 @@ import org.factdesk.workflow.ClaimService;
 import org.factdesk.common.Actor;
 import org.factdesk.common.Problems;
 import org.factdesk.desk.DeskSettings;
+import org.factdesk.language.LanguageDetection;
 import org.factdesk.similar.SimilarityService;
 import org.factdesk.ticket.Ticket;
 
@@ -45,14 +46,15 @@ public class IntakeService {
 
     /** Every sentence of the article in reading order; the candidates are the desk's number of best-ranked ones. */
     public SentencesView sentences(long articleId) {
-        articles.get(articleId);
+        Article article = articles.get(articleId);
         double threshold = intake.threshold();
         int perArticle = DeskSettings.get().candidatesPerArticle;
         List<ArticleSentence> rows = ArticleSentence.list("articleId", Sort.by("position"), articleId);
         Set<Integer> candidates = rows.stream().filter(s -> s.score >= threshold)
                 .sorted(Comparator.comparingDouble((ArticleSentence s) -> -s.score).thenComparingInt(s -> s.position))
                 .limit(perArticle).map(s -> s.position).collect(Collectors.toSet());
-        return new SentencesView(articleId, threshold, perArticle, views(articleId, rows, candidates::contains));
+        return new SentencesView(articleId, threshold, perArticle, LanguageDetection.modelsRead(article.readingLanguage()),
+                views(articleId, rows, candidates::contains));
     }
 
     /**
@@ -61,14 +63,14 @@ public class IntakeService {
      * (none asked: none looked up), all read in this one transaction.
      */
     public CandidatesView candidates(long articleId, double threshold, Integer limit, int similarLimit) {
-        articles.get(articleId);
+        Article article = articles.get(articleId);
         int perArticle = DeskSettings.get().candidatesPerArticle;
         List<ArticleSentence> rows = ArticleSentence.<ArticleSentence>find("articleId = ?1 and score >= ?2",
                 Sort.descending("score").and("position"), articleId, threshold)
                 .page(0, limit == null ? perArticle : limit).list();
         List<CandidateView> items = views(articleId, rows, position -> true).stream().map(sentence -> new CandidateView(sentence,
                 similarLimit == 0 ? null : similarity.find(sentence.text(), null, similarLimit))).toList();
-        return new CandidatesView(articleId, threshold, perArticle, items);
+        return new CandidatesView(articleId, threshold, perArticle, LanguageDetection.modelsRead(article.readingLanguage()), items);
     }
 
     /** Creates a claim and ticket per accepted candidate, or links it to an existing claim; all or nothing. */
@@ -105,7 +107,7 @@ public class IntakeService {
             Ticket ticket = claims.create(actor, new ClaimRequest(
                     item.text() == null ? sentence.text : item.text(),
                     item.claimant() == null ? sentence.claimant : item.claimant(),
-                    article.language == null ? "en" : article.language,
+                    article.readingLanguage() == null ? "en" : article.readingLanguage(),
                     item.topics(), item.priority(), item.deadline(), articleId, sentence.start, sentence.end,
                     List.of(new ClaimRequest.Appearance(article.url, appearedAt)), null));
             return new AcceptRequest.Outcome(item.position(), ticket.claim.id, ticket.id, false);

@@ -6,6 +6,8 @@ import org.factdesk.intake.sourcing.SourcingSignals;
 import org.factdesk.intake.text.Sentence;
 import org.factdesk.intake.text.SentenceSplitter;
 import org.factdesk.intake.worthiness.CheckWorthiness;
+import org.factdesk.intake.worthiness.Reason;
+import org.factdesk.language.LanguageDetection;
 import org.factdesk.intake.worthiness.WorthinessScore;
 
 import java.util.ArrayList;
@@ -56,16 +58,19 @@ public final class TextAnalysis {
         }
         List<Sentence> sentences = splitter.split(text, language);
         List<Result> results = new ArrayList<>(sentences.size());
+        boolean scored = LanguageDetection.modelsRead(language);
+        WorthinessScore notScored = new WorthinessScore(0, List.of(new Reason("language", "Not scored: the model reads"
+                + " English, and this text is in " + language, 0)));
         for (Sentence sentence : sentences) {
             check(deadline, results.size(), sentences.size());
-            WorthinessScore score = worthiness.firstPass(sentence.text());
+            WorthinessScore score = scored ? worthiness.firstPass(sentence.text()) : notScored;
             check(deadline, results.size(), sentences.size());
             List<SourcingSignal> signals = sourcing.find(sentence.text());
             check(deadline, results.size(), sentences.size());
             String claimant = attribution.claimant(sentence.text()).orElse(null);
             results.add(new Result(sentence, score, signals, claimant));
         }
-        List<Integer> leading = IntStream.range(0, results.size()).boxed()
+        List<Integer> leading = !scored ? List.of() : IntStream.range(0, results.size()).boxed()
                 .sorted(Comparator.comparingDouble((Integer i) -> -results.get(i).worthiness().score()).thenComparing(i -> i))
                 .limit(READ_FOR_MEANING).toList();
         for (int i : leading) {

@@ -22,9 +22,12 @@ public final class SentenceEmbeddings {
     private SentenceEmbeddings() {
     }
 
-    /** A blank text means nothing: the zero vector, at cosine 0 from everything. */
+    /**
+     * A text without a letter or digit (blank, punctuation, zero-width or replacement characters) means nothing
+     * to the model, which refuses it: the zero vector, at cosine 0 from everything.
+     */
     public static float[] embed(String text) {
-        if (text.isBlank()) {
+        if (text.codePoints().noneMatch(Character::isLetterOrDigit)) {
             return new float[DIMENSIONS];
         }
         float[] vector = Model.INSTANCE.embed(text).content().vector();

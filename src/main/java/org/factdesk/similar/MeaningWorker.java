@@ -25,6 +25,9 @@ public class MeaningWorker {
     /** pg_advisory_xact_lock key of embedding writes ("meaning" in ASCII). */
     static final long WRITE_LOCK = 0x6d65616e696e67L;
 
+    /** The embedding model reads English: texts in other languages are found by their words only. */
+    static final String ENGLISH = "(language IS NULL OR lower(language) = 'en' OR lower(language) LIKE 'en-%')";
+
     private record Text(long id, String text) {
     }
 
@@ -44,7 +47,7 @@ public class MeaningWorker {
         List<Text> texts = QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = Panache.getEntityManager().createNativeQuery("SELECT id, " + column + " FROM " + table
-                    + " WHERE embedding IS NULL ORDER BY id LIMIT " + BATCH).getResultList();
+                    + " WHERE embedding IS NULL AND " + ENGLISH + " ORDER BY id LIMIT " + BATCH).getResultList();
             return rows.stream().map(r -> new Text(((Number) r[0]).longValue(), (String) r[1])).toList();
         });
         if (texts.isEmpty()) return 0;

@@ -18,6 +18,7 @@ import org.factdesk.publishing.FactCheckPage;
 
 import jakarta.persistence.Query;
 import jakarta.validation.constraints.Size;
+import org.factdesk.language.LanguageDetection;
 import org.factdesk.meaning.SentenceEmbeddings;
 import org.factdesk.meaning.VectorIndex;
 
@@ -142,6 +143,9 @@ public class SimilarityService {
     @Inject
     MeaningIndex meaningIndex;
 
+    @Inject
+    LanguageDetection languages;
+
     @Transactional
     public Matches forClaim(long claimId, int limit) {
         Claim claim = Claim.<Claim>findByIdOptional(claimId).orElseThrow(() -> Problems.notFound("Claim", claimId));
@@ -150,18 +154,23 @@ public class SimilarityService {
 
     @Transactional
     public Matches find(String text, Long excludeClaimId, int limit) {
-        float[] meaning = SentenceEmbeddings.embed(text);
+        // The embedding model reads English: a text detected in another language is matched by its words only.
+        String language = languages.detect(text).orElse(null);
+        float[] meaning = LanguageDetection.modelsRead(language) ? SentenceEmbeddings.embed(text) : null;
         long exclude = excludeClaimId == null ? -1L : excludeClaimId;
         List<Object[]> claimRows = new ArrayList<>(rows(CLAIMS_SQL, text, limit).setParameter("exclude", exclude).getResultList());
-        claimRows.addAll(byId(CLAIMS_BY_ID_SQL, text, meaningIndex.claims(meaning, limit)).setParameter("exclude", exclude).getResultList());
         List<Object[]> reviewRows = new ArrayList<>(rows(REVIEWS_SQL, text, limit).getResultList());
-        reviewRows.addAll(byId(REVIEWS_BY_ID_SQL, text, meaningIndex.reviews(meaning, limit)).getResultList());
+        if (meaning != null) {
+            claimRows.addAll(byId(CLAIMS_BY_ID_SQL, text, meaningIndex.claims(meaning, limit)).setParameter("exclude", exclude).getResultList());
+            reviewRows.addAll(byId(REVIEWS_BY_ID_SQL, text, meaningIndex.reviews(meaning, limit)).getResultList());
+        }
+        String unread = meaning != null ? "meaning not yet read" : "meaning not read: the text is in " + language;
         return new Matches(
-                judged(claimRows, 5, 3, 8, text, meaning, limit, (r, m) -> new SimilarClaim(((Number) r[0]).longValue(),
+                judged(claimRows, 5, 3, 8, text, meaning, unread, limit, (r, m) -> new SimilarClaim(((Number) r[0]).longValue(),
                         ((Number) r[1]).longValue(), TicketStatus.valueOf((String) r[2]), (String) r[3], (String) r[4],
                         m.similarity(), m.meaning(), m.words(), m.reasons(), (String) r[7],
                         r[6] == null ? null : FactCheckPage.path(((Number) r[1]).longValue(), (String) r[6]))),
-                judged(reviewRows, 7, 1, 8, text, meaning, limit, (r, m) -> new SimilarReview(((Number) r[0]).longValue(),
+                judged(reviewRows, 7, 1, 8, text, meaning, unread, limit, (r, m) -> new SimilarReview(((Number) r[0]).longValue(),
                         (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5], (Instant) r[6],
                         m.similarity(), m.meaning(), m.words(), m.reasons())));
     }
@@ -185,7 +194,7 @@ public class SimilarityService {
      * when it has an embedding, else by its words against the configured floor; the same claims best first.
      */
     private <T> List<T> judged(List<Object[]> rows, int wordsColumn, int textColumn, int embeddingColumn, String text,
-                               float[] meaning, int limit, BiFunction<Object[], Judged, T> view) {
+                               float[] meaning, String unread, int limit, BiFunction<Object[], Judged, T> view) {
         record Candidate(Object[] row, Judged judged) {
         }
         Map<Long, Candidate> kept = new LinkedHashMap<>();
@@ -194,14 +203,14 @@ public class SimilarityService {
             if (kept.containsKey(id)) continue;
             double words = round(row[wordsColumn]);
             Judged judged;
-            if (row[embeddingColumn] != null) {
+            if (meaning != null && row[embeddingColumn] != null) {
                 ClaimMatch match = ClaimMatch.of(SentenceEmbeddings.dot(meaning,
                         SentenceEmbeddings.fromBytes((byte[]) row[embeddingColumn])), words, (String) row[textColumn], text);
                 if (!match.same()) continue;
                 judged = new Judged(round(match.score()), round(match.meaning()), words, match.reasons());
             } else {
                 if (words < config.intake().similarityThreshold()) continue;
-                judged = new Judged(words, null, words, List.of(String.format(Locale.ROOT, "Shared words (%.2f); meaning not yet read", words)));
+                judged = new Judged(words, null, words, List.of(String.format(Locale.ROOT, "Shared words (%.2f); %s", words, unread)));
             }
             kept.put(id, new Candidate(row, judged));
         }

@@ -173,6 +173,22 @@ class IntakeTest {
     }
 
     @Test
+    void anArticleInAnotherLanguageIsDetectedSplitAndNotScored() {
+        // Declared English by whoever posted it; the text says otherwise.
+        long id = article("https://news.example/es-" + run, "El ayuntamiento de Tarnow aprobó un presupuesto de 4,2 millones"
+                + " de euros en 2023, según la alcaldesa Anna Berg. El desempleo en la región bajó al 5,1 por ciento el año pasado.");
+        desk.as(desk.bob).get("/api/articles/{id}", id).then().statusCode(200)
+                .body("language", equalTo("en")).body("detectedLanguage", equalTo("es"));
+        JsonPath sentences = desk.as(desk.bob).get("/api/articles/{id}/sentences", id).then().statusCode(200)
+                .body("scored", equalTo(false)).extract().jsonPath();
+        assertEquals(2, sentences.getList("items").size());
+        assertEquals(List.of(false, false), sentences.getList("items.candidate"));
+        assertEquals(List.of("language"), sentences.getList("items[0].reasons.feature"));
+        desk.as(desk.bob).get("/api/articles/{id}/candidates", id).then().statusCode(200)
+                .body("scored", equalTo(false)).body("items", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
     void theDeskSetsHowManyBestRankedSentencesAreProposed() {
         long id = article("https://news.example/count-" + run, "The council of Tarnow-" + run + " approved a budget of"
                 + " 4.2 million euros in 2023, according to Mayor Anna Berg. Unemployment in the region fell to 5.1 percent"

@@ -70,6 +70,22 @@ class MeaningSearchTest {
         assertNotNull(embedding(claim));
     }
 
+    @Test
+    void textsInOtherLanguagesAreMatchedByTheirWordsOnly() {
+        String word = letters(Desk.unique("puente"));
+        long ticket = desk.as(desk.carol).body(Map.of("text", "El " + word + " costó treinta millones de euros más de lo previsto.",
+                "language", "es", "priority", "NORMAL")).post("/api/claims").then().statusCode(201).extract().jsonPath().getLong("ticketId");
+        long claim = desk.as(desk.carol).get("/api/tickets/{id}", ticket).then().extract().jsonPath().getLong("claim.id");
+        while (worker.runDue() > 0) {
+            // everything the model reads
+        }
+        assertNull(embedding(claim), "the embedding model reads English only");
+        Map<String, Object> found = similar("El " + word + " costó treinta millones de euros más de lo previsto, dice el informe.").stream()
+                .filter(m -> m.get("ticketId").equals((int) ticket)).findFirst().orElseThrow();
+        assertNull(found.get("meaning"));
+        assertTrue(((List<?>) found.get("reasons")).get(0).toString().contains("the text is in es"), found.toString());
+    }
+
     private static String letters(String text) {
         return text.chars().map(c -> Character.isDigit(c) ? 'g' + (c - '0') : c)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
