@@ -51,8 +51,8 @@ stats() { sort -g | awk '{ v[NR] = $1 } END { m = NR % 2 ? v[(NR + 1) / 2] : (v[
     printf "%7.2f (%.2f–%.2f)", m, v[1], v[NR] }'; }
 
 # Builds the jar if missing, recreates the database, and starts the server with the extra
-# environment given as arguments (NAME=value ...); waits until it is ready. The server trusts a key
-# made here (no Keycloak), and TOKEN_EDITOR is carol's token signed with it.
+# environment given as arguments (NAME=value ...); waits until it is ready (READY_MS: from starting the
+# process). The server trusts a key made here (no Keycloak), and TOKEN_EDITOR is carol's token signed with it.
 start_server() {
     if [[ ! -f "$JAR" ]]; then
         log "building the server ($REPO_DIR)"
@@ -74,6 +74,8 @@ start_server() {
         if curl -s -o /dev/null "$url"; then echo "something already listens at $url; set BENCH_HTTP_PORT / BENCH_MANAGEMENT_PORT" >&2; exit 2; fi
     done
     log "starting $JAR on port $HTTP_PORT (log: bench/out/$BENCH_NAME-server.log)"
+    local start_ns
+    start_ns=$(date +%s%N)
     env QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB" \
         QUARKUS_DATASOURCE_USERNAME="$PG_USER" QUARKUS_DATASOURCE_PASSWORD="$PG_PASSWORD" \
         QUARKUS_OIDC_AUTH_SERVER_URL="" QUARKUS_OIDC_PUBLIC_KEY="$public_key" QUARKUS_OIDC_TOKEN_ISSUER="$issuer" \
@@ -88,7 +90,8 @@ start_server() {
             tail -30 "$OUT_DIR/$BENCH_NAME-server.log" >&2
             exit 1
         fi
-        sleep 0.2
+        sleep 0.05
     done
-    log "server ready"
+    READY_MS=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+    log "server ready after $READY_MS ms"
 }
