@@ -220,6 +220,8 @@ export class Api {
   candidates = (id: number) => this.get<Candidates>(`/api/articles/${id}/candidates`);
   accept = (id: number, items: AcceptItem[]) =>
     this.request<{ items: AcceptOutcome[] }>('POST', `/api/articles/${id}/candidates/accept`, { items });
+  dismiss = (id: number, positions: number[]) =>
+    this.request<void>('POST', `/api/articles/${id}/candidates/dismiss`, { positions });
   // Search across claims, tickets, articles and prior reviews
   search = (q: string, kind?: string, page = 0) => {
     const params = new URLSearchParams({ q, page: String(page), size: '25' });

@@ -455,6 +455,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/articles/{id}/candidates/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dismiss */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DismissRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpProblem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpProblem"];
+                    };
+                };
+                /** @description An unexpected failure; the problem hides its details. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpProblem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/articles/{id}/sentences": {
         parameters: {
             query?: never;
@@ -4660,7 +4736,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["DismissRequest"];
+                    "application/json": components["schemas"]["DismissRequest1"];
                 };
             };
             responses: {
@@ -6138,6 +6214,7 @@ export interface components {
         CandidateView: {
             sentence: components["schemas"]["SentenceView"];
             similar: components["schemas"]["Matches"];
+            precedents: components["schemas"]["Precedent"][];
         };
         CandidatesView: {
             /** Format: int64 */
@@ -6302,6 +6379,8 @@ export interface components {
             createdAt: components["schemas"]["Instant"];
             authorName: string;
         };
+        /** @enum {string} */
+        Decision: "ACCEPTED" | "DISMISSED";
         DeliveryView: {
             /** Format: int64 */
             id: number;
@@ -6363,6 +6442,9 @@ export interface components {
             version: number;
         };
         DismissRequest: {
+            positions: number[];
+        };
+        DismissRequest1: {
             reason: string;
         };
         DuplicateRequest: {
@@ -6836,6 +6918,16 @@ export interface components {
             name: string;
             roles: string[];
         };
+        Precedent: {
+            decision: components["schemas"]["Decision"];
+            text: string;
+            /** Format: int64 */
+            claimId: number;
+            /** Format: int64 */
+            articleId: number;
+            /** Format: double */
+            meaning: number;
+        };
         PriorReviewView: {
             /** Format: int64 */
             id: number;
@@ -6940,6 +7032,7 @@ export interface components {
             /** Format: double */
             score: number;
             candidate: boolean;
+            dismissed: boolean;
             claimant: string;
             reasons: components["schemas"]["Reason"][];
             signals: components["schemas"]["Signal"][];

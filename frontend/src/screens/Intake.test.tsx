@@ -8,8 +8,13 @@ const TEXT = 'The budget rose 40% in 2024. Crime fell by half last year. Nice we
 
 function sentence(position: number, text: string, claimIds: number[] = []) {
   const start = TEXT.indexOf(text);
-  return { position, start, end: start + text.length, text, score: 0.8, candidate: true, claimant: null, reasons: [], signals: [], claimIds };
+  return { position, start, end: start + text.length, text, score: 0.8, candidate: true, dismissed: false, claimant: null, reasons: [], signals: [], claimIds };
 }
+
+const PRECEDENTS = [
+  { decision: 'ACCEPTED', text: 'The budget grew by 40 percent in 2024.', claimId: 7, articleId: 3, meaning: 0.84 },
+  { decision: 'DISMISSED', text: 'Budgets rise every year.', claimId: null, articleId: 4, meaning: 0.66 },
+];
 
 function setup(scored = true) {
   let claimed: number[] = [];
@@ -20,8 +25,9 @@ function setup(scored = true) {
     }
     const items = sentences().map((s) => (s.position === 0 ? { ...s, claimIds: claimed } : s));
     if (url.endsWith('/api/articles/9/sentences')) return json({ articleId: 9, threshold: 0.5, perArticle: 10, scored, items });
-    if (url.endsWith('/api/articles/9/candidates')) return json({ articleId: 9, threshold: 0.5, perArticle: 10, scored, items: items.map((s) => ({ sentence: s, similar: null })) });
+    if (url.endsWith('/api/articles/9/candidates')) return json({ articleId: 9, threshold: 0.5, perArticle: 10, scored, items: items.map((s) => ({ sentence: s, similar: null, precedents: s.position === 0 ? PRECEDENTS : [] })) });
     if (url.endsWith('/api/claims/7')) return json({ id: 7, ticketId: 70 });
+    if (method === 'POST' && url.endsWith('/api/articles/9/candidates/dismiss')) return new Response(null, { status: 204 });
     if (method === 'POST' && url.endsWith('/api/articles/9/candidates/accept')) {
       claimed = [8];
       return json({ items: [{ position: 0, claimId: 8, ticketId: 80, linked: false }] });
@@ -103,5 +109,19 @@ describe('ArticleScreen in a language the model does not read', () => {
     setup();
     await screen.findByRole('heading', { name: /^Candidates/ });
     expect(screen.queryByRole('note')).toBeNull();
+  });
+});
+
+describe('ArticleScreen and the desk\u2019s past decisions', () => {
+  afterEach(cleanup);
+
+  it('shows the most similar accepted and dismissed candidates, and dismisses a candidate', async () => {
+    const fake = setup();
+    const fresh = (await screen.findByText('The budget rose 40% in 2024.', { selector: 'p.sentence *, p.sentence' })).closest('li')!;
+    expect(fresh.textContent).toContain('The desk decided on ones like it:');
+    expect(fresh.textContent).toContain('accepted as claim #7 (84% alike in meaning): The budget grew by 40 percent in 2024.');
+    expect(fresh.textContent).toContain('dismissed (66% alike in meaning): Budgets rise every year.');
+    fireEvent.click(within(fresh).getByRole('button', { name: 'Dismiss sentence 0' }));
+    await waitFor(() => expect(fake.writes()).toEqual([{ method: 'POST', url: '/api/articles/9/candidates/dismiss', body: { positions: [0] } }]));
   });
 });

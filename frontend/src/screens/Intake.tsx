@@ -212,6 +212,13 @@ export function ArticleScreen({ id }: { id: number }) {
     });
   };
 
+  const dismiss = async (position: number) => {
+    await run(async () => {
+      await api.dismiss(id, [position]);
+      data.reload();
+    });
+  };
+
   const rows: Sentence[] = showAll ? sentences.items : [];
 
   return (
@@ -241,7 +248,8 @@ export function ArticleScreen({ id }: { id: number }) {
           <p className="muted small">The {candidates.perArticle} most check-worthy sentences scoring at least {pct(candidates.threshold)}, best first (the desk's settings say how many).</p>
           <ol className="candidates">
             {candidates.items.map((c) => (
-              <CandidateItem key={c.sentence.position} candidate={c} choice={choiceOf(c.sentence)} canAccept={canAccept} outcome={outcomes[c.sentence.position]} timeZone={timeZone} onChange={(p) => setChoice(c.sentence, p)} />
+              <CandidateItem key={c.sentence.position} candidate={c} choice={choiceOf(c.sentence)} canAccept={canAccept} outcome={outcomes[c.sentence.position]} timeZone={timeZone} onChange={(p) => setChoice(c.sentence, p)}
+                onDismiss={busy ? undefined : () => void dismiss(c.sentence.position)} />
             ))}
           </ol>
           {canAccept && (
@@ -259,7 +267,7 @@ export function ArticleScreen({ id }: { id: number }) {
               <thead><tr><th scope="col">#</th><th scope="col">Score</th><th scope="col">Sentence</th></tr></thead>
               <tbody>
                 {rows.map((s) => (
-                  <tr key={s.position}><td>{s.position}</td><td>{pct(s.score)}</td><td>{s.text}{s.claimIds.length > 0 && <span className="badge">claim taken</span>}</td></tr>
+                  <tr key={s.position}><td>{s.position}</td><td>{pct(s.score)}</td><td>{s.text}{s.claimIds.length > 0 && <span className="badge">claim taken</span>}{s.dismissed && <span className="badge">dismissed</span>}</td></tr>
                 ))}
               </tbody>
             </table>
@@ -292,9 +300,11 @@ interface CandidateProps {
   outcome: AcceptOutcome | undefined;
   timeZone: string;
   onChange: (patch: Partial<Choice>) => void;
+  /** Dismisses the candidate (absent while another action runs). */
+  onDismiss?: () => void;
 }
 
-function CandidateItem({ candidate, choice, canAccept, outcome, timeZone, onChange }: CandidateProps) {
+function CandidateItem({ candidate, choice, canAccept, outcome, timeZone, onChange, onDismiss }: CandidateProps) {
   const s = candidate.sentence;
   const similar = candidate.similar;
   const reasons = [...s.reasons].sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution)).slice(0, 5);
@@ -313,13 +323,25 @@ function CandidateItem({ candidate, choice, canAccept, outcome, timeZone, onChan
         <summary>Why ({reasons.length} reasons{s.signals.length ? `, ${s.signals.length} sourcing signals` : ''})</summary>
         <ul className="small">
           {reasons.map((r) => (
-            <li key={r.feature}>{r.contribution >= 0 ? '▲ for' : '▼ against'}: {r.label} ({r.contribution >= 0 ? '+' : ''}{r.contribution.toFixed(2)})</li>
+            <li key={`${r.feature}-${r.label}`}>{r.contribution >= 0 ? '▲ for' : '▼ against'}: {r.label} ({r.contribution >= 0 ? '+' : ''}{r.contribution.toFixed(2)})</li>
           ))}
           {s.signals.map((sig, i) => (
             <li key={`sig-${i}`}>Sourcing — {enumText(sig.kind)}: {sig.explanation} ({sig.triggers.map((t) => `“${t.text}”`).join(', ')})</li>
           ))}
         </ul>
       </details>
+      {candidate.precedents.length > 0 && (
+        <div className="similar small">
+          <strong>The desk decided on ones like it:</strong>
+          <ul>
+            {candidate.precedents.map((d) => (
+              <li key={`${d.decision}-${d.claimId ?? d.text}`}>
+                {d.decision === 'ACCEPTED' ? <>accepted{d.claimId != null && <> as <ClaimLink claimId={d.claimId} /></>}</> : 'dismissed'} ({pct(d.meaning)} alike in meaning): {d.text}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {similar && (similar.claims.length > 0 || similar.priorReviews.length > 0) && (
         <div className="similar small">
           <strong>Checked already?</strong>
@@ -357,6 +379,10 @@ function CandidateItem({ candidate, choice, canAccept, outcome, timeZone, onChan
             <input type="checkbox" checked={choice.accept} onChange={(e) => onChange({ accept: e.target.checked })} />
             Accept sentence {s.position}
           </label>
+          {!choice.accept && (
+            <button type="button" className="link" disabled={!onDismiss} onClick={onDismiss}
+              aria-label={`Dismiss sentence ${s.position}`}>Dismiss: not worth checking</button>
+          )}
           {choice.accept && (
             <>
               {similar && similar.claims.length > 0 && (

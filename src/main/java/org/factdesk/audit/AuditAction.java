@@ -54,6 +54,7 @@ public enum AuditAction {
 
     ARTICLE_CREATED("article.created", "added the article"),
     ARTICLE_UPDATED("article.updated", "edited the article"),
+    CANDIDATES_DISMISSED("article.candidates-dismissed", "dismissed candidate claims"),
     SETTINGS_UPDATED("settings.updated", "changed the desk settings"),
     RATING_SCALE_CREATED("rating-scale.created", "created a rating scale"),
     RATING_SCALE_ACTIVATED("rating-scale.activated", "activated a rating scale"),

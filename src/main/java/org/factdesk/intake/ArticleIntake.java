@@ -10,11 +10,15 @@ import org.factdesk.article.ArticleRequest;
 import org.factdesk.common.FactdeskConfig;
 import org.factdesk.common.Problems;
 import org.factdesk.language.LanguageDetection;
+import org.factdesk.similar.MeaningIndex;
 import org.factdesk.intake.sourcing.SourcingSignal;
 import org.factdesk.intake.text.ArticleText;
 import org.factdesk.intake.text.SentenceSplitter;
 
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -107,10 +111,19 @@ public class ArticleIntake {
         }
     }
 
-    /** Replaces the article's sentences with a finished analysis of its current text. */
+    /**
+     * Replaces the article's sentences with a finished analysis of its current text. A dismissed sentence that is
+     * still in the text, word for word, stays dismissed, with its meaning.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void store(Article article, Analysis analysis) {
         article.detectedLanguage = analysis.detectedLanguage();
+        @SuppressWarnings("unchecked")
+        List<Object[]> dismissed = ArticleSentence.getEntityManager().createNativeQuery("SELECT text, dismissed_at, dismissed_by,"
+                + " embedding FROM article_sentence WHERE article_id = :article AND dismissed_at IS NOT NULL")
+                .setParameter("article", article.id).getResultList();
+        Map<String, Object[]> dismissedByText = new HashMap<>();
+        dismissed.forEach(row -> dismissedByText.putIfAbsent((String) row[0], row));
         ArticleSentence.delete("articleId", article.id);
         for (TextAnalysis.Result result : analysis.results()) {
             ArticleSentence row = new ArticleSentence();
@@ -124,7 +137,19 @@ public class ArticleIntake {
                     .map(r -> new ArticleSentence.Reason(r.feature(), r.label(), r.contribution())).toList();
             row.signals = result.signals().stream().map(s -> signal(s, result.sentence().start())).toList();
             row.claimant = result.claimant();
+            Object[] before = dismissedByText.remove(row.text);
+            if (before != null) {
+                row.dismissedAt = (Instant) before[1];
+                row.dismissedBy = (String) before[2];
+            }
             row.persist();
+            if (before != null && before[3] != null) {
+                row.flush();
+                MeaningIndex.lockWrites();
+                ArticleSentence.getEntityManager().createNativeQuery("UPDATE article_sentence SET embedding = :e,"
+                        + " embedding_seq = nextval('meaning_seq') WHERE id = :id").setParameter("e", before[3])
+                        .setParameter("id", row.id).executeUpdate();
+            }
         }
     }
 

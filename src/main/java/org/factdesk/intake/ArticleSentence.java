@@ -15,6 +15,7 @@ import org.factdesk.common.Limits;
 import org.factdesk.intake.sourcing.SignalKind;
 import org.factdesk.intake.text.SentenceSplitter;
 
+import java.time.Instant;
 import java.util.List;
 
 /** One sentence of an article's text with what intake found in it. Rebuilt whenever the text changes. */
@@ -81,4 +82,9 @@ public class ArticleSentence extends PanacheEntityBase {
 
     /** Who the sentence attributes its statement to, as written. */
     public String claimant;
+
+    /** Set when an editor dismissed it as a candidate claim (kept when the text is read again and the sentence stays). */
+    public Instant dismissedAt;
+
+    public String dismissedBy;
 }

@@ -54,6 +54,14 @@ public class IntakeResource {
         return intakeService.candidates(id, threshold == null ? intake.threshold() : threshold, limit, similarLimit);
     }
 
+    /** Dismisses candidates (editors): they leave the candidates and join the desk's past decisions. */
+    @POST
+    @Path("candidates/dismiss")
+    @RolesAllowed(Roles.EDITOR)
+    public void dismiss(@PathParam("id") @Min(1) @Max(Limits.ID_MAX) long id, @Valid @NotNull DismissRequest request) {
+        intakeService.dismiss(id, request, actor.get());
+    }
+
     @POST
     @Path("candidates/accept")
     @RolesAllowed(Roles.EDITOR)

@@ -14,9 +14,14 @@ import org.factdesk.common.Actor;
 import org.factdesk.common.Problems;
 import org.factdesk.desk.DeskSettings;
 import org.factdesk.language.LanguageDetection;
+import org.factdesk.audit.AuditAction;
+import org.factdesk.audit.AuditLog;
+import org.factdesk.meaning.SentenceEmbeddings;
+import org.factdesk.similar.MeaningIndex;
 import org.factdesk.similar.SimilarityService;
 import org.factdesk.ticket.Ticket;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Comparator;
@@ -44,13 +49,16 @@ public class IntakeService {
     @Inject
     SimilarityService similarity;
 
+    @Inject
+    AuditLog audit;
+
     /** Every sentence of the article in reading order; the candidates are the desk's number of best-ranked ones. */
     public SentencesView sentences(long articleId) {
         Article article = articles.get(articleId);
         double threshold = intake.threshold();
         int perArticle = DeskSettings.get().candidatesPerArticle;
         List<ArticleSentence> rows = ArticleSentence.list("articleId", Sort.by("position"), articleId);
-        Set<Integer> candidates = rows.stream().filter(s -> s.score >= threshold)
+        Set<Integer> candidates = rows.stream().filter(s -> s.score >= threshold && s.dismissedAt == null)
                 .sorted(Comparator.comparingDouble((ArticleSentence s) -> -s.score).thenComparingInt(s -> s.position))
                 .limit(perArticle).map(s -> s.position).collect(Collectors.toSet());
         return new SentencesView(articleId, threshold, perArticle, LanguageDetection.modelsRead(article.readingLanguage()),
@@ -65,12 +73,51 @@ public class IntakeService {
     public CandidatesView candidates(long articleId, double threshold, Integer limit, int similarLimit) {
         Article article = articles.get(articleId);
         int perArticle = DeskSettings.get().candidatesPerArticle;
-        List<ArticleSentence> rows = ArticleSentence.<ArticleSentence>find("articleId = ?1 and score >= ?2",
+        List<ArticleSentence> rows = ArticleSentence.<ArticleSentence>find("articleId = ?1 and score >= ?2 and dismissedAt is null",
                 Sort.descending("score").and("position"), articleId, threshold)
                 .page(0, limit == null ? perArticle : limit).list();
         List<CandidateView> items = views(articleId, rows, position -> true).stream().map(sentence -> new CandidateView(sentence,
-                similarLimit == 0 ? null : similarity.find(sentence.text(), null, similarLimit))).toList();
+                similarLimit == 0 ? null : similarity.find(sentence.text(), null, similarLimit),
+                similarity.precedents(sentence.text(), articleId))).toList();
         return new CandidatesView(articleId, threshold, perArticle, LanguageDetection.modelsRead(article.readingLanguage()), items);
+    }
+
+    /**
+     * Dismisses candidates: they leave the article's candidates and join the desk's past decisions, with their
+     * meaning (written under the embeddings' lock, so every replica's index reads it), all or nothing.
+     */
+    public void dismiss(long articleId, DismissRequest request, Actor actor) {
+        Article article = Article.<Article>findByIdOptional(articleId, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> Problems.notFound("Article", articleId));
+        List<ArticleSentence> sentences = ArticleSentence.list("articleId", Sort.by("position"), articleId);
+        Map<Integer, ArticleSentence> byPosition = sentences.stream().collect(Collectors.toMap(s -> s.position, s -> s));
+        Map<Integer, List<Long>> claimed = claimsBySentence(articleId, sentences);
+        Set<Integer> seen = new HashSet<>();
+        List<ArticleSentence> dismissed = request.positions().stream().map(position -> {
+            if (!seen.add(position)) throw Problems.badRequest("Sentence " + position + " is listed twice.");
+            ArticleSentence sentence = byPosition.get(position);
+            if (sentence == null) throw Problems.badRequest("Article " + articleId + " has no sentence " + position + ".");
+            if (!claimed.getOrDefault(position, List.of()).isEmpty()) {
+                throw Problems.conflict("Already accepted", "Sentence " + position + " is already claim " + claimed.get(position).get(0) + ".");
+            }
+            if (sentence.dismissedAt != null) throw Problems.conflict("Already dismissed", "Sentence " + position + " is dismissed already.");
+            return sentence;
+        }).toList();
+        boolean read = LanguageDetection.modelsRead(article.readingLanguage());
+        Instant now = Instant.now();
+        MeaningIndex.lockWrites();
+        for (ArticleSentence sentence : dismissed) {
+            sentence.dismissedAt = now;
+            sentence.dismissedBy = actor.subject();
+            if (read) {
+                ArticleSentence.getEntityManager().createNativeQuery("UPDATE article_sentence SET embedding = :e,"
+                                + " embedding_seq = nextval('meaning_seq') WHERE id = :id")
+                        .setParameter("e", SentenceEmbeddings.toBytes(SentenceEmbeddings.embed(sentence.text)))
+                        .setParameter("id", sentence.id).executeUpdate();
+            }
+        }
+        audit.desk(actor, AuditAction.CANDIDATES_DISMISSED, audit.changes().value("articleId", articleId)
+                .value("positions", dismissed.stream().map(s -> Integer.toString(s.position)).collect(Collectors.joining(", "))));
     }
 
     /** Creates a claim and ticket per accepted candidate, or links it to an existing claim; all or nothing. */
@@ -117,6 +164,7 @@ public class IntakeService {
     private List<SentenceView> views(long articleId, List<ArticleSentence> rows, IntPredicate candidate) {
         Map<Integer, List<Long>> claimed = claimsBySentence(articleId, rows);
         return rows.stream().map(s -> new SentenceView(s.position, s.start, s.end, s.text, s.score, candidate.test(s.position),
+                s.dismissedAt != null,
                 s.claimant, first(s.reasons, ArticleSentence.MAX_REASONS),
                 first(s.signals, ArticleSentence.MAX_SIGNALS).stream().map(ArticleSentence.Signal::bounded).toList(),
                 first(claimed.getOrDefault(s.position, List.of()), SentenceView.MAX_CLAIMS))).toList();

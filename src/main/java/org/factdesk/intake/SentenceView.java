@@ -12,13 +12,13 @@ import java.util.List;
 /**
  * A sentence as clients see it; {@code claimIds} are the claims taken from it. Offsets are UTF-16 offsets into
  * the article's text; a sentence is at most {@link SentenceSplitter#MAX_SENTENCE_CHARS} long, and its claimant a
- * part of it.
+ * part of it. {@code dismissed}: an editor dismissed it as a candidate claim.
  */
 public record SentenceView(@Schema(minimum = Limits.ZERO_TEXT, maximum = ArticleRequest.TEXT_MAX_TEXT) int position,
                            @Schema(minimum = Limits.ZERO_TEXT, maximum = ArticleRequest.TEXT_MAX_TEXT) int start,
                            @Schema(minimum = Limits.ZERO_TEXT, maximum = ArticleRequest.TEXT_MAX_TEXT) int end,
                            @Schema(maxLength = SentenceSplitter.MAX_SENTENCE_CHARS) String text,
-                           @Schema(minimum = "0", maximum = "1") double score, boolean candidate,
+                           @Schema(minimum = "0", maximum = "1") double score, boolean candidate, boolean dismissed,
                            @Schema(maxLength = SentenceSplitter.MAX_SENTENCE_CHARS) String claimant,
                            @Schema(maxItems = ArticleSentence.MAX_REASONS) List<ArticleSentence.Reason> reasons,
                            @Schema(maxItems = ArticleSentence.MAX_SIGNALS) List<ArticleSentence.Signal> signals,

@@ -9,52 +9,86 @@ import org.factdesk.meaning.VectorIndex;
 import java.util.List;
 
 /**
- * This replica's in-memory copy of the stored embeddings of claims and prior reviews, for exact search by
- * meaning ({@link VectorIndex}). Before each search it reads what was embedded since its last read
- * ({@code embedding_seq} above the highest it has seen): embeddings are written one batch at a time under
- * an advisory lock ({@link MeaningWorker}), so sequence order is commit order and nothing is skipped. Rows
- * whose text changed since keep their old vector here until embedded again; the search rescores every hit
- * from the stored row, so an outdated vector can only bring a candidate, never a wrong score.
+ * This replica's in-memory copy of the stored embeddings, for exact search by meaning ({@link VectorIndex}):
+ * claims (those taken from articles also apart, as the desk's accepted candidates), prior reviews, and the
+ * candidates the desk dismissed. Before each search it reads what was embedded since its last read
+ * ({@code embedding_seq} above the highest it has seen): embeddings are written under an advisory lock
+ * ({@link #lockWrites()}), so sequence order is commit order and nothing is skipped. Rows whose text changed
+ * since keep their old vector here until embedded again; every search rescores its hits from the stored rows,
+ * so an outdated vector can only bring a candidate, never a wrong score.
  */
 @ApplicationScoped
 public class MeaningIndex {
 
     /** Rows read per query while catching up (a fresh replica reads 100,000 embeddings in 20 queries). */
     static final int BATCH = 5_000;
+    /** pg_advisory_xact_lock key of embedding writes ("meaning" in ASCII). */
+    static final long WRITE_LOCK = 0x6d65616e696e67L;
 
-    private final VectorIndex claims = new VectorIndex(SentenceEmbeddings.DIMENSIONS);
-    private final VectorIndex reviews = new VectorIndex(SentenceEmbeddings.DIMENSIONS);
-    private long claimsSeen;
-    private long reviewsSeen;
+    private final Table claims = new Table("claim", "article_id IS NOT NULL AND source_start IS NOT NULL");
+    private final Table reviews = new Table("prior_review", "false");
+    private final Table dismissed = new Table("article_sentence", "false");
+
+    /** A table's embeddings, and apart those of its rows that meet {@code special}. */
+    private static final class Table {
+        final String name;
+        final String special;
+        final VectorIndex all = new VectorIndex(SentenceEmbeddings.DIMENSIONS);
+        final VectorIndex marked = new VectorIndex(SentenceEmbeddings.DIMENSIONS);
+        long seen;
+
+        Table(String name, String special) {
+            this.name = name;
+            this.special = special;
+        }
+
+        synchronized void catchUp() {
+            while (true) {
+                @SuppressWarnings("unchecked")
+                List<Object[]> rows = Panache.getEntityManager().createNativeQuery("SELECT id, embedding, embedding_seq, "
+                        + special + " FROM " + name + " WHERE embedding_seq > :seen ORDER BY embedding_seq LIMIT " + BATCH)
+                        .setParameter("seen", seen).getResultList();
+                for (Object[] row : rows) {
+                    float[] vector = SentenceEmbeddings.fromBytes((byte[]) row[1]);
+                    all.put(((Number) row[0]).longValue(), vector);
+                    if (Boolean.TRUE.equals(row[3])) marked.put(((Number) row[0]).longValue(), vector);
+                    seen = ((Number) row[2]).longValue();
+                }
+                if (rows.size() < BATCH) return;
+            }
+        }
+    }
+
+    /** Takes the lock under which embeddings are written, in the caller's transaction. */
+    public static void lockWrites() {
+        Panache.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(:key)").setParameter("key", WRITE_LOCK)
+                .getSingleResult();
+    }
 
     /** Claims nearest in meaning, after catching up with what was embedded since the last call. */
     @Transactional
     public List<VectorIndex.Hit> claims(float[] query, int k) {
-        synchronized (claims) {
-            claimsSeen = catchUp("claim", claims, claimsSeen);
-        }
-        return claims.nearest(query, k);
+        claims.catchUp();
+        return claims.all.nearest(query, k);
     }
 
     @Transactional
     public List<VectorIndex.Hit> reviews(float[] query, int k) {
-        synchronized (reviews) {
-            reviewsSeen = catchUp("prior_review", reviews, reviewsSeen);
-        }
-        return reviews.nearest(query, k);
+        reviews.catchUp();
+        return reviews.all.nearest(query, k);
     }
 
-    private static long catchUp(String table, VectorIndex index, long seen) {
-        while (true) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = Panache.getEntityManager().createNativeQuery("SELECT id, embedding, embedding_seq FROM "
-                    + table + " WHERE embedding_seq > :seen ORDER BY embedding_seq LIMIT " + BATCH)
-                    .setParameter("seen", seen).getResultList();
-            for (Object[] row : rows) {
-                index.put(((Number) row[0]).longValue(), SentenceEmbeddings.fromBytes((byte[]) row[1]));
-                seen = ((Number) row[2]).longValue();
-            }
-            if (rows.size() < BATCH) return seen;
-        }
+    /** Claims the desk took from articles (accepted candidates) nearest in meaning. */
+    @Transactional
+    public List<VectorIndex.Hit> accepted(float[] query, int k) {
+        claims.catchUp();
+        return claims.marked.nearest(query, k);
+    }
+
+    /** Candidates the desk dismissed nearest in meaning. */
+    @Transactional
+    public List<VectorIndex.Hit> dismissed(float[] query, int k) {
+        dismissed.catchUp();
+        return dismissed.all.nearest(query, k);
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
  * Gives claims and prior reviews without an embedding one, in the background (a claim is stored at once; its
  * meaning follows within seconds, until then it is found by its words). Texts are read in one short
  * transaction, embedded outside any, and written in another under an advisory lock, so that
- * {@code embedding_seq} grows in commit order ({@link MeaningIndex}); a text changed in the meantime has
+ * {@code embedding_seq} grows in commit order ({@link MeaningIndex#lockWrites()}); a text changed in the meantime has
  * lost its embedding to the trigger and does not take the stale one (the write checks the text).
  * Replicas may embed the same row twice at worst: the second write finds it done.
  */
@@ -22,8 +22,6 @@ public class MeaningWorker {
 
     /** Texts embedded per table and round: about 0.2 s of embedding. */
     static final int BATCH = 64;
-    /** pg_advisory_xact_lock key of embedding writes ("meaning" in ASCII). */
-    static final long WRITE_LOCK = 0x6d65616e696e67L;
 
     /** The embedding model reads English: texts in other languages are found by their words only. */
     static final String ENGLISH = "(language IS NULL OR lower(language) = 'en' OR lower(language) LIKE 'en-%')";
@@ -55,7 +53,7 @@ public class MeaningWorker {
         for (Text text : texts) vectors.add(SentenceEmbeddings.toBytes(SentenceEmbeddings.embed(text.text())));
         QuarkusTransaction.requiringNew().run(() -> {
             var em = Panache.getEntityManager();
-            em.createNativeQuery("SELECT pg_advisory_xact_lock(:key)").setParameter("key", WRITE_LOCK).getSingleResult();
+            MeaningIndex.lockWrites();
             for (int i = 0; i < texts.size(); i++) {
                 em.createNativeQuery("UPDATE " + table + " SET embedding = :e, embedding_seq = nextval('meaning_seq')"
                                 + " WHERE id = :id AND embedding IS NULL AND " + column + " = :text")

@@ -175,6 +175,40 @@ public class SimilarityService {
                         m.similarity(), m.meaning(), m.words(), m.reasons())));
     }
 
+    /**
+     * The desk's past decisions most like a candidate sentence: claims it took from other articles and candidates
+     * it dismissed there, at least {@link Precedent#MIN_MEANING} close in meaning (none for text the model does
+     * not read), the closest {@link Precedent#MAX} first.
+     */
+    @Transactional
+    public List<Precedent> precedents(String text, long articleId) {
+        if (!LanguageDetection.modelsRead(languages.detect(text).orElse(null))) {
+            return List.of();
+        }
+        float[] meaning = SentenceEmbeddings.embed(text);
+        List<Precedent> found = new ArrayList<>();
+        String accepted = meaningIndex.accepted(meaning, 2 * Precedent.MAX).stream().map(h -> Long.toString(h.key())).collect(Collectors.joining(","));
+        String dismissed = meaningIndex.dismissed(meaning, 2 * Precedent.MAX).stream().map(h -> Long.toString(h.key())).collect(Collectors.joining(","));
+        for (var decision : List.of(Precedent.Decision.ACCEPTED, Precedent.Decision.DISMISSED)) {
+            boolean claims = decision == Precedent.Decision.ACCEPTED;
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = Panache.getEntityManager().createNativeQuery(claims
+                            ? "SELECT id, text, article_id, embedding FROM claim WHERE id = ANY(string_to_array(:ids, ',')::bigint[])"
+                            + " AND embedding IS NOT NULL AND article_id <> :article"
+                            : "SELECT id, text, article_id, embedding FROM article_sentence WHERE id = ANY(string_to_array(:ids, ',')::bigint[])"
+                            + " AND dismissed_at IS NOT NULL AND embedding IS NOT NULL AND article_id <> :article")
+                    .setParameter("ids", claims ? accepted : dismissed).setParameter("article", articleId).getResultList();
+            for (Object[] row : rows) {
+                double cosine = SentenceEmbeddings.dot(meaning, SentenceEmbeddings.fromBytes((byte[]) row[3]));
+                if (cosine >= Precedent.MIN_MEANING) {
+                    found.add(new Precedent(decision, (String) row[1], claims ? ((Number) row[0]).longValue() : null,
+                            ((Number) row[2]).longValue(), round(cosine)));
+                }
+            }
+        }
+        return found.stream().sorted(Comparator.comparingDouble(Precedent::meaning).reversed()).limit(Precedent.MAX).toList();
+    }
+
     private Query rows(String sql, String text, int limit) {
         return Panache.getEntityManager().createNativeQuery(sql).setParameter("q", text)
                 .setParameter("threshold", config.intake().similarityThreshold()).setParameter("limit", limit);

@@ -35,6 +35,7 @@ class AccessControlTest {
                 new Call("GET", "/api/articles/" + article + "/sentences", null),
                 new Call("GET", "/api/articles/" + article + "/candidates", null),
                 new Call("POST", "/api/articles/" + article + "/candidates/accept", Map.of("items", List.of(Map.of("position", 0)))),
+                new Call("POST", "/api/articles/" + article + "/candidates/dismiss", Map.of("positions", List.of(0))),
                 new Call("GET", "/api/similar?text=x", null),
                 new Call("GET", "/api/claims/" + claim + "/similar", null),
                 new Call("GET", "/api/prior-reviews", null),
