@@ -381,7 +381,7 @@ function CandidateItem({ candidate, choice, canAccept, outcome, timeZone, onChan
           </label>
           {!choice.accept && (
             <button type="button" className="link" disabled={!onDismiss} onClick={onDismiss}
-              aria-label={`Dismiss sentence ${s.position}`}>Dismiss: not worth checking</button>
+              title="Not worth checking: it leaves the candidates and joins the desk's past decisions">Dismiss sentence {s.position}</button>
           )}
           {choice.accept && (
             <>

@@ -7,8 +7,8 @@ import org.factdesk.intake.text.Sentence;
 import org.factdesk.intake.text.SentenceSplitter;
 import org.factdesk.intake.worthiness.CheckWorthiness;
 import org.factdesk.intake.worthiness.Reason;
-import org.factdesk.language.LanguageDetection;
 import org.factdesk.intake.worthiness.WorthinessScore;
+import org.factdesk.language.LanguageDetection;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,7 +17,8 @@ import java.util.stream.IntStream;
 
 /**
  * What intake finds in a normalised text, sentence by sentence: check-worthiness with reasons (the leading
- * sentences read for meaning too), sourcing signals and the claimant. No database, no CDI: the server, the tests and the benchmark run the same code.
+ * sentences read for meaning too), sourcing signals and the claimant. No database, no CDI: the server, the
+ * tests and the benchmark run the same code.
  * Every step is linear in its input and no sentence is longer than {@link SentenceSplitter#MAX_SENTENCE_CHARS},
  * so the whole takes time proportional to the text. Stateless and thread-safe.
  */

@@ -9,6 +9,7 @@ import org.factdesk.intake.text.ArticleText;
 import org.factdesk.intake.text.Sentence;
 import org.factdesk.intake.text.SentenceSplitter;
 import org.factdesk.meaning.SentenceEmbeddings;
+import org.factdesk.similar.MatchingEvaluation;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,8 @@ import java.util.zip.CRC32;
  * e.g. ClaimBuster), read from a path given on the command line and never copied into the project.
  * <pre>
  *   train    &lt;dataset.jsonl&gt; &lt;out-weights.json&gt;   fit on the training part, tune by cross-validation
- *   evaluate &lt;dataset.jsonl&gt;                        the shipped model and the baseline: held-out part, news
+ *   evaluate &lt;dataset.jsonl&gt;                        the shipped model and the baseline (held-out part, news),
+ *                                                   then the matching figures on the claim pairs
  *   rank     &lt;article.txt&gt;                          sentences of an article, most check-worthy first
  *   compare  &lt;dataset.jsonl&gt;                        candidate scorers against the TF-IDF baseline ({@link ScorerComparison})
  * </pre>
@@ -307,7 +309,7 @@ public final class WorthinessEvaluation {
      * The shipped model (full and first pass) and the baseline trained the same way on the same training part,
      * each at its own cross-validated threshold, on the held-out part and on the news sentences.
      */
-    private static void evaluate(Path dataset) throws IOException {
+    private static void evaluate(Path dataset) throws Exception {
         CheckWorthiness model = CheckWorthiness.load();
         List<Example> all = read(dataset);
         List<Example> training = all.stream().filter(e -> !heldOut(e)).toList();
@@ -348,6 +350,9 @@ public final class WorthinessEvaluation {
                         calibration.stream().mapToInt(Example::label).toArray(), 2));
             }
         }
+        System.out.println();
+        System.out.println("Claim matching on the labelled pairs (docs/matching-evaluation.md; PostgreSQL at 127.0.0.1:5432):");
+        MatchingEvaluation.main(new String[0]);
     }
 
     private static void report(String system, double[] p, int[] y, double threshold) {
