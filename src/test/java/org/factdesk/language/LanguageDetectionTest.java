@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,6 +23,17 @@ class LanguageDetectionTest {
         assertEquals(Optional.of("es"), languages.detect("El gasto en carreteras de la ciudad se duplicó desde 2020, según el ayuntamiento."));
         assertEquals(Optional.of("fr"), languages.detect("Les dépenses routières de la ville ont doublé depuis 2020, selon la mairie."));
         assertEquals(Optional.of("de"), languages.detect("Die Ausgaben für Straßen haben sich seit 2020 verdoppelt, sagte die Stadt."));
+    }
+
+    @Test
+    void aMadeUpNameDoesNotHideTheLanguageOfAFullSentence() {
+        Random random = new Random(3);
+        for (int i = 0; i < 50; i++) {
+            String name = random.ints(8, 'a', 'z' + 1).collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+            String text = "Según el informe de la auditoría municipal, el puente-" + name
+                    + " costó treinta millones de euros más de lo que se había previsto.";
+            assertEquals(Optional.of("es"), languages.detect(text), text);
+        }
     }
 
     @Test
