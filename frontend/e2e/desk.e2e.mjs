@@ -423,7 +423,7 @@ async function main() {
     await tab.close();
   });
 
-  await step('an editor takes the sample article through intake: the outcome in its row, a claimed sentence not offered again', async () => {
+  await step('an editor takes the sample article through intake: the outcome in its row, a claimed sentence not offered again, a dismissed one gone', async () => {
     const sample = readFileSync(fileURLToPath(new URL('../../src/main/resources/demo/sample-article.txt', import.meta.url)), 'utf8');
     await carol.getByRole('link', { name: 'Intake' }).click();
     await carol.getByLabel('Article URL').waitFor();
@@ -436,7 +436,7 @@ async function main() {
     await checkScreen(carol, 'article');
     const candidates = carol.locator('ol.candidates > li');
     const top = (await candidates.allTextContents()).slice(0, 8).join('\n');
-    for (const expected of ['satellite imagery', 'October 15th meeting']) {
+    for (const expected of ['satellite imagery', 'Vreshinina, a Kremlin spokesperson']) {
       if (!top.includes(expected)) throw new Error(`"${expected}" is not among the top candidates:\n${top}`);
     }
     if (top.includes('Yet, the meeting’s significance extends beyond rhetoric')) throw new Error('rhetoric proposed');
@@ -461,6 +461,10 @@ async function main() {
     const again = carol.locator('ol.candidates > li').filter({ hasText: 'satellite imagery' }).first();
     await again.getByText(/Already a claim/).waitFor();
     if (await again.getByRole('checkbox').count()) throw new Error('a sentence already a claim can be accepted again');
+    // Dismissed, a candidate leaves the list (and joins the desk's past decisions).
+    const spokesperson = () => carol.locator('ol.candidates > li').filter({ hasText: 'Vreshinina, a Kremlin spokesperson' });
+    await spokesperson().first().getByRole('button', { name: /^Dismiss sentence/ }).click();
+    await spokesperson().first().waitFor({ state: 'detached' });
   });
 
   // ——— the admin's day ———
