@@ -40,8 +40,10 @@ public final class TextAnalysis {
     private final Attribution attribution = new Attribution();
     private final CheckWorthiness worthiness = CheckWorthiness.load();
 
-    /** The most sentences of one text read for meaning (embedded); about 1 s of one analysis at most. */
+    /** The most sentences of one text read for meaning (embedded), and the most characters they may hold together:
+     * about 1 s of one analysis at most, whatever the sentences are made of. */
     public static final int READ_FOR_MEANING = 300;
+    static final int READ_FOR_MEANING_CHARS = 60_000;
 
     public double modelThreshold() {
         return worthiness.threshold();
@@ -74,9 +76,12 @@ public final class TextAnalysis {
         List<Integer> leading = !scored ? List.of() : IntStream.range(0, results.size()).boxed()
                 .sorted(Comparator.comparingDouble((Integer i) -> -results.get(i).worthiness().score()).thenComparing(i -> i))
                 .limit(READ_FOR_MEANING).toList();
+        int chars = 0;
         for (int i : leading) {
             check(deadline, results.size(), sentences.size());
             Result first = results.get(i);
+            chars += Math.min(first.sentence().text().length(), CheckWorthiness.MEANING_CHARS);
+            if (chars > READ_FOR_MEANING_CHARS) break;
             results.set(i, new Result(first.sentence(), worthiness.score(first.sentence().text()), first.signals(), first.claimant()));
         }
         return results;
