@@ -1,12 +1,11 @@
 package org.factdesk.intake;
 
-import io.quarkus.hibernate.orm.panache.Panache;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.factdesk.similar.MeaningWorker;
 import org.factdesk.support.Desk;
+import org.factdesk.support.StoredMeanings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,8 +30,7 @@ class PrecedentsTest {
 
     @AfterEach
     void claimsAreFoundByTheirWordsAgainForTheOtherTests() {
-        QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager()
-                .createNativeQuery("UPDATE claim SET embedding = NULL, embedding_seq = NULL WHERE embedding IS NOT NULL").executeUpdate());
+        StoredMeanings.forgetClaims();
     }
 
     long article(String url, String text) {

@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.factdesk.support.Desk;
+import org.factdesk.support.StoredMeanings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,9 +29,7 @@ class MeaningSearchTest {
 
     @AfterEach
     void claimsAreFoundByTheirWordsAgainForTheOtherTests() {
-        // The other tests' expectations (tip answers, candidates) were written for claims without embeddings.
-        QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager()
-                .createNativeQuery("UPDATE claim SET embedding = NULL, embedding_seq = NULL WHERE embedding IS NOT NULL").executeUpdate());
+        StoredMeanings.forgetClaims();
     }
 
     @Test
