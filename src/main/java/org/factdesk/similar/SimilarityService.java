@@ -187,8 +187,8 @@ public class SimilarityService {
         }
         float[] meaning = SentenceEmbeddings.embed(text);
         List<Precedent> found = new ArrayList<>();
-        String accepted = meaningIndex.accepted(meaning, 2 * Precedent.MAX).stream().map(h -> Long.toString(h.key())).collect(Collectors.joining(","));
-        String dismissed = meaningIndex.dismissed(meaning, 2 * Precedent.MAX).stream().map(h -> Long.toString(h.key())).collect(Collectors.joining(","));
+        String accepted = ids(meaningIndex.accepted(meaning, 2 * Precedent.MAX));
+        String dismissed = ids(meaningIndex.dismissed(meaning, 2 * Precedent.MAX));
         for (var decision : List.of(Precedent.Decision.ACCEPTED, Precedent.Decision.DISMISSED)) {
             boolean claims = decision == Precedent.Decision.ACCEPTED;
             @SuppressWarnings("unchecked")
@@ -216,7 +216,12 @@ public class SimilarityService {
 
     private static Query byId(String sql, String text, List<VectorIndex.Hit> hits) {
         return Panache.getEntityManager().createNativeQuery(sql).setParameter("q", text)
-                .setParameter("ids", hits.stream().map(hit -> Long.toString(hit.key())).collect(Collectors.joining(",")));
+                .setParameter("ids", ids(hits));
+    }
+
+    /** Hits as the statements' {@code :ids} parameter: comma-separated keys. */
+    private static String ids(List<VectorIndex.Hit> hits) {
+        return hits.stream().map(hit -> Long.toString(hit.key())).collect(Collectors.joining(","));
     }
 
     /** How a candidate was judged: its score for the list, the figures behind it and the reasons. */
