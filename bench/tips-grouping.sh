@@ -26,7 +26,9 @@ text_block() { # file, line that opens the block -> the block's lines
 }
 GROUP_SQL="$(text_block "$REPO_DIR/src/main/java/org/factdesk/similar/SimilarityService.java" 'String WANTED = """')
 $(text_block "$REPO_DIR/src/main/java/org/factdesk/tip/TipIntake.java" 'String GROUP_SQL = ')"
-GROUP_SQL=$(sed -e "s/:q\b/:'q'/g" <<<"$GROUP_SQL")
+# The words' side only (:ids, the groups nearest in meaning, come from the server's in-memory scan:
+# bench/meaning.sh measures that); CANDIDATES is 5.
+GROUP_SQL=$(sed -e "s/:q\b/:'q'/g" -e "s/:ids\b/''/g" -e "s/%d/5/" <<<"$GROUP_SQL")
 grep -q "tip_group" <<<"$GROUP_SQL" || { echo "could not read GROUP_SQL from TipIntake.java" >&2; exit 1; }
 
 start_server FACTDESK_TIPS_ANSWERS_EVERY=off FACTDESK_TIPS_RETENTION_EVERY=off

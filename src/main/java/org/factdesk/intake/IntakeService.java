@@ -76,9 +76,11 @@ public class IntakeService {
         List<ArticleSentence> rows = ArticleSentence.<ArticleSentence>find("articleId = ?1 and score >= ?2 and dismissedAt is null",
                 Sort.descending("score").and("position"), articleId, threshold)
                 .page(0, limit == null ? perArticle : limit).list();
-        List<CandidateView> items = views(articleId, rows, position -> true).stream().map(sentence -> new CandidateView(sentence,
-                similarLimit == 0 ? null : similarity.find(sentence.text(), null, similarLimit),
-                similarity.precedents(sentence.text(), articleId))).toList();
+        List<CandidateView> items = views(articleId, rows, position -> true).stream().map(sentence -> {
+            SimilarityService.Reading reading = similarity.read(sentence.text());
+            return new CandidateView(sentence, similarLimit == 0 ? null : similarity.find(reading, null, similarLimit),
+                    similarity.precedents(reading, articleId));
+        }).toList();
         return new CandidatesView(articleId, threshold, perArticle, LanguageDetection.modelsRead(article.readingLanguage()), items);
     }
 

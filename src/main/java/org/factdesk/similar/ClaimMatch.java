@@ -19,9 +19,9 @@ import java.util.regex.Pattern;
  */
 public record ClaimMatch(double score, double meaning, double words, boolean numbersDiffer) {
 
-    static final double BIAS = -4.36;
-    static final double MEANING = 6.05;
-    static final double NUMBERS_DIFFER = -1.36;
+    public static final double BIAS = -4.36;
+    public static final double MEANING = 6.05;
+    public static final double NUMBERS_DIFFER = -1.36;
     /** The score from which two texts count as the same claim (best F1 on the tuning half). */
     public static final double THRESHOLD = 0.335;
 
@@ -38,7 +38,7 @@ public record ClaimMatch(double score, double meaning, double words, boolean num
     }
 
     /** Both texts state numbers, and not the same ones ("1,000" and "1000" are the same). */
-    static boolean numbersDiffer(String a, String b) {
+    public static boolean numbersDiffer(String a, String b) {
         Set<String> x = numbers(a), y = numbers(b);
         return !x.isEmpty() && !y.isEmpty() && !x.equals(y);
     }

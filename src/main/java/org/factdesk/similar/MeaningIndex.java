@@ -10,12 +10,13 @@ import java.util.List;
 
 /**
  * This replica's in-memory copy of the stored embeddings, for exact search by meaning ({@link VectorIndex}):
- * claims (those taken from articles also apart, as the desk's accepted candidates), prior reviews, and the
- * candidates the desk dismissed. Before each search it reads what was embedded since its last read
- * ({@code embedding_seq} above the highest it has seen): embeddings are written under an advisory lock
- * ({@link #lockWrites()}), so sequence order is commit order and nothing is skipped. Rows whose text changed
- * since keep their old vector here until embedded again; every search rescores its hits from the stored rows,
- * so an outdated vector can only bring a candidate, never a wrong score.
+ * claims (those taken from articles also apart, as the desk's accepted candidates), prior reviews, the
+ * candidates the desk dismissed, and the groups of tips. Before each search it reads what was embedded since
+ * its last read ({@code embedding_seq} above the highest it has seen): embeddings are written under an advisory
+ * lock ({@link #lockWrites()}; tip groups' under the tips' own grouping lock), so sequence order is commit order
+ * and nothing is skipped. Rows whose text changed since keep their old vector here until embedded again; every
+ * search rescores its hits from the stored rows, so an outdated vector can only bring a candidate, never a wrong
+ * score.
  */
 @ApplicationScoped
 public class MeaningIndex {
@@ -28,6 +29,7 @@ public class MeaningIndex {
     private final Table claims = new Table("claim", "article_id IS NOT NULL AND source_start IS NOT NULL");
     private final Table reviews = new Table("prior_review", "false");
     private final Table dismissed = new Table("article_sentence", "false");
+    private final Table tipGroups = new Table("tip_group", "false");
 
     /** A table's embeddings, and apart those of its rows that meet {@code special}. */
     private static final class Table {
@@ -90,5 +92,12 @@ public class MeaningIndex {
     public List<VectorIndex.Hit> dismissed(float[] query, int k) {
         dismissed.catchUp();
         return dismissed.all.nearest(query, k);
+    }
+
+    /** Groups of tips nearest in meaning (what each group asks: its first tip). */
+    @Transactional
+    public List<VectorIndex.Hit> tipGroups(float[] query, int k) {
+        tipGroups.catchUp();
+        return tipGroups.all.nearest(query, k);
     }
 }

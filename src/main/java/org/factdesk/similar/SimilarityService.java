@@ -86,6 +86,13 @@ public class SimilarityService {
     }
 
     /**
+     * A text as the searches read it: its detected language (null: not clear), and its meaning when the model
+     * reads that language (null otherwise). Read once and passed on, each costs a few milliseconds.
+     */
+    public record Reading(String text, String language, float[] meaning) {
+    }
+
+    /**
      * The words a match must share with :q: any two of its ten longest lexemes (longer words are
      * rarer), or its only one. Selective even when common words are involved, unlike a trigram
      * filter over whole sentences, which lets most rows through to the similarity check (~0.5 s at
@@ -152,11 +159,21 @@ public class SimilarityService {
         return find(claim.text, claimId, limit);
     }
 
+    /** The embedding model reads English: a text detected in another language is matched by its words only. */
+    public Reading read(String text) {
+        String language = languages.detect(text).orElse(null);
+        return new Reading(text, language, LanguageDetection.modelsRead(language) ? SentenceEmbeddings.embed(text) : null);
+    }
+
     @Transactional
     public Matches find(String text, Long excludeClaimId, int limit) {
-        // The embedding model reads English: a text detected in another language is matched by its words only.
-        String language = languages.detect(text).orElse(null);
-        float[] meaning = LanguageDetection.modelsRead(language) ? SentenceEmbeddings.embed(text) : null;
+        return find(read(text), excludeClaimId, limit);
+    }
+
+    @Transactional
+    public Matches find(Reading reading, Long excludeClaimId, int limit) {
+        String text = reading.text(), language = reading.language();
+        float[] meaning = reading.meaning();
         long exclude = excludeClaimId == null ? -1L : excludeClaimId;
         List<Object[]> claimRows = new ArrayList<>(rows(CLAIMS_SQL, text, limit).setParameter("exclude", exclude).getResultList());
         List<Object[]> reviewRows = new ArrayList<>(rows(REVIEWS_SQL, text, limit).getResultList());
@@ -181,11 +198,11 @@ public class SimilarityService {
      * not read), the closest {@link Precedent#MAX} first.
      */
     @Transactional
-    public List<Precedent> precedents(String text, long articleId) {
-        if (!LanguageDetection.modelsRead(languages.detect(text).orElse(null))) {
+    public List<Precedent> precedents(Reading reading, long articleId) {
+        float[] meaning = reading.meaning();
+        if (meaning == null) {
             return List.of();
         }
-        float[] meaning = SentenceEmbeddings.embed(text);
         List<Precedent> found = new ArrayList<>();
         String accepted = ids(meaningIndex.accepted(meaning, 2 * Precedent.MAX));
         String dismissed = ids(meaningIndex.dismissed(meaning, 2 * Precedent.MAX));

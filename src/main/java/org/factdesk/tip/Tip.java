@@ -49,4 +49,7 @@ public class Tip extends PanacheEntityBase {
     public Long autoAnsweredClaimId;
 
     public Float autoAnsweredSimilarity;
+
+    /** Its meaning (V25), none when the model does not read its language. */
+    public byte[] embedding;
 }

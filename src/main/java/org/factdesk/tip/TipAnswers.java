@@ -100,7 +100,7 @@ public class TipAnswers {
         }
         DeskSettings settings = DeskSettings.get();
         if (settings.tipAutoAnswer) {
-            autoAnswer(tip, settings.autoAnswerThreshold());
+            autoAnswer(tip, received.reading(), settings.autoAnswerThreshold());
         }
     }
 
@@ -124,8 +124,8 @@ public class TipAnswers {
      * The best match among the desk's published fact-checks (the similarity search, whose own floor is
      * {@code factdesk.intake.similarity-threshold}); answered with when it reaches the desk's threshold.
      */
-    private void autoAnswer(Tip tip, double threshold) {
-        Optional<SimilarClaim> best = similarity.find(tip.text, null, SimilarityService.MAX_LIMIT).claims().stream()
+    private void autoAnswer(Tip tip, SimilarityService.Reading reading, double threshold) {
+        Optional<SimilarClaim> best = similarity.find(reading, null, SimilarityService.MAX_LIMIT).claims().stream()
                 .filter(match -> match.status() == TicketStatus.PUBLISHED && match.publicPath() != null)
                 .findFirst(); // ordered by similarity, most alike first
         if (best.isEmpty() || best.get().similarity() < threshold) {

@@ -43,4 +43,10 @@ public class TipGroup extends PanacheEntityBase {
     public Instant dismissedAt;
 
     public String dismissedBy;
+
+    /** What the group means: its first tip's embedding (V25), matched by later tips. */
+    public byte[] embedding;
+
+    /** Orders the embeddings' writes for every replica's index (written under the grouping lock). */
+    public Long embeddingSeq;
 }

@@ -46,16 +46,16 @@ public final class MatchingEvaluation {
     static final double GRID = 0.005;
 
     /** One labelled pair; {@code a} is the claim on file, {@code b} the new text. */
-    record Pair(String id, String a, String b, String label, String note) {
+    public record Pair(String id, String a, String b, String label, String note) {
         int number() {
             return Integer.parseInt(id.substring(1));
         }
 
-        boolean tuning() {
+        public boolean tuning() {
             return number() % 2 == 1;
         }
 
-        boolean same() {
+        public boolean same() {
             return "same".equals(label);
         }
     }
@@ -67,16 +67,16 @@ public final class MatchingEvaluation {
         }
     }
 
-    record Counts(int tp, int fp, int fn, int tn) {
-        double precision() {
+    public record Counts(int tp, int fp, int fn, int tn) {
+        public double precision() {
             return tp + fp == 0 ? 0 : (double) tp / (tp + fp);
         }
 
-        double recall() {
+        public double recall() {
             return tp + fn == 0 ? 0 : (double) tp / (tp + fn);
         }
 
-        double f1() {
+        public double f1() {
             double p = precision(), r = recall();
             return p + r == 0 ? 0 : 2 * p * r / (p + r);
         }
@@ -211,13 +211,17 @@ public final class MatchingEvaluation {
         return v.length == 0 ? Double.NaN : v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
-    /** The pair set from the test resources, in file order. */
     static List<Pair> pairs() {
+        return pairs(PAIRS);
+    }
+
+    /** A pair set from the test resources, in file order. */
+    public static List<Pair> pairs(String resource) {
         ObjectMapper json = new ObjectMapper();
         List<Pair> pairs = new ArrayList<>();
-        try (InputStream in = MatchingEvaluation.class.getResourceAsStream(PAIRS)) {
+        try (InputStream in = MatchingEvaluation.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("No " + PAIRS + " on the test class path");
+                throw new IllegalStateException("No " + resource + " on the test class path");
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;
@@ -228,8 +232,8 @@ public final class MatchingEvaluation {
                     continue;
                 }
                 JsonNode n = json.readTree(line);
-                pairs.add(new Pair(text(n, "id", number), text(n, "a", number), text(n, "b", number),
-                        text(n, "label", number), n.path("note").asText(null)));
+                pairs.add(new Pair(text(n, "id", number, resource), text(n, "a", number, resource),
+                        text(n, "b", number, resource), text(n, "label", number, resource), n.path("note").asText(null)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -237,10 +241,10 @@ public final class MatchingEvaluation {
         return pairs;
     }
 
-    private static String text(JsonNode n, String field, int line) {
+    private static String text(JsonNode n, String field, int line, String resource) {
         JsonNode v = n.get(field);
         if (v == null || !v.isTextual()) {
-            throw new IllegalArgumentException(PAIRS + " line " + line + ": no text field \"" + field + "\"");
+            throw new IllegalArgumentException(resource + " line " + line + ": no text field \"" + field + "\"");
         }
         return v.asText();
     }

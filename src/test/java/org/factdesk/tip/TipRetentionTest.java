@@ -153,13 +153,9 @@ class TipRetentionTest {
     }
 
     long tip() {
-        return intake.receive(new TipInput(TipChannel.WEB, "Is it true that " + word() + " " + word() + "?", List.of(),
+        // Each tip starts a group of its own.
+        return intake.receive(new TipInput(TipChannel.WEB, Tips.uniqueText(), List.of(),
                 "en", Desk.unique("reader") + "@readers.example", true)).tipId();
-    }
-
-    /** A word no other tip has: each tip starts a group of its own. */
-    static String word() {
-        return java.util.UUID.randomUUID().toString().replaceAll("[^a-f]", "");
     }
 
     long tipAttachedTo(long ticket) throws SQLException {

@@ -5,9 +5,15 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 
@@ -17,9 +23,36 @@ final class Tips {
     private Tips() {
     }
 
+    /** The words of /tip/words.txt in a random order, each handed out once per run. */
+    private static final Iterator<String> WORDS = shuffledWords();
+
+    /**
+     * Real words no other tip of the run has: tips made of them neither share words nor mean alike, so each test's
+     * tips group only with each other (random letters or ids would not do: they all read alike to the model).
+     */
+    static synchronized String[] words(int count) {
+        String[] words = new String[count];
+        for (int i = 0; i < count; i++) {
+            if (!WORDS.hasNext()) throw new IllegalStateException("/tip/words.txt has no word left for this run: add words");
+            words[i] = WORDS.next();
+        }
+        return words;
+    }
+
     /** A tip text no other tip is alike (so it starts its own group). */
     static String uniqueText() {
-        return "Is it true " + UUID.randomUUID() + " " + UUID.randomUUID() + "?";
+        return String.join(" ", words(3));
+    }
+
+    private static Iterator<String> shuffledWords() {
+        try (InputStream in = Tips.class.getResourceAsStream("/tip/words.txt")) {
+            List<String> words = new ArrayList<>(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#")).toList());
+            Collections.shuffle(words);
+            return words.iterator();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Sends a tip as JSON and answers the receipt. */

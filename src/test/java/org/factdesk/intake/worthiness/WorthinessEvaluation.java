@@ -10,6 +10,7 @@ import org.factdesk.intake.text.Sentence;
 import org.factdesk.intake.text.SentenceSplitter;
 import org.factdesk.meaning.SentenceEmbeddings;
 import org.factdesk.similar.MatchingEvaluation;
+import org.factdesk.tip.TipGroupingEvaluation;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -353,6 +354,9 @@ public final class WorthinessEvaluation {
         System.out.println();
         System.out.println("Claim matching on the labelled pairs (docs/matching-evaluation.md; PostgreSQL at 127.0.0.1:5432):");
         MatchingEvaluation.main(new String[0]);
+        System.out.println();
+        System.out.println("Tip grouping on the labelled tip pairs (docs/matching-evaluation.md):");
+        TipGroupingEvaluation.main(new String[0]);
     }
 
     private static void report(String system, double[] p, int[] y, double threshold) {
