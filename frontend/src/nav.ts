@@ -10,7 +10,7 @@ export interface NavItem {
 export const NO_PERMISSIONS: DeskPermissions = {
   claimNext: false, createClaims: false, postArticles: false, acceptCandidates: false,
   triage: false, review: false, publish: false, administer: false, markDuplicates: false, importPriorReviews: false,
-  handleTips: false,
+  handleTips: false, deskFigures: false,
 };
 
 /** The screens a person can use, in display order. Queue, Tips, Published and Prior reviews are for everyone. */

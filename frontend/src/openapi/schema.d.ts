@@ -1487,6 +1487,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get */
+        get: {
+            parameters: {
+                query?: {
+                    bucket?: string;
+                    from?: string;
+                    person?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeskMetricsView"];
+                    };
+                };
+                /** @description The request breaks a limit or rule of this document (violations name the fields). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpProblem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpProblem"];
+                    };
+                };
+                /** @description An unexpected failure; the problem hides its details. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpProblem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/metrics/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tickets */
+        get: {
+            parameters: {
+                query?: {
+                    bucket?: string;
+                    day?: string;
+                    dimension?: string;
+                    figure?: string;
+                    from?: string;
+                    key?: string;
+                    limit?: number;
+                    person?: string;
+                    start?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Items"];
+                    };
+                };
+                /** @description The request breaks a limit or rule of this document (violations name the fields). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpProblem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpProblem"];
+                    };
+                };
+                /** @description An unexpected failure; the problem hides its details. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpProblem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -6164,6 +6324,13 @@ export interface components {
             /** Format: int64 */
             claimId: number;
         };
+        BacklogDay: {
+            day: components["schemas"]["LocalDate"];
+            /** Format: int64 */
+            backlog: number;
+            /** Format: int64 */
+            overdue: number;
+        };
         BrokenContent: {
             kind: string;
             /** Format: int64 */
@@ -6181,6 +6348,11 @@ export interface components {
             /** Format: int32 */
             checkpointSeq: number;
             problem: string;
+        };
+        Bucket: {
+            start: components["schemas"]["LocalDate"];
+            /** Format: int64 */
+            count: number;
         };
         /** @enum {string} */
         BulkAction: "ASSIGN" | "PRIORITY" | "DISCARD";
@@ -6398,6 +6570,16 @@ export interface components {
             createdAt: components["schemas"]["Instant"];
             deliveredAt: components["schemas"]["Instant"];
         };
+        DeskMetricsView: {
+            period: components["schemas"]["Period"];
+            durations: components["schemas"]["Duration"][];
+            rates: components["schemas"]["Rates"];
+            throughput: components["schemas"]["Throughput"];
+            /** @description Desk scope only; null for one's own figures. */
+            backlog: components["schemas"]["BacklogDay"][];
+            /** @description Desk scope only; null for one's own figures. */
+            tips: components["schemas"]["Tips"];
+        };
         DeskPermissions: {
             claimNext: boolean;
             createClaims: boolean;
@@ -6410,6 +6592,7 @@ export interface components {
             markDuplicates: boolean;
             importPriorReviews: boolean;
             handleTips: boolean;
+            deskFigures: boolean;
         };
         DeskSettingsRequest: {
             timeZone: string;
@@ -6450,6 +6633,15 @@ export interface components {
         DuplicateRequest: {
             /** Format: int64 */
             duplicateOf: number;
+        };
+        Duration: {
+            name: string;
+            /** Format: int64 */
+            tickets: number;
+            /** Format: double */
+            p50Seconds: number;
+            /** Format: double */
+            p90Seconds: number;
         };
         Edit: {
             claim: boolean;
@@ -6524,6 +6716,13 @@ export interface components {
             /** Format: int64 */
             version: number;
             createdByName: string;
+        };
+        FigureTicket: {
+            /** Format: int64 */
+            ticketId: number;
+            claim: string;
+            /** Format: double */
+            seconds: number;
         };
         GroupPermissions: {
             createClaim: boolean;
@@ -6650,6 +6849,15 @@ export interface components {
             deadline?: components["schemas"]["OffsetDateTime"];
             /** Format: int64 */
             linkTo?: number;
+        };
+        Items: {
+            items: components["schemas"]["FigureTicket"][];
+        };
+        KeyedBucket: {
+            start: components["schemas"]["LocalDate"];
+            key: string;
+            /** Format: int64 */
+            count: number;
         };
         /**
          * Format: date
@@ -6907,6 +7115,15 @@ export interface components {
             fetchedAt: components["schemas"]["Instant"];
             stale: boolean;
         };
+        Period: {
+            from: components["schemas"]["LocalDate"];
+            to: components["schemas"]["LocalDate"];
+            timeZone: string;
+            /** @enum {string} */
+            scope: "desk" | "own";
+            /** @description Whose figures, in the own scope. */
+            person: string;
+        };
         Permissions: {
             actions: ("claim" | "assign" | "release" | "submit" | "request-changes" | "approve" | "withdraw-approval" | "publish" | "schedule" | "cancel-schedule" | "correct" | "retract" | "discard" | "reopen")[];
             edit: components["schemas"]["Edit"];
@@ -6955,6 +7172,24 @@ export interface components {
         };
         /** @enum {string} */
         Priority: "URGENT" | "HIGH" | "NORMAL" | "LOW";
+        Rates: {
+            /** Format: int64 */
+            published: number;
+            /** Format: int64 */
+            sentBack: number;
+            /** Format: int64 */
+            sentBackTickets: number;
+            /** Format: double */
+            reworkRate: number;
+            /** Format: int64 */
+            corrected: number;
+            /** Format: double */
+            correctionRate: number;
+            /** Format: int64 */
+            retracted: number;
+            /** Format: double */
+            retractionRate: number;
+        };
         RatingRequest: {
             label: string;
             definition: string;
@@ -7100,6 +7335,18 @@ export interface components {
             end: number;
             text: string;
         };
+        Spread: {
+            /** Format: int64 */
+            claims: number;
+            /** Format: int64 */
+            tips: number;
+            /** Format: double */
+            mean: number;
+            /** Format: double */
+            p50: number;
+            /** Format: double */
+            p90: number;
+        };
         /** @enum {string} */
         Stance: "SUPPORTS" | "REFUTES" | "CONTEXT";
         /** @enum {string} */
@@ -7110,6 +7357,15 @@ export interface components {
         State2: "DRAFT" | "PUBLISHED";
         /** @enum {string} */
         Status: "PENDING" | "DELIVERED" | "FAILED";
+        Throughput: {
+            /** @enum {string} */
+            bucket: "day" | "week";
+            all: components["schemas"]["Bucket"][];
+            byPerson: components["schemas"]["KeyedBucket"][];
+            byTopic: components["schemas"]["KeyedBucket"][];
+            byRating: components["schemas"]["KeyedBucket"][];
+            byLanguage: components["schemas"]["KeyedBucket"][];
+        };
         /** @enum {string} */
         TicketStatus: "OPEN" | "IN_PROGRESS" | "IN_REVIEW" | "APPROVED" | "PUBLISHED" | "RETRACTED" | "DISCARDED";
         TicketView: {
@@ -7202,6 +7458,10 @@ export interface components {
             language: string | null;
             receivedAt: components["schemas"]["Instant"];
             autoAnswered: boolean;
+        };
+        Tips: {
+            perClaim: components["schemas"]["Spread"];
+            timeToAnswer: components["schemas"]["Duration"];
         };
         TransitionRequest: {
             assignee: string;

@@ -9,6 +9,7 @@ import org.factdesk.workflow.ClaimResource;
 import org.factdesk.common.Actor;
 import org.factdesk.common.CurrentActor;
 import org.factdesk.common.Roles;
+import org.factdesk.deskmetrics.MetricsPolicy;
 import org.factdesk.desk.DeskSettingsResource;
 import org.factdesk.intake.IntakeResource;
 import org.factdesk.priorreview.PriorReviewResource;
@@ -55,7 +56,8 @@ public class MeResource {
                 actor.hasAny(ADMINISTER),
                 actor.hasAny(MARK_DUPLICATES),
                 actor.hasAny(IMPORT_PRIOR_REVIEWS),
-                TipPolicy.roleRefusal(actor).isEmpty()));
+                TipPolicy.roleRefusal(actor).isEmpty(),
+                MetricsPolicy.seesDesk(actor)));
     }
 
     /** The roles an endpoint method declares (or, without its own, its class). */

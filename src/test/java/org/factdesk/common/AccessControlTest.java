@@ -72,6 +72,8 @@ class AccessControlTest {
                 new Call("GET", "/api/erasures", null),
                 new Call("POST", "/api/erasures", Map.of("kind", "comment", "id", 1, "reason", "r")),
                 new Call("GET", "/api/people", null),
+                new Call("GET", "/api/metrics", null),
+                new Call("GET", "/api/metrics/tickets?figure=published", null),
                 new Call("GET", "/api/notifications", null),
                 new Call("GET", "/api/notifications/unread-count", null),
                 new Call("POST", "/api/notifications/1/read", null),

@@ -21,16 +21,16 @@ class MeTest {
     void eachRoleGetsWhatTheEndpointsAndTheTableAllow() {
         assertEquals(flags("claimNext", true, "createClaims", true, "postArticles", true, "acceptCandidates", false,
                 "triage", false, "review", false, "publish", false, "administer", false, "markDuplicates", false, "importPriorReviews", false,
-                "handleTips", false), permissions(desk.alice));
+                "handleTips", false, "deskFigures", false), permissions(desk.alice));
         assertEquals(flags("claimNext", false, "createClaims", false, "postArticles", false, "acceptCandidates", false,
                 "triage", false, "review", true, "publish", false, "administer", false, "markDuplicates", false, "importPriorReviews", false,
-                "handleTips", false), permissions(desk.bob));
+                "handleTips", false, "deskFigures", false), permissions(desk.bob));
         assertEquals(flags("claimNext", false, "createClaims", true, "postArticles", true, "acceptCandidates", true,
                 "triage", true, "review", false, "publish", true, "administer", false, "markDuplicates", true, "importPriorReviews", true,
-                "handleTips", true), permissions(desk.carol));
+                "handleTips", true, "deskFigures", true), permissions(desk.carol));
         assertEquals(flags("claimNext", false, "createClaims", false, "postArticles", false, "acceptCandidates", false,
                 "triage", false, "review", false, "publish", false, "administer", true, "markDuplicates", false, "importPriorReviews", true,
-                "handleTips", false), permissions(desk.dave));
+                "handleTips", false, "deskFigures", true), permissions(desk.dave));
         desk.as(desk.rita).get("/api/me").then().statusCode(200);
         given().get("/api/me").then().statusCode(401);
     }

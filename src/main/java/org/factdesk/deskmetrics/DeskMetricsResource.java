@@ -1,0 +1,87 @@
+package org.factdesk.deskmetrics;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import org.factdesk.common.Actor;
+import org.factdesk.common.CurrentActor;
+import org.factdesk.common.Limits;
+import org.factdesk.common.Problems;
+import org.factdesk.common.Roles;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+
+/**
+ * The desk's figures ({@link DeskMetrics}) for whole days in the desk's time zone ({@code from}, {@code to}: ISO
+ * dates, both included; by default the last 30 days), and the tickets behind each. Editors and admins read the
+ * desk's, or one person's; others their own ({@link MetricsPolicy}).
+ */
+@Path("/api/metrics")
+@RolesAllowed({Roles.FACTCHECKER, Roles.REVIEWER, Roles.EDITOR, Roles.ADMIN})
+public class DeskMetricsResource {
+
+    private static final String DATE = "\\d{4}-\\d{2}-\\d{2}";
+    private static final String FIGURE = "timeToClaim|inProgress|review|toPublish|endToEnd|published|sentBack|corrected|retracted|backlog|overdue";
+
+    @Inject
+    DeskMetrics metrics;
+
+    @Inject
+    CurrentActor current;
+
+    @GET
+    public DeskMetricsView get(@QueryParam("from") @Pattern(regexp = DATE, message = "must be a date (YYYY-MM-DD)") @Size(max = Limits.DATE_MAX) String from,
+                               @QueryParam("to") @Pattern(regexp = DATE, message = "must be a date (YYYY-MM-DD)") @Size(max = Limits.DATE_MAX) String to,
+                               @QueryParam("bucket") @DefaultValue("day") @Pattern(regexp = "day|week", message = "must be day or week")
+                               @Size(max = 4) String bucket,
+                               @QueryParam("person") @Size(max = Limits.SUBJECT_MAX) String person) {
+        Actor actor = current.get();
+        String whose = MetricsPolicy.person(actor, person);
+        return metrics.metrics(DeskMetrics.Window.of(date(from, "from"), date(to, "to"), whose), bucket,
+                MetricsPolicy.seesDesk(actor) && whose == null);
+    }
+
+    /** The tickets behind one figure of the same period (at most {@code limit}, 100 by default). */
+    @GET
+    @Path("tickets")
+    public FigureTicket.Items tickets(@QueryParam("figure") @Pattern(regexp = FIGURE, message = "must be one of " + FIGURE)
+                                      @Size(max = 16) String figure,
+                                      @QueryParam("from") @Pattern(regexp = DATE, message = "must be a date (YYYY-MM-DD)") @Size(max = Limits.DATE_MAX) String from,
+                                      @QueryParam("to") @Pattern(regexp = DATE, message = "must be a date (YYYY-MM-DD)") @Size(max = Limits.DATE_MAX) String to,
+                                      @QueryParam("bucket") @DefaultValue("day") @Pattern(regexp = "day|week", message = "must be day or week")
+                                      @Size(max = 4) String bucket,
+                                      @QueryParam("start") @Pattern(regexp = DATE, message = "must be a date (YYYY-MM-DD)") @Size(max = Limits.DATE_MAX) String start,
+                                      @QueryParam("dimension") @Pattern(regexp = "person|topic|rating|language",
+                                              message = "must be person, topic, rating or language") @Size(max = 8) String dimension,
+                                      @QueryParam("key") @Size(max = Limits.SUBJECT_MAX) String key,
+                                      @QueryParam("day") @Pattern(regexp = DATE, message = "must be a date (YYYY-MM-DD)") @Size(max = Limits.DATE_MAX) String day,
+                                      @QueryParam("person") @Size(max = Limits.SUBJECT_MAX) String person,
+                                      @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(DeskMetrics.MAX_TICKETS) int limit) {
+        if (figure == null) {
+            throw Problems.badRequest("'figure' is required: one of " + FIGURE.replace("|", ", ") + ".");
+        }
+        Actor actor = current.get();
+        String whose = MetricsPolicy.person(actor, person);
+        if (whose != null && (figure.equals("backlog") || figure.equals("overdue"))) {
+            throw Problems.forbidden("The backlog is the desk's figure: editors and admins read it.");
+        }
+        return new FigureTicket.Items(metrics.tickets(DeskMetrics.Window.of(date(from, "from"), date(to, "to"), whose), figure, bucket,
+                date(start, "start"), dimension, key, date(day, "day"), limit));
+    }
+
+    private static LocalDate date(String value, String name) {
+        try {
+            return value == null ? null : LocalDate.parse(value);
+        } catch (DateTimeException e) {
+            throw Problems.badRequest("'" + name + "' is not a date of the calendar: " + value + ".");
+        }
+    }
+}
