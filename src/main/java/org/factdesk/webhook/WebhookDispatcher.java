@@ -1,5 +1,6 @@
 package org.factdesk.webhook;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -53,6 +54,12 @@ public class WebhookDispatcher {
 
     @Inject
     FactdeskConfig config;
+
+    @Inject
+    MeterRegistry registry;
+
+    /** The counter of failed attempts (each retried, up to the last), for the operators' alert. */
+    public static final String FAILURES = "factdesk.webhooks.failures";
 
     private Semaphore senders;
     private ExecutorService pool;
@@ -222,6 +229,7 @@ public class WebhookDispatcher {
                 next = WebhookDelivery.Status.DELIVERED;
                 deliveredAt = now;
             } else {
+                registry.counter(FAILURES).increment();
                 lastError = error.length() > ERROR_MAX ? error.substring(0, ERROR_MAX) : error;
                 if (attempts >= MAX_ATTEMPTS) {
                     next = WebhookDelivery.Status.FAILED;

@@ -1,5 +1,6 @@
 package org.factdesk.workflow;
 
+import io.micrometer.core.annotation.Timed;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -55,6 +56,7 @@ public class TicketResource {
     @POST
     @Path("claim-next")
     @RolesAllowed(Roles.FACTCHECKER)
+    @Timed(value = "factdesk.claim.next", description = "Claim-next: the most urgent open ticket handed to a fact-checker")
     public TicketView claimNext() {
         return tickets.claimNext(actor.get());
     }
