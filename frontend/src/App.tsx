@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import type { User, UserManager } from 'oidc-client-ts';
 import { Api } from './api';
 import { CurrentToken, completeSignIn, createUserManager, identityOf, isCallback, loadConfig, resumeSession, type Identity } from './auth';
@@ -16,6 +16,9 @@ import { TipsScreen } from './screens/Tips';
 import { AdminScreen } from './screens/admin/Admin';
 import { HeaderSearch, SearchScreen } from './screens/Search';
 import { Shortcuts } from './shortcuts';
+
+// The dashboard brings the chart library: loaded when first opened, not with every screen.
+const DashboardScreen = lazy(() => import('./screens/dashboard/Dashboard'));
 import type { DeskPermissions, Person, RatingScale } from './types';
 
 /** The desk's roles, to tell people which they hold (display only: decisions come from the server). */
@@ -125,6 +128,7 @@ export function DeskShell({ manager, user }: { manager: UserManager; user: User 
     case 'tips': screen = <TipsScreen route={route} />; break;
     case 'administration': screen = <AdminScreen section={route.params.section} />; break;
     case 'search': screen = <SearchScreen route={route} />; break;
+    case 'dashboard': screen = <Suspense fallback={<Spinner />}><DashboardScreen route={route} /></Suspense>; break;
     default: screen = <section><h1>Not found</h1><p><a href={href('/queue')}>Back to the queue</a></p></section>;
   }
   const current = '/' + (window.location.hash.replace(/^#\//, '').split(/[/?]/)[0] || 'queue');

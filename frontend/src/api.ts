@@ -1,6 +1,6 @@
 // The API client: relative URLs on the same origin, bearer token, problem+json errors.
 import type {
-  AcceptItem, AcceptOutcome, Article, Asked, ArticleRequest, ArticleSummary, BulkOutcome, BulkRequest, Candidates, Capture, Claim,
+  AcceptItem, AcceptOutcome, Article, Asked, ArticleRequest, ArticleSummary, BulkOutcome, BulkRequest, Candidates, Capture, Claim, DeskMetrics, FigureTicket,
   Comment, Evidence, EvidenceRequest, HistoryEvent, ImportReport, Matches, Me, Notification, Page, People, PriorReview,
   RatingScale, RatingScaleRequest, SearchHit, Sentences, Settings, SettingsRequest, Ticket, TipChannel, TipChannelRequest,
   TipClaimRequest, TipGroup, TipGroupDetail, TipGroupState, TriageRequest, UnreadCount,
@@ -206,6 +206,11 @@ export class Api {
   unreadCount = () => this.get<UnreadCount>('/api/notifications/unread-count');
   markNotificationRead = (id: number) => this.request<Notification>('POST', `/api/notifications/${id}/read`);
   markAllNotificationsRead = () => this.request<UnreadCount>('POST', '/api/notifications/read-all');
+
+  // The desk's figures: `query` is the dashboard's (from, to, bucket, person; figure and its narrowing for tickets).
+  metrics = (query: URLSearchParams) => this.get<DeskMetrics>(`/api/metrics?${query}`);
+  metricTickets = (query: URLSearchParams) =>
+    this.get<Page<FigureTicket>>(`/api/metrics/tickets?${query}`);
 
   // Intake
   articles = (query: { q?: string; language?: string; page?: number } = {}) => {

@@ -24,6 +24,8 @@ export function navFor(permissions: DeskPermissions): NavItem[] {
   items.push({ path: '/published', label: 'Published' });
   if (permissions.postArticles || permissions.acceptCandidates) items.push({ path: '/intake', label: 'Intake' });
   items.push({ path: '/prior-reviews', label: 'Prior reviews' });
+  // Everyone has figures: editors and admins the desk's (deskFigures), the others their own.
+  items.push({ path: '/dashboard', label: 'Dashboard' });
   if (permissions.administer) items.push({ path: '/admin', label: 'Admin' });
   return items;
 }

@@ -21,6 +21,7 @@ const patterns: [string, RegExp, string[]][] = [
   ['administration', /^\/admin$/, []],
   ['administration', /^\/admin\/([a-z-]+)$/, ['section']],
   ['search', /^\/search$/, []],
+  ['dashboard', /^\/dashboard$/, []],
 ];
 
 export function parseHash(hash: string): Route {

@@ -178,3 +178,19 @@ export type TipGroupDetail = Omit<Schemas['TipGroupDetailView'], 'group' | 'tips
 export type TipClaimRequest = Schemas['TipClaimRequest'];
 /** How many asked about a ticket's claim, and the priority that suggests (GET /api/tickets/{id}/asked). */
 export type Asked = Schemas['AskedView'];
+
+// The desk's figures (GET /api/metrics): percentiles and rates are null when no ticket counts; the backlog and
+// tips are the desk's only (null in one's own figures); a breakdown's null key is "the others together".
+export type StageDuration = WithNull<Schemas['StageDuration'], 'p50Seconds' | 'p90Seconds'>;
+export type KeyedThroughputBucket = WithNull<Schemas['KeyedThroughputBucket'], 'key'>;
+export type DeskMetrics = Omit<Schemas['DeskMetricsView'], 'durations' | 'rates' | 'throughput' | 'backlog' | 'tips' | 'period'> & {
+  period: WithNull<Schemas['MetricsPeriod'], 'person'>;
+  durations: StageDuration[];
+  rates: WithNull<Schemas['MetricsRates'], 'reworkRate' | 'correctionRate' | 'retractionRate'>;
+  throughput: Omit<Schemas['Throughput'], 'byPerson' | 'byTopic' | 'byRating' | 'byLanguage'> & {
+    byPerson: KeyedThroughputBucket[]; byTopic: KeyedThroughputBucket[]; byRating: KeyedThroughputBucket[]; byLanguage: KeyedThroughputBucket[];
+  };
+  backlog: Schemas['BacklogDay'][] | null;
+  tips: { perClaim: WithNull<Schemas['TipSpread'], 'mean' | 'p50' | 'p90'>; timeToAnswer: StageDuration } | null;
+};
+export type FigureTicket = WithNull<Schemas['FigureTicket'], 'claim' | 'seconds'>;

@@ -1581,8 +1581,9 @@ export interface paths {
                     figure?: string;
                     from?: string;
                     key?: string;
-                    limit?: number;
+                    page?: number;
                     person?: string;
+                    size?: number;
                     start?: string;
                     to?: string;
                 };
@@ -1598,7 +1599,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Items"];
+                        "application/json": components["schemas"]["PageFigureTicket"];
                     };
                 };
                 /** @description The request breaks a limit or rule of this document (violations name the fields). */
@@ -6349,11 +6350,6 @@ export interface components {
             checkpointSeq: number;
             problem: string;
         };
-        Bucket: {
-            start: components["schemas"]["LocalDate"];
-            /** Format: int64 */
-            count: number;
-        };
         /** @enum {string} */
         BulkAction: "ASSIGN" | "PRIORITY" | "DISCARD";
         BulkProblemView: {
@@ -6571,14 +6567,14 @@ export interface components {
             deliveredAt: components["schemas"]["Instant"];
         };
         DeskMetricsView: {
-            period: components["schemas"]["Period"];
-            durations: components["schemas"]["Duration"][];
-            rates: components["schemas"]["Rates"];
+            period: components["schemas"]["MetricsPeriod"];
+            durations: components["schemas"]["StageDuration"][];
+            rates: components["schemas"]["MetricsRates"];
             throughput: components["schemas"]["Throughput"];
             /** @description Desk scope only; null for one's own figures. */
             backlog: components["schemas"]["BacklogDay"][];
             /** @description Desk scope only; null for one's own figures. */
-            tips: components["schemas"]["Tips"];
+            tips: components["schemas"]["TipFigures"];
         };
         DeskPermissions: {
             claimNext: boolean;
@@ -6633,15 +6629,6 @@ export interface components {
         DuplicateRequest: {
             /** Format: int64 */
             duplicateOf: number;
-        };
-        Duration: {
-            name: string;
-            /** Format: int64 */
-            tickets: number;
-            /** Format: double */
-            p50Seconds: number;
-            /** Format: double */
-            p90Seconds: number;
         };
         Edit: {
             claim: boolean;
@@ -6850,10 +6837,7 @@ export interface components {
             /** Format: int64 */
             linkTo?: number;
         };
-        Items: {
-            items: components["schemas"]["FigureTicket"][];
-        };
-        KeyedBucket: {
+        KeyedThroughputBucket: {
             start: components["schemas"]["LocalDate"];
             key: string;
             /** Format: int64 */
@@ -6872,6 +6856,33 @@ export interface components {
             subject: string;
             roles: string[];
             permissions: components["schemas"]["DeskPermissions"];
+        };
+        MetricsPeriod: {
+            from: components["schemas"]["LocalDate"];
+            to: components["schemas"]["LocalDate"];
+            timeZone: string;
+            /** @enum {string} */
+            scope: "desk" | "own";
+            /** @description Whose figures, in the own scope. */
+            person: string;
+        };
+        MetricsRates: {
+            /** Format: int64 */
+            published: number;
+            /** Format: int64 */
+            sentBack: number;
+            /** Format: int64 */
+            sentBackTickets: number;
+            /** Format: double */
+            reworkRate: number;
+            /** Format: int64 */
+            corrected: number;
+            /** Format: double */
+            correctionRate: number;
+            /** Format: int64 */
+            retracted: number;
+            /** Format: double */
+            retractionRate: number;
         };
         /** @enum {string} */
         NotificationKind: "ASSIGNED" | "CHANGES_REQUESTED" | "MENTIONED" | "APPROVED" | "PUBLISHED";
@@ -7019,6 +7030,17 @@ export interface components {
             size: number;
             next: string | null;
         };
+        PageFigureTicket: {
+            items: components["schemas"]["FigureTicket"][];
+            /** Format: int64 */
+            total: number;
+            totalExact: boolean;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            next: string | null;
+        };
         PageHistoryEventView: {
             items: components["schemas"]["HistoryEventView"][];
             /** Format: int64 */
@@ -7115,15 +7137,6 @@ export interface components {
             fetchedAt: components["schemas"]["Instant"];
             stale: boolean;
         };
-        Period: {
-            from: components["schemas"]["LocalDate"];
-            to: components["schemas"]["LocalDate"];
-            timeZone: string;
-            /** @enum {string} */
-            scope: "desk" | "own";
-            /** @description Whose figures, in the own scope. */
-            person: string;
-        };
         Permissions: {
             actions: ("claim" | "assign" | "release" | "submit" | "request-changes" | "approve" | "withdraw-approval" | "publish" | "schedule" | "cancel-schedule" | "correct" | "retract" | "discard" | "reopen")[];
             edit: components["schemas"]["Edit"];
@@ -7172,24 +7185,6 @@ export interface components {
         };
         /** @enum {string} */
         Priority: "URGENT" | "HIGH" | "NORMAL" | "LOW";
-        Rates: {
-            /** Format: int64 */
-            published: number;
-            /** Format: int64 */
-            sentBack: number;
-            /** Format: int64 */
-            sentBackTickets: number;
-            /** Format: double */
-            reworkRate: number;
-            /** Format: int64 */
-            corrected: number;
-            /** Format: double */
-            correctionRate: number;
-            /** Format: int64 */
-            retracted: number;
-            /** Format: double */
-            retractionRate: number;
-        };
         RatingRequest: {
             label: string;
             definition: string;
@@ -7335,17 +7330,14 @@ export interface components {
             end: number;
             text: string;
         };
-        Spread: {
+        StageDuration: {
+            name: string;
             /** Format: int64 */
-            claims: number;
-            /** Format: int64 */
-            tips: number;
+            tickets: number;
             /** Format: double */
-            mean: number;
+            p50Seconds: number;
             /** Format: double */
-            p50: number;
-            /** Format: double */
-            p90: number;
+            p90Seconds: number;
         };
         /** @enum {string} */
         Stance: "SUPPORTS" | "REFUTES" | "CONTEXT";
@@ -7360,11 +7352,16 @@ export interface components {
         Throughput: {
             /** @enum {string} */
             bucket: "day" | "week";
-            all: components["schemas"]["Bucket"][];
-            byPerson: components["schemas"]["KeyedBucket"][];
-            byTopic: components["schemas"]["KeyedBucket"][];
-            byRating: components["schemas"]["KeyedBucket"][];
-            byLanguage: components["schemas"]["KeyedBucket"][];
+            all: components["schemas"]["ThroughputBucket"][];
+            byPerson: components["schemas"]["KeyedThroughputBucket"][];
+            byTopic: components["schemas"]["KeyedThroughputBucket"][];
+            byRating: components["schemas"]["KeyedThroughputBucket"][];
+            byLanguage: components["schemas"]["KeyedThroughputBucket"][];
+        };
+        ThroughputBucket: {
+            start: components["schemas"]["LocalDate"];
+            /** Format: int64 */
+            count: number;
         };
         /** @enum {string} */
         TicketStatus: "OPEN" | "IN_PROGRESS" | "IN_REVIEW" | "APPROVED" | "PUBLISHED" | "RETRACTED" | "DISCARDED";
@@ -7399,6 +7396,10 @@ export interface components {
             topics?: string[];
             priority?: components["schemas"]["Priority"];
         };
+        TipFigures: {
+            perClaim: components["schemas"]["TipSpread"];
+            timeToAnswer: components["schemas"]["StageDuration"];
+        };
         TipGroupDetailView: {
             group: components["schemas"]["TipGroupView"];
             tips: components["schemas"]["TipView"][];
@@ -7431,6 +7432,18 @@ export interface components {
             status: string;
             receivedAt: components["schemas"]["Instant"];
         };
+        TipSpread: {
+            /** Format: int64 */
+            claims: number;
+            /** Format: int64 */
+            tips: number;
+            /** Format: double */
+            mean: number;
+            /** Format: double */
+            p50: number;
+            /** Format: double */
+            p90: number;
+        };
         TipStatusView: {
             /** @enum {string} */
             stage: "received" | "being-checked" | "answered" | "not-taken-up";
@@ -7458,10 +7471,6 @@ export interface components {
             language: string | null;
             receivedAt: components["schemas"]["Instant"];
             autoAnswered: boolean;
-        };
-        Tips: {
-            perClaim: components["schemas"]["Spread"];
-            timeToAnswer: components["schemas"]["Duration"];
         };
         TransitionRequest: {
             assignee: string;

@@ -4,6 +4,9 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import org.factdesk.common.Counts;
+import org.factdesk.common.Page;
+import org.factdesk.common.PageRequest;
 import org.factdesk.common.Problems;
 import org.factdesk.desk.DeskSettings;
 import org.factdesk.deskmetrics.DeskMetricsView.BacklogDay;
@@ -177,31 +180,30 @@ public class DeskMetrics {
                 new Duration("timeToAnswer", count(answered[0]), number(answered[1]), number(answered[2])));
     }
 
-    /** The most tickets one drill-down lists. */
-    public static final int MAX_TICKETS = 500;
-
     /**
-     * The tickets behind a figure, the longest first for a stage: {@code figure} one of the durations' names,
-     * {@code published}, {@code sentBack}, {@code corrected}, {@code retracted} (the tickets first published in the
-     * period that were), or {@code backlog} / {@code overdue} at the end of {@code day}. {@code published} narrows
-     * to one bar with {@code start} (and {@code bucket}), and to one key with {@code dimension} and {@code key}.
+     * The tickets behind a figure, a page at a time, the longest first for a stage: {@code figure} one of the
+     * durations' names, {@code published}, {@code sentBack}, {@code corrected}, {@code retracted} (the tickets first
+     * published in the period that were), or {@code backlog} / {@code overdue} at the end of {@code day}.
+     * {@code published} narrows to one bar with {@code start} (and {@code bucket}), and to one key with
+     * {@code dimension} and {@code key}.
      */
     @Transactional
-    public List<FigureTicket> tickets(Window window, String figure, String bucket, LocalDate start, String dimension,
-                                      String key, LocalDate day, int limit) {
-        String sql;
+    public Page<FigureTicket> tickets(Window window, String figure, String bucket, LocalDate start, String dimension,
+                                      String key, LocalDate day, PageRequest page) {
+        String rows, order;
         if (STAGES.containsKey(figure)) {
-            String value = STAGES.get(figure);
-            sql = "SELECT tl.ticket_id, " + value + " AS v FROM ticket_timeline tl WHERE "
-                    + (figure.equals("timeToClaim") ? CLAIMED : PUBLISHED) + " ORDER BY v DESC, tl.ticket_id LIMIT :limit";
+            rows = "SELECT tl.ticket_id, " + STAGES.get(figure) + " AS v FROM ticket_timeline tl WHERE "
+                    + (figure.equals("timeToClaim") ? CLAIMED : PUBLISHED);
+            order = " ORDER BY v DESC, ticket_id";
         } else if (figure.equals("backlog") || figure.equals("overdue")) {
             if (day == null || day.isBefore(window.from()) || day.isAfter(window.to())) {
                 throw Problems.badRequest("'day' (a day of the period) is required for " + figure + ".");
             }
             window = new Window(day, day, window.zone(), window.person());
-            sql = "SELECT s.ticket_id, NULL AS v FROM ticket_span s WHERE s.started_at < :to AND (s.ended_at IS NULL OR s.ended_at >= :to)"
-                    + " AND s.status IN " + BACKLOG + (figure.equals("overdue") ? " AND s.deadline < :to" : "")
-                    + " AND :person = '' ORDER BY s.ticket_id LIMIT :limit";
+            rows = "SELECT s.ticket_id, NULL::float8 AS v FROM ticket_span s WHERE s.started_at < :to"
+                    + " AND (s.ended_at IS NULL OR s.ended_at >= :to) AND s.status IN " + BACKLOG
+                    + (figure.equals("overdue") ? " AND s.deadline < :to" : "") + " AND :person = ''";
+            order = " ORDER BY ticket_id";
         } else {
             String condition = switch (figure) {
                 case "published" -> "true";
@@ -211,26 +213,38 @@ public class DeskMetrics {
                 default -> throw Problems.badRequest("Unknown figure '" + figure + "'.");
             };
             Dimension d = dimension == null ? new Dimension("NULL", "") : DIMENSIONS.get(dimension);
-            if (d == null) throw Problems.badRequest("Unknown dimension '" + dimension + "'.");
-            sql = "SELECT DISTINCT tl.ticket_id, NULL::float8 AS v FROM ticket_timeline tl" + d.joins() + " WHERE " + PUBLISHED
+            rows = "SELECT DISTINCT tl.ticket_id, NULL::float8 AS v FROM ticket_timeline tl" + d.joins() + " WHERE " + PUBLISHED
                     + " AND " + condition
                     + (start == null ? "" : " AND " + bucketStart() + " = CAST(:start AS date)")
-                    + (dimension == null ? "" : key == null ? " AND " + d.key() + " IS NULL" : " AND " + d.key() + " = :key")
-                    + " ORDER BY tl.ticket_id LIMIT :limit";
+                    + (dimension == null ? "" : key == null ? " AND " + d.key() + " IS NULL" : " AND " + d.key() + " = :key");
+            order = " ORDER BY ticket_id";
         }
-        Query query = query(sql, window).setParameter("limit", limit);
-        if (start != null && sql.contains(":start")) query.setParameter("start", start.toString()).setParameter("bucket", bucket);
-        if (key != null && sql.contains(":key")) query.setParameter("key", key);
+        long total = count(bind(query("SELECT count(*) FROM (" + rows + ") x", window), bucket, start, key).getSingleResult());
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        if (rows.isEmpty()) return List.of();
-        @SuppressWarnings("unchecked")
-        List<Object[]> claims = Panache.getEntityManager().createNativeQuery("SELECT k.id, c.text FROM ticket k JOIN claim c"
-                + " ON c.id = k.claim_id WHERE k.id = ANY(CAST(:ids AS bigint[]))").setParameter("ids", "{" + String.join(",",
-                rows.stream().map(r -> r[0].toString()).toList()) + "}").getResultList();
+        List<Object[]> found = bind(query("SELECT * FROM (" + rows + ") x" + order + " LIMIT :size OFFSET :offset", window),
+                bucket, start, key).setParameter("size", page.size).setParameter("offset", page.offset()).getResultList();
         Map<Long, String> texts = new java.util.HashMap<>();
-        for (Object[] c : claims) texts.put(count(c[0]), FigureTicket.excerpt((String) c[1]));
-        return rows.stream().map(r -> new FigureTicket(count(r[0]), texts.get(count(r[0])), number(r[1]))).toList();
+        if (!found.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> claims = Panache.getEntityManager().createNativeQuery("SELECT k.id, c.text FROM ticket k JOIN claim c"
+                    + " ON c.id = k.claim_id WHERE k.id = ANY(CAST(:ids AS bigint[]))").setParameter("ids", "{" + String.join(",",
+                    found.stream().map(r -> r[0].toString()).toList()) + "}").getResultList();
+            for (Object[] c : claims) texts.put(count(c[0]), FigureTicket.excerpt((String) c[1]));
+        }
+        return Page.of(found.stream().map(r -> new FigureTicket(count(r[0]), texts.get(count(r[0])), number(r[1]))).toList(),
+                Counts.Total.exact(total), page);
+    }
+
+    private static Query bind(Query query, String bucket, LocalDate start, String key) {
+        for (var parameter : query.getParameters()) {
+            switch (parameter.getName()) {
+                case "start" -> query.setParameter("start", start.toString()).setParameter("bucket", bucket);
+                case "key" -> query.setParameter("key", key);
+                default -> {
+                }
+            }
+        }
+        return query;
     }
 
     static Query query(String sql, Window window) {

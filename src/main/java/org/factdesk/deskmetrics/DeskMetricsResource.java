@@ -2,10 +2,10 @@ package org.factdesk.deskmetrics;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,6 +13,8 @@ import jakarta.ws.rs.QueryParam;
 import org.factdesk.common.Actor;
 import org.factdesk.common.CurrentActor;
 import org.factdesk.common.Limits;
+import org.factdesk.common.Page;
+import org.factdesk.common.PageRequest;
 import org.factdesk.common.Problems;
 import org.factdesk.common.Roles;
 
@@ -49,10 +51,10 @@ public class DeskMetricsResource {
                 MetricsPolicy.seesDesk(actor) && whose == null);
     }
 
-    /** The tickets behind one figure of the same period (at most {@code limit}, 100 by default). */
+    /** The tickets behind one figure of the same period, a page at a time. */
     @GET
     @Path("tickets")
-    public FigureTicket.Items tickets(@QueryParam("figure") @Pattern(regexp = FIGURE, message = "must be one of " + FIGURE)
+    public Page<FigureTicket> tickets(@QueryParam("figure") @Pattern(regexp = FIGURE, message = "must be one of " + FIGURE)
                                       @Size(max = 16) String figure,
                                       @QueryParam("from") @Pattern(regexp = DATE, message = "must be a date (YYYY-MM-DD)") @Size(max = Limits.DATE_MAX) String from,
                                       @QueryParam("to") @Pattern(regexp = DATE, message = "must be a date (YYYY-MM-DD)") @Size(max = Limits.DATE_MAX) String to,
@@ -64,7 +66,7 @@ public class DeskMetricsResource {
                                       @QueryParam("key") @Size(max = Limits.SUBJECT_MAX) String key,
                                       @QueryParam("day") @Pattern(regexp = DATE, message = "must be a date (YYYY-MM-DD)") @Size(max = Limits.DATE_MAX) String day,
                                       @QueryParam("person") @Size(max = Limits.SUBJECT_MAX) String person,
-                                      @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(DeskMetrics.MAX_TICKETS) int limit) {
+                                      @Valid @BeanParam PageRequest page) {
         if (figure == null) {
             throw Problems.badRequest("'figure' is required: one of " + FIGURE.replace("|", ", ") + ".");
         }
@@ -73,8 +75,8 @@ public class DeskMetricsResource {
         if (whose != null && (figure.equals("backlog") || figure.equals("overdue"))) {
             throw Problems.forbidden("The backlog is the desk's figure: editors and admins read it.");
         }
-        return new FigureTicket.Items(metrics.tickets(DeskMetrics.Window.of(date(from, "from"), date(to, "to"), whose), figure, bucket,
-                date(start, "start"), dimension, key, date(day, "day"), limit));
+        return metrics.tickets(DeskMetrics.Window.of(date(from, "from"), date(to, "to"), whose), figure, bucket,
+                date(start, "start"), dimension, key, date(day, "day"), page);
     }
 
     private static LocalDate date(String value, String name) {

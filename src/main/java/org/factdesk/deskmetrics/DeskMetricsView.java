@@ -20,6 +20,7 @@ public record DeskMetricsView(Period period,
                               @Schema(description = "Desk scope only; null for one's own figures.") Tips tips) {
 
     /** {@code from} and {@code to} are whole days in {@code timeZone}, both included. */
+    @Schema(name = "MetricsPeriod")
     public record Period(LocalDate from, LocalDate to,
                          @Schema(maxLength = 64) String timeZone,
                          @Schema(enumeration = {"desk", "own"}, maxLength = 4) String scope,
@@ -33,6 +34,7 @@ public record DeskMetricsView(Period period,
      * publication) and {@code endToEnd} (opened to published). Percentiles interpolate between neighbours
      * (PostgreSQL's percentile_cont); null when no ticket counts.
      */
+    @Schema(name = "StageDuration")
     public record Duration(@Schema(maxLength = 16) String name,
                            @Schema(minimum = Limits.ZERO_TEXT, maximum = Limits.COUNT_MAX_TEXT) long tickets,
                            @Schema(minimum = Limits.ZERO_TEXT) Double p50Seconds,
@@ -45,6 +47,7 @@ public record DeskMetricsView(Period period,
      * ({@code reworkRate} = sentBack / published; {@code sentBackTickets} those sent back at least once), and
      * how many of them have since been corrected or retracted.
      */
+    @Schema(name = "MetricsRates")
     public record Rates(@Schema(minimum = Limits.ZERO_TEXT, maximum = Limits.COUNT_MAX_TEXT) long published,
                         @Schema(minimum = Limits.ZERO_TEXT, maximum = Limits.COUNT_MAX_TEXT) long sentBack,
                         @Schema(minimum = Limits.ZERO_TEXT, maximum = Limits.COUNT_MAX_TEXT) long sentBackTickets,
@@ -68,9 +71,11 @@ public record DeskMetricsView(Period period,
                              @Schema(maxItems = DeskMetrics.MAX_KEYED_ROWS) List<KeyedBucket> byLanguage) {
     }
 
+    @Schema(name = "ThroughputBucket")
     public record Bucket(LocalDate start, @Schema(minimum = Limits.ZERO_TEXT, maximum = Limits.COUNT_MAX_TEXT) long count) {
     }
 
+    @Schema(name = "KeyedThroughputBucket")
     public record KeyedBucket(LocalDate start, @Schema(maxLength = Limits.SUBJECT_MAX) String key,
                               @Schema(minimum = Limits.ZERO_TEXT, maximum = Limits.COUNT_MAX_TEXT) long count) {
     }
@@ -85,9 +90,11 @@ public record DeskMetricsView(Period period,
      * {@code perClaim}: tips asked about each fact-check first published in the period (its claim's groups);
      * {@code timeToAnswer}: received to the first answer sent, for tips first answered in the period.
      */
+    @Schema(name = "TipFigures")
     public record Tips(Spread perClaim, Duration timeToAnswer) {
     }
 
+    @Schema(name = "TipSpread")
     public record Spread(@Schema(minimum = Limits.ZERO_TEXT, maximum = Limits.COUNT_MAX_TEXT) long claims,
                          @Schema(minimum = Limits.ZERO_TEXT, maximum = Limits.COUNT_MAX_TEXT) long tips,
                          @Schema(minimum = Limits.ZERO_TEXT) Double mean,

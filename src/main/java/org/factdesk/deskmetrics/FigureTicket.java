@@ -3,8 +3,6 @@ package org.factdesk.deskmetrics;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.factdesk.common.Limits;
 
-import java.util.List;
-
 /** A ticket behind a figure: its claim's first words, and its value for a stage (seconds), if the figure is one. */
 public record FigureTicket(@Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limits.ID_MAX_TEXT) long ticketId,
                            @Schema(maxLength = FigureTicket.EXCERPT_MAX) String claim,
@@ -14,9 +12,5 @@ public record FigureTicket(@Schema(minimum = Limits.ID_MIN_TEXT, maximum = Limit
 
     static String excerpt(String text) {
         return text == null || text.length() <= EXCERPT_MAX ? text : text.substring(0, EXCERPT_MAX - 1) + "…";
-    }
-
-    /** The tickets behind one figure, in its order. */
-    public record Items(@Schema(maxItems = DeskMetrics.MAX_TICKETS) List<FigureTicket> items) {
     }
 }
