@@ -317,6 +317,26 @@ async function main() {
     await checkScreen(carol, 'ticket (published)');
   });
 
+  await step('carol\'s dashboard counts the fact-check she published and lists the tickets behind the figure; alice sees her own', async () => {
+    await open(carol, '/dashboard');
+    const durations = carol.getByRole('table', { name: 'How long each stage takes' });
+    const endToEnd = durations.getByRole('row', { name: /End to end/ });
+    const counted = Number((await endToEnd.getByRole('cell').nth(1).innerText()).trim());
+    if (!(counted >= 1)) throw new Error(`end to end counts ${counted} fact-checks after a publication`);
+    await checkScreen(carol, 'dashboard (editor)');
+    await endToEnd.getByRole('button').click();
+    const behind = carol.getByRole('region', { name: 'Tickets behind: End to end' });
+    await behind.getByRole('link', { name: `#${ticket}` }).waitFor();
+    const listed = await behind.getByRole('listitem').count();
+    if (listed !== Math.min(counted, 200)) throw new Error(`the figure counts ${counted} fact-checks, its tickets list ${listed}`);
+    await open(alice, '/dashboard');
+    await alice.getByText(/\(the tickets they submitted\)/).waitFor();
+    const published = alice.getByRole('table', { name: 'Sent back, corrected, retracted' }).getByRole('row', { name: /^Published/ });
+    if (!(Number((await published.getByRole('cell').nth(1).innerText()).trim()) >= 1)) throw new Error('alice\'s own figures miss her fact-check');
+    if (await alice.getByRole('table', { name: 'Backlog' }).count()) throw new Error('a fact-checker is shown the desk\'s backlog');
+    await checkScreen(alice, 'dashboard (fact-checker)');
+  });
+
   await step('the history reads as sentences with people by name; no raw event names or subject ids anywhere', async () => {
     const history = carol.getByRole('region', { name: 'History' });
     await history.getByText(/Alice Checker claimed/).first().waitFor();

@@ -103,7 +103,7 @@ export default function DashboardScreen({ route }: { route: Route }) {
 
           <Chart title={`Fact-checks published per ${data.throughput.bucket}`}
             summary={`${data.rates.published} fact-checks published in ${data.throughput.all.length} ${data.throughput.bucket}s with any.`}>
-            <BarChart width={640} height={220} data={data.throughput.all}>
+            <BarChart width={640} height={220} data={data.throughput.all} accessibilityLayer={false}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="start" />
               <YAxis allowDecimals={false} />
@@ -131,7 +131,7 @@ export default function DashboardScreen({ route }: { route: Route }) {
             <>
               <Chart title="Backlog at the end of each day"
                 summary={`At the end of ${data.period.to}: ${data.backlog.at(-1)?.backlog ?? 0} tickets not yet out, ${data.backlog.at(-1)?.overdue ?? 0} past their deadline.`}>
-                <LineChart width={640} height={220} data={data.backlog}>
+                <LineChart width={640} height={220} data={data.backlog} accessibilityLayer={false}>
                   <CartesianGrid strokeDasharray="3 3" />
                   <XAxis dataKey="day" />
                   <YAxis allowDecimals={false} />
