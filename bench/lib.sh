@@ -1,6 +1,6 @@
 # Shared by the single-purpose benchmarks (bench/tips.sh, bench/tips-grouping.sh): a scratch database,
 # the packaged server started against it with a key made for the run, and figures as "median (min–max)".
-# Source it after setting BENCH_NAME; it sets REPO_DIR, OUT_DIR, WORK_DIR, BASE_URL, TOKEN_EDITOR.
+# Source it after setting BENCH_NAME; it sets REPO_DIR, OUT_DIR, WORK_DIR, BASE_URL, TOKEN_EDITOR, TOKEN_ADMIN.
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_DIR=$(dirname "$BENCH_DIR")
@@ -52,7 +52,7 @@ stats() { sort -g | awk '{ v[NR] = $1 } END { m = NR % 2 ? v[(NR + 1) / 2] : (v[
 
 # Builds the jar if missing, recreates the database, and starts the server with the extra
 # environment given as arguments (NAME=value ...); waits until it is ready (READY_MS: from starting the
-# process). The server trusts a key made here (no Keycloak), and TOKEN_EDITOR is carol's token signed with it.
+# process). The server trusts a key made here (no Keycloak); TOKEN_EDITOR and TOKEN_ADMIN are carol's and dave's tokens signed with it.
 start_server() {
     if [[ ! -f "$JAR" ]]; then
         log "building the server ($REPO_DIR)"
@@ -66,10 +66,14 @@ start_server() {
     b64url() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
     now=$(date +%s)
     header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-    payload=$(printf '{"iss":"%s","sub":"ca401000-0000-4000-8000-000000000003","aud":"factdesk-api","preferred_username":"carol","realm_access":{"roles":["editor"]},"iat":%d,"exp":%d}' \
-        "$issuer" "$now" $((now + 7200)) | b64url)
-    signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$WORK_DIR/key.pem" -binary | b64url)
-    TOKEN_EDITOR="$header.$payload.$signature"
+    mint() { # subject, username, role -> a token signed with the run's key
+        payload=$(printf '{"iss":"%s","sub":"%s","aud":"factdesk-api","preferred_username":"%s","realm_access":{"roles":["%s"]},"iat":%d,"exp":%d}' \
+            "$issuer" "$1" "$2" "$3" "$now" $((now + 7200)) | b64url)
+        signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$WORK_DIR/key.pem" -binary | b64url)
+        printf '%s.%s.%s' "$header" "$payload" "$signature"
+    }
+    TOKEN_EDITOR=$(mint ca401000-0000-4000-8000-000000000003 carol editor)
+    TOKEN_ADMIN=$(mint da7e0000-0000-4000-8000-000000000004 dave admin)
     for url in "$BASE_URL/" "$MANAGEMENT_URL/"; do
         if curl -s -o /dev/null "$url"; then echo "something already listens at $url; set BENCH_HTTP_PORT / BENCH_MANAGEMENT_PORT" >&2; exit 2; fi
     done

@@ -93,15 +93,85 @@ public class DeskMetrics {
         }
     }
 
+    /** The stages' percentiles and the rates, over the tickets first published in the period. */
+    static final String PUBLISHED_FIGURES = """
+            SELECT count(*), %s, coalesce(sum(tl.sent_back), 0), count(*) FILTER (WHERE tl.sent_back > 0),
+                   count(tl.corrected_at), count(tl.retracted_at)
+            FROM ticket_timeline tl WHERE %s""".formatted(String.join(", ", STAGE_ORDER.stream().skip(1)
+            .map(stage -> percentiles(STAGES.get(stage))).toList()), PUBLISHED);
+
+    static final String CLAIMED_FIGURES = "SELECT count(*), " + percentiles(STAGES.get("timeToClaim"))
+            + " FROM ticket_timeline tl WHERE " + CLAIMED;
+
+    static final String BUCKETS = "SELECT " + bucketStart() + ", count(*) FROM ticket_timeline tl WHERE " + PUBLISHED
+            + " GROUP BY 1 ORDER BY 1";
+
+    /**
+     * The backlog and the overdue at the end of each day of the period, from the spans of work not yet out that
+     * go on past its start. A span counts at the end of day d when it began by then and had not ended:
+     * [start < end of d] − [end < end of d] (a span ending by then began by then), each a count from one day on
+     * (its local date, clamped to the period's first day), summed over the days; overdue adds the deadline passed
+     * by then: from the later of the start's and the deadline's day, until the later of the end's and the deadline's.
+     */
+    static final String BACKLOG_DAYS = """
+            WITH spans AS (
+                SELECT started_at, ended_at, deadline FROM ticket_span WHERE ended_at >= :from AND status IN %1$s
+                UNION ALL
+                SELECT started_at, ended_at, deadline FROM ticket_span WHERE ended_at IS NULL AND status IN %1$s),
+            dated AS (SELECT (started_at AT TIME ZONE :zone)::date AS began, (ended_at AT TIME ZONE :zone)::date AS ended,
+                             (deadline AT TIME ZONE :zone)::date AS due FROM spans),
+            moves AS (
+                SELECT greatest(began, CAST(:first AS date)) AS day, 1 AS backlog, 0 AS overdue FROM dated
+                UNION ALL SELECT ended, -1, 0 FROM dated WHERE ended IS NOT NULL
+                UNION ALL SELECT greatest(began, due, CAST(:first AS date)), 0, 1 FROM dated WHERE due IS NOT NULL
+                UNION ALL SELECT greatest(ended, due), 0, -1 FROM dated WHERE due IS NOT NULL AND ended IS NOT NULL),
+            per_day AS (SELECT day, sum(backlog) AS backlog, sum(overdue) AS overdue FROM moves
+                        WHERE day <= CAST(:last AS date) GROUP BY day)
+            SELECT d::date, sum(coalesce(p.backlog, 0)) OVER w, sum(coalesce(p.overdue, 0)) OVER w
+            FROM generate_series(CAST(:first AS timestamp), CAST(:last AS timestamp), interval '1 day') d
+            LEFT JOIN per_day p ON p.day = d::date
+            WINDOW w AS (ORDER BY d)
+            ORDER BY d""".formatted(BACKLOG);
+
+    static final String TIPS_PER_CLAIM = """
+            SELECT count(*), coalesce(sum(n), 0), avg(n), percentile_cont(0.5) WITHIN GROUP (ORDER BY n),
+                   percentile_cont(0.9) WITHIN GROUP (ORDER BY n)
+            FROM (SELECT (SELECT count(*) FROM tip t JOIN tip_group g ON g.id = t.group_id WHERE g.claim_id = k.claim_id)::float8 AS n
+                  FROM ticket_timeline tl JOIN ticket k ON k.id = tl.ticket_id WHERE %s) x""".formatted(PUBLISHED);
+
+    static final String TIME_TO_ANSWER = """
+            SELECT count(*), %s FROM (
+                SELECT extract(epoch FROM min(a.sent_at) - t.received_at)::float8 AS s, min(a.sent_at) AS first_sent
+                FROM tip_answer a JOIN tip t ON t.id = a.tip_id WHERE a.state = 'SENT' GROUP BY t.id, t.received_at) x
+            WHERE first_sent >= :from AND first_sent < :to AND :person = ''""".formatted(percentiles("s"));
+
+    /** A breakdown of the throughput by one dimension: the period's most frequent keys apart, the rest under null. */
+    static String keyed(String dimension) {
+        Dimension d = DIMENSIONS.get(dimension);
+        return """
+                WITH picked AS (SELECT %s AS start, %s AS key FROM ticket_timeline tl%s WHERE %s),
+                top AS (SELECT key FROM picked WHERE key IS NOT NULL GROUP BY key ORDER BY count(*) DESC, key COLLATE "C" LIMIT %d)
+                SELECT start, CASE WHEN key IN (SELECT key FROM top) THEN key END AS shown, count(*)
+                FROM picked GROUP BY 1, 2 ORDER BY 1, 2 NULLS LAST""".formatted(bucketStart(), d.key(), d.joins(), PUBLISHED, TOP_KEYS);
+    }
+
+    /** Every statement of one answer of the desk's scope, by name: the benchmark runs these very texts. */
+    static Map<String, String> statements() {
+        Map<String, String> all = new java.util.LinkedHashMap<>();
+        all.put("published", PUBLISHED_FIGURES);
+        all.put("claimed", CLAIMED_FIGURES);
+        all.put("buckets", BUCKETS);
+        for (String dimension : List.of("person", "topic", "rating", "language")) all.put("by " + dimension, keyed(dimension));
+        all.put("backlog", BACKLOG_DAYS);
+        all.put("tips per claim", TIPS_PER_CLAIM);
+        all.put("time to answer", TIME_TO_ANSWER);
+        return all;
+    }
+
     @Transactional
     public DeskMetricsView metrics(Window window, String bucket, boolean desk) {
-        Object[] published = (Object[]) query("""
-                SELECT count(*), %s, coalesce(sum(tl.sent_back), 0), count(*) FILTER (WHERE tl.sent_back > 0),
-                       count(tl.corrected_at), count(tl.retracted_at)
-                FROM ticket_timeline tl WHERE %s""".formatted(String.join(", ", STAGE_ORDER.stream().skip(1)
-                .map(stage -> percentiles(STAGES.get(stage))).toList()), PUBLISHED), window).getSingleResult();
-        Object[] claimed = (Object[]) query("SELECT count(*), " + percentiles(STAGES.get("timeToClaim"))
-                + " FROM ticket_timeline tl WHERE " + CLAIMED, window).getSingleResult();
+        Object[] published = (Object[]) query(PUBLISHED_FIGURES, window).getSingleResult();
+        Object[] claimed = (Object[]) query(CLAIMED_FIGURES, window).getSingleResult();
 
         List<Duration> durations = new ArrayList<>();
         durations.add(new Duration("timeToClaim", count(claimed[0]), number(claimed[1]), number(claimed[2])));
@@ -127,20 +197,13 @@ public class DeskMetrics {
 
     private List<Bucket> buckets(Window window, String bucket) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = query("SELECT " + bucketStart() + ", count(*) FROM ticket_timeline tl WHERE " + PUBLISHED
-                + " GROUP BY 1 ORDER BY 1", window).setParameter("bucket", bucket).getResultList();
+        List<Object[]> rows = query(BUCKETS, window).setParameter("bucket", bucket).getResultList();
         return rows.stream().map(r -> new Bucket(date(r[0]), count(r[1]))).toList();
     }
 
     private List<KeyedBucket> keyed(Window window, String bucket, String dimension) {
-        Dimension d = DIMENSIONS.get(dimension);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = query("""
-                WITH picked AS (SELECT %s AS start, %s AS key FROM ticket_timeline tl%s WHERE %s),
-                top AS (SELECT key FROM picked WHERE key IS NOT NULL GROUP BY key ORDER BY count(*) DESC, key COLLATE "C" LIMIT %d)
-                SELECT start, CASE WHEN key IN (SELECT key FROM top) THEN key END AS shown, count(*)
-                FROM picked GROUP BY 1, 2 ORDER BY 1, 2 NULLS LAST""".formatted(bucketStart(), d.key(), d.joins(), PUBLISHED,
-                TOP_KEYS), window).setParameter("bucket", bucket).getResultList();
+        List<Object[]> rows = query(keyed(dimension), window).setParameter("bucket", bucket).getResultList();
         return rows.stream().map(r -> new KeyedBucket(date(r[0]), (String) r[1], count(r[2]))).toList();
     }
 
@@ -151,30 +214,14 @@ public class DeskMetrics {
 
     private List<BacklogDay> backlog(Window window) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = query("""
-                WITH days AS (SELECT d::date AS day, (d + interval '1 day') AT TIME ZONE :zone AS day_end
-                              FROM generate_series(CAST(:first AS timestamp), CAST(:last AS timestamp), interval '1 day') d)
-                SELECT days.day, count(s.ticket_id), count(s.ticket_id) FILTER (WHERE s.deadline < days.day_end)
-                FROM days LEFT JOIN ticket_span s ON s.started_at < days.day_end
-                     AND (s.ended_at IS NULL OR s.ended_at >= days.day_end) AND s.status IN %s
-                GROUP BY days.day ORDER BY days.day""".formatted(BACKLOG), window)
+        List<Object[]> rows = query(BACKLOG_DAYS, window)
                 .setParameter("first", window.from().toString()).setParameter("last", window.to().toString()).getResultList();
         return rows.stream().map(r -> new BacklogDay(date(r[0]), count(r[1]), count(r[2]))).toList();
     }
 
     private DeskMetricsView.Tips tips(Window window) {
-        Object[] perClaim = (Object[]) query("""
-                SELECT count(*), coalesce(sum(n), 0), avg(n), percentile_cont(0.5) WITHIN GROUP (ORDER BY n),
-                       percentile_cont(0.9) WITHIN GROUP (ORDER BY n)
-                FROM (SELECT (SELECT count(*) FROM tip t JOIN tip_group g ON g.id = t.group_id WHERE g.claim_id = k.claim_id)::float8 AS n
-                      FROM ticket_timeline tl JOIN ticket k ON k.id = tl.ticket_id WHERE %s) x""".formatted(PUBLISHED), window)
-                .getSingleResult();
-        Object[] answered = (Object[]) query("""
-                SELECT count(*), %s FROM (
-                    SELECT extract(epoch FROM min(a.sent_at) - t.received_at)::float8 AS s, min(a.sent_at) AS first_sent
-                    FROM tip_answer a JOIN tip t ON t.id = a.tip_id WHERE a.state = 'SENT' GROUP BY t.id, t.received_at) x
-                WHERE first_sent >= :from AND first_sent < :to AND :person = ''""".formatted(percentiles("s")), window)
-                .getSingleResult();
+        Object[] perClaim = (Object[]) query(TIPS_PER_CLAIM, window).getSingleResult();
+        Object[] answered = (Object[]) query(TIME_TO_ANSWER, window).getSingleResult();
         return new DeskMetricsView.Tips(new Spread(count(perClaim[0]), count(perClaim[1]), number(perClaim[2]),
                 number(perClaim[3]), number(perClaim[4])),
                 new Duration("timeToAnswer", count(answered[0]), number(answered[1]), number(answered[2])));
