@@ -50,7 +50,7 @@ describe('DeskShell', () => {
   it('builds the navigation and the claim-next button from GET /api/me, not from the token roles', async () => {
     serve({ review: true, publish: true });
     render(<DeskShell manager={{} as UserManager} user={user()} />);
-    await waitFor(() => expect(navLabels()).toEqual(['Queue', 'Review inbox', 'Publishing queue', 'Tips', 'Published', 'Prior reviews']));
+    await waitFor(() => expect(navLabels()).toEqual(['Queue', 'Review inbox', 'Publishing queue', 'Tips', 'Published', 'Prior reviews', 'Dashboard']));
     await screen.findByText('No tickets here.');
     expect(screen.queryByRole('button', { name: 'Claim next' })).toBeNull();
   });
@@ -59,14 +59,14 @@ describe('DeskShell', () => {
     serve({ claimNext: true, postArticles: true });
     render(<DeskShell manager={{} as UserManager} user={user()} />);
     expect(await screen.findByRole('button', { name: 'Claim next' })).toBeTruthy();
-    expect(navLabels()).toEqual(['Queue', 'Tips', 'Published', 'Intake', 'Prior reviews']);
+    expect(navLabels()).toEqual(['Queue', 'Tips', 'Published', 'Intake', 'Prior reviews', 'Dashboard']);
   });
 
   it('shows the administration screens to whom the server grants administer, at their own address', async () => {
     serve({ administer: true });
     window.location.hash = '#/admin/people';
     render(<DeskShell manager={{} as UserManager} user={user()} />);
-    await waitFor(() => expect(navLabels()).toEqual(['Queue', 'Board', 'Tips', 'Published', 'Prior reviews', 'Admin']));
+    await waitFor(() => expect(navLabels()).toEqual(['Queue', 'Board', 'Tips', 'Published', 'Prior reviews', 'Dashboard', 'Admin']));
     expect(screen.getByRole('link', { name: 'Admin' }).getAttribute('aria-current')).toBe('page');
     expect(await screen.findByRole('heading', { name: 'People' })).toBeTruthy();
     expect(screen.getByText('Nobody holds a desk role yet.')).toBeTruthy();
