@@ -317,6 +317,14 @@ async function main() {
     await checkScreen(carol, 'ticket (published)');
   });
 
+  await step('the history reads as sentences with people by name; no raw event names or subject ids anywhere', async () => {
+    const history = carol.getByRole('region', { name: 'History' });
+    await history.getByText(/Alice Checker claimed/).first().waitFor();
+    await history.getByText(/Bob Reviewer/).first().waitFor();
+    await expectNoText(carol, /\bticket\.[a-z-]+\b|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|a11ce000/, 'on the published ticket');
+    if (await history.getByText('{').count()) throw new Error('a JSON block in the history');
+  });
+
   await step('carol\'s dashboard counts the fact-check she published and lists the tickets behind the figure; alice sees her own', async () => {
     await open(carol, '/dashboard');
     const durations = carol.getByRole('table', { name: 'How long each stage takes' });
@@ -335,14 +343,6 @@ async function main() {
     if (!(Number((await published.getByRole('cell').nth(1).innerText()).trim()) >= 1)) throw new Error('alice\'s own figures miss her fact-check');
     if (await alice.getByRole('table', { name: 'Backlog' }).count()) throw new Error('a fact-checker is shown the desk\'s backlog');
     await checkScreen(alice, 'dashboard (fact-checker)');
-  });
-
-  await step('the history reads as sentences with people by name; no raw event names or subject ids anywhere', async () => {
-    const history = carol.getByRole('region', { name: 'History' });
-    await history.getByText(/Alice Checker claimed/).first().waitFor();
-    await history.getByText(/Bob Reviewer/).first().waitFor();
-    await expectNoText(carol, /\bticket\.[a-z-]+\b|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|a11ce000/, 'on the published ticket');
-    if (await history.getByText('{').count()) throw new Error('a JSON block in the history');
   });
 
   await step('a published ticket shows no deadline on its card, in the list or on the board', async () => {
