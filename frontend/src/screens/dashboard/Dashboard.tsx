@@ -2,7 +2,7 @@
 // the series also as charts, and every figure opening the tickets behind it. Editors and admins see the desk's
 // figures (or one person's); everyone else their own: the server decides, this screen shows what it answers.
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ErrorBox, Spinner } from '../../components';
 import { useDesk, usePersonName } from '../../desk';
 import { useLoad } from '../../hooks/useLoad';
@@ -103,13 +103,15 @@ export default function DashboardScreen({ route }: { route: Route }) {
 
           <Chart title={`Fact-checks published per ${data.throughput.bucket}`}
             summary={`${data.rates.published} fact-checks published in ${data.throughput.all.length} ${data.throughput.bucket}s with any.`}>
-            <BarChart width={640} height={220} data={data.throughput.all} accessibilityLayer={false}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="start" />
-              <YAxis allowDecimals={false} />
-              <Tooltip />
-              <Bar dataKey="count" name="published" fill="#2f6f9f" isAnimationActive={false} />
-            </BarChart>
+            <ResponsiveContainer width="100%" height={220}>
+              <BarChart data={data.throughput.all} accessibilityLayer={false}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis dataKey="start" />
+                <YAxis allowDecimals={false} />
+                <Tooltip />
+                <Bar dataKey="count" name="published" fill="#2f6f9f" isAnimationActive={false} />
+              </BarChart>
+            </ResponsiveContainer>
           </Chart>
           <Table id="throughput" title={`Published per ${data.throughput.bucket}`} columns={['start', 'count']}
             rows={data.throughput.all.map((b) => ({ start: b.start, count: b.count }))}
@@ -131,15 +133,17 @@ export default function DashboardScreen({ route }: { route: Route }) {
             <>
               <Chart title="Backlog at the end of each day"
                 summary={`At the end of ${data.period.to}: ${data.backlog.at(-1)?.backlog ?? 0} tickets not yet out, ${data.backlog.at(-1)?.overdue ?? 0} past their deadline.`}>
-                <LineChart width={640} height={220} data={data.backlog} accessibilityLayer={false}>
-                  <CartesianGrid strokeDasharray="3 3" />
-                  <XAxis dataKey="day" />
-                  <YAxis allowDecimals={false} />
-                  <Tooltip />
-                  <Legend />
-                  <Line dataKey="backlog" name="not yet out" stroke="#2f6f9f" isAnimationActive={false} />
-                  <Line dataKey="overdue" name="past deadline" stroke="#b3261e" strokeDasharray="5 3" isAnimationActive={false} />
-                </LineChart>
+                <ResponsiveContainer width="100%" height={220}>
+                  <LineChart data={data.backlog} accessibilityLayer={false}>
+                    <CartesianGrid strokeDasharray="3 3" />
+                    <XAxis dataKey="day" />
+                    <YAxis allowDecimals={false} />
+                    <Tooltip />
+                    <Legend />
+                    <Line dataKey="backlog" name="not yet out" stroke="#2f6f9f" isAnimationActive={false} />
+                    <Line dataKey="overdue" name="past deadline" stroke="#b3261e" strokeDasharray="5 3" isAnimationActive={false} />
+                  </LineChart>
+                </ResponsiveContainer>
               </Chart>
               <Table id="backlog" title="Backlog" columns={['day', 'backlog', 'overdue']}
                 rows={data.backlog.map((d) => ({ day: d.day, backlog: d.backlog, overdue: d.overdue }))}
