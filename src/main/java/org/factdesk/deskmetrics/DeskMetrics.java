@@ -1,6 +1,12 @@
 package org.factdesk.deskmetrics;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
@@ -17,17 +23,28 @@ import org.factdesk.deskmetrics.DeskMetricsView.Rates;
 import org.factdesk.deskmetrics.DeskMetricsView.Spread;
 import org.factdesk.deskmetrics.DeskMetricsView.Throughput;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
- * The desk's figures, read from the rollups the audit trail keeps up to date (migration V26: {@code ticket_timeline},
- * {@code ticket_span}, folded from each event as it is stored), for whole days in the desk's time zone. Every
- * figure is a statement here, and {@link #tickets} lists the tickets behind each.
+ * The desk's figures, from the rollups the audit trail keeps up to date (migration V26: {@code ticket_timeline},
+ * {@code ticket_span}, folded from each event as it is stored), for whole days in the desk's time zone. Each day's
+ * figures are computed from the tickets of that day ({@link DayFigures}); a day gone by is kept once computed
+ * ({@code desk_metrics_day}, V27, which forgets a day when a later event changes it), so a period reads its kept days
+ * and computes only today's. Percentiles come from the days' histograms: within 1 % of the exact ones
+ * ({@link Histogram}). {@link #tickets} lists the tickets behind each figure, from the rollups themselves.
  */
 @ApplicationScoped
 public class DeskMetrics {
@@ -37,6 +54,10 @@ public class DeskMetrics {
     /** Keys shown apart in each breakdown of the throughput; the rest are counted together. */
     public static final int TOP_KEYS = 10;
     public static final int MAX_KEYED_ROWS = MAX_DAYS * (TOP_KEYS + 1);
+    /** Days computed and kept in one transaction, so a change waits at most that long to forget one (see V27). */
+    static final int DAYS_PER_KEEP = 7;
+    /** The lock of V27: forgetting takes it shared, keeping exclusive. */
+    static final long KEEP_LOCK = 4919131752989213811L;
 
     /** Tickets first published in [:from, :to), of :person when it is not empty. */
     static final String PUBLISHED = "tl.first_published_at >= :from AND tl.first_published_at < :to"
@@ -52,8 +73,9 @@ public class DeskMetrics {
             "toPublish", "extract(epoch FROM tl.first_published_at - tl.approved_at)::float8",
             "endToEnd", "extract(epoch FROM tl.first_published_at - tl.opened_at)::float8");
     static final List<String> STAGE_ORDER = List.of("timeToClaim", "inProgress", "review", "toPublish", "endToEnd");
+    static final List<String> BREAKDOWNS = List.of("person", "topic", "rating", "language");
 
-    /** The key of each breakdown of the throughput, and what it joins to find it. */
+    /** The key of each breakdown of the throughput, and what it joins to find it (for the tickets behind one). */
     record Dimension(String key, String joins) {
     }
 
@@ -78,10 +100,10 @@ public class DeskMetrics {
             return to.plusDays(1).atStartOfDay(zone).toInstant();
         }
 
+        /** The period asked for (by default the 30 days to today), of {@code person} (null: the desk's). */
         static Window of(LocalDate from, LocalDate to, String person) {
             ZoneId zone = DeskSettings.get().zone();
-            LocalDate today = LocalDate.now(zone);
-            LocalDate last = to == null ? today : to;
+            LocalDate last = to == null ? LocalDate.now(zone) : to;
             LocalDate first = from == null ? last.minusDays(29) : from;
             if (first.isAfter(last)) {
                 throw Problems.badRequest("The period begins after it ends: 'from' must be on or before 'to'.");
@@ -91,20 +113,35 @@ public class DeskMetrics {
             }
             return new Window(first, last, zone, person == null ? "" : person);
         }
+
+        Window days(LocalDate first, LocalDate last) {
+            return new Window(first, last, zone, person);
+        }
+
+        boolean desk() {
+            return person.isEmpty();
+        }
     }
 
-    /** The stages' percentiles and the rates, over the tickets first published in the period. */
-    static final String PUBLISHED_FIGURES = """
-            SELECT count(*), %s, coalesce(sum(tl.sent_back), 0), count(*) FILTER (WHERE tl.sent_back > 0),
-                   count(tl.corrected_at), count(tl.retracted_at)
-            FROM ticket_timeline tl WHERE %s""".formatted(String.join(", ", STAGE_ORDER.stream().skip(1)
-            .map(stage -> percentiles(STAGES.get(stage))).toList()), PUBLISHED);
+    /** The tickets first published in the period, one row each with what their day's figures count. */
+    static final String PUBLISHED_ROWS = """
+            SELECT tl.first_published_at, %s, %s, %s, %s, tl.sent_back, tl.corrected_at IS NOT NULL, tl.retracted_at IS NOT NULL,
+                   tl.checker, c.language, array_to_string(c.topics, chr(31)), r.label,
+                   (SELECT coalesce(sum(g.tip_count), 0) FROM tip_group g WHERE g.claim_id = k.claim_id)
+            FROM ticket_timeline tl JOIN ticket k ON k.id = tl.ticket_id JOIN claim c ON c.id = k.claim_id
+            LEFT JOIN verdict_version v ON v.ticket_id = tl.ticket_id AND v.number = 1 LEFT JOIN rating r ON r.id = v.rating_id
+            WHERE %s""".formatted(STAGES.get("inProgress"), STAGES.get("review"), STAGES.get("toPublish"),
+            STAGES.get("endToEnd"), PUBLISHED);
 
-    static final String CLAIMED_FIGURES = "SELECT count(*), " + percentiles(STAGES.get("timeToClaim"))
+    static final String CLAIMED_ROWS = "SELECT tl.first_claimed_at, " + STAGES.get("timeToClaim")
             + " FROM ticket_timeline tl WHERE " + CLAIMED;
 
-    static final String BUCKETS = "SELECT " + bucketStart() + ", count(*) FROM ticket_timeline tl WHERE " + PUBLISHED
-            + " GROUP BY 1 ORDER BY 1";
+    /** Tips first answered in the period: each answer sent then that is its tip's first. */
+    static final String ANSWER_ROWS = """
+            SELECT a.sent_at, extract(epoch FROM a.sent_at - t.received_at)::float8
+            FROM tip_answer a JOIN tip t ON t.id = a.tip_id
+            WHERE a.state = 'SENT' AND a.sent_at >= :from AND a.sent_at < :to AND NOT EXISTS (
+                SELECT 1 FROM tip_answer b WHERE b.tip_id = a.tip_id AND b.state = 'SENT' AND (b.sent_at, b.id) < (a.sent_at, a.id))""";
 
     /**
      * The backlog and the overdue at the end of each day of the period, from the spans of work not yet out that
@@ -133,98 +170,214 @@ public class DeskMetrics {
             WINDOW w AS (ORDER BY d)
             ORDER BY d""".formatted(BACKLOG);
 
-    static final String TIPS_PER_CLAIM = """
-            SELECT count(*), coalesce(sum(n), 0), avg(n), percentile_cont(0.5) WITHIN GROUP (ORDER BY n),
-                   percentile_cont(0.9) WITHIN GROUP (ORDER BY n)
-            FROM (SELECT (SELECT count(*) FROM tip t JOIN tip_group g ON g.id = t.group_id WHERE g.claim_id = k.claim_id)::float8 AS n
-                  FROM ticket_timeline tl JOIN ticket k ON k.id = tl.ticket_id WHERE %s) x""".formatted(PUBLISHED);
+    static final String KEPT_DAYS = "SELECT day, figures::text FROM desk_metrics_day WHERE zone = :zone AND person = :person"
+            + " AND day BETWEEN CAST(:since AS date) AND CAST(:until AS date)";
 
-    static final String TIME_TO_ANSWER = """
-            SELECT count(*), %s FROM (
-                SELECT extract(epoch FROM min(a.sent_at) - t.received_at)::float8 AS s, min(a.sent_at) AS first_sent
-                FROM tip_answer a JOIN tip t ON t.id = a.tip_id WHERE a.state = 'SENT' GROUP BY t.id, t.received_at) x
-            WHERE first_sent >= :from AND first_sent < :to AND :person = ''""".formatted(percentiles("s"));
+    static final String KEEP_DAY = "INSERT INTO desk_metrics_day (zone, day, person, span, figures)"
+            + " VALUES (:zone, CAST(:day AS date), :person, tstzrange(:dayStart, :dayEnd), CAST(:figures AS json))"
+            + " ON CONFLICT DO NOTHING";
 
-    /** A breakdown of the throughput by one dimension: the period's most frequent keys apart, the rest under null. */
-    static String keyed(String dimension) {
-        Dimension d = DIMENSIONS.get(dimension);
-        return """
-                WITH picked AS (SELECT %s AS start, %s AS key FROM ticket_timeline tl%s WHERE %s),
-                top AS (SELECT key FROM picked WHERE key IS NOT NULL GROUP BY key ORDER BY count(*) DESC, key COLLATE "C" LIMIT %d)
-                SELECT start, CASE WHEN key IN (SELECT key FROM top) THEN key END AS shown, count(*)
-                FROM picked GROUP BY 1, 2 ORDER BY 1, 2 NULLS LAST""".formatted(bucketStart(), d.key(), d.joins(), PUBLISHED, TOP_KEYS);
-    }
-
-    /** Every statement of one answer of the desk's scope, by name: the benchmark runs these very texts. */
+    /** Every statement one answer runs, by name: the kept days of the period, then today's computed. */
     static Map<String, String> statements() {
         Map<String, String> all = new java.util.LinkedHashMap<>();
-        all.put("published", PUBLISHED_FIGURES);
-        all.put("claimed", CLAIMED_FIGURES);
-        all.put("buckets", BUCKETS);
-        for (String dimension : List.of("person", "topic", "rating", "language")) all.put("by " + dimension, keyed(dimension));
+        all.put("kept days", KEPT_DAYS);
+        all.put("published", PUBLISHED_ROWS);
+        all.put("claimed", CLAIMED_ROWS);
+        all.put("answers", ANSWER_ROWS);
         all.put("backlog", BACKLOG_DAYS);
-        all.put("tips per claim", TIPS_PER_CLAIM);
-        all.put("time to answer", TIME_TO_ANSWER);
         return all;
     }
 
+    static final ObjectMapper JSON = new ObjectMapper()
+            .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    /** The figures of a period of {@code person} (null: the desk's), by day or by week. */
     @Transactional
-    public DeskMetricsView metrics(Window window, String bucket, boolean desk) {
-        Object[] published = (Object[]) query(PUBLISHED_FIGURES, window).getSingleResult();
-        Object[] claimed = (Object[]) query(CLAIMED_FIGURES, window).getSingleResult();
+    public DeskMetricsView metrics(LocalDate from, LocalDate to, String person, String bucket) {
+        Window window = Window.of(from, to, person);
+        Map<LocalDate, DayFigures> days = days(window);
+        DayFigures all = new DayFigures();
+        days.values().forEach(all::add);
 
         List<Duration> durations = new ArrayList<>();
-        durations.add(new Duration("timeToClaim", count(claimed[0]), number(claimed[1]), number(claimed[2])));
-        for (int i = 1; i < STAGE_ORDER.size(); i++) {
-            durations.add(new Duration(STAGE_ORDER.get(i), count(published[0]), number(published[2 * i - 1]), number(published[2 * i])));
+        for (String stage : STAGE_ORDER) {
+            Histogram h = all.stage(stage);
+            durations.add(new Duration(stage, stage.equals("timeToClaim") ? all.claimed : all.published,
+                    number(h.percentile(Histogram.Bins.SECONDS, 0.5)), number(h.percentile(Histogram.Bins.SECONDS, 0.9))));
         }
-        long n = count(published[0]);
-        long sentBack = count(published[9]), corrected = count(published[11]), retracted = count(published[12]);
-        Rates rates = new Rates(n, sentBack, count(published[10]), ratio(sentBack, n), corrected, ratio(corrected, n),
-                retracted, ratio(retracted, n));
+        Rates rates = new Rates(all.published, all.sentBack, all.sentBackTickets, ratio(all.sentBack, all.published),
+                all.corrected, ratio(all.corrected, all.published), all.retracted, ratio(all.retracted, all.published));
 
-        Throughput throughput = new Throughput(bucket, buckets(window, bucket), keyed(window, bucket, "person"),
-                keyed(window, bucket, "topic"), keyed(window, bucket, "rating"), keyed(window, bucket, "language"));
+        Map<LocalDate, List<DayFigures>> byBucket = new TreeMap<>();
+        days.forEach((day, figures) -> byBucket.computeIfAbsent(bucketStart(day, bucket), d -> new ArrayList<>()).add(figures));
+        List<Bucket> published = new ArrayList<>();
+        byBucket.forEach((start, figures) -> {
+            long count = figures.stream().mapToLong(f -> f.published).sum();
+            if (count > 0) published.add(new Bucket(start, count));
+        });
+        Throughput throughput = new Throughput(bucket, published, keyed(byBucket, "person"), keyed(byBucket, "topic"),
+                keyed(byBucket, "rating"), keyed(byBucket, "language"));
+
+        List<BacklogDay> backlog = null;
+        DeskMetricsView.Tips tips = null;
+        if (window.desk()) {
+            backlog = days.entrySet().stream().map(d -> new BacklogDay(d.getKey(), d.getValue().backlog, d.getValue().overdue)).toList();
+            Histogram perClaim = all.tipsPerClaim, answered = all.timeToAnswer;
+            tips = new DeskMetricsView.Tips(new Spread(perClaim.total(), perClaim.sum(),
+                    perClaim.total() == 0 ? null : number((double) perClaim.sum() / perClaim.total()),
+                    number(perClaim.percentile(Histogram.Bins.COUNTS, 0.5)), number(perClaim.percentile(Histogram.Bins.COUNTS, 0.9))),
+                    new Duration("timeToAnswer", answered.total(), number(answered.percentile(Histogram.Bins.SECONDS, 0.5)),
+                            number(answered.percentile(Histogram.Bins.SECONDS, 0.9))));
+        }
         return new DeskMetricsView(new DeskMetricsView.Period(window.from(), window.to(), window.zone().getId(),
-                desk ? "desk" : "own", window.person().isEmpty() ? null : window.person()), durations, rates, throughput,
-                desk ? backlog(window) : null, desk ? tips(window) : null);
+                window.desk() ? "desk" : "own", window.desk() ? null : window.person()), durations, rates, throughput, backlog, tips);
     }
 
-    private static String percentiles(String value) {
-        return "percentile_cont(0.5) WITHIN GROUP (ORDER BY " + value + "), percentile_cont(0.9) WITHIN GROUP (ORDER BY "
-                + value + ")";
+    /** Each day of the period: the kept ones read, the others gone by computed and kept, today's and later computed. */
+    private Map<LocalDate, DayFigures> days(Window window) {
+        LocalDate today = LocalDate.now(window.zone());
+        LocalDate lastGone = window.to().isBefore(today) ? window.to() : today.minusDays(1);
+        Map<LocalDate, DayFigures> days = new TreeMap<>();
+        if (!window.from().isAfter(lastGone)) {
+            days.putAll(kept(window.days(window.from(), lastGone)));
+            LocalDate first = null;
+            for (LocalDate day = window.from(); !day.isAfter(lastGone); day = day.plusDays(1)) {
+                boolean missing = !days.containsKey(day);
+                if (missing && first == null) first = day;
+                boolean runEnds = first != null && (!missing || day.equals(lastGone) || day.equals(first.plusDays(DAYS_PER_KEEP - 1)));
+                if (runEnds) {
+                    LocalDate last = missing ? day : day.minusDays(1);
+                    days.putAll(keep(window.days(first, last)));
+                    first = null;
+                }
+            }
+        }
+        if (!window.to().isBefore(today)) {
+            days.putAll(compute(window.days(window.from().isAfter(today) ? window.from() : today, window.to())));
+        }
+        return days;
     }
 
-    private List<Bucket> buckets(Window window, String bucket) {
+    private Map<LocalDate, DayFigures> kept(Window window) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = query(BUCKETS, window).setParameter("bucket", bucket).getResultList();
-        return rows.stream().map(r -> new Bucket(date(r[0]), count(r[1]))).toList();
+        List<Object[]> rows = query(KEPT_DAYS, window).setParameter("since", window.from().toString())
+                .setParameter("until", window.to().toString()).getResultList();
+        Map<LocalDate, DayFigures> days = new TreeMap<>();
+        for (Object[] row : rows) days.put(date(row[0]), read((String) row[1]));
+        return days;
     }
 
-    private List<KeyedBucket> keyed(Window window, String bucket, String dimension) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query(keyed(dimension), window).setParameter("bucket", bucket).getResultList();
-        return rows.stream().map(r -> new KeyedBucket(date(r[0]), (String) r[1], count(r[2]))).toList();
+    /**
+     * Days gone by, computed and kept in a transaction of their own that holds V27's lock, so no change forgets
+     * one of them meanwhile; when a change holds it, they are computed and not kept (the next reader keeps them).
+     */
+    private Map<LocalDate, DayFigures> keep(Window window) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            boolean locked = (Boolean) Panache.getEntityManager().createNativeQuery("SELECT pg_try_advisory_xact_lock(:key)")
+                    .setParameter("key", KEEP_LOCK).getSingleResult();
+            Map<LocalDate, DayFigures> days = compute(window);
+            if (locked) {
+                days.forEach((day, figures) -> query(KEEP_DAY, window).setParameter("day", day.toString())
+                        .setParameter("dayStart", day.atStartOfDay(window.zone()).toInstant())
+                        .setParameter("dayEnd", day.plusDays(1).atStartOfDay(window.zone()).toInstant())
+                        .setParameter("figures", write(figures)).executeUpdate());
+            }
+            return days;
+        });
     }
 
-    /** The first day of a publication's day or week (date_trunc's weeks begin on Monday), in the desk's time zone. */
+    /** The figures of each day of the window, from its tickets. */
+    private Map<LocalDate, DayFigures> compute(Window window) {
+        Map<LocalDate, DayFigures> days = new TreeMap<>();
+        for (LocalDate day = window.from(); !day.isAfter(window.to()); day = day.plusDays(1)) days.put(day, new DayFigures());
+        for (Object[] r : rows(PUBLISHED_ROWS, window)) {
+            DayFigures day = days.get(localDate(r[0], window.zone()));
+            day.published++;
+            String[] stages = {"inProgress", "review", "toPublish", "endToEnd"};
+            for (int i = 0; i < stages.length; i++) {
+                Histogram h = day.stage(stages[i]);
+                if (r[1 + i] != null) h.add(Histogram.Bins.SECONDS, ((Number) r[1 + i]).doubleValue());
+            }
+            long sentBack = count(r[5]);
+            day.sentBack += sentBack;
+            if (sentBack > 0) day.sentBackTickets++;
+            if ((Boolean) r[6]) day.corrected++;
+            if ((Boolean) r[7]) day.retracted++;
+            day.count("person", (String) r[8]);
+            day.count("language", (String) r[9]);
+            String topics = (String) r[10];
+            if (topics != null && !topics.isEmpty()) for (String topic : topics.split("\u001f")) day.count("topic", topic);
+            day.count("rating", (String) r[11]);
+            if (window.desk()) day.tipsPerClaim.add(Histogram.Bins.COUNTS, count(r[12]));
+        }
+        for (Object[] r : rows(CLAIMED_ROWS, window)) {
+            DayFigures day = days.get(localDate(r[0], window.zone()));
+            day.claimed++;
+            day.stage("timeToClaim").add(Histogram.Bins.SECONDS, ((Number) r[1]).doubleValue());
+        }
+        if (window.desk()) {
+            for (Object[] r : rows(ANSWER_ROWS, window)) {
+                days.get(localDate(r[0], window.zone())).timeToAnswer.add(Histogram.Bins.SECONDS, ((Number) r[1]).doubleValue());
+            }
+            @SuppressWarnings("unchecked")
+            List<Object[]> backlog = query(BACKLOG_DAYS, window).setParameter("first", window.from().toString())
+                    .setParameter("last", window.to().toString()).getResultList();
+            for (Object[] r : backlog) {
+                DayFigures day = days.get(date(r[0]));
+                day.backlog = count(r[1]);
+                day.overdue = count(r[2]);
+            }
+        }
+        return days;
+    }
+
+    /** A breakdown of the throughput: the period's most frequent keys apart (ties by key), the rest under null. */
+    private static List<KeyedBucket> keyed(Map<LocalDate, List<DayFigures>> byBucket, String dimension) {
+        Map<String, Long> totals = new HashMap<>();
+        byBucket.values().forEach(days -> days.forEach(day -> day.counts(dimension).forEach((key, n) -> {
+            if (key != null) totals.merge(key, n, Long::sum);
+        })));
+        Set<String> top = totals.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                .thenComparing(Map.Entry.comparingByKey())).limit(TOP_KEYS).map(Map.Entry::getKey).collect(Collectors.toSet());
+        List<KeyedBucket> rows = new ArrayList<>();
+        byBucket.forEach((start, days) -> {
+            Map<String, Long> shown = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
+            days.forEach(day -> day.counts(dimension).forEach((key, n) -> shown.merge(top.contains(key) ? key : null, n, Long::sum)));
+            shown.forEach((key, n) -> rows.add(new KeyedBucket(start, key, n)));
+        });
+        return rows;
+    }
+
+    /** The first day of a day's day or week (weeks begin on Monday, as date_trunc's). */
+    static LocalDate bucketStart(LocalDate day, String bucket) {
+        return bucket.equals("week") ? day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : day;
+    }
+
+    /** The first day of a publication's day or week, in SQL, for the tickets behind one bar. */
     static String bucketStart() {
         return "date_trunc(:bucket, tl.first_published_at AT TIME ZONE :zone)::date";
     }
 
-    private List<BacklogDay> backlog(Window window) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query(BACKLOG_DAYS, window)
-                .setParameter("first", window.from().toString()).setParameter("last", window.to().toString()).getResultList();
-        return rows.stream().map(r -> new BacklogDay(date(r[0]), count(r[1]), count(r[2]))).toList();
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> rows(String sql, Window window) {
+        return query(sql, window).getResultList();
     }
 
-    private DeskMetricsView.Tips tips(Window window) {
-        Object[] perClaim = (Object[]) query(TIPS_PER_CLAIM, window).getSingleResult();
-        Object[] answered = (Object[]) query(TIME_TO_ANSWER, window).getSingleResult();
-        return new DeskMetricsView.Tips(new Spread(count(perClaim[0]), count(perClaim[1]), number(perClaim[2]),
-                number(perClaim[3]), number(perClaim[4])),
-                new Duration("timeToAnswer", count(answered[0]), number(answered[1]), number(answered[2])));
+    private static DayFigures read(String json) {
+        try {
+            return JSON.readValue(json, DayFigures.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A kept day's figures do not read back", e);
+        }
+    }
+
+    private static String write(DayFigures figures) {
+        try {
+            return JSON.writeValueAsString(figures);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -235,8 +388,9 @@ public class DeskMetrics {
      * {@code dimension} and {@code key}.
      */
     @Transactional
-    public Page<FigureTicket> tickets(Window window, String figure, String bucket, LocalDate start, String dimension,
-                                      String key, LocalDate day, PageRequest page) {
+    public Page<FigureTicket> tickets(LocalDate from, LocalDate to, String person, String figure, String bucket, LocalDate start,
+                                      String dimension, String key, LocalDate day, PageRequest page) {
+        Window window = Window.of(from, to, person);
         String rows, order;
         if (STAGES.containsKey(figure)) {
             rows = "SELECT tl.ticket_id, " + STAGES.get(figure) + " AS v FROM ticket_timeline tl WHERE "
@@ -319,6 +473,12 @@ public class DeskMetrics {
 
     private static Double ratio(long part, long whole) {
         return whole == 0 ? null : Math.round(part * 10000.0 / whole) / 10000.0;
+    }
+
+    private static LocalDate localDate(Object instant, ZoneId zone) {
+        Instant at = instant instanceof java.sql.Timestamp ts ? ts.toInstant()
+                : instant instanceof OffsetDateTime o ? o.toInstant() : (Instant) instant;
+        return LocalDate.ofInstant(at, zone);
     }
 
     static LocalDate date(Object value) {

@@ -10,7 +10,6 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
-import org.factdesk.common.Actor;
 import org.factdesk.common.CurrentActor;
 import org.factdesk.common.Limits;
 import org.factdesk.common.Page;
@@ -45,10 +44,7 @@ public class DeskMetricsResource {
                                @QueryParam("bucket") @DefaultValue("day") @Pattern(regexp = "day|week", message = "must be day or week")
                                @Size(max = 4) String bucket,
                                @QueryParam("person") @Size(max = Limits.SUBJECT_MAX) String person) {
-        Actor actor = current.get();
-        String whose = MetricsPolicy.person(actor, person);
-        return metrics.metrics(DeskMetrics.Window.of(date(from, "from"), date(to, "to"), whose), bucket,
-                MetricsPolicy.seesDesk(actor) && whose == null);
+        return metrics.metrics(date(from, "from"), date(to, "to"), MetricsPolicy.person(current.get(), person), bucket);
     }
 
     /** The tickets behind one figure of the same period, a page at a time. */
@@ -70,13 +66,8 @@ public class DeskMetricsResource {
         if (figure == null) {
             throw Problems.badRequest("'figure' is required: one of " + FIGURE.replace("|", ", ") + ".");
         }
-        Actor actor = current.get();
-        String whose = MetricsPolicy.person(actor, person);
-        if (whose != null && (figure.equals("backlog") || figure.equals("overdue"))) {
-            throw Problems.forbidden("The backlog is the desk's figure: editors and admins read it.");
-        }
-        return metrics.tickets(DeskMetrics.Window.of(date(from, "from"), date(to, "to"), whose), figure, bucket,
-                date(start, "start"), dimension, key, date(day, "day"), page);
+        return metrics.tickets(date(from, "from"), date(to, "to"), MetricsPolicy.personFor(current.get(), person, figure), figure,
+                bucket, date(start, "start"), dimension, key, date(day, "day"), page);
     }
 
     private static LocalDate date(String value, String name) {

@@ -28,4 +28,18 @@ public final class MetricsPolicy {
         }
         return actor.subject();
     }
+
+    /**
+     * {@link #person}, for the tickets behind {@code figure}: the backlog and the overdue are the desk's alone
+     * (they are not anyone's own work), so they are refused in one person's figures.
+     */
+    static String personFor(Actor actor, String requested, String figure) {
+        String person = person(actor, requested);
+        if (person != null && DESK_ONLY.contains(figure)) {
+            throw Problems.forbidden("The backlog is the desk's figure: editors and admins read it.");
+        }
+        return person;
+    }
+
+    private static final java.util.Set<String> DESK_ONLY = java.util.Set.of("backlog", "overdue");
 }
