@@ -58,8 +58,12 @@ start_server() {
         log "building the server ($REPO_DIR)"
         (cd "$REPO_DIR" && ./mvnw -B -q package -DskipTests)
     fi
-    log "recreating database $PG_DB on $PG_HOST:$PG_PORT"
-    psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" -c "CREATE DATABASE $PG_DB"
+    if [[ -n "${BENCH_KEEP_DB:-}" ]]; then
+        log "keeping database $PG_DB on $PG_HOST:$PG_PORT as the last run left it (BENCH_KEEP_DB)"
+    else
+        log "recreating database $PG_DB on $PG_HOST:$PG_PORT"
+        psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" -c "CREATE DATABASE $PG_DB"
+    fi
     openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK_DIR/key.pem" 2>/dev/null
     local public_key issuer=https://factdesk.bench/issuer now header payload signature
     public_key=$(openssl pkey -in "$WORK_DIR/key.pem" -pubout -outform DER | base64 -w0)

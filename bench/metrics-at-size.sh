@@ -4,7 +4,8 @@
 # valid hash chains), for periods of 30, 90 and 366 days; what the rollup trigger costs each stored event; and
 # /api/audit/verify over the whole trail (the chains are valid: it must say so). Not a test: it prints figures
 # (bench/out/metrics-at-size.txt) and never fails a build. The seeder (MetricsAtSize) is shared with the
-# performance benchmarks. Usage: bench/metrics-at-size.sh   (settings: BENCH_* below and in bench/lib.sh)
+# performance benchmarks. Usage: bench/metrics-at-size.sh   (settings: BENCH_* below and in bench/lib.sh;
+# BENCH_KEEP_DB=1 measures again on the database the last run seeded, when the schema has not changed since)
 set -euo pipefail
 
 BENCH_NAME=metrics-at-size
@@ -23,8 +24,10 @@ CP="$REPO_DIR/target/test-classes:$REPO_DIR/target/classes:$(cat "$CLASSPATH_FIL
 JDBC="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB"
 
 start_server FACTDESK_WEBHOOKS_POLL_EVERY=off FACTDESK_CAPTURES_EVERY=off FACTDESK_INTAKE_MEANING_EVERY=off
-log "seeding $TICKETS tickets"
-java -cp "$CP" org.factdesk.deskmetrics.MetricsAtSize seed "$JDBC" "$PG_USER" "$PG_PASSWORD" "$TICKETS"
+if [[ -z "${BENCH_KEEP_DB:-}" ]]; then
+    log "seeding $TICKETS tickets"
+    java -cp "$CP" org.factdesk.deskmetrics.MetricsAtSize seed "$JDBC" "$PG_USER" "$PG_PASSWORD" "$TICKETS"
+fi
 psql_db -At -c "SELECT 'database: ' || pg_size_pretty(pg_database_size(current_database())) || ', audit_event ' || pg_size_pretty(pg_total_relation_size('audit_event')) || ', ticket_timeline ' || pg_size_pretty(pg_total_relation_size('ticket_timeline')) || ', ticket_span ' || pg_size_pretty(pg_total_relation_size('ticket_span'))"
 log "measuring ($RUNS runs per figure; PostgreSQL $(psql_db -At -c 'SHOW server_version'))"
 java -cp "$CP" org.factdesk.deskmetrics.MetricsAtSize measure "$JDBC" "$PG_USER" "$PG_PASSWORD" "$BASE_URL" "$TOKEN_EDITOR" "$RUNS"

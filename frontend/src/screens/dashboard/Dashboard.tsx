@@ -80,7 +80,7 @@ export default function DashboardScreen({ route }: { route: Route }) {
       {metrics.loading && !data && <Spinner />}
       {data && (
         <>
-          <Table id="durations" title="How long each stage takes" note="Medians and 90th percentiles, never means."
+          <Table id="durations" title="How long each stage takes" note="Medians and 90th percentiles (read from bins 2 % wide: within 1 %), never means."
             columns={['stage', 'tickets', 'median', '90th percentile']}
             rows={data.durations.map((d) => ({ stage: d.name, tickets: d.tickets, p50Seconds: d.p50Seconds, p90Seconds: d.p90Seconds }))}
             render={(row) => [STAGE_NAMES[String(row.stage)] ?? row.stage,

@@ -56,5 +56,12 @@ END $$;
 CREATE TRIGGER desk_metrics_tips AFTER INSERT OR UPDATE OF tip_count, claim_id OR DELETE ON tip_group
     FOR EACH ROW EXECUTE FUNCTION desk_metrics_on_tips();
 
+-- The backlog of any few days reads only the spans of unfinished work alive in them (at the end of a day after
+-- they began, not after they ended), however long the history: one index instead of V26's two.
+CREATE INDEX ticket_span_backlog_alive ON ticket_span USING gist (tstzrange(started_at, ended_at, '(]'))
+    WHERE status IN ('OPEN', 'IN_PROGRESS', 'IN_REVIEW', 'APPROVED');
+DROP INDEX ticket_span_backlog_ended;
+DROP INDEX ticket_span_backlog_now;
+
 -- A day's first answers to the public: the answers sent that day, each checked against the tip's earlier ones.
 CREATE INDEX tip_answer_sent ON tip_answer (sent_at) WHERE state = 'SENT';

@@ -73,7 +73,8 @@ public class DeskMetrics {
             "toPublish", "extract(epoch FROM tl.first_published_at - tl.approved_at)::float8",
             "endToEnd", "extract(epoch FROM tl.first_published_at - tl.opened_at)::float8");
     static final List<String> STAGE_ORDER = List.of("timeToClaim", "inProgress", "review", "toPublish", "endToEnd");
-    static final List<String> BREAKDOWNS = List.of("person", "topic", "rating", "language");
+    /** The stages over the tickets first published, in the order of {@link #PUBLISHED_ROWS}' columns. */
+    private static final List<String> PUBLISHED_STAGES = STAGE_ORDER.subList(1, STAGE_ORDER.size());
 
     /** The key of each breakdown of the throughput, and what it joins to find it (for the tickets behind one). */
     record Dimension(String key, String joins) {
@@ -89,6 +90,8 @@ public class DeskMetrics {
 
     /** Statuses of work not yet out. */
     static final String BACKLOG = "('OPEN', 'IN_PROGRESS', 'IN_REVIEW', 'APPROVED')";
+    /** When a span counts: at the end of a day after it began and not after it ended (V27's index is on it). */
+    static final String ALIVE = "tstzrange(started_at, ended_at, '(]')";
 
     /** The whole days of a period in the desk's time zone, as the instants the statements compare with. */
     record Window(LocalDate from, LocalDate to, ZoneId zone, String person) {
@@ -125,13 +128,13 @@ public class DeskMetrics {
 
     /** The tickets first published in the period, one row each with what their day's figures count. */
     static final String PUBLISHED_ROWS = """
-            SELECT tl.first_published_at, %s, %s, %s, %s, tl.sent_back, tl.corrected_at IS NOT NULL, tl.retracted_at IS NOT NULL,
+            SELECT tl.first_published_at, %s, tl.sent_back, tl.corrected_at IS NOT NULL, tl.retracted_at IS NOT NULL,
                    tl.checker, c.language, array_to_string(c.topics, chr(31)), r.label,
                    (SELECT coalesce(sum(g.tip_count), 0) FROM tip_group g WHERE g.claim_id = k.claim_id)
             FROM ticket_timeline tl JOIN ticket k ON k.id = tl.ticket_id JOIN claim c ON c.id = k.claim_id
             LEFT JOIN verdict_version v ON v.ticket_id = tl.ticket_id AND v.number = 1 LEFT JOIN rating r ON r.id = v.rating_id
-            WHERE %s""".formatted(STAGES.get("inProgress"), STAGES.get("review"), STAGES.get("toPublish"),
-            STAGES.get("endToEnd"), PUBLISHED);
+            WHERE %s""".formatted(String.join(", ", PUBLISHED_STAGES.stream().map(STAGES::get).toList()),
+            PUBLISHED);
 
     static final String CLAIMED_ROWS = "SELECT tl.first_claimed_at, " + STAGES.get("timeToClaim")
             + " FROM ticket_timeline tl WHERE " + CLAIMED;
@@ -145,18 +148,17 @@ public class DeskMetrics {
 
     /**
      * The backlog and the overdue at the end of each day of the period, from the spans of work not yet out that
-     * go on past its start. A span counts at the end of day d when it began by then and had not ended:
-     * [start < end of d] − [end < end of d] (a span ending by then began by then), each a count from one day on
+     * last into it (V27's index finds them: a few days' worth, however long the history). A span counts at the end
+     * of day d when it began by then and had not ended: [start < end of d] − [end < end of d] (a span ending by then began by then), each a count from one day on
      * (its local date, clamped to the period's first day), summed over the days; overdue adds the deadline passed
      * by then: from the later of the start's and the deadline's day, until the later of the end's and the deadline's.
      */
     static final String BACKLOG_DAYS = """
-            WITH spans AS (
-                SELECT started_at, ended_at, deadline FROM ticket_span WHERE ended_at >= :from AND status IN %1$s
-                UNION ALL
-                SELECT started_at, ended_at, deadline FROM ticket_span WHERE ended_at IS NULL AND status IN %1$s),
-            dated AS (SELECT (started_at AT TIME ZONE :zone)::date AS began, (ended_at AT TIME ZONE :zone)::date AS ended,
-                             (deadline AT TIME ZONE :zone)::date AS due FROM spans),
+            WITH dated AS (
+                SELECT (started_at AT TIME ZONE :zone)::date AS began, (ended_at AT TIME ZONE :zone)::date AS ended,
+                       (deadline AT TIME ZONE :zone)::date AS due
+                FROM ticket_span WHERE %2$s && tstzrange(CAST(:from AS timestamptz), CAST(:to AS timestamptz), '(]')
+                                   AND status IN %1$s),
             moves AS (
                 SELECT greatest(began, CAST(:first AS date)) AS day, 1 AS backlog, 0 AS overdue FROM dated
                 UNION ALL SELECT ended, -1, 0 FROM dated WHERE ended IS NOT NULL
@@ -168,7 +170,7 @@ public class DeskMetrics {
             FROM generate_series(CAST(:first AS timestamp), CAST(:last AS timestamp), interval '1 day') d
             LEFT JOIN per_day p ON p.day = d::date
             WINDOW w AS (ORDER BY d)
-            ORDER BY d""".formatted(BACKLOG);
+            ORDER BY d""".formatted(BACKLOG, ALIVE);
 
     static final String KEPT_DAYS = "SELECT day, figures::text FROM desk_metrics_day WHERE zone = :zone AND person = :person"
             + " AND day BETWEEN CAST(:since AS date) AND CAST(:until AS date)";
@@ -294,9 +296,8 @@ public class DeskMetrics {
         for (Object[] r : rows(PUBLISHED_ROWS, window)) {
             DayFigures day = days.get(localDate(r[0], window.zone()));
             day.published++;
-            String[] stages = {"inProgress", "review", "toPublish", "endToEnd"};
-            for (int i = 0; i < stages.length; i++) {
-                Histogram h = day.stage(stages[i]);
+            for (int i = 0; i < PUBLISHED_STAGES.size(); i++) {
+                Histogram h = day.stage(PUBLISHED_STAGES.get(i));
                 if (r[1 + i] != null) h.add(Histogram.Bins.SECONDS, ((Number) r[1 + i]).doubleValue());
             }
             long sentBack = count(r[5]);
@@ -334,16 +335,18 @@ public class DeskMetrics {
 
     /** A breakdown of the throughput: the period's most frequent keys apart (ties by key), the rest under null. */
     private static List<KeyedBucket> keyed(Map<LocalDate, List<DayFigures>> byBucket, String dimension) {
+        Map<LocalDate, List<Map<String, Long>>> counts = new TreeMap<>();
+        byBucket.forEach((start, days) -> counts.put(start, days.stream().map(day -> day.counts(dimension)).toList()));
         Map<String, Long> totals = new HashMap<>();
-        byBucket.values().forEach(days -> days.forEach(day -> day.counts(dimension).forEach((key, n) -> {
+        counts.values().forEach(days -> days.forEach(day -> day.forEach((key, n) -> {
             if (key != null) totals.merge(key, n, Long::sum);
         })));
         Set<String> top = totals.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
                 .thenComparing(Map.Entry.comparingByKey())).limit(TOP_KEYS).map(Map.Entry::getKey).collect(Collectors.toSet());
         List<KeyedBucket> rows = new ArrayList<>();
-        byBucket.forEach((start, days) -> {
+        counts.forEach((start, days) -> {
             Map<String, Long> shown = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
-            days.forEach(day -> day.counts(dimension).forEach((key, n) -> shown.merge(top.contains(key) ? key : null, n, Long::sum)));
+            days.forEach(day -> day.forEach((key, n) -> shown.merge(top.contains(key) ? key : null, n, Long::sum)));
             shown.forEach((key, n) -> rows.add(new KeyedBucket(start, key, n)));
         });
         return rows;
@@ -401,9 +404,8 @@ public class DeskMetrics {
                 throw Problems.badRequest("'day' (a day of the period) is required for " + figure + ".");
             }
             window = new Window(day, day, window.zone(), window.person());
-            rows = "SELECT s.ticket_id, NULL::float8 AS v FROM ticket_span s WHERE s.started_at < :to"
-                    + " AND (s.ended_at IS NULL OR s.ended_at >= :to) AND s.status IN " + BACKLOG
-                    + (figure.equals("overdue") ? " AND s.deadline < :to" : "") + " AND :person = ''";
+            rows = "SELECT s.ticket_id, NULL::float8 AS v FROM ticket_span s WHERE " + ALIVE + " @> CAST(:to AS timestamptz)"
+                    + " AND s.status IN " + BACKLOG + (figure.equals("overdue") ? " AND s.deadline < :to" : "") + " AND :person = ''";
             order = " ORDER BY ticket_id";
         } else {
             String condition = switch (figure) {

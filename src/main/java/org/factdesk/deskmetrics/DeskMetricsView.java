@@ -32,7 +32,8 @@ public record DeskMetricsView(Period period,
      * first claimed in the period), then over the tickets first published in the period: {@code inProgress} and
      * {@code review} (time in each status before that publication), {@code toPublish} (last approval to
      * publication) and {@code endToEnd} (opened to published). Percentiles interpolate between neighbours
-     * (PostgreSQL's percentile_cont); null when no ticket counts.
+     * (as PostgreSQL's percentile_cont), read from histograms of 2 % bins: within 1 % of the exact value; null when
+     * no ticket counts.
      */
     @Schema(name = "StageDuration")
     public record Duration(@Schema(maxLength = 16) String name,

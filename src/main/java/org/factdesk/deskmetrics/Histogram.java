@@ -3,9 +3,6 @@ package org.factdesk.deskmetrics;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import java.util.Map;
-import java.util.TreeMap;
-
 /**
  * How many values fell in each bin, so that days add up and any period's percentiles come from its days' bins.
  * Durations fall in bins 2 % wide ({@link Bins#SECONDS}): a percentile read from them is within 1 % of the exact
@@ -46,7 +43,9 @@ final class Histogram {
     private static final double SMALLEST = 0.001;
     private static final double LOG_GROWTH = Math.log(GROWTH);
 
-    private final TreeMap<Long, Long> bins = new TreeMap<>();
+    /** counts[i] values in bin i + {@link #LOWEST}; grown as bins are used (durations use about 1,200). */
+    private static final long LOWEST = -1;
+    private long[] counts = new long[0];
     private long total;
 
     void add(Bins kind, double value) {
@@ -54,12 +53,21 @@ final class Histogram {
     }
 
     void add(Histogram other) {
-        other.bins.forEach(this::add);
+        grow(other.counts.length);
+        for (int i = 0; i < other.counts.length; i++) counts[i] += other.counts[i];
+        total += other.total;
     }
 
     private void add(long bin, long count) {
-        bins.merge(bin, count, Long::sum);
+        if (bin < LOWEST || bin > 1_000_000) throw new IllegalArgumentException("no bin " + bin);
+        int i = (int) (bin - LOWEST);
+        grow(i + 1);
+        counts[i] += count;
         total += count;
+    }
+
+    private void grow(int size) {
+        if (counts.length < size) counts = java.util.Arrays.copyOf(counts, Math.max(size, counts.length * 2));
     }
 
     long total() {
@@ -68,7 +76,9 @@ final class Histogram {
 
     /** The sum of the values, for whole counts. */
     long sum() {
-        return bins.entrySet().stream().mapToLong(e -> e.getKey() * e.getValue()).sum();
+        long sum = 0;
+        for (int i = 0; i < counts.length; i++) sum += (i + LOWEST) * counts[i];
+        return sum;
     }
 
     /** As PostgreSQL's percentile_cont: between the values of the closest ranks, each read as its bin's value. */
@@ -82,20 +92,24 @@ final class Histogram {
 
     private long binAt(long rank) {
         long seen = 0;
-        for (Map.Entry<Long, Long> bin : bins.entrySet()) {
-            seen += bin.getValue();
-            if (rank < seen) return bin.getKey();
+        for (int i = 0; i < counts.length; i++) {
+            seen += counts[i];
+            if (rank < seen) return i + LOWEST;
         }
         throw new IllegalStateException("rank " + rank + " of " + total);
     }
 
     @JsonValue
     long[] stored() {
-        long[] flat = new long[bins.size() * 2];
-        int i = 0;
-        for (Map.Entry<Long, Long> bin : bins.entrySet()) {
-            flat[i++] = bin.getKey();
-            flat[i++] = bin.getValue();
+        int used = 0;
+        for (long c : counts) if (c != 0) used++;
+        long[] flat = new long[used * 2];
+        int j = 0;
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] != 0) {
+                flat[j++] = i + LOWEST;
+                flat[j++] = counts[i];
+            }
         }
         return flat;
     }

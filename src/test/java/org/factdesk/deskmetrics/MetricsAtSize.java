@@ -308,7 +308,7 @@ public final class MetricsAtSize {
                 spent[r] = m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
                 whole[r] = w.find() ? Double.parseDouble(w.group(1)) : Double.NaN;
             }
-            System.out.printf("the rollup trigger, per %s event: %s ms of the insert's %s ms%n", kind[0], stats(spent), stats(whole));
+            System.out.printf("the rollup trigger, per %s event: %s, of the insert: %s%n", kind[0], stats(spent), stats(whole));
         }
         c.setAutoCommit(true);
     }
