@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
 /**
@@ -113,8 +114,9 @@ public class TipIntake {
             Double cosine = meaning == null || row[2] == null ? null
                     : SentenceEmbeddings.dot(meaning, SentenceEmbeddings.fromBytes((byte[]) row[2]));
             String text = (String) row[1];
-            if (!TipGrouping.joins(words, cosine, text, reading.text(), config.tips().groupThreshold())) continue;
-            double score = TipGrouping.strength(words, cosine, text, reading.text());
+            OptionalDouble strength = TipGrouping.strength(words, cosine, text, reading.text(), config.tips().groupThreshold());
+            if (strength.isEmpty()) continue;
+            double score = strength.getAsDouble();
             if (score > bestScore || score == bestScore && id < best) {
                 best = id;
                 bestScore = score;

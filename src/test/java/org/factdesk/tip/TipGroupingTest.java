@@ -5,9 +5,11 @@ import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +28,16 @@ class TipGroupingTest {
         assertTrue(TipGrouping.joins(0.6, null, "a", "b", 0.5));
         assertFalse(TipGrouping.joins(0.4, null, "a", "b", 0.5));
         assertFalse(TipGrouping.joins(null, null, "a", "b", 0.5));
+    }
+
+    @Test
+    void aJoiningTipsStrengthIsItsMeaningScoreElseItsWords() {
+        String group = "Road spending doubled.";
+        String tip = "The city spends twice as much on roads.";
+        assertEquals(OptionalDouble.of(TipGrouping.score(0.86, 0.2, group, tip)), TipGrouping.strength(0.2, 0.86, group, tip, 0.5));
+        assertEquals(OptionalDouble.of(0.6), TipGrouping.strength(0.6, null, "a", "b", 0.5));
+        assertEquals(OptionalDouble.empty(), TipGrouping.strength(0.9, 0.3, "Is it true that A?", "Is it true that B?", 0.5));
+        assertEquals(OptionalDouble.empty(), TipGrouping.strength(null, null, "a", "b", 0.5));
     }
 
     @Test
