@@ -58,7 +58,7 @@ CREATE TRIGGER desk_metrics_tips AFTER INSERT OR UPDATE OF tip_count, claim_id O
 
 -- The backlog of any few days reads only the spans of unfinished work alive in them (at the end of a day after
 -- they began, not after they ended), however long the history: one index instead of V26's two.
-CREATE INDEX ticket_span_backlog_alive ON ticket_span USING gist (tstzrange(started_at, ended_at, '(]'))
+CREATE INDEX ticket_span_backlog_alive ON ticket_span USING gist (tstzrange(started_at, CASE WHEN ended_at < started_at THEN started_at ELSE ended_at END, '(]'))
     WHERE status IN ('OPEN', 'IN_PROGRESS', 'IN_REVIEW', 'APPROVED');
 DROP INDEX ticket_span_backlog_ended;
 DROP INDEX ticket_span_backlog_now;

@@ -91,7 +91,7 @@ public class DeskMetrics {
     /** Statuses of work not yet out. */
     static final String BACKLOG = "('OPEN', 'IN_PROGRESS', 'IN_REVIEW', 'APPROVED')";
     /** When a span counts: at the end of a day after it began and not after it ended (V27's index is on it). */
-    static final String ALIVE = "tstzrange(started_at, ended_at, '(]')";
+    static final String ALIVE = "tstzrange(started_at, CASE WHEN ended_at < started_at THEN started_at ELSE ended_at END, '(]')";
 
     /** The whole days of a period in the desk's time zone, as the instants the statements compare with. */
     record Window(LocalDate from, LocalDate to, ZoneId zone, String person) {
