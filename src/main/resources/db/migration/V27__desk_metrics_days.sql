@@ -14,12 +14,17 @@ CREATE TABLE desk_metrics_day (
 );
 CREATE INDEX desk_metrics_day_span ON desk_metrics_day USING gist (span);
 
--- Forgetting takes this lock shared; DeskMetrics takes it exclusive (without waiting) while it computes and keeps
--- days, so a day computed before a change that forgets it is never kept after ("DeskMetrics" in ASCII).
+-- Forgetting takes this lock shared; DeskMetrics takes it exclusive (without waiting: desk_metrics_try_keep) while
+-- it computes and keeps days, so a day computed before a change that forgets it is never kept after
+-- ("DESKMETR" in ASCII).
+CREATE FUNCTION desk_metrics_try_keep() RETURNS boolean LANGUAGE sql AS $$
+    SELECT pg_try_advisory_xact_lock(4919429750856176722)
+$$;
+
 CREATE FUNCTION desk_metrics_forget(at timestamptz) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
     IF at IS NOT NULL THEN
-        PERFORM pg_advisory_xact_lock_shared(4919131752989213811);
+        PERFORM pg_advisory_xact_lock_shared(4919429750856176722);
         DELETE FROM desk_metrics_day WHERE span @> at;
     END IF;
 END $$;

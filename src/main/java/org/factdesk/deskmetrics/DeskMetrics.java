@@ -54,10 +54,8 @@ public class DeskMetrics {
     /** Keys shown apart in each breakdown of the throughput; the rest are counted together. */
     public static final int TOP_KEYS = 10;
     public static final int MAX_KEYED_ROWS = MAX_DAYS * (TOP_KEYS + 1);
-    /** Days computed and kept in one transaction, so a change waits at most that long to forget one (see V27). */
+    /** Days computed and kept in one transaction, so a change waits at most that long to forget one (V27's lock). */
     static final int DAYS_PER_KEEP = 7;
-    /** The lock of V27: forgetting takes it shared, keeping exclusive. */
-    static final long KEEP_LOCK = 4919131752989213811L;
 
     /** Tickets first published in [:from, :to), of :person when it is not empty. */
     static final String PUBLISHED = "tl.first_published_at >= :from AND tl.first_published_at < :to"
@@ -276,8 +274,7 @@ public class DeskMetrics {
      */
     private Map<LocalDate, DayFigures> keep(Window window) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            boolean locked = (Boolean) Panache.getEntityManager().createNativeQuery("SELECT pg_try_advisory_xact_lock(:key)")
-                    .setParameter("key", KEEP_LOCK).getSingleResult();
+            boolean locked = (Boolean) Panache.getEntityManager().createNativeQuery("SELECT desk_metrics_try_keep()").getSingleResult();
             Map<LocalDate, DayFigures> days = compute(window);
             if (locked) {
                 days.forEach((day, figures) -> query(KEEP_DAY, window).setParameter("day", day.toString())

@@ -193,6 +193,30 @@ class DeskMetricsTest {
         }
     }
 
+    @Test
+    void daysAreNotKeptWhileAChangeMayForgetThem() {
+        ZoneId zone = QuarkusTransaction.requiringNew().call(() -> DeskSettings.get().zone());
+        LocalDate day = LocalDate.of(2021, 3, 1);
+        String kept = "SELECT count(*) FROM desk_metrics_day WHERE zone = '" + zone.getId() + "' AND day = '" + day + "'";
+        try {
+            // A change that forgets days, not yet committed: the day is computed, not kept.
+            QuarkusTransaction.begin();
+            try {
+                Panache.getEntityManager().createNativeQuery("SELECT desk_metrics_forget(now())").getSingleResult();
+                desk.as(desk.carol).get("/api/metrics?from={d}&to={d}", day.toString(), day.toString()).then().statusCode(200)
+                        .body("rates.published", org.hamcrest.Matchers.equalTo(0));
+                assertEquals(0L, count(kept));
+            } finally {
+                QuarkusTransaction.rollback();
+            }
+            desk.as(desk.carol).get("/api/metrics?from={d}&to={d}", day.toString(), day.toString()).then().statusCode(200);
+            assertEquals(1L, count(kept));
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager()
+                    .createNativeQuery("DELETE FROM desk_metrics_day WHERE day = '" + day + "'").executeUpdate());
+        }
+    }
+
     private static String around(String column, long ticket) {
         return "(SELECT tstzrange(" + column + " - interval '1 minute', " + column + " + interval '1 minute') FROM ticket_timeline"
                 + " WHERE ticket_id = " + ticket + ")";
@@ -390,6 +414,10 @@ class DeskMetricsTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static long count(String sql) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) Panache.getEntityManager().createNativeQuery(sql).getSingleResult()).longValue());
     }
 
     @SuppressWarnings("unchecked")
