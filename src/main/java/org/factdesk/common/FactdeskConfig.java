@@ -176,6 +176,13 @@ public interface FactdeskConfig {
         /** {@code Strict-Transport-Security} max-age; always sent (browsers heed it only on HTTPS), {@code 0} withdraws it. */
         @WithDefault("365d")
         Duration hstsMaxAge();
+
+        /**
+         * How many verified bearer tokens are remembered until they expire, so that a person's next requests skip
+         * their verification ({@code 0}: every request verifies its token).
+         */
+        @WithDefault("10000")
+        int verifiedTokens();
     }
 
     interface Web {

@@ -129,7 +129,7 @@ final class ProductionRealm {
      * As Keycloak's bootstrap administrator (the local launcher's admin/admin). Master tokens live a
      * minute; one is reused for 30 s, since each password grant costs a password hash.
      */
-    private static synchronized RequestSpecification admin() {
+    static synchronized RequestSpecification admin() {
         if (adminTokenAt.isBefore(Instant.now().minusSeconds(30))) {
             adminToken = given().contentType(ContentType.URLENC)
                     .formParam("grant_type", "password").formParam("client_id", "admin-cli")

@@ -2,7 +2,9 @@ package org.factdesk.auth;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.common.mapper.TypeRef;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import org.factdesk.dev.KeycloakLauncher;
@@ -14,7 +16,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +28,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -199,10 +204,63 @@ class RealKeycloakIT {
         ProductionRealm.delete();
     }
 
+    /**
+     * The server remembers verified tokens (auth/VerifiedTokens); a remembered one signed by a key the realm has since
+     * disabled is refused as soon as the server has fetched the realm's new keys (at the first token signed by the new
+     * one). The realm gets its key back at the end.
+     */
     @Test
     @Order(7)
+    void aRememberedTokenSignedByAKeyTheRealmNoLongerHasIsRefusedOnceTheNewKeysAreFetched() {
+        String realm = KeycloakLauncher.URL + "/admin/realms/factdesk";
+        String before = token("erin");
+        as("erin").get("/api/tickets").then().statusCode(200);
+        as("erin").get("/api/tickets").then().statusCode(200); // now remembered
+
+        var keys = ProductionRealm.admin().get(realm + "/keys").then().statusCode(200).extract().jsonPath();
+        String oldKid = keys.getString("active.RS256");
+        String oldProvider = keys.getString("keys.find { it.kid == '" + oldKid + "' }.providerId");
+        String realmId = ProductionRealm.admin().get(realm).then().statusCode(200).extract().path("id");
+        String created = ProductionRealm.admin().body(Map.of("name", "rotated-rsa", "providerId", "rsa-generated",
+                        "providerType", "org.keycloak.keys.KeyProvider", "parentId", realmId,
+                        "config", Map.of("priority", List.of("500"))))
+                .post(realm + "/components").then().statusCode(201).extract().header("Location");
+        try {
+            keyEnabled(realm, oldProvider, false);
+            TOKENS.clear();
+            String after = token("erin");
+            assertNotEquals(kid(before), kid(after), "Keycloak signs with the new key");
+            as("erin").get("/api/tickets").then().statusCode(200);
+            given().auth().oauth2(before).get("/api/tickets").then().statusCode(401)
+                    .header("WWW-Authenticate", containsString("Bearer"));
+        } finally {
+            keyEnabled(realm, oldProvider, true);
+            ProductionRealm.admin().delete(created).then().statusCode(204);
+            TOKENS.clear();
+        }
+        as("erin").get("/api/tickets").then().statusCode(200);
+    }
+
+    private static void keyEnabled(String realm, String provider, boolean enabled) {
+        Map<String, Object> component = ProductionRealm.admin().get(realm + "/components/" + provider)
+                .then().statusCode(200).extract().as(new TypeRef<>() {});
+        @SuppressWarnings("unchecked")
+        Map<String, Object> config = (Map<String, Object>) component.get("config");
+        config.put("enabled", List.of(String.valueOf(enabled)));
+        config.put("active", List.of(String.valueOf(enabled)));
+        ProductionRealm.admin().body(component).put(realm + "/components/" + provider).then().statusCode(204);
+    }
+
+    private static String kid(String token) {
+        return JsonPath.from(new String(Base64.getUrlDecoder()
+                .decode(token.substring(0, token.indexOf('.'))), StandardCharsets.UTF_8)).getString("kid");
+    }
+
+    @Test
+    @Order(8)
     void whenKeycloakStopsIssuedTokensKeepWorkingAndTheDirectoryServesItsLastList() throws InterruptedException {
         as("carol").get("/api/people").then().statusCode(200);
+        token("alice");
         token("bob");
         KeycloakTestResource.stopKeycloak();
         Thread.sleep(1500); // past the directory's cache time

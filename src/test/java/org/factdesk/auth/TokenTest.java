@@ -1,6 +1,8 @@
 package org.factdesk.auth;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.smallrye.jwt.build.Jwt;
 import org.factdesk.support.Desk;
 import org.factdesk.support.Tokens;
@@ -17,10 +19,14 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Tokens the API must refuse, each with 401 and a Bearer challenge — never a 500. */
 @QuarkusTest
 class TokenTest {
+
+    @Inject
+    MeterRegistry registry;
 
     static final String SUBJECT = Desk.unique("tok");
 
@@ -88,6 +94,40 @@ class TokenTest {
         var generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         refused(valid().jws().keyId("unknown-key").sign(generator.generateKeyPair().getPrivate()));
+    }
+
+    @Test
+    void aRememberedTokenIsServedFromMemoryUntilItExpiresAndThenRefused() throws InterruptedException {
+        long expires = Instant.now().getEpochSecond() + 3;
+        String token = valid().subject(Desk.unique("brief")).expiresAt(expires).sign(Tokens.key());
+        given().auth().oauth2(token).get("/api/tickets").then().statusCode(200);
+        double served = rememberedServed();
+        given().auth().oauth2(token).get("/api/tickets").then().statusCode(200);
+        assertEquals(served + 1, rememberedServed(), "the second request is served from the memory of verified tokens");
+
+        Thread.sleep(Math.max(0, (expires + 1) * 1000 - System.currentTimeMillis()));
+        refused(token);
+    }
+
+    @Test
+    void aCopyOfARememberedTokenWithAnyByteChangedIsVerifiedAfreshAndRefused() {
+        String token = valid().subject(Desk.unique("copy")).sign(Tokens.key());
+        given().auth().oauth2(token).get("/api/tickets").then().statusCode(200);
+        given().auth().oauth2(token).get("/api/tickets").then().statusCode(200);
+
+        String[] parts = token.split("\\.");
+        char middle = parts[2].charAt(parts[2].length() / 2);
+        String otherSignature = parts[2].substring(0, parts[2].length() / 2) + (middle == 'A' ? 'B' : 'A')
+                + parts[2].substring(parts[2].length() / 2 + 1);
+        refused(parts[0] + "." + parts[1] + "." + otherSignature);
+        String admin = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("\"editor\"", "\"admin\"");
+        refused(parts[0] + "." + b64(admin) + "." + parts[2]);
+        given().auth().oauth2(token).get("/api/tickets").then().statusCode(200);
+    }
+
+    /** Requests the memory of verified tokens answered (Caffeine's hits, on /q/metrics as cache_gets_total). */
+    double rememberedServed() {
+        return registry.get("cache.gets").tag("cache", "verified-tokens").tag("result", "hit").functionCounter().count();
     }
 
     @Test
