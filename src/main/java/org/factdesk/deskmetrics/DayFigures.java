@@ -1,6 +1,7 @@
 package org.factdesk.deskmetrics;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,15 +35,16 @@ final class DayFigures {
         return stages.computeIfAbsent(name, n -> new Histogram());
     }
 
+    /** While a day is computed: each breakdown's pairs by key (not stored; the pairs are). */
+    private final transient Map<String, Map<String, Object[]>> pairs = new HashMap<>();
+
     void count(String dimension, String key) {
-        List<Object[]> counts = keys.computeIfAbsent(dimension, d -> new ArrayList<>());
-        for (Object[] pair : counts) {
-            if (java.util.Objects.equals(pair[0], key)) {
-                pair[1] = ((Number) pair[1]).longValue() + 1;
-                return;
-            }
-        }
-        counts.add(new Object[]{key, 1L});
+        Object[] pair = pairs.computeIfAbsent(dimension, d -> new HashMap<>()).computeIfAbsent(key, k -> {
+            Object[] fresh = {k, 0L};
+            keys.computeIfAbsent(dimension, d -> new ArrayList<>()).add(fresh);
+            return fresh;
+        });
+        pair[1] = (Long) pair[1] + 1;
     }
 
     /** One breakdown's counts by key, the tickets without one under null. */
