@@ -71,7 +71,7 @@ public class DeskMetrics {
             "toPublish", "extract(epoch FROM tl.first_published_at - tl.approved_at)::float8",
             "endToEnd", "extract(epoch FROM tl.first_published_at - tl.opened_at)::float8");
     static final List<String> STAGE_ORDER = List.of("timeToClaim", "inProgress", "review", "toPublish", "endToEnd");
-    /** The stages over the tickets first published, in the order of {@link #PUBLISHED_ROWS}' columns. */
+    /** The stages over the tickets first published, in the order of {@link #DESK_PUBLISHED_ROWS}' columns. */
     private static final List<String> PUBLISHED_STAGES = STAGE_ORDER.subList(1, STAGE_ORDER.size());
 
     /** The key of each breakdown of the throughput, and what it joins to find it (for the tickets behind one). */
@@ -125,14 +125,19 @@ public class DeskMetrics {
     }
 
     /** The tickets first published in the period, one row each with what their day's figures count. */
-    static final String PUBLISHED_ROWS = """
+    private static final String PUBLISHED_ROWS = """
             SELECT tl.first_published_at, %s, tl.sent_back, tl.corrected_at IS NOT NULL, tl.retracted_at IS NOT NULL,
-                   tl.checker, c.language, array_to_string(c.topics, chr(31)), r.label,
-                   (SELECT coalesce(sum(g.tip_count), 0) FROM tip_group g WHERE g.claim_id = k.claim_id)
+                   tl.checker, c.language, array_to_string(c.topics, chr(31)), r.label, %s
             FROM ticket_timeline tl JOIN ticket k ON k.id = tl.ticket_id JOIN claim c ON c.id = k.claim_id
             LEFT JOIN verdict_version v ON v.ticket_id = tl.ticket_id AND v.number = 1 LEFT JOIN rating r ON r.id = v.rating_id
-            WHERE %s""".formatted(String.join(", ", PUBLISHED_STAGES.stream().map(STAGES::get).toList()),
-            PUBLISHED);
+            WHERE %s""";
+
+    /** The published rows of the desk's figures, with the tips asked about each claim (a person's have none). */
+    static final String DESK_PUBLISHED_ROWS = PUBLISHED_ROWS.formatted(
+            String.join(", ", PUBLISHED_STAGES.stream().map(STAGES::get).toList()),
+            "(SELECT coalesce(sum(g.tip_count), 0) FROM tip_group g WHERE g.claim_id = k.claim_id)", PUBLISHED);
+    static final String PERSON_PUBLISHED_ROWS = PUBLISHED_ROWS.formatted(
+            String.join(", ", PUBLISHED_STAGES.stream().map(STAGES::get).toList()), "NULL", PUBLISHED);
 
     static final String CLAIMED_ROWS = "SELECT tl.first_claimed_at, " + STAGES.get("timeToClaim")
             + " FROM ticket_timeline tl WHERE " + CLAIMED;
@@ -181,7 +186,7 @@ public class DeskMetrics {
     static Map<String, String> statements() {
         Map<String, String> all = new java.util.LinkedHashMap<>();
         all.put("kept days", KEPT_DAYS);
-        all.put("published", PUBLISHED_ROWS);
+        all.put("published", DESK_PUBLISHED_ROWS);
         all.put("claimed", CLAIMED_ROWS);
         all.put("answers", ANSWER_ROWS);
         all.put("backlog", BACKLOG_DAYS);
@@ -290,7 +295,7 @@ public class DeskMetrics {
     private Map<LocalDate, DayFigures> compute(Window window) {
         Map<LocalDate, DayFigures> days = new TreeMap<>();
         for (LocalDate day = window.from(); !day.isAfter(window.to()); day = day.plusDays(1)) days.put(day, new DayFigures());
-        for (Object[] r : rows(PUBLISHED_ROWS, window)) {
+        for (Object[] r : rows(window.desk() ? DESK_PUBLISHED_ROWS : PERSON_PUBLISHED_ROWS, window)) {
             DayFigures day = days.get(localDate(r[0], window.zone()));
             day.published++;
             for (int i = 0; i < PUBLISHED_STAGES.size(); i++) {
