@@ -27,7 +27,6 @@ class LinearAnalysisTest {
     static final double MAX_GROWTH = 8;
     static final int RUNS = 3;
 
-    final TextAnalysis analysis = new TextAnalysis();
     final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
     /** Compiled code before the first measurement: a cold JIT would make the first small text look slow. */
@@ -72,30 +71,33 @@ class LinearAnalysisTest {
                 n -> AdversarialTexts.repeat("according to x ", n))), 16_000);
     }
 
+    /**
+     * Each generator is measured on its own thread's CPU time, so the generators are measured on all cores at once
+     * (one test JVM would otherwise leave the second core idle for minutes); each thread has its own analysis.
+     */
     private void assertLinear(List<AdversarialTexts.Generator> generators, int n) {
+        ThreadLocal<TextAnalysis> analyses = ThreadLocal.withInitial(TextAnalysis::new);
+        List<Double> growths = generators.parallelStream().map(generator -> {
+            double growth = growth(analyses.get(), generator, n, RUNS);
+            // A loaded machine can spoil one measurement: measure again, longer, before calling it super-linear.
+            return growth < MAX_GROWTH ? growth : Math.min(growth, growth(analyses.get(), generator, n, RUNS + 2));
+        }).toList();
         List<String> failures = new ArrayList<>();
-        double worst = 0;
-        String worstName = "";
-        for (AdversarialTexts.Generator generator : generators) {
-            double growth = growth(generator, n, RUNS);
-            if (growth > worst) {
-                worst = growth;
-                worstName = generator.name();
+        int worst = 0;
+        for (int i = 0; i < generators.size(); i++) {
+            if (growths.get(i) > growths.get(worst)) {
+                worst = i;
             }
-            if (growth >= MAX_GROWTH) {
-                // A loaded machine can spoil one measurement: measure again, longer, before calling it super-linear.
-                growth = Math.min(growth, growth(generator, n, RUNS + 2));
-            }
-            if (growth >= MAX_GROWTH) {
-                failures.add(String.format("%s: time(%d)/time(%d) = %.1f", generator.name(), 4 * n, n, growth));
+            if (growths.get(i) >= MAX_GROWTH) {
+                failures.add(String.format("%s: time(%d)/time(%d) = %.1f", generators.get(i).name(), 4 * n, n, growths.get(i)));
             }
         }
         System.out.printf("%d texts of %d and %d characters: largest growth %.1f (%s)%n", generators.size(), n, 4 * n,
-                worst, worstName);
+                growths.get(worst), generators.get(worst).name());
         assertTrue(failures.isEmpty(), "super-linear analysis:\n" + String.join("\n", failures));
     }
 
-    private double growth(AdversarialTexts.Generator generator, int n, int runs) {
+    private double growth(TextAnalysis analysis, AdversarialTexts.Generator generator, int n, int runs) {
         String small = AdversarialTexts.plain(generator.text().apply(n));
         String large = AdversarialTexts.plain(generator.text().apply(4 * n));
         analysis.analyse(small, "en");
@@ -104,13 +106,13 @@ class LinearAnalysisTest {
         long[] smallTimes = new long[runs];
         long[] largeTimes = new long[runs];
         for (int i = 0; i < runs; i++) {
-            smallTimes[i] = cpuTimePerAnalysis(small, 4);
-            largeTimes[i] = cpuTimePerAnalysis(large, 1);
+            smallTimes[i] = cpuTimePerAnalysis(analysis, small, 4);
+            largeTimes[i] = cpuTimePerAnalysis(analysis, large, 1);
         }
         return (double) median(largeTimes) / Math.max(1, median(smallTimes));
     }
 
-    private long cpuTimePerAnalysis(String text, int repetitions) {
+    private long cpuTimePerAnalysis(TextAnalysis analysis, String text, int repetitions) {
         long start = threads.getCurrentThreadCpuTime();
         for (int i = 0; i < repetitions; i++) {
             analysis.analyse(text, "en");
