@@ -1,0 +1,130 @@
+package org.factdesk.image;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.factdesk.db.EmbeddedDatabase;
+import org.factdesk.support.TestNet;
+import org.factdesk.support.Tokens;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.zip.GZIPInputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The image the profile {@code image} built ({@code target/image/factdesk-image.tar}): its configuration, and its
+ * server started from the image's own layers (unpacked, run in a chroot as the image's user) with its class-data
+ * archive required ({@code -Xshare:on}: a JVM that cannot map the archive refuses to start). Needs root, as the
+ * build does.
+ */
+class ImageIT {
+
+    static final Path TARBALL = Path.of("target/image/factdesk-image.tar");
+    static final ObjectMapper JSON = new ObjectMapper();
+    static JsonNode manifest;
+    static JsonNode config;
+
+    @BeforeAll
+    static void readImage() throws IOException {
+        manifest = JSON.readTree(entry(TARBALL, "manifest.json")).get(0);
+        config = JSON.readTree(entry(TARBALL, manifest.get("Config").asText()));
+    }
+
+    @Test
+    void theImageRunsTheServerAsANonRootUserOnItsTwoPorts() {
+        assertEquals(System.getProperty("image.name"), manifest.get("RepoTags").get(0).asText());
+        JsonNode container = config.get("config");
+        assertEquals(ImageAssembly.USER, container.get("User").asText());
+        assertEquals(ImageAssembly.APP, container.get("WorkingDir").asText());
+        assertEquals(Set.of("8080/tcp", "9000/tcp"), names(container.get("ExposedPorts")));
+        assertEquals(ImageAssembly.ENTRYPOINT, JSON.convertValue(container.get("Entrypoint"), List.class));
+        assertTrue(ImageAssembly.ENTRYPOINT.get(2).contains("-XX:SharedArchiveFile=" + ImageAssembly.ARCHIVE));
+    }
+
+    @Test
+    void theClassDataArchiveTheEntrypointNamesIsInTheImage() throws IOException {
+        long archive = 0;
+        try (TarArchiveInputStream image = new TarArchiveInputStream(Files.newInputStream(TARBALL))) {
+            for (TarArchiveEntry layer; (layer = image.getNextEntry()) != null; ) {
+                if (layer.getName().endsWith(".tar.gz")) {
+                    // read in place: closing the layer's stream would close the image's
+                    TarArchiveInputStream files = new TarArchiveInputStream(new GZIPInputStream(image));
+                    for (TarArchiveEntry file; (file = files.getNextEntry()) != null; ) {
+                        if (("/" + file.getName()).equals(ImageAssembly.ARCHIVE)) {
+                            archive = file.getSize();
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(archive > 10 << 20, "the class-data archive holds the server's classes: " + archive + " bytes");
+    }
+
+    @Test
+    void theKubernetesDeploymentNamesThisImage() throws IOException {
+        assertTrue(Files.readString(Path.of("k8s/base/deployment.yaml"))
+                .contains("image: " + manifest.get("RepoTags").get(0).asText()));
+    }
+
+    @Test
+    void theServerStartsFromTheImageAsItsUserWithItsClassDataArchive() throws Exception {
+        Path folder = Files.createTempDirectory(TARBALL.getParent(), "unpacked-");
+        try {
+            startsFrom(unpack(folder));
+        } finally {
+            ImageServer.run("rm", "-rf", "--one-file-system", folder.toString()); // never into a mount left behind
+        }
+    }
+
+    private static void startsFrom(Path root) throws Exception {
+        try (ImageServer server = ImageServer.start(root, List.of("/bin/sh", "-c", ImageAssembly.ENTRYPOINT.get(2)),
+                Map.of("JAVA_OPTS_APPEND", "-Xshare:on"))) {
+            System.out.printf("the image's server was ready %d ms after its start%n", server.readyMillis);
+            assertEquals(200, server.status("GET", "/api/tickets", null));
+        }
+    }
+
+    /** The image's layers, in order, unpacked into a fresh folder (tar keeps owners, modes, links and devices). */
+    private static Path unpack(Path folder) throws Exception {
+        ImageServer.run("tar", "-xf", TARBALL.toString(), "-C", folder.toString());
+        Path root = Files.createDirectory(folder.resolve("root"));
+        for (JsonNode layer : manifest.get("Layers")) {
+            ImageServer.run("tar", "-xzpf", folder.resolve(layer.asText()).toString(), "-C", root.toString());
+        }
+        return root;
+    }
+
+    private static byte[] entry(Path tarball, String name) throws IOException {
+        try (TarArchiveInputStream files = new TarArchiveInputStream(Files.newInputStream(tarball))) {
+            for (TarArchiveEntry file; (file = files.getNextEntry()) != null; ) {
+                if (file.getName().equals(name)) {
+                    return files.readAllBytes();
+                }
+            }
+        }
+        throw new AssertionError(name + " is not in " + tarball);
+    }
+
+    private static Set<String> names(JsonNode object) {
+        Set<String> names = new TreeSet<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
