@@ -36,8 +36,9 @@ class RememberVerified implements SecurityIdentityAugmentor {
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context,
                                          Map<String, Object> attributes) {
         if (attributes.get(VerifiedTokens.DIGEST) instanceof String digest && !identity.isAnonymous()
+                && attributes.get(VerifiedTokens.KEY_SETS) instanceof Long keySets
                 && identity.getPrincipal() instanceof JsonWebToken token && token.getExpirationTime() > 0) {
-            tokens.remember(digest, identity, Instant.ofEpochSecond(token.getExpirationTime()));
+            tokens.remember(digest, keySets, identity, Instant.ofEpochSecond(token.getExpirationTime()));
         }
         return Uni.createFrom().item(identity);
     }

@@ -33,7 +33,8 @@ import java.util.Base64;
  * token, verified afresh by Quarkus OIDC (and refused);</li>
  * <li>a remembered token is served only before its {@code exp}, the instant OIDC's own check refuses it from;</li>
  * <li>everything is forgotten whenever the identity provider's key set is fetched again ({@link KeySetRefresh}):
- * a token signed by a key the realm no longer has is then verified against the new set, and refused.</li>
+ * a token signed by a key the realm no longer has is then verified against the new set, and refused; a
+ * verification that began before that fetch is not remembered at all.</li>
  * </ul>
  * This provider asks first ({@link #priority()} above OIDC's); on a miss it lets OIDC verify, and
  * {@link RememberVerified} keeps what OIDC returned.
@@ -43,6 +44,8 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
 
     /** The request attribute that carries a token's digest from a miss here to {@link RememberVerified}. */
     static final String DIGEST = VerifiedTokens.class.getName() + ".digest";
+    /** The request attribute that carries the key sets' count at that miss. */
+    static final String KEY_SETS = VerifiedTokens.class.getName() + ".key-sets";
 
     /** Attributes of the request that verified a token; a remembered identity takes each request's own. */
     private static final String ROUTING_CONTEXT = RoutingContext.class.getName();
@@ -52,6 +55,8 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
 
     private final Cache<String, Verified> remembered;
     private final boolean enabled;
+    /** Key sets fetched so far: a verification that began under an earlier one is not remembered. */
+    private volatile long keySets;
 
     @Inject
     VerifiedTokens(FactdeskConfig config, MeterRegistry registry) {
@@ -83,6 +88,7 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         Verified verified = remembered.getIfPresent(digest);
         if (verified == null || !Instant.now().isBefore(verified.expiresAt())) {
             request.setAttribute(DIGEST, digest);
+            request.setAttribute(KEY_SETS, keySets);
             return Uni.createFrom().nullItem(); // OIDC verifies it
         }
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder(verified.identity())
@@ -91,15 +97,19 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
                 .build());
     }
 
-    /** Keeps what OIDC verified, without the verifying request's own attributes (they would outlive it). */
-    void remember(String digest, SecurityIdentity identity, Instant expiresAt) {
-        if (Instant.now().isBefore(expiresAt)) {
+    /**
+     * Keeps what OIDC verified, without the verifying request's own attributes (they would outlive it), unless the
+     * realm's keys were fetched again since the verification began (it may have used the keys before them).
+     */
+    synchronized void remember(String digest, long keySetsThen, SecurityIdentity identity, Instant expiresAt) {
+        if (keySetsThen == keySets && Instant.now().isBefore(expiresAt)) {
             remembered.put(digest, new Verified(QuarkusSecurityIdentity.builder(identity)
                     .addAttribute(ROUTING_CONTEXT, null).addAttribute(BLOCKING_API, null).build(), expiresAt));
         }
     }
 
-    void forgetAll() {
+    synchronized void forgetAll() {
+        keySets++;
         remembered.invalidateAll();
     }
 
