@@ -436,21 +436,30 @@ echo
 fmt='%-13s %7s %10s %8s %8s %7s %8s %9s %8s %8s %7s %9s\n'
 printf "$fmt" scenario clients "HTTP req/s" "p50 ms" "p99 ms" errors "CPU ms" "SQL tps" "p50 ms" "p99 ms" errors "HTTP/SQL"
 printf "$fmt" ------------- ------- ---------- -------- -------- ------- -------- --------- -------- -------- ------- ---------
-declare -A RATIO P99
+declare -A RATIO P99 SQL_P99
 for row in "${ROWS[@]}"; do
     IFS='|' read -r name c rps p50 p99 err cpu tps sp50 sp99 serr <<<"$row"
     ratio=$(awk -v a="$rps" -v b="$tps" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')
     RATIO[$name-$c]=$ratio
     P99[$name-$c]=$p99
+    SQL_P99[$name-$c]=$sp99
     printf "$fmt" "$name" "$c" "$rps" "$p50" "$p99" "$err" "$cpu" "$tps" "$sp50" "$sp99" "$serr" "$ratio"
 done
 echo "(HTTP: wrk, latency per request; CPU ms = server process CPU time per request. SQL: pgbench, latency per transaction."
 echo " errors: HTTP non-2xx responses + socket errors/timeouts; SQL aborted clients. HTTP/SQL = req/s over tps.)"
 echo
 verdict() { if awk "BEGIN { exit !($1) }"; then echo PASS; else echo FAIL; fi; }
-wants claim-next && echo "targets:"
-wants claim-next && echo "  claim-next throughput at 32 clients >= 0.5 x SQL: ratio ${RATIO[claim-next-32]} -> $(verdict "${RATIO[claim-next-32]} >= 0.5")"
-wants claim-next && echo "  claim-next p99 at 8 clients < 50 ms:             ${P99[claim-next-8]} ms -> $(verdict "${P99[claim-next-8]} < 50")"
+echo "targets (issue 21):"
+wants claim-next && echo "  claim-next throughput at 32 clients >= 0.8 x SQL:  ratio ${RATIO[claim-next-32]} -> $(verdict "${RATIO[claim-next-32]} >= 0.8")"
+for c in 8 32; do
+    wants release && echo "  release throughput at $c clients >= 0.75 x SQL:     ratio ${RATIO[release-$c]} -> $(verdict "${RATIO[release-$c]} >= 0.75")"
+done
+for row in "${ROWS[@]}"; do
+    IFS='|' read -r name c _ <<<"$row"
+    echo "  $name at $c clients: HTTP p99 <= 1.5 x SQL p99:  ${P99[$name-$c]} / ${SQL_P99[$name-$c]} ms -> $(verdict "${P99[$name-$c]} <= 1.5 * ${SQL_P99[$name-$c]}")"
+done
+echo "  time to ready <= 3 s:                              $(awk -v ms="$READY_MS" 'BEGIN { printf "%.2f", ms / 1000 }') s -> $(verdict "$READY_MS <= 3000")"
+echo "  resident memory after the run <= 300 MB:           $((RSS_KB / 1024)) MB -> $(verdict "$RSS_KB <= 300 * 1024")"
 echo
 if (( ${#INTAKE_ROWS[@]} > 0 )); then
     echo "intake, POST /api/articles of $INTAKE_CHARS characters (server CPU ms per post: median, min-max of $INTAKE_RUNS; wall ms median):"
