@@ -13,6 +13,7 @@ import com.google.cloud.tools.jib.api.buildplan.Port;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -77,7 +78,7 @@ public final class ImageAssembly {
         if (!Files.isRegularFile(written) || Files.size(written) < 1 << 20) {
             throw new IllegalStateException("the training run wrote no class-data archive");
         }
-        Files.move(written, archive, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(written, archive, StandardCopyOption.REPLACE_EXISTING);
         System.out.printf("[image] class-data archive: %d MB%n", Files.size(archive) >> 20);
         return archive;
     }

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The server inside an image's root file system: run in a chroot as the image's user, with the image's own JVM,
@@ -145,6 +146,6 @@ final class ImageServer implements AutoCloseable {
     }
 
     private static List<String> concat(List<String> first, List<String> second) {
-        return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+        return Stream.concat(first.stream(), second.stream()).toList();
     }
 }
