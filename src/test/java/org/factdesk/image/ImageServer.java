@@ -56,7 +56,7 @@ final class ImageServer implements AutoCloseable {
         database.datasourceProperties().forEach((key, value) ->
                 env.put(key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'), value));
         env.putAll(Map.of("QUARKUS_HTTP_PORT", String.valueOf(http), "QUARKUS_MANAGEMENT_PORT", String.valueOf(management),
-                "QUARKUS_OIDC_AUTH_SERVER_URL", "", "QUARKUS_OIDC_PUBLIC_KEY", testPublicKey(),
+                "QUARKUS_OIDC_AUTH_SERVER_URL", "", "QUARKUS_OIDC_PUBLIC_KEY", Tokens.publicKey(),
                 "QUARKUS_OIDC_TOKEN_ISSUER", Tokens.ISSUER, "DJL_CACHE_DIR", "/tmp/djl",
                 "FACTDESK_AUDIT_CHECKPOINT_EVERY", "off", "FACTDESK_PUBLISHING_POLL_EVERY", "off",
                 "FACTDESK_WEBHOOKS_POLL_EVERY", "off"));
@@ -124,13 +124,6 @@ final class ImageServer implements AutoCloseable {
         } catch (IOException notYetListening) {
             return 0;
         }
-    }
-
-    /** The public half of the key the tests sign with, as the test profile trusts it. */
-    private static String testPublicKey() throws IOException {
-        String prefix = "%test.quarkus.oidc.public-key=";
-        return Files.readAllLines(Path.of("src/main/resources/application.properties")).stream()
-                .filter(line -> line.startsWith(prefix)).findFirst().orElseThrow().substring(prefix.length());
     }
 
     private static void unmount(Path root) throws Exception {

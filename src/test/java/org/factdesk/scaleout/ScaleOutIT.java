@@ -467,9 +467,7 @@ class ScaleOutIT {
     // --- helpers ------------------------------------------------------------------------------
 
     Process startServer(int replica) throws IOException {
-        String publicKey = Files.readAllLines(Path.of("src/main/resources/application.properties")).stream()
-                .filter(l -> l.startsWith("%test.quarkus.oidc.public-key=")).findFirst().orElseThrow()
-                .substring("%test.quarkus.oidc.public-key=".length());
+        String publicKey = Tokens.publicKey();
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=" + ports[replica], "-Dquarkus.management.port=" + managementPorts[replica],
                 "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:" + databasePort + "/postgres",

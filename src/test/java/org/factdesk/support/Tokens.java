@@ -5,7 +5,10 @@ import io.smallrye.jwt.util.KeyUtils;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +34,20 @@ public final class Tokens {
                 .claim("realm_access", Map.of("roles", List.of(roles)))
                 .expiresIn(3600)
                 .sign(KEY);
+    }
+
+    /**
+     * The public half, as the test profile trusts it ({@code %test.quarkus.oidc.public-key}): for a packaged server
+     * started by a test, which runs the production profile.
+     */
+    public static String publicKey() {
+        String prefix = "%test.quarkus.oidc.public-key=";
+        try {
+            return Files.readAllLines(Path.of("src/main/resources/application.properties")).stream()
+                    .filter(line -> line.startsWith(prefix)).findFirst().orElseThrow().substring(prefix.length());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The private half of the key the test profile trusts. */

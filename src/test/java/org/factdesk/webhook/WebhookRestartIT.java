@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.restassured.RestAssured;
 import org.factdesk.db.EmbeddedDatabase;
 import org.factdesk.dev.LocalDesk;
+import org.factdesk.support.Tokens;
 import org.factdesk.support.Desk;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -87,9 +88,7 @@ class WebhookRestartIT {
     }
 
     Process start(int port, int managementPort, String webhookPoll) throws IOException, InterruptedException {
-        String publicKey = Files.readAllLines(Path.of("src/main/resources/application.properties")).stream()
-                .filter(line -> line.startsWith("%test.quarkus.oidc.public-key=")).findFirst().orElseThrow()
-                .substring("%test.quarkus.oidc.public-key=".length());
+        String publicKey = Tokens.publicKey();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", "target/quarkus-app/quarkus-run.jar")
                 .redirectErrorStream(true)
