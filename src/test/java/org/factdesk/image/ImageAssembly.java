@@ -22,10 +22,10 @@ import java.util.Set;
  * Puts the packaged server on the base image that {@code src/main/image/build.sh} made, with Jib, into an image
  * tarball ({@code docker load}, {@code podman load}, {@code kind load image-archive}, {@code ctr images import}):
  * no daemon and no registry. Quarkus' own Jib extension can only hand its image to a Docker daemon or a registry
- * (neither exists where Factdesk is built), and the class-data archive must be made from the packaged server
+ * (neither exists where Factdesk is built), and the ahead-of-time cache must be made from the packaged server
  * first, so the image is assembled here, from Quarkus' packaging. Layers from the least to the most often
- * changed: the dependencies, the server, its class-data archive. Every file is dated 1970-01-01T00:00:01Z (Jib's
- * default), as in the training run that made the archive ({@link #train}), which checks the jars' sizes and dates.
+ * changed: the dependencies, the server, its ahead-of-time cache. Every file is dated 1970-01-01T00:00:01Z (Jib's
+ * default), as in the training run that made the cache ({@link #train}), which checks the jars' sizes and dates.
  * Run by the Maven profile {@code image}: {@code ImageAssembly <target dir> <image name>}.
  */
 public final class ImageAssembly {
@@ -33,25 +33,26 @@ public final class ImageAssembly {
     static final String APP = "/app";
     static final String USER = "185:185";
     static final List<Integer> PORTS = List.of(8080, 9000);
-    static final String ARCHIVE = APP + "/app-cds.jsa";
-    static final String JAVA = "/usr/lib/jvm/java-17-openjdk-amd64/bin/java";
+    /** JDK 25's ahead-of-time cache: the classes a desk's first minutes load, already linked, and their method profiles. */
+    static final String CACHE = APP + "/app.aot";
+    static final String JAVA = "/usr/lib/jvm/java-25-openjdk-amd64/bin/java";
     /** JAVA_OPTS_APPEND: the operator's JVM options (k8s/base/configmap.yaml sets the heap's share of the memory). */
     static final List<String> ENTRYPOINT = List.of("/bin/sh", "-c",
-            "exec " + JAVA + " -XX:SharedArchiveFile=" + ARCHIVE + " -Xshare:auto $JAVA_OPTS_APPEND -jar " + APP + "/quarkus-run.jar");
+            "exec " + JAVA + " -XX:AOTCache=" + CACHE + " $JAVA_OPTS_APPEND -jar " + APP + "/quarkus-run.jar");
 
     public static void main(String[] args) throws Exception {
         Path target = Path.of(args[0]);
         String name = args[1];
         Path app = target.resolve("quarkus-app");
         Path image = target.resolve("image");
-        Path archive = train(image.resolve("root"), image.resolve("app-cds.jsa"));
+        Path cache = train(image.resolve("root"), image.resolve("app.aot"));
         Path output = image.resolve("factdesk-image.tar");
         JibContainer built = Jib.from(TarImage.at(image.resolve("base.tar")))
                 .setFormat(ImageFormat.Docker)
                 .addFileEntriesLayer(layer("dependencies", Map.of(app.resolve("lib"), "lib")))
                 .addFileEntriesLayer(layer("server", Map.of(app.resolve("quarkus-run.jar"), "quarkus-run.jar",
                         app.resolve("quarkus"), "quarkus", app.resolve("app"), "app")))
-                .addFileEntriesLayer(layer("class-data archive", Map.of(archive, "app-cds.jsa")))
+                .addFileEntriesLayer(layer("ahead-of-time cache", Map.of(cache, "app.aot")))
                 .setUser(USER)
                 .setWorkingDirectory(AbsoluteUnixPath.get(APP))
                 .setExposedPorts(Set.copyOf(PORTS.stream().map(Port::tcp).toList()))
@@ -64,23 +65,23 @@ public final class ImageAssembly {
 
     /**
      * The training run: the server in the image's root file system (build.sh put it in /app, dated as Jib dates
-     * it), ready, then a desk's first requests (ImageServer.train), then stopped; its JVM writes every class it
-     * loaded to the archive as it exits.
+     * it), ready, then a desk's first requests (ImageServer.train), then stopped; as it exits, its JVM hands what
+     * it recorded to a second JVM that writes the cache (JEP 514), and waits for it.
      */
-    static Path train(Path root, Path archive) throws Exception {
-        Path written = root.resolve("tmp/app-cds.jsa");
+    static Path train(Path root, Path cache) throws Exception {
+        Path written = root.resolve("tmp/app.aot");
         Files.deleteIfExists(written);
         try (ImageServer server = ImageServer.start(root,
-                List.of(JAVA, "-XX:ArchiveClassesAtExit=/tmp/app-cds.jsa", "-jar", APP + "/quarkus-run.jar"), Map.of())) {
+                List.of(JAVA, "-XX:AOTCacheOutput=/tmp/app.aot", "-jar", APP + "/quarkus-run.jar"), Map.of())) {
             System.out.printf("[image] training run: ready after %d ms%n", server.readyMillis);
             server.train();
         }
         if (!Files.isRegularFile(written) || Files.size(written) < 1 << 20) {
-            throw new IllegalStateException("the training run wrote no class-data archive");
+            throw new IllegalStateException("the training run wrote no ahead-of-time cache");
         }
-        Files.move(written, archive, StandardCopyOption.REPLACE_EXISTING);
-        System.out.printf("[image] class-data archive: %d MB%n", Files.size(archive) >> 20);
-        return archive;
+        Files.move(written, cache, StandardCopyOption.REPLACE_EXISTING);
+        System.out.printf("[image] ahead-of-time cache: %d MB%n", Files.size(cache) >> 20);
+        return cache;
     }
 
     /** Files and folders (recursively) under /app, by their path there. */

@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The image the profile {@code image} built ({@code target/image/factdesk-image.tar}): its configuration, and its
- * server started from the image's own layers (unpacked, run in a chroot as the image's user) with its class-data
- * archive required ({@code -Xshare:on}: a JVM that cannot map the archive refuses to start). Needs root, as the
+ * server started from the image's own layers (unpacked, run in a chroot as the image's user) with its
+ * ahead-of-time cache required ({@code -XX:AOTMode=on}: a JVM that cannot use the cache refuses to start). Needs root, as the
  * build does.
  */
 class ImageIT {
@@ -46,26 +46,26 @@ class ImageIT {
         assertEquals(ImageAssembly.APP, container.get("WorkingDir").asText());
         assertEquals(Set.of("8080/tcp", "9000/tcp"), names(container.get("ExposedPorts")));
         assertEquals(ImageAssembly.ENTRYPOINT, JSON.convertValue(container.get("Entrypoint"), List.class));
-        assertTrue(ImageAssembly.ENTRYPOINT.get(2).contains("-XX:SharedArchiveFile=" + ImageAssembly.ARCHIVE));
+        assertTrue(ImageAssembly.ENTRYPOINT.get(2).contains("-XX:AOTCache=" + ImageAssembly.CACHE));
     }
 
     @Test
-    void theClassDataArchiveTheEntrypointNamesIsInTheImage() throws IOException {
-        long archive = 0;
+    void theAheadOfTimeCacheTheEntrypointNamesIsInTheImage() throws IOException {
+        long cache = 0;
         try (TarArchiveInputStream image = new TarArchiveInputStream(Files.newInputStream(TARBALL))) {
             for (TarArchiveEntry layer; (layer = image.getNextEntry()) != null; ) {
                 if (layer.getName().endsWith(".tar.gz")) {
                     // read in place: closing the layer's stream would close the image's
                     TarArchiveInputStream files = new TarArchiveInputStream(new GZIPInputStream(image));
                     for (TarArchiveEntry file; (file = files.getNextEntry()) != null; ) {
-                        if (("/" + file.getName()).equals(ImageAssembly.ARCHIVE)) {
-                            archive = file.getSize();
+                        if (("/" + file.getName()).equals(ImageAssembly.CACHE)) {
+                            cache = file.getSize();
                         }
                     }
                 }
             }
         }
-        assertTrue(archive > 10 << 20, "the class-data archive holds the server's classes: " + archive + " bytes");
+        assertTrue(cache > 10 << 20, "the ahead-of-time cache holds the server's classes: " + cache + " bytes");
     }
 
     @Test
@@ -75,7 +75,7 @@ class ImageIT {
     }
 
     @Test
-    void theServerStartsFromTheImageAsItsUserWithItsClassDataArchive() throws Exception {
+    void theServerStartsFromTheImageAsItsUserWithItsAheadOfTimeCache() throws Exception {
         Path folder = Files.createTempDirectory(TARBALL.getParent(), "unpacked-");
         try {
             startsFrom(unpack(folder));
@@ -86,7 +86,7 @@ class ImageIT {
 
     private static void startsFrom(Path root) throws Exception {
         try (ImageServer server = ImageServer.start(root, List.of("/bin/sh", "-c", ImageAssembly.ENTRYPOINT.get(2)),
-                Map.of("JAVA_OPTS_APPEND", "-Xshare:on"))) {
+                Map.of("JAVA_OPTS_APPEND", "-XX:AOTMode=on"))) {
             System.out.printf("the image's server was ready %d ms after its start%n", server.readyMillis);
             assertEquals(200, server.status("GET", "/api/tickets", null));
         }

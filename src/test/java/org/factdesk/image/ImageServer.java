@@ -83,7 +83,7 @@ final class ImageServer implements AutoCloseable {
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    /** What a desk's first minutes do, so that the classes they load are in the class-data archive. */
+    /** What a desk's first minutes do, so that the classes they load are in the ahead-of-time cache. */
     void train() throws Exception {
         String article = Files.readString(Path.of("src/main/resources/demo/sample-article.txt"));
         String[][] requests = {
@@ -106,7 +106,7 @@ final class ImageServer implements AutoCloseable {
         return Files.readString(root.resolve("tmp/server.log"));
     }
 
-    /** Stops the server (SIGTERM: the JVM exits normally, writing a class-data archive if asked to) and its database. */
+    /** Stops the server (SIGTERM: the JVM exits normally, writing an ahead-of-time cache if asked to) and its database. */
     @Override
     public void close() throws Exception {
         try {
