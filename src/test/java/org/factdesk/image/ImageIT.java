@@ -69,9 +69,12 @@ class ImageIT {
     }
 
     @Test
-    void theKubernetesDeploymentNamesThisImage() throws IOException {
-        assertTrue(Files.readString(Path.of("k8s/base/deployment.yaml"))
-                .contains("image: " + manifest.get("RepoTags").get(0).asText()));
+    void theKubernetesDeploymentNamesThisImageAndRunsItAsItsUser() throws IOException {
+        String deployment = Files.readString(Path.of("k8s/base/deployment.yaml"));
+        assertTrue(deployment.contains("image: " + manifest.get("RepoTags").get(0).asText()));
+        String[] user = ImageAssembly.USER.split(":");
+        assertTrue(deployment.contains("runAsUser: " + user[0]) && deployment.contains("runAsGroup: " + user[1]),
+                "the pod runs as the image's user " + ImageAssembly.USER);
     }
 
     @Test
