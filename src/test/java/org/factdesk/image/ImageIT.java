@@ -2,6 +2,7 @@ package org.factdesk.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,10 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The image the profile {@code image} built ({@code target/image/factdesk-image.tar}): its configuration, and its
- * server started from the image's own layers (unpacked, run in a chroot as the image's user) with its
- * ahead-of-time cache required ({@code -XX:AOTMode=on}: a JVM that cannot use the cache refuses to start). Needs root, as the
- * build does.
+ * The image the profile {@code image} built ({@code target/image/factdesk-image.tar}): its configuration, the
+ * Kubernetes manifests that run it, and its server started from the image's own layers (unpacked, run in a chroot
+ * as the image's user) as the pod starts it, with its ahead-of-time cache required ({@code -XX:AOTMode=on}: a JVM
+ * that cannot use the cache refuses to start). Needs root, as the build does.
  */
 class ImageIT {
 
@@ -31,11 +32,20 @@ class ImageIT {
     static final ObjectMapper JSON = new ObjectMapper();
     static JsonNode manifest;
     static JsonNode config;
+    /** The pod in k8s/base/deployment.yaml, its server container, and the ConfigMap's settings it gets. */
+    static JsonNode pod;
+    static JsonNode container;
+    static JsonNode settings;
 
     @BeforeAll
     static void readImage() throws IOException {
         manifest = JSON.readTree(entry(TARBALL, "manifest.json")).get(0);
         config = JSON.readTree(entry(TARBALL, manifest.get("Config").asText()));
+        YAMLMapper yaml = new YAMLMapper();
+        pod = yaml.readTree(Path.of("k8s/base/deployment.yaml").toFile()).at("/spec/template/spec");
+        container = pod.at("/containers/0");
+        assertEquals("factdesk", container.get("name").asText());
+        settings = yaml.readTree(Path.of("k8s/base/configmap.yaml").toFile()).get("data");
     }
 
     @Test
@@ -69,12 +79,10 @@ class ImageIT {
     }
 
     @Test
-    void theKubernetesDeploymentNamesThisImageAndRunsItAsItsUser() throws IOException {
-        String deployment = Files.readString(Path.of("k8s/base/deployment.yaml"));
-        assertTrue(deployment.contains("image: " + manifest.get("RepoTags").get(0).asText()));
-        String[] user = ImageAssembly.USER.split(":");
-        assertTrue(deployment.contains("runAsUser: " + user[0]) && deployment.contains("runAsGroup: " + user[1]),
-                "the pod runs as the image's user " + ImageAssembly.USER);
+    void theKubernetesDeploymentRunsThisImageAsItsUser() {
+        assertEquals(manifest.get("RepoTags").get(0).asText(), container.get("image").asText());
+        assertEquals(ImageAssembly.USER, pod.at("/securityContext/runAsUser").asText() + ":"
+                + pod.at("/securityContext/runAsGroup").asText());
     }
 
     @Test
@@ -87,9 +95,17 @@ class ImageIT {
         }
     }
 
+    /**
+     * With the pod's JVM options and as the JVM sees the pod's limits (one CPU makes it choose the serial
+     * collector, not the training run's G1; the heap is a share of the memory limit).
+     */
     private static void startsFrom(Path root) throws Exception {
+        JsonNode limits = container.at("/resources/limits");
+        String podJvm = settings.get("JAVA_OPTS_APPEND").asText()
+                + " -XX:ActiveProcessorCount=" + (int) Math.ceil(cpus(limits.get("cpu").asText()))
+                + " -XX:MaxRAM=" + bytes(limits.get("memory").asText());
         try (ImageServer server = ImageServer.start(root, List.of("/bin/sh", "-c", ImageAssembly.ENTRYPOINT.get(2)),
-                Map.of("JAVA_OPTS_APPEND", "-XX:AOTMode=on"))) {
+                Map.of("JAVA_OPTS_APPEND", "-XX:AOTMode=on " + podJvm))) {
             System.out.printf("the image's server was ready %d ms after its start%n", server.readyMillis);
             assertEquals(200, server.status("GET", "/api/tickets", null));
         }
@@ -114,6 +130,24 @@ class ImageIT {
             }
         }
         throw new AssertionError(name + " is not in " + tarball);
+    }
+
+    /** A Kubernetes CPU quantity: "1", "1.5", "500m". */
+    private static double cpus(String quantity) {
+        return quantity.endsWith("m") ? Double.parseDouble(quantity.substring(0, quantity.length() - 1)) / 1000
+                : Double.parseDouble(quantity);
+    }
+
+    /** A Kubernetes memory quantity in bytes: "1Gi", "512Mi". */
+    private static long bytes(String quantity) {
+        int shift = switch (quantity.replaceAll("[0-9]", "")) {
+            case "" -> 0;
+            case "Ki" -> 10;
+            case "Mi" -> 20;
+            case "Gi" -> 30;
+            default -> throw new IllegalArgumentException("memory quantity " + quantity);
+        };
+        return Long.parseLong(quantity.replaceAll("[^0-9]", "")) << shift;
     }
 
     private static Set<String> names(JsonNode object) {
