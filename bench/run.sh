@@ -27,12 +27,13 @@ JIT_QUIET=${BENCH_JIT_QUIET:-5}         # warm-up ends once the JIT compiler use
 WAIT_QUIET=${BENCH_WAIT_QUIET:-60}      # seconds to wait for other processes to leave the CPUs idle
 THREADS=${BENCH_THREADS:-2}             # wrk threads and pgbench -j
 HTTP_TIMEOUT=${BENCH_HTTP_TIMEOUT:-10}  # seconds before wrk gives up on a response (counted as error)
+SIZE=${BENCH_SIZE:-0}                   # tickets of three years' history seeded first (MetricsAtSize: ~10 audit events each)
 OPEN_TICKETS=${BENCH_OPEN_TICKETS:-60000}
 RELEASE_TICKETS=${BENCH_RELEASE_TICKETS:-40000}
 JAR=${BENCH_JAR:-$REPO_DIR/target/quarkus-app/quarkus-run.jar}
 JAVA_OPTS=${BENCH_JAVA_OPTS:-}
 READY_TIMEOUT=${BENCH_READY_TIMEOUT:-120}
-SCENARIOS=${BENCH_SCENARIOS:-list claim-next release intake}   # a subset to iterate faster, e.g. "claim-next"
+SCENARIOS=${BENCH_SCENARIOS:-list claim-next release history search feed intake audit}   # a subset, e.g. "claim-next"
 INTAKE_CHARS=${BENCH_INTAKE_CHARS:-500000}   # length of each article of the intake scenario (the API's limit)
 INTAKE_RUNS=${BENCH_INTAKE_RUNS:-3}          # measured posts per article, after one unmeasured
 BASE_URL="http://127.0.0.1:$HTTP_PORT"
@@ -186,10 +187,11 @@ mint() { # user
 TOKEN_CHECKER=$(mint alice)     # factchecker
 TOKEN_REVIEWER=$(mint bob)      # reviewer
 TOKEN_EDITOR=$(mint carol)      # editor
+TOKEN_ADMIN=$(mint dave)        # admin: the audit trail's verification and checkpoints
 # alice's subject, from src/main/keycloak/demo/factdesk-users-0.json: the assignee of seeded tickets.
 CHECKER=a11ce000-0000-4000-8000-000000000001
 
-for pair in "checker:$TOKEN_CHECKER" "reviewer:$TOKEN_REVIEWER" "editor:$TOKEN_EDITOR"; do
+for pair in "checker:$TOKEN_CHECKER" "reviewer:$TOKEN_REVIEWER" "editor:$TOKEN_EDITOR" "admin:$TOKEN_ADMIN"; do
     code=$(curl -s -o "$WORK_DIR/probe.json" -w '%{http_code}' -H "Authorization: Bearer ${pair#*:}" \
         "$BASE_URL/api/tickets?size=1")
     if [[ "$code" != 200 ]]; then
@@ -200,6 +202,15 @@ done
 log "tokens accepted"
 
 # --- 6. Seed data -------------------------------------------------------------------------------
+# At size: first SIZE tickets of a desk's three years (the seeder shared with bench/metrics-at-size.sh: every
+# ticket's life as events with valid hash chains, ~10 a ticket, the desk metrics' rollups); ids 1..SIZE.
+if (( SIZE > 0 )); then
+    log "seeding $SIZE tickets of history (MetricsAtSize)"
+    seed_start=$(date +%s)
+    (cd "$REPO_DIR" && java -cp "target/test-classes:target/classes:$(cat "$WORK_DIR/classpath.txt")" \
+        org.factdesk.deskmetrics.MetricsAtSize seed "jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB" "$PG_USER" "$PG_PASSWORD" "$SIZE")
+    SEED_S=$(( $(date +%s) - seed_start ))
+fi
 # Two pools, in this id order: OPEN tickets for claim-next and the list reads, then IN_PROGRESS
 # tickets for release, each ticket with the start of its audit chain (bench/sql/seed.sql).
 # reset_pools puts both pools back before each run, so that the HTTP and the SQL run of a scenario
@@ -209,7 +220,7 @@ psql_db -v open_n="$OPEN_TICKETS" -v release_n="$RELEASE_TICKETS" -v checker="$C
 read -r OPEN_LO OPEN_HI REL_LO REL_HI < <(psql_db -At -F ' ' -c "
     SELECT min(id) FILTER (WHERE status = 'OPEN'), max(id) FILTER (WHERE status = 'OPEN'),
            min(id) FILTER (WHERE status = 'IN_PROGRESS'), max(id) FILTER (WHERE status = 'IN_PROGRESS')
-    FROM ticket")
+    FROM ticket WHERE id > $SIZE")
 if (( OPEN_HI >= REL_LO || REL_HI - REL_LO + 1 != RELEASE_TICKETS )); then
     echo "unexpected pool ids: open $OPEN_LO..$OPEN_HI, release $REL_LO..$REL_HI" >&2; exit 1
 fi
@@ -219,11 +230,14 @@ reset_pools() { # release-pool assignee
         -v who="$1" -f "$SQL_DIR/reset-pools.sql"
 }
 audit_count() { psql_db -At -c "SELECT count(*) FROM audit_event"; }
+MAX_ID=$REL_HI
+log "database: $(psql_db -At -c "SELECT pg_size_pretty(pg_database_size(current_database())) || ', ' || (SELECT count(*) FROM ticket) || ' tickets, ' || (SELECT count(*) FROM audit_event) || ' audit events'")"
 
 # --- 7/8. Load scripts --------------------------------------------------------------------------
 # wrk runs bench/lua/<scenario>.lua, pgbench bench/sql/<scenario>.sql (the same work straight
 # against the database). The Lua scripts read the tokens and the release pool from the environment.
-export WRK_TOKEN_REVIEWER=$TOKEN_REVIEWER WRK_TOKEN_CHECKER=$TOKEN_CHECKER WRK_FIRST_ID=$REL_LO WRK_THREADS=$THREADS
+export WRK_TOKEN_REVIEWER=$TOKEN_REVIEWER WRK_TOKEN_CHECKER=$TOKEN_CHECKER WRK_FIRST_ID=$REL_LO WRK_THREADS=$THREADS \
+    WRK_MAX_ID=$MAX_ID
 
 # --- Runners ------------------------------------------------------------------------------------
 # wrk prints latencies like 812.00us, 3.41ms, 1.02s: to milliseconds.
@@ -261,11 +275,12 @@ run_wrk() {
 }
 
 # run_pgbench NAME SQL CLIENTS -> sets S_TPS S_AVG S_P50 S_P99 S_TX S_ERR
-# (script variables: n = 0 and nclients for per-client strides, first_id = the release pool's first id)
+# (script variables: n = 0 and nclients for per-client strides, first_id = the release pool's first id,
+#  max_id = the highest ticket id)
 run_pgbench() {
     local name=$1 sql=$2 clients=$3 out="$OUT_DIR/pgbench-$1-c$3.txt" logdir="$WORK_DIR/pglog-$1-$3"
     mkdir -p "$logdir"
-    pgbench -n -c "$clients" -j "$THREADS" -T "$DURATION" -D n=0 -D nclients="$clients" -D first_id="$REL_LO" -f "$sql" \
+    pgbench -n -c "$clients" -j "$THREADS" -T "$DURATION" -D n=0 -D nclients="$clients" -D first_id="$REL_LO" -D max_id="$MAX_ID" -f "$sql" \
         --log --log-prefix="$logdir/tx" "$PG_DB" >"$out" 2>&1 || true
     S_TPS=$(awk '/^tps = / {printf "%.0f", $3}' "$out")
     S_AVG=$(awk '/^latency average = / {printf "%.2f", $4}' "$out")
@@ -389,6 +404,42 @@ wants release && for c in 8 32; do
     ROWS+=("release|$c|$W_RPS|$W_P50|$W_P99|$W_ERR|$W_CPU|$S_TPS|$S_P50|$S_P99|$S_ERR")
 done
 
+# Reads that grow with the desk's past: a ticket's history (any ticket, at random), search (bench/lua/search.lua
+# for the queries), and the public feed as anonymous readers see it when it has not changed: the page itself, and
+# the page revalidated with its ETag (304).
+wants history && log "ticket history" && warm_until_quiet history "$LUA_DIR/history.lua" "/"
+wants history && for c in 8 32; do
+    wait_quiet "history c=$c (HTTP)"
+    run_wrk history "$LUA_DIR/history.lua" "$c" "/"
+    wait_quiet "history c=$c (SQL)"
+    run_pgbench history "$SQL_DIR/history.sql" "$c"
+    ROWS+=("history|$c|$W_RPS|$W_P50|$W_P99|$W_ERR|$W_CPU|$S_TPS|$S_P50|$S_P99|$S_ERR")
+done
+
+wants search && log "search" && warm_until_quiet search "$LUA_DIR/search.lua" "/"
+wants search && for c in 8 32; do
+    wait_quiet "search c=$c (HTTP)"
+    run_wrk search "$LUA_DIR/search.lua" "$c" "/"
+    wait_quiet "search c=$c (SQL)"
+    run_pgbench search "$SQL_DIR/search.sql" "$c"
+    ROWS+=("search|$c|$W_RPS|$W_P50|$W_P99|$W_ERR|$W_CPU|$S_TPS|$S_P50|$S_P99|$S_ERR")
+done
+
+if wants feed; then
+    log "public feed, anonymous"
+    export WRK_FEED_ETAG=""
+    warm_until_quiet feed "$LUA_DIR/feed.lua" "/feeds/feed.json"
+    for etag in "" "$(curl -s -o /dev/null -D - "$BASE_URL/feeds/feed.json" | awk 'tolower($1) == "etag:" {print $2}' | tr -d '\r')"; do
+        export WRK_FEED_ETAG=$etag
+        name=feed; [[ -n "$etag" ]] && name=feed-304
+        wait_quiet "$name c=32 (HTTP)"
+        run_wrk "$name" "$LUA_DIR/feed.lua" 32 "/feeds/feed.json"
+        wait_quiet "$name c=32 (SQL)"
+        run_pgbench "$name" "$SQL_DIR/feed.sql" 32
+        ROWS+=("$name|32|$W_RPS|$W_P50|$W_P99|$W_ERR|$W_CPU|$S_TPS|$S_P50|$S_P99|$S_ERR")
+    done
+fi
+
 # Intake end to end: POST /api/articles with an ordinary article (the sample repeated) and with texts built
 # to be expensive (the worst ones of bench/intake.sh), each INTAKE_CHARS characters long; the server's CPU time
 # and the wall time per post, median of INTAKE_RUNS after one unmeasured post.
@@ -435,8 +486,49 @@ if wants intake; then
     done
 fi
 
+# One similarity search (the embedding model is loaded on first use), so that the memory figure counts it.
+curl -s -o /dev/null -H "Authorization: Bearer $TOKEN_REVIEWER" \
+    "$BASE_URL/api/similar?text=Unemployment%20doubled%20in%20the%20region%20last%20year"
 RSS_KB=$(awk '/^VmRSS:/ {print $2}' "/proc/$SERVER_PID/status")
 HWM_KB=$(awk '/^VmHWM:/ {print $2}' "/proc/$SERVER_PID/status")
+
+# The whole audit trail, once each: /api/audit/verify (every chain recomputed, streamed) and the first checkpoint
+# (every event digested), with the server's peak resident memory during each, against the same reads in SQL
+# (psql \copy to /dev/null: the rows the server reads, in its order).
+AUDIT_ROWS=()
+peak_rss_while() { # pid-to-watch -> the server's highest VmRSS (kB) while that process runs
+    local peak=0 rss
+    while kill -0 "$1" 2>/dev/null; do
+        rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$SERVER_PID/status")
+        (( rss > peak )) && peak=$rss
+        sleep 0.2
+    done
+    echo "$peak"
+}
+timed_audit() { # name method path expected-status sql
+    local t0 ms code peak events sql_ms
+    wait_quiet "$1"
+    rss0=$(awk '/^VmRSS:/ {print $2}' "/proc/$SERVER_PID/status")
+    t0=$(date +%s%N)
+    curl -s --max-time 3600 -X "$2" -H "Authorization: Bearer $TOKEN_ADMIN" "$BASE_URL$3" \
+        -o "$OUT_DIR/audit-$1.json" -w '%{http_code}' > "$WORK_DIR/audit-code" &
+    peak=$(peak_rss_while $!)
+    ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+    code=$(cat "$WORK_DIR/audit-code")
+    [[ "$code" == "$4" ]] || NOTES+=("audit $1: HTTP $code, expected $4 (bench/out/audit-$1.json)")
+    events=$(audit_count)
+    wait_quiet "$1 (SQL)"
+    t0=$(date +%s%N)
+    psql_db -c "\\copy ($5) TO '/dev/null'"
+    sql_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+    AUDIT_ROWS+=("$1|$events|$ms|$sql_ms|$((rss0 / 1024))|$((peak / 1024))")
+    log "  $1: $events events in $ms ms over HTTP (HTTP $code), $sql_ms ms in SQL; RSS $((rss0 / 1024)) MB before, peak $((peak / 1024)) MB"
+}
+if wants audit; then
+    log "the whole audit trail"
+    timed_audit verify GET /api/audit/verify 200 "SELECT id, stream, seq, ticket_id, occurred_at, actor, action, from_status, to_status, changes::text, prev_hash, hash FROM audit_event ORDER BY ticket_id NULLS FIRST, stream, seq"
+    timed_audit checkpoint POST /api/audit/checkpoints 201 "SELECT e.id, e.hash FROM audit_event e WHERE e.txid >= 0 AND e.txid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint ORDER BY e.txid, e.id"
+fi
 SERVER_ERRORS=$(grep -c ' ERROR ' "$OUT_DIR/server.log" || true)
 
 # --- Report ---------------------------------------------------------------------------------------
@@ -444,7 +536,8 @@ echo
 echo "Factdesk benchmark — $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, ${DURATION}s per run, wrk -t$THREADS, pgbench -j$THREADS"
 echo "load average before/after: $LOAD_BEFORE / $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "server: $(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null || echo '?'), $(java -version 2>&1 | head -1)"
-echo "PostgreSQL: $(psql_db -At -c 'SHOW server_version') at $PG_HOST:$PG_PORT/$PG_DB; $OPEN_TICKETS open + $RELEASE_TICKETS in-progress tickets"
+echo "PostgreSQL: $(psql_db -At -c 'SHOW server_version') at $PG_HOST:$PG_PORT/$PG_DB; $OPEN_TICKETS open + $RELEASE_TICKETS in-progress tickets\
+$( (( SIZE > 0 )) && echo " after $SIZE tickets of history (seeded in ${SEED_S}s)")"
 echo
 fmt='%-13s %7s %10s %8s %8s %7s %8s %9s %8s %8s %7s %9s\n'
 printf "$fmt" scenario clients "HTTP req/s" "p50 ms" "p99 ms" errors "CPU ms" "SQL tps" "p50 ms" "p99 ms" errors "HTTP/SQL"
@@ -476,6 +569,14 @@ for row in "${ROWS[@]}"; do
     IFS='|' read -r name c _ <<<"$row"
     echo "  $name at $c clients: HTTP p99 <= 1.5 x SQL p99:  ${P99[$name-$c]} / ${SQL_P99[$name-$c]} ms -> $(verdict "${P99[$name-$c]} <= 1.5 * ${SQL_P99[$name-$c]}")"
 done
+at_most() { # name clients ms-limit: the row's HTTP p99 under the limit (the issue's figures at a million tickets)
+    [[ -n "${P99[$1-$2]:-}" ]] && echo "  $1 at $2 clients: HTTP p99 < $3 ms:            ${P99[$1-$2]} ms -> $(verdict "${P99[$1-$2]} < $3")"
+    return 0
+}
+for c in 8 32; do at_most list-open-20 "$c" 50; at_most search "$c" 50; at_most history "$c" 20; done
+for name in feed feed-304; do
+    [[ -n "${RPS[$name-32]:-}" ]] && echo "  $name at 32 clients >= 5,000 req/s:             ${RPS[$name-32]} req/s -> $(verdict "${RPS[$name-32]} >= 5000")"
+done
 echo "  time to ready <= 3 s:                              $(awk -v ms="$READY_MS" 'BEGIN { printf "%.2f", ms / 1000 }') s -> $(verdict "$READY_MS <= 3000")"
 echo "  resident memory after the run <= 300 MB:           $((RSS_KB / 1024)) MB -> $(verdict "$RSS_KB <= 300 * 1024")"
 echo
@@ -489,6 +590,15 @@ if (( ${#INTAKE_ROWS[@]} > 0 )); then
         if [[ -z "$ordinary_cpu" ]]; then ordinary_cpu=$cpu; elif (( cpu > worst_cpu )); then worst_cpu=$cpu worst_name=$name; fi
     done
     echo "  worst adversarial ($worst_name) / ordinary: $(awk -v a="$worst_cpu" -v b="$ordinary_cpu" 'BEGIN { printf "%.2f", a / b }') (target at most 1.5)"
+    echo
+fi
+if (( ${#AUDIT_ROWS[@]} > 0 )); then
+    echo "the whole audit trail (server: one request; SQL: the same rows read with psql \\copy to /dev/null):"
+    for row in "${AUDIT_ROWS[@]}"; do
+        IFS='|' read -r name events ms sql_ms rss0 peak <<<"$row"
+        printf '  %-10s %10s events: %8s ms (%s events/s); SQL %s ms (%s events/s); RSS %s MB before, peak %s MB\n' "$name" "$events" "$ms" \
+            "$(( events * 1000 / (ms + 1) ))" "$sql_ms" "$(( events * 1000 / (sql_ms + 1) ))" "$rss0" "$peak"
+    done
     echo
 fi
 echo "time to ready: $(awk -v ms="$READY_MS" 'BEGIN { printf "%.2f", ms / 1000 }') s"

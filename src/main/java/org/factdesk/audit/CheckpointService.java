@@ -11,6 +11,7 @@ import org.factdesk.common.FactdeskConfig;
 import org.factdesk.common.Page;
 import org.factdesk.common.PageRequest;
 import org.factdesk.common.Problems;
+import org.factdesk.common.Rows;
 
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -33,6 +34,12 @@ public class CheckpointService {
 
     private static final Logger LOG = Logger.getLogger(CheckpointService.class);
     private static final long CHECKPOINT_LOCK = 0x46616374_63686b70L;
+    /** Events read per round trip while a checkpoint digests them. */
+    private static final int FETCH_SIZE = 10_000;
+
+    /** What a checkpoint covers: transactions below {@code belowTxid}, {@code events} new events, the highest id seen. */
+    private record Covered(long belowTxid, long events, Long lastEventId) {
+    }
 
     @Inject
     FactdeskConfig config;
@@ -94,25 +101,37 @@ public class CheckpointService {
         }
         long fromTxid = previous == null ? 0 : previous.belowTxid;
 
-        // One statement, so the horizon and the events read come from the same snapshot.
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        // One statement, so the horizon and the events read come from the same snapshot; read in slices, so that
+        // the first checkpoint of a long trail (ten million events) is digested in constant memory.
+        MessageDigest digest = AuditHash.newDigest();
+        Long previousLast = previous == null ? null : previous.lastEventId;
+        Covered covered = Rows.query("""
                 WITH horizon AS (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS below)
                 SELECT h.below, e.id, e.hash
-                FROM horizon h LEFT JOIN audit_event e ON e.txid >= :from AND e.txid < h.below
-                ORDER BY e.txid, e.id""").setParameter("from", fromTxid).getResultList();
-        long belowTxid = ((Number) rows.get(0)[0]).longValue();
-        long count = rows.get(0)[1] == null ? 0 : rows.size();
+                FROM horizon h LEFT JOIN audit_event e ON e.txid >= ? AND e.txid < h.below
+                ORDER BY e.txid, e.id""", List.of(fromTxid), FETCH_SIZE, rows -> {
+            long below = 0;
+            long events = 0;
+            Long last = previousLast;
+            while (rows.next()) {
+                below = rows.getLong(1);
+                String hash = rows.getString(3);
+                if (hash == null) {
+                    break; // the horizon's row without an event: nothing new
+                }
+                AuditHash.addEvent(digest, hash);
+                long id = rows.getLong(2);
+                last = last == null ? id : Math.max(last, id);
+                events++;
+            }
+            return new Covered(below, events, last);
+        });
+        long belowTxid = covered.belowTxid();
+        long count = covered.events();
         if (count == 0 && previous != null) {
             return null;
         }
-        MessageDigest digest = AuditHash.newDigest();
-        Long lastEventId = previous == null ? null : previous.lastEventId;
-        for (int i = 0; i < count; i++) {
-            AuditHash.addEvent(digest, (String) rows.get(i)[2]);
-            long id = ((Number) rows.get(i)[1]).longValue();
-            lastEventId = lastEventId == null ? id : Math.max(lastEventId, id);
-        }
+        Long lastEventId = covered.lastEventId();
 
         AuditCheckpoint checkpoint = new AuditCheckpoint();
         checkpoint.seq = previous == null ? 1 : previous.seq + 1;

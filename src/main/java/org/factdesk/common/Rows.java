@@ -42,8 +42,14 @@ public final class Rows {
     }
 
     public static <R> R query(String sql, List<Object> params, Reader<R> reader) {
+        return query(sql, params, 0, reader);
+    }
+
+    /** {@code fetchSize} rows per round trip (0: all at once), so that a reader can go through more rows than fit in memory. */
+    public static <R> R query(String sql, List<Object> params, int fetchSize, Reader<R> reader) {
         return Panache.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setFetchSize(fetchSize);
                 for (int i = 0; i < params.size(); i++) {
                     Object value = params.get(i);
                     if (value instanceof Instant instant) {

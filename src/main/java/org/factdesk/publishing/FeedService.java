@@ -7,11 +7,13 @@ import jakarta.transaction.Transactional;
 import org.factdesk.common.Cursor;
 import org.factdesk.common.PageRequest;
 import org.factdesk.common.Problems;
+import org.factdesk.common.Rows;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -42,29 +44,21 @@ public class FeedService {
     /**
      * Moves with every publication, correction or retraction, with every erasure of a published
      * claimant and with every erasure of a preserved copy (which change published entries, a name or a
-     * source's {@code archivedAt}, without re-publishing them).
+     * source's {@code archivedAt}, without re-publishing them): one row that migration V29's triggers move.
      */
     @Transactional
     public Version version(String format, FeedQuery query) {
-        Object[] stats = Panache.getEntityManager().createQuery(
-                "select max(t.publicUpdatedAt), count(t), (select max(e.erasedAt) from Erasure e, Ticket p"
-                        + " where e.kind = 'claimant' and e.targetId = p.claim.id and p.publicUpdatedAt is not null),"
-                        + " (select max(c.erasedAt) from Erasure c where c.kind = 'capture')"
-                        + " from Ticket t where t.publicUpdatedAt is not null", Object[].class)
-                .getSingleResult();
-        Instant last = stats[0] == null ? Instant.EPOCH : (Instant) stats[0];
-        Instant erased = stats[3] == null || stats[2] != null && ((Instant) stats[2]).isAfter((Instant) stats[3])
-                ? (Instant) stats[2] : (Instant) stats[3];
-        if (erased != null && erased.isAfter(last)) {
-            last = erased;
-        }
-        String key = format + "|" + query.self() + "|" + last + "|" + stats[1] + "|" + erased;
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return new Version(last, HexFormat.of().formatHex(hash, 0, 16));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Rows.query("SELECT changes, changed_at FROM feed_version", List.of(), rows -> {
+            rows.next();
+            Instant last = rows.getObject(2, OffsetDateTime.class).toInstant();
+            String key = format + "|" + query.self() + "|" + rows.getLong(1) + "|" + last;
+            try {
+                byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+                return new Version(last, HexFormat.of().formatHex(hash, 0, 16));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     @Transactional

@@ -11,10 +11,12 @@ import org.factdesk.common.Rows;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Search across claims, tickets, articles and prior reviews: one SQL query, a UNION ALL of one
@@ -71,12 +73,11 @@ public class SearchService {
                     + " characters (or a ticket number such as #42).");
         }
         Hits hits = hits(kind(kindName), Like.containing(q), ticketNumber);
-        List<Object> params = hits.params();
-        Counts.Total total = Counts.of(hits.sql(), params);
-        List<Object> pageParams = new ArrayList<>(params);
+        Counts.Total total = Counts.of(hits.sql(), hits.params());
+        List<Object> pageParams = new ArrayList<>(hits.newestParams(page.offset() + page.size));
         pageParams.add(page.size);
         pageParams.add(page.offset());
-        List<SearchHitView> items = Rows.query("SELECT * FROM (" + hits.sql() + ") hits ORDER BY at DESC, kind, id DESC"
+        List<SearchHitView> items = Rows.query("SELECT * FROM (" + hits.newestSql() + ") hits ORDER BY at DESC, kind, id DESC"
                 + " LIMIT ? OFFSET ?", pageParams, rows -> {
             List<SearchHitView> found = new ArrayList<>();
             while (rows.next()) {
@@ -92,32 +93,59 @@ public class SearchService {
         return Page.of(items, total, page);
     }
 
-    /** The rows of the hits, without order or limit, and their parameters. */
-    record Hits(String sql, List<Object> params) {
+    /** The hits' branches (one a kind, without order or limit) and the parameters of each. */
+    record Hits(List<String> branches, List<List<Object>> branchParams) {
+
+        /** Every hit. */
+        String sql() {
+            return String.join("\nUNION ALL\n", branches);
+        }
+
+        List<Object> params() {
+            return branchParams.stream().flatMap(List::stream).toList();
+        }
+
+        /**
+         * Each kind's newest hits only, as many as the page needs: the page is among them, and a common word's
+         * branch can then be read newest first by index, stopping at the page, instead of fetching and sorting
+         * every hit (a tenth of a million claims).
+         */
+        String newestSql() {
+            return branches.stream().map(branch -> "(" + branch + "\nORDER BY at DESC, id DESC LIMIT ?)")
+                    .collect(Collectors.joining("\nUNION ALL\n"));
+        }
+
+        List<Object> newestParams(int first) {
+            List<Object> params = new ArrayList<>();
+            for (List<Object> each : branchParams) {
+                params.addAll(each);
+                params.add(first);
+            }
+            return params;
+        }
     }
 
     /** The hits of one kind (or of all when {@code kind} is null) for a LIKE pattern and, for tickets, a number. */
     static Hits hits(SearchKind kind, String pattern, Long ticketNumber) {
         List<String> branches = new ArrayList<>();
-        List<Object> params = new ArrayList<>();
+        List<List<Object>> params = new ArrayList<>();
         if (kind == null || kind == SearchKind.CLAIM) {
             branches.add(branch(CLAIMS));
-            params.addAll(List.of(pattern, pattern));
+            params.add(List.of(pattern, pattern));
         }
         if (kind == null || kind == SearchKind.TICKET) {
             branches.add(branch(TICKETS));
-            params.addAll(List.of(pattern, pattern));
-            params.add(ticketNumber);
+            params.add(Arrays.asList(pattern, pattern, ticketNumber)); // the number may be null
         }
         if (kind == null || kind == SearchKind.ARTICLE) {
             branches.add(branch(ARTICLES));
-            params.addAll(List.of(pattern, pattern, pattern));
+            params.add(List.of(pattern, pattern, pattern));
         }
         if (kind == null || kind == SearchKind.PRIOR_REVIEW) {
             branches.add(branch(PRIOR_REVIEWS));
-            params.addAll(List.of(pattern, pattern, pattern));
+            params.add(List.of(pattern, pattern, pattern));
         }
-        return new Hits(String.join("\nUNION ALL\n", branches), params);
+        return new Hits(branches, params);
     }
 
     private static String branch(String template) {
