@@ -3,6 +3,8 @@
 -- Two pools, in this id order: OPEN tickets for claim-next and the list reads, then IN_PROGRESS
 -- tickets for release. Every ticket starts its audit chain with 'ticket.opened' (seq 1); the
 -- release pool also has 'ticket.claim' (seq 2).
+-- After a history (BENCH_SIZE), the pools' tickets are those above its ids.
+SELECT coalesce(max(id), 0) AS history_id FROM ticket \gset
 CREATE TEMP TABLE pool AS
     SELECT g AS n, CASE WHEN g <= :open_n THEN 'open' ELSE 'release' END AS kind
     FROM generate_series(1, :open_n + :release_n) g;
@@ -28,7 +30,7 @@ INSERT INTO audit_event (stream, seq, ticket_id, occurred_at, actor, action, fro
                          changes, prev_hash, hash)
 SELECT 'ticket:' || id, 1, id, created_at, 'bench-seed', 'ticket.opened', NULL, 'OPEN', '{}'::jsonb,
        repeat('0', 64), encode(sha256(('ticket:' || id || '#1')::bytea), 'hex')
-FROM ticket ORDER BY id;
+FROM ticket WHERE id > :history_id ORDER BY id;
 
 INSERT INTO audit_event (stream, seq, ticket_id, occurred_at, actor, action, from_status, to_status,
                          changes, prev_hash, hash)
@@ -36,8 +38,9 @@ SELECT 'ticket:' || id, 2, id, created_at, :'checker', 'ticket.claim', 'OPEN', '
        jsonb_build_object('assignee', jsonb_build_object('before', NULL, 'after', :'checker')),
        encode(sha256(('ticket:' || id || '#1')::bytea), 'hex'),
        encode(sha256(('ticket:' || id || '#2')::bytea), 'hex')
-FROM ticket WHERE status = 'IN_PROGRESS' ORDER BY id;
+FROM ticket WHERE id > :history_id AND status = 'IN_PROGRESS' ORDER BY id;
 
 -- The ticket row keeps the head of its audit chain, as the server maintains it.
 UPDATE ticket SET audit_seq = CASE status WHEN 'OPEN' THEN 1 ELSE 2 END,
-                  audit_hash = encode(sha256(('ticket:' || id || CASE status WHEN 'OPEN' THEN '#1' ELSE '#2' END)::bytea), 'hex');
+                  audit_hash = encode(sha256(('ticket:' || id || CASE status WHEN 'OPEN' THEN '#1' ELSE '#2' END)::bytea), 'hex')
+    WHERE id > :history_id;
