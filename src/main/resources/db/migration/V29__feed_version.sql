@@ -17,8 +17,11 @@ SELECT 1, (SELECT count(*) FROM ticket WHERE public_updated_at IS NOT NULL),
                  WHERE e.kind = 'claimant' AND t.public_updated_at IS NOT NULL),
                 (SELECT max(erased_at) FROM erasure WHERE kind = 'capture'));
 
+-- The notification reaches every replica at commit: each keeps the version in memory while it hears them
+-- (FeedVersions), so that readers of an unchanged feed cost no database round trip.
 CREATE FUNCTION feed_version_move(at timestamptz) RETURNS void LANGUAGE sql AS $$
-    UPDATE feed_version SET changes = changes + 1, changed_at = greatest(changed_at, at) WHERE id = 1
+    UPDATE feed_version SET changes = changes + 1, changed_at = greatest(changed_at, at) WHERE id = 1;
+    SELECT pg_notify('feed_version', '');
 $$;
 
 CREATE FUNCTION feed_version_ticket() RETURNS trigger LANGUAGE plpgsql AS $$

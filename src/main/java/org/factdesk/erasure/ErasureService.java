@@ -1,6 +1,7 @@
 package org.factdesk.erasure;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -15,6 +16,7 @@ import org.factdesk.common.Page;
 import org.factdesk.common.PageRequest;
 import org.factdesk.common.Problems;
 import org.factdesk.intake.ArticleSentence;
+import org.factdesk.publishing.FeedVersions;
 import org.factdesk.ticket.Ticket;
 import org.factdesk.tip.Tip;
 import org.factdesk.tip.TipContacts;
@@ -43,6 +45,9 @@ public class ErasureService {
     @Inject
     CaptureService captures;
 
+    @Inject
+    Event<FeedVersions.Erased> feedChanged;
+
     /** The erasure's record, as a view built inside the transaction. */
     public ErasureView erase(Actor actor, ErasureKind kind, long targetId, String reason) {
         // PostgreSQL keeps microseconds: the record says exactly what views will read back.
@@ -64,6 +69,9 @@ public class ErasureService {
             });
         }
         erasure.persist();
+        if (kind == ErasureKind.CLAIMANT || kind == ErasureKind.CAPTURE) {
+            feedChanged.fire(new FeedVersions.Erased()); // a published name or source may have changed
+        }
         if (kind == ErasureKind.ARTICLE_TEXT) {
             clearOffsetsInto(targetId, actor, erasure.id, now);
         }

@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.factdesk.common.FactdeskConfig;
@@ -21,6 +22,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -32,7 +34,8 @@ import java.util.Properties;
  * must answer within the socket timeout: a connection that died without a word (a half-open TCP
  * connection after a network failure) would otherwise just deliver nothing, for ever. When the
  * connection is lost it reconnects, then tells the streams to {@code resync}, since changes made
- * meanwhile were not heard. {@link LiveUpdatesHealth} reports its state.
+ * meanwhile were not heard. {@link LiveUpdatesHealth} reports its state. The same connection LISTENs to the
+ * channel of every {@link ChannelListener}.
  */
 @ApplicationScoped
 public class ChangeFeed {
@@ -64,6 +67,13 @@ public class ChangeFeed {
 
     @Inject
     ObjectMapper json;
+
+    private Iterable<ChannelListener> channelListeners = List.of();
+
+    @Inject
+    void listenFor(Instance<ChannelListener> listeners) {
+        channelListeners = listeners;
+    }
 
     private final BroadcastProcessor<Item> items = BroadcastProcessor.create();
     private volatile boolean running;
@@ -111,6 +121,10 @@ public class ChangeFeed {
             try (Connection c = DriverManager.getConnection(url, connectionProperties());
                  Statement statement = c.createStatement()) {
                 statement.execute("LISTEN " + ChangeNotifier.CHANNEL);
+                for (ChannelListener listener : channelListeners) {
+                    statement.execute("LISTEN " + listener.channel());
+                }
+                channelListeners.forEach(ChannelListener::missed); // whatever came before the LISTEN
                 connection = c;
                 confirmedAt = Instant.now();
                 if (heardBefore) {
@@ -125,6 +139,10 @@ public class ChangeFeed {
                     PGNotification[] notifications = pg.getNotifications(waitMillis);
                     if (notifications != null) {
                         for (PGNotification notification : notifications) {
+                            if (!notification.getName().equals(ChangeNotifier.CHANNEL)) {
+                                heard(notification.getName());
+                                continue;
+                            }
                             for (TicketChange change : json.readValue(notification.getParameter(), TicketChange[].class)) {
                                 items.onNext(new Item(change));
                             }
@@ -140,11 +158,20 @@ public class ChangeFeed {
                     lastError = HealthData.error(e); // reported by health: no address
                     LOG.warnf("Not listening to ticket changes (%s); retrying in %d ms", e.getMessage(), backoffMillis);
                     connection = null;
+                    channelListeners.forEach(ChannelListener::missed);
                     sleep(backoffMillis);
                     backoffMillis = Math.min(backoffMillis * 2, 10_000);
                 }
             } finally {
                 connection = null;
+            }
+        }
+    }
+
+    private void heard(String channel) {
+        for (ChannelListener listener : channelListeners) {
+            if (listener.channel().equals(channel)) {
+                listener.heard();
             }
         }
     }

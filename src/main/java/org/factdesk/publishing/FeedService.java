@@ -2,18 +2,17 @@ package org.factdesk.publishing;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import org.factdesk.common.Cursor;
 import org.factdesk.common.PageRequest;
 import org.factdesk.common.Problems;
-import org.factdesk.common.Rows;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -41,24 +40,23 @@ public class FeedService {
     /** The feeds' order, newest public change first (the index ticket_public), as a cursor. */
     private static final String CURSOR = "feed";
 
+    @Inject
+    FeedVersions versions;
+
     /**
      * Moves with every publication, correction or retraction, with every erasure of a published
      * claimant and with every erasure of a preserved copy (which change published entries, a name or a
-     * source's {@code archivedAt}, without re-publishing them): one row that migration V29's triggers move.
+     * source's {@code archivedAt}, without re-publishing them): {@link FeedVersions}.
      */
-    @Transactional
     public Version version(String format, FeedQuery query) {
-        return Rows.query("SELECT changes, changed_at FROM feed_version", List.of(), rows -> {
-            rows.next();
-            Instant last = rows.getObject(2, OffsetDateTime.class).toInstant();
-            String key = format + "|" + query.self() + "|" + rows.getLong(1) + "|" + last;
-            try {
-                byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-                return new Version(last, HexFormat.of().formatHex(hash, 0, 16));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        FeedVersions.Row row = versions.current();
+        String key = format + "|" + query.self() + "|" + row.changes() + "|" + row.changedAt();
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return new Version(row.changedAt(), HexFormat.of().formatHex(hash, 0, 16));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Transactional
