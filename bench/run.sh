@@ -144,6 +144,9 @@ if curl -s -o /dev/null "$MANAGEMENT_URL/"; then
     exit 2
 fi
 
+# The background jobs are off: checkpoints (measured once, below), scheduled publications, and the meaning
+# worker, which would otherwise embed every seeded claim while the scenarios run (a million at size: an hour of
+# one core, ONNX and the claim table's indexes; the figure is in bench/README.md).
 wait_quiet "time to ready"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 log "starting $JAR on port $HTTP_PORT (log: bench/out/server.log)"
@@ -157,6 +160,7 @@ QUARKUS_HTTP_PORT="$HTTP_PORT" \
 QUARKUS_MANAGEMENT_PORT="$MANAGEMENT_PORT" \
 FACTDESK_AUDIT_CHECKPOINT_EVERY=off \
 FACTDESK_PUBLISHING_POLL_EVERY=off \
+FACTDESK_INTAKE_MEANING_EVERY=off \
     java $JAVA_OPTS -jar "$JAR" >"$OUT_DIR/server.log" 2>&1 &
 SERVER_PID=$!
 
