@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A feed page costs a fixed number of SQL statements, whatever its size (counted with Hibernate's
- * statistics, on in the test profile), and an unchanged feed is served from the cache.
+ * statistics, on in the test profile), and an unchanged feed is served from memory.
  */
 @QuarkusTest
 class FeedCostTest {
@@ -44,8 +44,9 @@ class FeedCostTest {
         assertEquals(one, five, "statements for a page of 1 and of 5 entries");
         assertTrue(five <= 6, "a feed page takes at most 6 statements, took " + five);
 
-        // Unchanged since: only the version is read, the body comes from the cache.
-        assertEquals(1, statements(path + "&size=5"));
+        // Unchanged since: the body comes from the cache, and the version from memory (FeedVersions; read again,
+        // one statement, only if the notification of the last publication arrived after the reads above).
+        assertTrue(statements(path + "&size=5") <= 1, "an unchanged feed reads at most its version");
         desk.act(desk.carol, corrected, "retract", Map.of("reason", "Withdrawn")).statusCode(200);
         assertTrue(statements(path + "&size=5") > 1, "a change renders the page again");
         assertTrue(given().get(path + "&size=5").then().extract().asString().contains("Retracted: "));
