@@ -368,15 +368,24 @@ warm_until_quiet() { # name lua path
 }
 
 # --- Scenarios ------------------------------------------------------------------------------------
-wants list && log "ticket list reads" && warm_until_quiet list "$LUA_DIR/list.lua" "/api/tickets?status=OPEN&size=20" \
-    && reset_pools "$CHECKER"
-wants list && for c in 8 32; do
-    wait_quiet "list c=$c (HTTP)"
-    run_wrk list "$LUA_DIR/list.lua" "$c" "/api/tickets?status=OPEN&size=20"
-    wait_quiet "list c=$c (SQL)"
-    run_pgbench list "$SQL_DIR/list.sql" "$c"
-    ROWS+=("list-open-20|$c|$W_RPS|$W_P50|$W_P99|$W_ERR|$W_CPU|$S_TPS|$S_P50|$S_P99|$S_ERR")
-done
+# A read (nothing to put back between runs): warmed, then over HTTP and in SQL at 8 and at 32 clients.
+# read_scenario SCENARIO ROW PATH   (bench/lua/SCENARIO.lua and bench/sql/SCENARIO.sql; ROW names the table's row)
+read_scenario() {
+    wants "$1" || return 0
+    warm_until_quiet "$1" "$LUA_DIR/$1.lua" "$3"
+    reset_pools "$CHECKER"
+    local c
+    for c in 8 32; do
+        wait_quiet "$1 c=$c (HTTP)"
+        run_wrk "$1" "$LUA_DIR/$1.lua" "$c" "$3"
+        wait_quiet "$1 c=$c (SQL)"
+        run_pgbench "$1" "$SQL_DIR/$1.sql" "$c"
+        ROWS+=("$2|$c|$W_RPS|$W_P50|$W_P99|$W_ERR|$W_CPU|$S_TPS|$S_P50|$S_P99|$S_ERR")
+    done
+}
+
+wants list && log "ticket list reads"
+read_scenario list list-open-20 "/api/tickets?status=OPEN&size=20"
 
 wants claim-next && log "claim-next" && warm_until_quiet claim-next "$LUA_DIR/claim-next.lua" "/api/tickets/claim-next"
 wants claim-next && for c in 32 8; do
@@ -411,23 +420,10 @@ done
 # Reads that grow with the desk's past: a ticket's history (any ticket, at random), search (bench/lua/search.lua
 # for the queries), and the public feed as anonymous readers see it when it has not changed: the page itself, and
 # the page revalidated with its ETag (304).
-wants history && log "ticket history" && warm_until_quiet history "$LUA_DIR/history.lua" "/"
-wants history && for c in 8 32; do
-    wait_quiet "history c=$c (HTTP)"
-    run_wrk history "$LUA_DIR/history.lua" "$c" "/"
-    wait_quiet "history c=$c (SQL)"
-    run_pgbench history "$SQL_DIR/history.sql" "$c"
-    ROWS+=("history|$c|$W_RPS|$W_P50|$W_P99|$W_ERR|$W_CPU|$S_TPS|$S_P50|$S_P99|$S_ERR")
-done
-
-wants search && log "search" && warm_until_quiet search "$LUA_DIR/search.lua" "/"
-wants search && for c in 8 32; do
-    wait_quiet "search c=$c (HTTP)"
-    run_wrk search "$LUA_DIR/search.lua" "$c" "/"
-    wait_quiet "search c=$c (SQL)"
-    run_pgbench search "$SQL_DIR/search.sql" "$c"
-    ROWS+=("search|$c|$W_RPS|$W_P50|$W_P99|$W_ERR|$W_CPU|$S_TPS|$S_P50|$S_P99|$S_ERR")
-done
+wants history && log "ticket history"
+read_scenario history history "/"
+wants search && log "search"
+read_scenario search search "/"
 
 if wants feed; then
     log "public feed, anonymous"
