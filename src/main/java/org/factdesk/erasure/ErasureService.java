@@ -69,9 +69,7 @@ public class ErasureService {
             });
         }
         erasure.persist();
-        if (kind == ErasureKind.CLAIMANT || kind == ErasureKind.CAPTURE) {
-            feedChanged.fire(new FeedVersions.Erased()); // a published name or source may have changed
-        }
+        feedChanged.fire(new FeedVersions.Erased()); // which erasures change the feeds is V29's trigger's to say
         if (kind == ErasureKind.ARTICLE_TEXT) {
             clearOffsetsInto(targetId, actor, erasure.id, now);
         }

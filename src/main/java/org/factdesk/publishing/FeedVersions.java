@@ -82,7 +82,10 @@ public class FeedVersions implements ChannelListener {
         }
     }
 
-    /** An erasure that changes published entries (a claimant's name, a preserved copy), made here. */
+    /**
+     * An erasure made here: read again at once. Whether it changed the feeds (a published claimant's name, a
+     * preserved copy) is V29's trigger's rule; reading the row once more after any other erasure costs one query.
+     */
     public record Erased() {
     }
 
