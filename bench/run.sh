@@ -28,6 +28,7 @@ WAIT_QUIET=${BENCH_WAIT_QUIET:-60}      # seconds to wait for other processes to
 THREADS=${BENCH_THREADS:-2}             # wrk threads and pgbench -j
 HTTP_TIMEOUT=${BENCH_HTTP_TIMEOUT:-10}  # seconds before wrk gives up on a response (counted as error)
 SIZE=${BENCH_SIZE:-0}                   # tickets of three years' history seeded first (MetricsAtSize: ~10 audit events each)
+KEEP_DB=${BENCH_KEEP_DB:-}              # non-empty: measure on the database the last run seeded (same BENCH_SIZE and pools)
 OPEN_TICKETS=${BENCH_OPEN_TICKETS:-60000}
 RELEASE_TICKETS=${BENCH_RELEASE_TICKETS:-40000}
 JAR=${BENCH_JAR:-$REPO_DIR/target/quarkus-app/quarkus-run.jar}
@@ -113,8 +114,12 @@ fi
 
 # --- 3. Database --------------------------------------------------------------------------------
 psql_db() { psql -X -q -v ON_ERROR_STOP=1 -d "$PG_DB" "$@"; }
-log "recreating database $PG_DB on $PG_HOST:$PG_PORT"
-psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" -c "CREATE DATABASE $PG_DB"
+if [[ -n "$KEEP_DB" ]]; then
+    log "keeping database $PG_DB on $PG_HOST:$PG_PORT as the last run seeded it (BENCH_KEEP_DB; BENCH_SIZE=$SIZE as then)"
+else
+    log "recreating database $PG_DB on $PG_HOST:$PG_PORT"
+    psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" -c "CREATE DATABASE $PG_DB"
+fi
 
 # --- 4. Keycloak and server ---------------------------------------------------------------------
 # The project's launcher (src/test/java/org/factdesk/dev/KeycloakLauncher.java) runs a real
@@ -208,7 +213,7 @@ log "tokens accepted"
 # --- 6. Seed data -------------------------------------------------------------------------------
 # At size: first SIZE tickets of a desk's three years (the seeder shared with bench/metrics-at-size.sh: every
 # ticket's life as events with valid hash chains, ~10 a ticket, the desk metrics' rollups); ids 1..SIZE.
-if (( SIZE > 0 )); then
+if (( SIZE > 0 )) && [[ -z "$KEEP_DB" ]]; then
     log "seeding $SIZE tickets of history (MetricsAtSize)"
     seed_start=$(date +%s)
     (cd "$REPO_DIR" && java -cp "target/test-classes:target/classes:$(cat "$WORK_DIR/classpath.txt")" \
@@ -219,8 +224,10 @@ fi
 # tickets for release, each ticket with the start of its audit chain (bench/sql/seed.sql).
 # reset_pools puts both pools back before each run, so that the HTTP and the SQL run of a scenario
 # start from the same rows.
-log "seeding $OPEN_TICKETS open and $RELEASE_TICKETS in-progress tickets"
-psql_db -v open_n="$OPEN_TICKETS" -v release_n="$RELEASE_TICKETS" -v checker="$CHECKER" -f "$SQL_DIR/seed.sql"
+if [[ -z "$KEEP_DB" ]]; then
+    log "seeding $OPEN_TICKETS open and $RELEASE_TICKETS in-progress tickets"
+    psql_db -v open_n="$OPEN_TICKETS" -v release_n="$RELEASE_TICKETS" -v checker="$CHECKER" -f "$SQL_DIR/seed.sql"
+fi
 read -r OPEN_LO OPEN_HI REL_LO REL_HI < <(psql_db -At -F ' ' -c "
     SELECT min(id) FILTER (WHERE status = 'OPEN'), max(id) FILTER (WHERE status = 'OPEN'),
            min(id) FILTER (WHERE status = 'IN_PROGRESS'), max(id) FILTER (WHERE status = 'IN_PROGRESS')
@@ -537,7 +544,7 @@ echo "Factdesk benchmark — $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, ${D
 echo "load average before/after: $LOAD_BEFORE / $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "server: $(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null || echo '?'), $(java -version 2>&1 | head -1)"
 echo "PostgreSQL: $(psql_db -At -c 'SHOW server_version') at $PG_HOST:$PG_PORT/$PG_DB; $OPEN_TICKETS open + $RELEASE_TICKETS in-progress tickets\
-$( (( SIZE > 0 )) && echo " after $SIZE tickets of history (seeded in ${SEED_S}s)")"
+$( (( SIZE > 0 )) && echo " after $SIZE tickets of history (${SEED_S:+seeded in ${SEED_S}s}${KEEP_DB:+kept from the last run})")"
 echo
 fmt='%-13s %7s %10s %8s %8s %7s %8s %9s %8s %8s %7s %9s\n'
 printf "$fmt" scenario clients "HTTP req/s" "p50 ms" "p99 ms" errors "CPU ms" "SQL tps" "p50 ms" "p99 ms" errors "HTTP/SQL"

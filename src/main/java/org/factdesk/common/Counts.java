@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The {@code total} of a long list, at a cost that does not grow with the list: counted exactly up
- * to {@value #EXACT_UP_TO} rows, estimated above.
+ * to {@value #EXACT_UP_TO} rows (or a bound the list chooses), estimated above.
  *
  * <p>The exact part counts a subquery cut at {@code EXACT_UP_TO + 1} rows, so it reads at most that
  * many index entries. Above, the estimate is the planner's row estimate for the same query
@@ -37,12 +37,17 @@ public final class Counts {
 
     /** The total of the rows of {@code rowsSql} (a SELECT with {@code ?} parameters, without ORDER BY or LIMIT). */
     public static Total of(String rowsSql, List<Object> params) {
-        long capped = Long.parseLong(Rows.text("SELECT count(*) FROM (" + rowsSql + " LIMIT " + (EXACT_UP_TO + 1)
+        return of(rowsSql, params, EXACT_UP_TO);
+    }
+
+    /** The same, exact up to {@code exactUpTo} rows (a list whose rows cost more to find counts fewer). */
+    public static Total of(String rowsSql, List<Object> params, int exactUpTo) {
+        long capped = Long.parseLong(Rows.text("SELECT count(*) FROM (" + rowsSql + " LIMIT " + (exactUpTo + 1)
                 + ") capped", params));
-        if (capped <= EXACT_UP_TO) {
+        if (capped <= exactUpTo) {
             return Total.exact(capped);
         }
-        return new Total(Math.max(EXACT_UP_TO + 1, estimate(rowsSql, params)), false);
+        return new Total(Math.max(exactUpTo + 1, estimate(rowsSql, params)), false);
     }
 
     private static long estimate(String rowsSql, List<Object> params) {

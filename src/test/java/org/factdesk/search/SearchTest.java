@@ -3,7 +3,6 @@ package org.factdesk.search;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.factdesk.common.Like;
 import org.factdesk.support.Desk;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +18,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,6 +31,9 @@ class SearchTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    CommonWords commonWords;
+
     /**
      * Each column a search matches has a trigram index (V1, V13): with sequential and plain index
      * scans ruled out the planner still finds a plan for every branch, which it could not if one
@@ -38,10 +41,17 @@ class SearchTest {
      */
     @Test
     void everyColumnSearchedHasATrigramIndex() throws Exception {
-        SearchService.Hits hits = SearchService.hits(null, Like.containing("budget"), 1L);
-        // Only bitmap scans left, which need a condition an index answers: a full scan of
-        // the primary key cannot stand in for a missing trigram index.
-        String plan = plan(hits.sql(), hits.params(), "enable_seqscan", "enable_indexscan", "enable_indexonlyscan");
+        // Whole queries (every word common) and rare words alike are looked up in the indexes.
+        for (List<String> rare : List.of(List.<String>of(), List.of("budget"))) {
+            SearchService.Hits hits = SearchService.hits(null, "the budget", 1L, column -> rare);
+            // Only bitmap scans left, which need a condition an index answers: a full scan of
+            // the primary key cannot stand in for a missing trigram index.
+            String plan = plan(hits.idsSql(), hits.params(), "enable_seqscan", "enable_indexscan", "enable_indexonlyscan");
+            assertIndexes(plan);
+        }
+    }
+
+    private static void assertIndexes(String plan) {
         for (String index : List.of("claim_text_trgm", "claim_claimant_trgm", "verdict_headline_trgm", "verdict_summary_trgm",
                 "article_title_trgm", "article_outlet_trgm", "article_url_trgm", "prior_review_claim_text_trgm",
                 "prior_review_claimant_trgm", "prior_review_publisher_trgm")) {
@@ -56,7 +66,7 @@ class SearchTest {
      */
     @Test
     void eachKindsNewestHitsCanBeReadInOrder() throws Exception {
-        SearchService.Hits hits = SearchService.hits(null, Like.containing("budget"), null);
+        SearchService.Hits hits = SearchService.hits(null, "budget", null, column -> List.of());
         String plan = plan(hits.newestSql(), hits.newestParams(20), "enable_sort", "enable_bitmapscan", "enable_seqscan");
         for (String index : List.of("claim_newest", "article_newest", "prior_review_newest")) {
             assertTrue(plan.contains(index), index + " not used:\n" + plan);
@@ -135,6 +145,40 @@ class SearchTest {
         String hit = "items.find { it.kind == '" + kind + "' && it.id == " + id + " }";
         org.junit.jupiter.api.Assertions.assertEquals(ticket == null ? null : ticket.intValue(), page.get(hit + ".ticketId"), hit);
         org.junit.jupiter.api.Assertions.assertEquals(status, page.get(hit + ".status"), hit);
+    }
+
+    /**
+     * A query whose words are rare is looked up by its words and still matched whole: a claim with both words
+     * in another order is not a hit. A word most values of a column have is not looked up there.
+     */
+    @Test
+    void onlyRareWordsAreLookedUpAndTheWholeQueryIsMatched() throws Exception {
+        String run = Desk.unique("order").replace("-", "");
+        desk.as(desk.carol).body(Map.of("text", "Wages grew " + run + " percent", "language", "en", "priority", "LOW"))
+                .post("/api/claims").then().statusCode(201);
+        desk.as(desk.carol).body(Map.of("text", run + " wages grew, percent", "language", "en", "priority", "LOW"))
+                .post("/api/claims").then().statusCode(201);
+        String query = "GREW " + run + " per";
+        // The run's word is in no sample of the column, so it is looked up: the other order is then left out by the
+        // whole query's check alone.
+        assertTrue(commonWords.rare("claim", "text", query).contains(run));
+        desk.as(desk.alice).queryParam("q", query).get("/api/search").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].title", equalTo("Wages grew " + run + " percent"));
+
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE common_words_probe (body text)");
+            try {
+                statement.execute("INSERT INTO common_words_probe SELECT CASE WHEN g % 2 = 0 THEN 'Claim ' || g"
+                        + " ELSE 'Rumour ' || g END FROM generate_series(1, 2000) g");
+                statement.execute("ANALYZE common_words_probe");
+                commonWords.forget();
+                assertEquals(List.of("1999"), commonWords.rare("common_words_probe", "body", "claim 1999"));
+                assertEquals(List.of(), commonWords.rare("common_words_probe", "body", "claim rumour"));
+            } finally {
+                statement.execute("DROP TABLE common_words_probe");
+                commonWords.forget();
+            }
+        }
     }
 
     @Test
