@@ -26,8 +26,8 @@ final class TicketRow {
     static final String COLUMNS = """
             t.id, t.status, t.assignee, t.publish_at, t.reason, t.changes_requested, t.deadline, t.published_versions, t.created_at,
             t.updated_at, t.audit_seq, t.audit_hash, t.version,
-            c.id, c.text, c.claimant, c.language, c.topics, c.priority, c.duplicate_of""";
-    static final int COLUMN_COUNT = 20;
+            c.id, c.text, c.claimant, last_erasure('claimant', c.id), c.language, c.topics, c.priority, c.duplicate_of""";
+    static final int COLUMN_COUNT = 21;
 
     /** The planned fields and the chain head, and the chain's new link, in one statement. */
     private static final String WRITE = """
@@ -65,6 +65,7 @@ final class TicketRow {
         claim.id = row.getLong(++i);
         claim.text = row.getString(++i);
         claim.claimant = row.getString(++i);
+        claim.claimantErasedAt = instant(row, ++i);
         claim.language = row.getString(++i);
         Array topics = row.getArray(++i);
         claim.topics = (String[]) topics.getArray();

@@ -22,12 +22,16 @@ import org.factdesk.ticket.NextTicket;
 import org.factdesk.ticket.Ticket;
 import org.factdesk.ticket.TicketAction;
 import org.factdesk.ticket.TicketPolicy;
+import org.factdesk.ticket.TicketRows;
 import org.factdesk.ticket.TransitionPlan;
 import org.factdesk.ticket.TransitionRequest;
 import org.factdesk.ticket.TriageRequest;
+import org.hibernate.Session;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -57,6 +61,9 @@ public class TicketService {
     @Inject
     NextTicket nextTicket;
 
+    @Inject
+    TicketRows rows;
+
     /** Opens the ticket of a new claim; {@code opening} is what its first audit event records. */
     public Ticket open(Claim claim, Actor actor, AuditLog.Changes opening) {
         Instant now = Instant.now();
@@ -73,7 +80,31 @@ public class TicketService {
     }
 
     public Ticket transition(long ticketId, TicketAction action, Actor actor, TransitionRequest request) {
-        return apply(Ticket.lock(ticketId), action, actor, request == null ? TransitionRequest.NONE : request);
+        TransitionRequest given = request == null ? TransitionRequest.NONE : request;
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // as PostgreSQL stores it
+        if (onRowPath(TicketAction.resolve(action, given, now))) {
+            TicketRows.Locked locked = rows.lock(ticketId);
+            TransitionPlan plan = TransitionPlan.of(action, locked.ticket(), actor, given, now, locked::maxInProgress);
+            return rows.carryOut(plan, locked.ticket(), actor, now);
+        }
+        return apply(Ticket.lock(ticketId), action, actor, given);
+    }
+
+    /** The actions {@link #apply} does more for than move the ticket row and append its audit event: its switch's cases. */
+    private static final Set<TicketAction> WITH_EFFECTS = EnumSet.of(TicketAction.SUBMIT, TicketAction.REQUEST_CHANGES,
+            TicketAction.WITHDRAW_APPROVAL, TicketAction.PUBLISH, TicketAction.CORRECT, TicketAction.RETRACT);
+
+    /**
+     * Whether the action is carried out on the row path ({@link TicketRows}: two statements, as claim-next): it has
+     * no effect beyond the ticket row and its audit event (not one of {@link #WITH_EFFECTS}, and it cannot bring
+     * frozen content back to work), and this transaction holds no entity the row path's writes would leave stale
+     * (marking a duplicate, for one, holds both tickets).
+     */
+    private static boolean onRowPath(TicketAction action) {
+        boolean backToWork = TicketPolicy.isWorkedOn(action.to)
+                && action.from.stream().anyMatch(status -> !TicketPolicy.isWorkedOn(status));
+        return !WITH_EFFECTS.contains(action) && !backToWork
+                && Panache.getEntityManager().unwrap(Session.class).getStatistics().getEntityCount() == 0;
     }
 
     /** Hands the most urgent open ticket to the caller; under concurrency each ticket goes to one caller only. */
@@ -91,8 +122,9 @@ public class TicketService {
 
     /**
      * Carries out a plan on the entity path: the action's effects beyond the ticket row (the
-     * verdict, webhooks, the discussion, appearances found later), the ticket's new fields, and the
-     * audit event. The caller holds the ticket's row lock.
+     * verdict, webhooks, the discussion, appearances found later: {@link #WITH_EFFECTS} names the
+     * actions of the switch), the ticket's new fields, and the audit event. The caller holds the
+     * ticket's row lock.
      */
     Ticket apply(Ticket ticket, TicketAction requested, Actor actor, TransitionRequest request) {
         Instant now = Instant.now();

@@ -12,6 +12,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 @QuarkusTest
 class TicketLifecycleTest {
@@ -114,6 +116,36 @@ class TicketLifecycleTest {
         desk.act(desk.alice, ticket, "release").statusCode(403);
         desk.act(desk.erin, ticket, "release").statusCode(200).body("status", equalTo("OPEN"))
                 .body("assignee", nullValue());
+    }
+
+    /**
+     * The transitions carried out on the row path (claim, assign, release, discard; claim-next) answer the ticket
+     * exactly as a read afterwards shows it: every field, the claim's summary (an erased claimant included), the
+     * version and what the caller may do next.
+     */
+    @Test
+    void aTransitionAnswersWhatAReadThenShows() {
+        long ticket = desk.newTicket("NORMAL");
+        long claim = desk.as(desk.alice).get("/api/tickets/{id}", ticket).then().extract().jsonPath().getLong("claim.id");
+        desk.as(desk.dave).body(Map.of("kind", "claimant", "id", claim, "reason", "Asked by the person"))
+                .post("/api/erasures").then().statusCode(201);
+        for (String[] step : List.of(new String[] {desk.alice, "claim"}, new String[] {desk.alice, "release"},
+                new String[] {desk.carol, "assign"}, new String[] {desk.carol, "discard"})) {
+            Map<String, ?> body = switch (step[1]) {
+                case "assign" -> Map.of("assignee", desk.erin);
+                case "discard" -> Map.of("reason", "Not check-worthy");
+                default -> Map.of();
+            };
+            Map<String, Object> answered = desk.act(step[0], ticket, step[1], body).statusCode(200).extract().jsonPath().getMap("");
+            assertEquals(desk.as(step[0]).get("/api/tickets/{id}", ticket).then().statusCode(200).extract().jsonPath()
+                    .getMap(""), answered, step[1]);
+        }
+        assertNotNull(desk.as(desk.alice).get("/api/tickets/{id}", ticket).then().extract().path("claim.claimantErased"));
+
+        desk.newTicket("URGENT");
+        Map<String, Object> next = desk.as(desk.erin).post("/api/tickets/claim-next").then().statusCode(200).extract()
+                .jsonPath().getMap("");
+        assertEquals(desk.as(desk.erin).get("/api/tickets/{id}", next.get("id")).then().extract().jsonPath().getMap(""), next);
     }
 
     @Test
