@@ -1,15 +1,10 @@
 package org.factdesk.ticket;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.factdesk.common.Actor;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -28,24 +23,14 @@ public class NextTicket {
             + " ORDER BY " + Urgency.SQL + " LIMIT 1 FOR NO KEY UPDATE OF t SKIP LOCKED";
 
     @Inject
-    AgroalDataSource dataSource;
-
-    @Inject
     TicketRows rows;
 
     /** The claimed ticket with its claim (detached copies, for the response), or null when none is open. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Ticket claim(Actor actor) {
-        TicketRows.Locked next;
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(LOCK_NEXT_OPEN);
-             ResultSet row = select.executeQuery()) {
-            if (!row.next()) {
-                return null;
-            }
-            next = TicketRows.read(row);
-        } catch (SQLException e) {
-            throw new IllegalStateException("claim-next failed", e);
+        TicketRows.Locked next = rows.first(LOCK_NEXT_OPEN);
+        if (next == null) {
+            return null;
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // as PostgreSQL stores it
         TransitionPlan plan = TransitionPlan.of(TicketAction.CLAIM, next.ticket(), actor, TransitionRequest.NONE, now,

@@ -44,23 +44,26 @@ public class TicketRows {
     /** The ticket, locked for this transaction (404 when there is none). */
     @Transactional(Transactional.TxType.MANDATORY)
     public Locked lock(long id) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(LOCK)) {
-            select.setLong(1, id);
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    throw Problems.notFound("Ticket", id);
-                }
-                return read(row);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("locking ticket " + id + " failed", e);
+        Locked locked = first(LOCK, id);
+        if (locked == null) {
+            throw Problems.notFound("Ticket", id);
         }
+        return locked;
     }
 
-    /** The ticket and limit of a row of {@link #SELECT}. */
-    static Locked read(ResultSet row) throws SQLException {
-        return new Locked(TicketRow.read(row), row.getInt(TicketRow.COLUMN_COUNT + 1));
+    /** The first row of {@code sql}, a locking {@link #SELECT}, or null when it finds none. */
+    Locked first(String sql, Object... params) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                select.setObject(i + 1, params[i]);
+            }
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? new Locked(TicketRow.read(row), row.getInt(TicketRow.COLUMN_COUNT + 1)) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading a ticket row failed", e);
+        }
     }
 
     /**
