@@ -23,6 +23,7 @@ import org.factdesk.ticket.Ticket;
 import org.factdesk.ticket.TicketAction;
 import org.factdesk.ticket.TicketPolicy;
 import org.factdesk.ticket.TicketRows;
+import org.factdesk.ticket.TicketStatus;
 import org.factdesk.ticket.TransitionPlan;
 import org.factdesk.ticket.TransitionRequest;
 import org.factdesk.ticket.TriageRequest;
@@ -90,6 +91,11 @@ public class TicketService {
         return apply(Ticket.lock(ticketId), action, actor, given);
     }
 
+    /** Frozen content goes back to work: appearances found meanwhile join it ({@link #apply}). {@code from} may be null. */
+    private static boolean backToWork(TicketStatus from, TicketStatus to) {
+        return TicketPolicy.isWorkedOn(to) && !TicketPolicy.isWorkedOn(from);
+    }
+
     /** The actions {@link #apply} does more for than move the ticket row and append its audit event: its switch's cases. */
     private static final Set<TicketAction> WITH_EFFECTS = EnumSet.of(TicketAction.SUBMIT, TicketAction.REQUEST_CHANGES,
             TicketAction.WITHDRAW_APPROVAL, TicketAction.PUBLISH, TicketAction.CORRECT, TicketAction.RETRACT);
@@ -101,9 +107,7 @@ public class TicketService {
      * (marking a duplicate, for one, holds both tickets).
      */
     private static boolean onRowPath(TicketAction action) {
-        boolean backToWork = TicketPolicy.isWorkedOn(action.to)
-                && action.from.stream().anyMatch(status -> !TicketPolicy.isWorkedOn(status));
-        return !WITH_EFFECTS.contains(action) && !backToWork
+        return !WITH_EFFECTS.contains(action) && action.from.stream().noneMatch(from -> backToWork(from, action.to))
                 && Panache.getEntityManager().unwrap(Session.class).getStatistics().getEntityCount() == 0;
     }
 
@@ -156,7 +160,7 @@ public class TicketService {
             default -> {
             }
         }
-        if (TicketPolicy.isWorkedOn(plan.to()) && !TicketPolicy.isWorkedOn(plan.from())) {
+        if (backToWork(plan.from(), plan.to())) {
             // Back to work: appearances found while the content was frozen join it now.
             List<String> joined = ticket.claim.joinLaterAppearances();
             if (!joined.isEmpty()) {
