@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * Plain SQL, with {@code ?} parameters, on the transaction's connection: for the list queries that
- * HQL cannot express (a capped count, EXPLAIN, key-set predicates over expressions).
+ * HQL cannot express (a capped count, EXPLAIN, key-set predicates over expressions) or cannot keep
+ * translated (id lists: {@code = ANY(?)} with a {@code Long[]} or {@code String[]} parameter).
  */
 public final class Rows {
 
@@ -56,6 +57,10 @@ public final class Rows {
                         value = OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
                     } else if (value instanceof Enum<?> constant) {
                         value = constant.name();
+                    } else if (value instanceof Long[] ids) {
+                        value = connection.createArrayOf("bigint", ids);
+                    } else if (value instanceof String[] texts) {
+                        value = connection.createArrayOf("text", texts);
                     }
                     statement.setObject(i + 1, value);
                 }

@@ -25,9 +25,9 @@ final class TicketRow {
     /** Select list over {@code ticket t JOIN claim c}; {@link #read} maps it. */
     static final String COLUMNS = """
             t.id, t.status, t.assignee, t.publish_at, t.reason, t.changes_requested, t.deadline, t.published_versions, t.created_at,
-            t.updated_at, t.audit_seq, t.audit_hash, t.version,
+            t.updated_at, t.audit_seq, t.audit_hash, t.version, t.priority_rank,
             c.id, c.text, c.claimant, last_erasure('claimant', c.id), c.language, c.topics, c.priority, c.duplicate_of""";
-    static final int COLUMN_COUNT = 21;
+    static final int COLUMN_COUNT = 22;
 
     /** The planned fields and the chain head, and the chain's new link, in one statement. */
     private static final String WRITE = """
@@ -61,6 +61,7 @@ final class TicketRow {
         ticket.auditSeq = row.getInt(++i);
         ticket.auditHash = row.getString(++i);
         ticket.version = row.getLong(++i);
+        ticket.priorityRank = row.getInt(++i);
         Claim claim = new Claim();
         claim.id = row.getLong(++i);
         claim.text = row.getString(++i);

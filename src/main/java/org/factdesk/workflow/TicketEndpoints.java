@@ -38,7 +38,7 @@ public class TicketEndpoints {
     DeskDirectory directory;
 
     public Page<TicketView> list(TicketFilter filter, KeysetRequest page, Actor actor) {
-        Page<Ticket> found = search.search(filter, page);
+        Page<Ticket> found = search.rows(filter, page);
         var permissions = tickets.permissions(found.items(), actor);
         var failures = PublicationFailure.of(found.items());
         var names = directory.names();

@@ -124,7 +124,7 @@ class TicketLifecycleTest {
      * version and what the caller may do next.
      */
     @Test
-    void aTransitionAnswersWhatAReadThenShows() {
+    void aTransitionAndTheListAnswerWhatAReadThenShows() {
         long ticket = desk.newTicket("NORMAL");
         long claim = desk.as(desk.alice).get("/api/tickets/{id}", ticket).then().extract().jsonPath().getLong("claim.id");
         desk.as(desk.dave).body(Map.of("kind", "claimant", "id", claim, "reason", "Asked by the person"))
@@ -141,6 +141,11 @@ class TicketLifecycleTest {
                     .getMap(""), answered, step[1]);
         }
         assertNotNull(desk.as(desk.alice).get("/api/tickets/{id}", ticket).then().extract().path("claim.claimantErased"));
+
+        List<Map<String, Object>> listed = desk.as(desk.carol).queryParam("sort", "-updated").queryParam("size", 200)
+                .get("/api/tickets").then().statusCode(200).extract().jsonPath().getList("items");
+        assertEquals(List.of(desk.as(desk.carol).get("/api/tickets/{id}", ticket).then().extract().jsonPath().getMap("")),
+                listed.stream().filter(item -> ((Number) item.get("id")).longValue() == ticket).toList(), "listed");
 
         desk.newTicket("URGENT");
         Map<String, Object> next = desk.as(desk.erin).post("/api/tickets/claim-next").then().statusCode(200).extract()
