@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.factdesk.common.Entities;
 import org.factdesk.common.Actor;
 import org.factdesk.common.Keyset;
 import org.factdesk.common.KeysetRequest;
@@ -135,7 +136,7 @@ public class AuditLog {
     /** A page of the ticket's history, newest first. */
     public static Page<AuditEvent> history(long ticketId, KeysetRequest page) {
         return HISTORY.page("SELECT e.id FROM audit_event e WHERE e.stream = ?", List.of(streamOf(ticketId)), page,
-                ids -> AuditEvent.<AuditEvent>list("id in ?1", ids), e -> e.id);
+                ids -> Entities.byIds(AuditEvent.class, ids), e -> e.id);
     }
 
     /** A ticket's history, newest first: its chain's seq, unique in the stream (the index of UNIQUE (stream, seq)). */

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.factdesk.audit.AuditAction;
 import org.factdesk.audit.AuditLog;
+import org.factdesk.common.Entities;
 import org.factdesk.common.Actor;
 import org.factdesk.common.Keyset;
 import org.factdesk.common.KeysetRequest;
@@ -33,7 +34,7 @@ public class CommentService {
         Ticket.get(ticketId);
         DeskDirectory.Names names = directory.names();
         return NEWEST_FIRST.page("SELECT c.id FROM comment c WHERE c.ticket_id = ?", List.of(ticketId), page,
-                ids -> Comment.<Comment>list("id in ?1", ids), c -> c.id).map(c -> CommentView.of(c, names));
+                ids -> Entities.byIds(Comment.class, ids), c -> c.id).map(c -> CommentView.of(c, names));
     }
 
     /** Newest first (the index comment_ticket (ticket_id, id)). */

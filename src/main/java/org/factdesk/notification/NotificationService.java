@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.factdesk.common.Entities;
 import org.factdesk.common.Actor;
 import org.factdesk.common.Keyset;
 import org.factdesk.common.KeysetRequest;
@@ -35,7 +36,7 @@ public class NotificationService {
     public Page<NotificationView> page(Actor actor, boolean unread, KeysetRequest request) {
         String sql = "SELECT n.id FROM notification n WHERE n.recipient = ?" + (unread ? " AND n.read_at IS NULL" : "");
         Page<Notification> page = NEWEST_FIRST.page(sql, List.of(actor.subject()), request,
-                ids -> Notification.<Notification>list("id in ?1", ids), n -> n.id);
+                ids -> Entities.byIds(Notification.class, ids), n -> n.id);
         Map<Long, String> claims = claimTexts(page.items().stream().map(n -> n.ticketId).distinct().toList());
         DeskDirectory.Names names = directory.names();
         return page.map(n -> NotificationView.of(n, claims.get(n.ticketId), names));

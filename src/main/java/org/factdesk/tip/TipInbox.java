@@ -7,6 +7,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.factdesk.audit.AuditAction;
 import org.factdesk.audit.AuditLog;
+import org.factdesk.common.Entities;
 import org.factdesk.common.Actor;
 import org.factdesk.common.FactdeskConfig;
 import org.factdesk.common.Keyset;
@@ -88,7 +89,7 @@ public class TipInbox {
 
     public Page<TipGroupView> page(State state, KeysetRequest request, Actor actor) {
         Page<TipGroup> page = LATEST_ASKED.page("SELECT g.id FROM tip_group g WHERE " + state.where, List.of(), request,
-                ids -> TipGroup.<TipGroup>list("id in ?1", ids), g -> g.id);
+                ids -> Entities.byIds(TipGroup.class, ids), g -> g.id);
         Views views = views(page.items(), actor);
         return page.map(views::of);
     }

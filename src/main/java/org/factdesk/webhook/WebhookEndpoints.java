@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.factdesk.audit.AuditAction;
 import org.factdesk.audit.AuditLog;
+import org.factdesk.common.Entities;
 import org.factdesk.common.Actor;
 import org.factdesk.common.Keyset;
 import org.factdesk.common.KeysetRequest;
@@ -82,7 +83,7 @@ public class WebhookEndpoints {
     public Page<DeliveryView> deliveries(long id, KeysetRequest page) {
         endpoint(id);
         return DELIVERIES.page("SELECT d.id FROM webhook_delivery d WHERE d.endpoint_id = ?", List.of(id), page,
-                ids -> WebhookDelivery.<WebhookDelivery>list("id in ?1", ids), d -> d.id).map(DeliveryView::of);
+                ids -> Entities.byIds(WebhookDelivery.class, ids), d -> d.id).map(DeliveryView::of);
     }
 
     private static final Keyset<WebhookDelivery> DELIVERIES = new Keyset<>("deliveries",
