@@ -5,15 +5,15 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.factdesk.audit.AuditAction;
 import org.factdesk.audit.AuditLog;
-import org.factdesk.common.Entities;
 import org.factdesk.common.Actor;
+import org.factdesk.common.Entities;
 import org.factdesk.common.Keyset;
 import org.factdesk.common.KeysetRequest;
 import org.factdesk.common.Page;
 import org.factdesk.common.PageRequest;
 import org.factdesk.common.Problems;
-import org.factdesk.outbound.TargetGuard;
 import org.factdesk.desk.DeskSettings;
+import org.factdesk.outbound.TargetGuard;
 
 import java.time.Instant;
 import java.util.List;
