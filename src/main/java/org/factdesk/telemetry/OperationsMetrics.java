@@ -38,9 +38,9 @@ public class OperationsMetrics {
     static final Set<String> HISTOGRAMS = Set.of("http.server.requests", "factdesk.claim.next");
 
     /**
-     * Every figure through an index. The checkpoint age is that of the first event the next checkpoint seals, in its
-     * order (txid, id): one step of audit_event_txid; min(occurred_at) over the unsealed events read every one of
-     * them, every 15 s on every replica — the whole trail while no checkpoint had been made (1.9 s at 10 M events).
+     * The checkpoint age is that of the first event the next checkpoint seals, in its order (txid, id): one step of
+     * audit_event_txid; min(occurred_at) over the unsealed events read every one of them, every 15 s on every
+     * replica — the whole trail while no checkpoint had been made (1.9 s at 10 M events).
      */
     static final String SNAPSHOT = """
             SELECT

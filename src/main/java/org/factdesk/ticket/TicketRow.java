@@ -28,6 +28,8 @@ final class TicketRow {
             t.updated_at, t.audit_seq, t.audit_hash, t.version, t.priority_rank,
             c.id, c.text, c.claimant, last_erasure('claimant', c.id), c.language, c.topics, c.priority, c.duplicate_of""";
     static final int COLUMN_COUNT = 22;
+    /** The tables {@link #COLUMNS} reads. */
+    static final String FROM = " FROM ticket t JOIN claim c ON c.id = t.claim_id";
 
     /** The planned fields and the chain head, and the chain's new link, in one statement. */
     private static final String WRITE = """

@@ -31,7 +31,7 @@ public class TicketRows {
 
     /** Select list of {@link TicketRow#COLUMNS} and the desk's limit, over {@code ticket t JOIN claim c}. */
     static final String SELECT = "SELECT " + TicketRow.COLUMNS + ", (SELECT max_in_progress FROM desk_settings WHERE id = 1)"
-            + " FROM ticket t JOIN claim c ON c.id = t.claim_id";
+            + TicketRow.FROM;
 
     private static final String LOCK = SELECT + " WHERE t.id = ? FOR NO KEY UPDATE OF t";
 

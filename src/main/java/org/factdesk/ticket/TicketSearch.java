@@ -127,8 +127,7 @@ public class TicketSearch {
         return sort.page(ids, params, page, load, t -> t.id);
     }
 
-    private static final String ROWS = "SELECT " + TicketRow.COLUMNS + " FROM ticket t JOIN claim c ON c.id = t.claim_id"
-            + " WHERE t.id = ANY(?)";
+    private static final String ROWS = "SELECT " + TicketRow.COLUMNS + TicketRow.FROM + " WHERE t.id = ANY(?)";
 
     /** The tickets of these ids with their claims' summaries, detached. */
     private static List<Ticket> readRows(List<Long> ids) {
