@@ -1,10 +1,12 @@
 -- pgbench script: what GET /api/tickets/{id}/history runs for the first page (TicketEndpoints.history,
--- AuditLog.history): the ticket, the capped total of its events, the page's ids newest first, the events.
+-- AuditLog.history through Keyset.page): the ticket's row, the capped total of its events, the page's ids newest
+-- first (one more says whether a next page exists), then the page's 20 events by their ids (= ANY, as the server's
+-- findMultiple does).
 \set id random(1, :max_id)
 BEGIN;
-SELECT id, status FROM ticket WHERE id = :id;
+SELECT * FROM ticket WHERE id = :id;
 SELECT count(*) FROM (SELECT e.id FROM audit_event e WHERE e.stream = 'ticket:' || :id LIMIT 10001) capped;
-SELECT e.id FROM audit_event e WHERE e.stream = 'ticket:' || :id ORDER BY e.seq DESC LIMIT 21 OFFSET 0;
-SELECT * FROM audit_event WHERE id IN (SELECT e.id FROM audit_event e WHERE e.stream = 'ticket:' || :id
-                                       ORDER BY e.seq DESC LIMIT 20);
+SELECT coalesce((array_agg(e.id ORDER BY e.seq DESC))[1:20], '{}') AS ids
+FROM (SELECT e.id, e.seq FROM audit_event e WHERE e.stream = 'ticket:' || :id ORDER BY e.seq DESC LIMIT 21 OFFSET 0) e \gset
+SELECT * FROM audit_event WHERE id = ANY(CAST(':ids' AS bigint[]));
 COMMIT;
