@@ -40,6 +40,21 @@ public final class Counts {
         return of(rowsSql, params, EXACT_UP_TO);
     }
 
+    /**
+     * The total of a list of which one page was just read, asking for one row more than the page holds: {@code read}
+     * rows came back. A page by offset (no cursor) that ends the list tells the total itself, so that a short list
+     * (most tickets' histories, a search for a rare word) is not read a second time to be counted; otherwise the
+     * capped count, exact up to {@code exactUpTo}.
+     */
+    public static Total ofPage(String rowsSql, List<Object> params, PageRequest page, int read, int exactUpTo) {
+        boolean byOffset = !(page instanceof KeysetRequest keyset) || keyset.after == null;
+        boolean endsTheList = read <= page.size && (read > 0 || page.offset() == 0); // an empty page past the end does not
+        if (byOffset && endsTheList) {
+            return Total.exact((long) page.offset() + read);
+        }
+        return of(rowsSql, params, exactUpTo);
+    }
+
     /** The same, exact up to {@code exactUpTo} rows (a list whose rows cost more to find counts fewer). */
     public static Total of(String rowsSql, List<Object> params, int exactUpTo) {
         long capped = Long.parseLong(Rows.text("SELECT count(*) FROM (" + rowsSql + " LIMIT " + (exactUpTo + 1)

@@ -82,8 +82,8 @@ public record Keyset<T>(String kind, List<Key<T>> keys) {
 
     /**
      * One page of the rows of {@code idsSql} ({@code SELECT <id> FROM … WHERE …}, with {@code ?} parameters,
-     * without ORDER BY): their total ({@link Counts}), then the page's ids in this order, after the
-     * request's cursor or at its offset, then the rows themselves, loaded by id.
+     * without ORDER BY): the page's ids in this order, after the request's cursor or at its offset, their total
+     * ({@link Counts#ofPage}), then the rows themselves, loaded by id.
      *
      * @param load the rows of these ids, in any order
      * @param id   a row's id
@@ -91,12 +91,12 @@ public record Keyset<T>(String kind, List<Key<T>> keys) {
     public Page<T> page(String idsSql, List<Object> params, KeysetRequest request,
                         Function<List<Long>, List<T>> load, Function<T, Long> id) {
         int offset = request.offset();
-        Counts.Total total = Counts.of(idsSql, params);
         List<Object> pageParams = new ArrayList<>(params);
         String after = request.after == null ? "" : after(request.after, pageParams);
         pageParams.add(request.size + 1); // one more says whether a next page exists
         pageParams.add(offset);
         List<Long> ids = Rows.longs(idsSql + after + " ORDER BY " + orderBy() + " LIMIT ? OFFSET ?", pageParams);
+        Counts.Total total = Counts.ofPage(idsSql, params, request, ids.size(), Counts.EXACT_UP_TO);
         boolean more = ids.size() > request.size;
         List<Long> pageIds = more ? ids.subList(0, request.size) : ids;
         Map<Long, Integer> position = new HashMap<>();

@@ -123,9 +123,8 @@ public class SearchService {
         // scan of every claim for a rare one.
         Rows.text("SELECT set_config('plan_cache_mode', 'force_custom_plan', true)", List.of()); // this transaction only
         Hits hits = hits(kind(kindName), q, ticketNumber, column -> commonWords.rare(column.table(), column.name(), q));
-        Counts.Total total = Counts.of(hits.idsSql(), hits.params(), EXACT_UP_TO);
-        List<Object> pageParams = new ArrayList<>(hits.newestParams(page.offset() + page.size));
-        pageParams.add(page.size);
+        List<Object> pageParams = new ArrayList<>(hits.newestParams(page.offset() + page.size + 1));
+        pageParams.add(page.size + 1); // one more says whether the page ends the hits, and with them the count
         pageParams.add(page.offset());
         List<SearchHitView> items = Rows.query("SELECT * FROM (" + hits.newestSql() + ") hits ORDER BY at DESC, kind, id DESC"
                 + " LIMIT ? OFFSET ?", pageParams, rows -> {
@@ -140,7 +139,8 @@ public class SearchService {
             }
             return found;
         });
-        return Page.of(items, total, page);
+        Counts.Total total = Counts.ofPage(hits.idsSql(), hits.params(), page, items.size(), EXACT_UP_TO);
+        return Page.of(items.size() > page.size ? items.subList(0, page.size) : items, total, page);
     }
 
     /** The hits' branches (one a kind, without order or limit), as hits and as ids, and the parameters of each. */

@@ -8,6 +8,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Totals are exact up to the cap and the planner's estimate above, never below what the capped count saw. */
@@ -29,5 +30,26 @@ class CountsTest {
             assertFalse(filtered.exact());
             assertTrue(filtered.value() > Counts.EXACT_UP_TO, String.valueOf(filtered.value()));
         });
+    }
+
+    /** A list whose count fails: a total that comes back without an error was told by the page, not counted. */
+    static final String UNCOUNTABLE = "SELECT g FROM generate_series(1, 7) g WHERE 1 / (g - g) = 0";
+    static final String SEVEN = "SELECT g FROM generate_series(1, 7) g";
+
+    @Test
+    void aPageByOffsetThatEndsTheListTellsItsTotalWithoutACount() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            // pages of 2 over 7 rows, each read asking for 3: the last (offset 6) holds 1, an empty list's first none
+            assertEquals(Counts.Total.exact(7), Counts.ofPage(UNCOUNTABLE, List.of(), new PageRequest(3, 2), 1, 10));
+            assertEquals(Counts.Total.exact(7), Counts.ofPage(UNCOUNTABLE, List.of(), new KeysetRequest(3, 2, null), 1, 10));
+            assertEquals(Counts.Total.exact(0), Counts.ofPage(UNCOUNTABLE, List.of(), new PageRequest(0, 2), 0, 10));
+            // a full page (3 read), a page past the end (0 read at offset 10) and a page after a cursor are counted
+            assertEquals(Counts.Total.exact(7), Counts.ofPage(SEVEN, List.of(), new PageRequest(0, 2), 3, 10));
+            assertEquals(Counts.Total.exact(7), Counts.ofPage(SEVEN, List.of(), new PageRequest(5, 2), 0, 10));
+            assertEquals(Counts.Total.exact(7), Counts.ofPage(SEVEN, List.of(), new KeysetRequest(0, 2, "cursor"), 1, 10));
+            assertEquals(new Counts.Total(7, false), Counts.ofPage(SEVEN, List.of(), new PageRequest(0, 2), 3, 5));
+        });
+        assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew().run(() ->
+                Counts.of(UNCOUNTABLE, List.of())), "counting the uncountable list fails");
     }
 }
