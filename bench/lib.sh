@@ -15,6 +15,10 @@ HTTP_PORT=${BENCH_HTTP_PORT:-8089}
 MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-9089}
 JAR=${BENCH_JAR:-$REPO_DIR/target/quarkus-app/quarkus-run.jar}
 JAVA_OPTS=${BENCH_JAVA_OPTS:-}
+# The image's root file system (target/image/root, left by `sudo ./mvnw -Pimage verify`): the server is then started
+# there as the image starts it (chroot as its user, its entrypoint, JDK and ahead-of-time cache, BENCH_JAVA_OPTS as the
+# operator's JAVA_OPTS_APPEND); needs root. Empty: the host's java runs BENCH_JAR.
+IMAGE_ROOT=${BENCH_IMAGE_ROOT:-}
 READY_TIMEOUT=${BENCH_READY_TIMEOUT:-180}
 BASE_URL="http://127.0.0.1:$HTTP_PORT"
 MANAGEMENT_URL="http://127.0.0.1:$MANAGEMENT_PORT"
@@ -39,6 +43,7 @@ cleanup() {
         kill -9 "$SERVER_PID" 2>/dev/null || true
     fi
     rm -rf "$WORK_DIR"
+    [[ -z "$IMAGE_ROOT" ]] || { umount "$IMAGE_ROOT/proc" 2>/dev/null; umount "$IMAGE_ROOT/dev" 2>/dev/null; }
     exit $rc
 }
 trap cleanup EXIT
@@ -54,7 +59,7 @@ stats() { sort -g | awk '{ v[NR] = $1 } END { m = NR % 2 ? v[(NR + 1) / 2] : (v[
 # environment given as arguments (NAME=value ...); waits until it is ready (READY_MS: from starting the
 # process). The server trusts a key made here (no Keycloak); TOKEN_EDITOR and TOKEN_ADMIN are carol's and dave's tokens signed with it.
 start_server() {
-    if [[ ! -f "$JAR" ]]; then
+    if [[ -z "$IMAGE_ROOT" && ! -f "$JAR" ]]; then
         log "building the server ($REPO_DIR)"
         (cd "$REPO_DIR" && ./mvnw -B -q package -DskipTests)
     fi
@@ -81,15 +86,23 @@ start_server() {
     for url in "$BASE_URL/" "$MANAGEMENT_URL/"; do
         if curl -s -o /dev/null "$url"; then echo "something already listens at $url; set BENCH_HTTP_PORT / BENCH_MANAGEMENT_PORT" >&2; exit 2; fi
     done
-    log "starting $JAR on port $HTTP_PORT (log: bench/out/$BENCH_NAME-server.log)"
-    local start_ns
+    local start_ns command=(java $JAVA_OPTS -jar "$JAR")
+    if [[ -n "$IMAGE_ROOT" ]]; then
+        image_ready
+        local entrypoint
+        mapfile -t entrypoint < <(image_command)
+        (( ${#entrypoint[@]} > 3 )) || { echo "no entrypoint read from the image's configuration" >&2; exit 2; }
+        # as the pod: the operator's JVM options in JAVA_OPTS_APPEND, the tokenizer's natives unpacked under /tmp
+        command=(env JAVA_OPTS_APPEND="$JAVA_OPTS" DJL_CACHE_DIR=/tmp/djl "${entrypoint[@]}")
+    fi
+    log "starting ${IMAGE_ROOT:-$JAR} on port $HTTP_PORT (log: bench/out/$BENCH_NAME-server.log)"
     start_ns=$(date +%s%N)
     env QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB" \
         QUARKUS_DATASOURCE_USERNAME="$PG_USER" QUARKUS_DATASOURCE_PASSWORD="$PG_PASSWORD" \
         QUARKUS_OIDC_AUTH_SERVER_URL="" QUARKUS_OIDC_PUBLIC_KEY="$public_key" QUARKUS_OIDC_TOKEN_ISSUER="$issuer" \
         QUARKUS_HTTP_PORT="$HTTP_PORT" QUARKUS_MANAGEMENT_PORT="$MANAGEMENT_PORT" \
         FACTDESK_AUDIT_CHECKPOINT_EVERY=off FACTDESK_PUBLISHING_POLL_EVERY=off "$@" \
-        java $JAVA_OPTS -jar "$JAR" >"$OUT_DIR/$BENCH_NAME-server.log" 2>&1 &
+        "${command[@]}" >"$OUT_DIR/$BENCH_NAME-server.log" 2>&1 &
     SERVER_PID=$!
     local deadline=$(( $(date +%s) + READY_TIMEOUT ))
     until [[ "$(curl -s -o /dev/null -w '%{http_code}' "$MANAGEMENT_URL/q/health/ready" || true)" == 200 ]]; do
@@ -102,4 +115,26 @@ start_server() {
     done
     READY_MS=$(( ($(date +%s%N) - start_ns) / 1000000 ))
     log "server ready after $READY_MS ms"
+}
+
+# The image's root made ready to run in: its /proc and /dev mounted, the ahead-of-time cache where the entrypoint
+# names it (the image has it in a layer of its own).
+image_ready() {
+    [[ $(id -u) == 0 && -f "$REPO_DIR/target/image/factdesk-image.tar" && -d "$IMAGE_ROOT/app" ]] \
+        || { echo "BENCH_IMAGE_ROOT needs root and the image (sudo ./mvnw -Pimage verify)" >&2; exit 2; }
+    IMAGE_ROOT=$(cd "$IMAGE_ROOT" && pwd)
+    mountpoint -q "$IMAGE_ROOT/proc" || mount -t proc proc "$IMAGE_ROOT/proc"
+    mountpoint -q "$IMAGE_ROOT/dev" || mount --bind /dev "$IMAGE_ROOT/dev"
+    cp -p "$REPO_DIR/target/image/app.aot" "$IMAGE_ROOT/app/app.aot"
+}
+
+# The image's entrypoint, run in IMAGE_ROOT as the image's user, from the tarball's configuration: one word a line.
+image_command() {
+    python3 - "$REPO_DIR/target/image/factdesk-image.tar" "$IMAGE_ROOT" <<'PY'
+import json, sys, tarfile
+with tarfile.open(sys.argv[1]) as image:
+    manifest = json.load(image.extractfile("manifest.json"))[0]
+    config = json.load(image.extractfile(manifest["Config"]))["config"]
+print("\n".join(["chroot", "--userspec=" + config["User"], sys.argv[2], *config["Entrypoint"]]))
+PY
 }
