@@ -35,11 +35,6 @@ public final class Counts {
     private Counts() {
     }
 
-    /** The total of the rows of {@code rowsSql} (a SELECT with {@code ?} parameters, without ORDER BY or LIMIT). */
-    public static Total of(String rowsSql, List<Object> params) {
-        return of(rowsSql, params, EXACT_UP_TO);
-    }
-
     /**
      * The total of a list of which one page was just read, asking for one row more than the page holds: {@code read}
      * rows came back. A page by offset (no cursor) that ends the list tells the total itself, so that a short list
@@ -55,7 +50,10 @@ public final class Counts {
         return of(rowsSql, params, exactUpTo);
     }
 
-    /** The same, exact up to {@code exactUpTo} rows (a list whose rows cost more to find counts fewer). */
+    /**
+     * The total of the rows of {@code rowsSql} (a SELECT with {@code ?} parameters, without ORDER BY or LIMIT), exact
+     * up to {@code exactUpTo} rows ({@link #EXACT_UP_TO}; a list whose rows cost more to find counts fewer).
+     */
     public static Total of(String rowsSql, List<Object> params, int exactUpTo) {
         long capped = Long.parseLong(Rows.text("SELECT count(*) FROM (" + rowsSql + " LIMIT " + (exactUpTo + 1)
                 + ") capped", params));

@@ -19,14 +19,17 @@ class CountsTest {
     void exactUpToTheCapEstimatedAbove() {
         QuarkusTransaction.requiringNew().run(() -> {
             assertEquals(Counts.Total.exact(Counts.EXACT_UP_TO),
-                    Counts.of("SELECT g FROM generate_series(1, ?) g", List.of(Counts.EXACT_UP_TO)));
-            assertEquals(Counts.Total.exact(0), Counts.of("SELECT g FROM generate_series(1, 10) g WHERE g > ?", List.of(10)));
+                    Counts.of("SELECT g FROM generate_series(1, ?) g", List.of(Counts.EXACT_UP_TO),
+                            Counts.EXACT_UP_TO));
+            assertEquals(Counts.Total.exact(0), Counts.of("SELECT g FROM generate_series(1, 10) g WHERE g > ?", List.of(10),
+                    Counts.EXACT_UP_TO));
             // generate_series with constant bounds has an exact row estimate (its planner support function).
-            Counts.Total big = Counts.of("SELECT g FROM generate_series(1, 2000000) g", List.of());
+            Counts.Total big = Counts.of("SELECT g FROM generate_series(1, 2000000) g", List.of(), Counts.EXACT_UP_TO);
             assertFalse(big.exact());
             assertEquals(2_000_000, big.value());
             // A filter the planner cannot estimate well still never shows fewer rows than were counted.
-            Counts.Total filtered = Counts.of("SELECT g FROM generate_series(1, 20000) g WHERE g % 7 < ?", List.of(7));
+            Counts.Total filtered = Counts.of("SELECT g FROM generate_series(1, 20000) g WHERE g % 7 < ?", List.of(7),
+                    Counts.EXACT_UP_TO);
             assertFalse(filtered.exact());
             assertTrue(filtered.value() > Counts.EXACT_UP_TO, String.valueOf(filtered.value()));
         });
@@ -50,6 +53,6 @@ class CountsTest {
             assertEquals(new Counts.Total(7, false), Counts.ofPage(SEVEN, List.of(), new PageRequest(0, 2), 3, 5));
         });
         assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew().run(() ->
-                Counts.of(UNCOUNTABLE, List.of())), "counting the uncountable list fails");
+                Counts.of(UNCOUNTABLE, List.of(), Counts.EXACT_UP_TO)), "counting the uncountable list fails");
     }
 }
