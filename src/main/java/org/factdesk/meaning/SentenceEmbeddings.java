@@ -1,8 +1,17 @@
 package org.factdesk.meaning;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -61,6 +70,42 @@ public final class SentenceEmbeddings {
     }
 
     private static final class Model {
-        static final EmbeddingModel INSTANCE = new AllMiniLmL6V2QuantizedEmbeddingModel();
+        static final EmbeddingModel INSTANCE = load();
+
+        /**
+         * The model and tokenizer files of LangChain4j's jar, in a session set for a server rather than a batch
+         * job: memory as the run needs it (no arena kept at its peak, no buffers planned ahead per input shape)
+         * and the caller's thread only (the default pool's threads spin between runs, on the cores the desk's
+         * requests need). Measured in bench/footprint.sh.
+         */
+        private static EmbeddingModel load() {
+            OrtEnvironment environment = OrtEnvironment.getEnvironment();
+            try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+                 InputStream model = file("all-minilm-l6-v2-q.onnx");
+                 InputStream tokenizer = file("all-minilm-l6-v2-q-tokenizer.json")) {
+                options.setCPUArenaAllocator(false);
+                options.setMemoryPatternOptimization(false);
+                options.setIntraOpNumThreads(1);
+                OrtSession session = environment.createSession(model.readAllBytes(), options);
+                OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
+                // one sentence at a time, so the executor (for lists of texts) is never used
+                return new AbstractInProcessEmbeddingModel(Runnable::run) {
+                    @Override
+                    protected OnnxBertBiEncoder model() {
+                        return encoder;
+                    }
+                };
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (OrtException e) {
+                throw new IllegalStateException("the embedding model cannot be loaded", e);
+            }
+        }
+
+        private static InputStream file(String name) {
+            InputStream in = AllMiniLmL6V2QuantizedEmbeddingModel.class.getResourceAsStream("/" + name);
+            if (in == null) throw new IllegalStateException(name + " is not on the class path");
+            return in;
+        }
     }
 }
