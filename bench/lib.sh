@@ -15,11 +15,7 @@ HTTP_PORT=${BENCH_HTTP_PORT:-8089}
 MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-9089}
 JAR=${BENCH_JAR:-$REPO_DIR/target/quarkus-app/quarkus-run.jar}
 JAVA_OPTS=${BENCH_JAVA_OPTS:-}
-# The image's root file system (target/image/root, left by `sudo ./mvnw -Pimage verify`): the server is then started
-# there as the image starts it (chroot as its user, its entrypoint, JDK and ahead-of-time cache, BENCH_JAVA_OPTS as the
-# operator's JAVA_OPTS_APPEND); needs root. Empty: the host's java runs BENCH_JAR.
-IMAGE_ROOT=${BENCH_IMAGE_ROOT:-}
-IMAGE_DIR="$REPO_DIR/target/image"   # the image's tarball and its ahead-of-time cache
+source "$BENCH_DIR/image.sh"   # BENCH_IMAGE_ROOT: the server in the image
 READY_TIMEOUT=${BENCH_READY_TIMEOUT:-180}
 BASE_URL="http://127.0.0.1:$HTTP_PORT"
 MANAGEMENT_URL="http://127.0.0.1:$MANAGEMENT_PORT"
@@ -44,7 +40,7 @@ cleanup() {
         kill -9 "$SERVER_PID" 2>/dev/null || true
     fi
     rm -rf "$WORK_DIR"
-    [[ -z "$IMAGE_ROOT" ]] || { umount "$IMAGE_ROOT/proc" 2>/dev/null; umount "$IMAGE_ROOT/dev" 2>/dev/null; }
+    image_release
     exit $rc
 }
 trap cleanup EXIT
@@ -88,14 +84,7 @@ start_server() {
         if curl -s -o /dev/null "$url"; then echo "something already listens at $url; set BENCH_HTTP_PORT / BENCH_MANAGEMENT_PORT" >&2; exit 2; fi
     done
     local start_ns command=(java $JAVA_OPTS -jar "$JAR")
-    if [[ -n "$IMAGE_ROOT" ]]; then
-        image_ready
-        local entrypoint
-        mapfile -t entrypoint < <(image_command)
-        (( ${#entrypoint[@]} > 3 )) || { echo "no entrypoint read from the image's configuration" >&2; exit 2; }
-        # as the pod: the operator's JVM options in JAVA_OPTS_APPEND, the tokenizer's natives unpacked under /tmp
-        command=(env JAVA_OPTS_APPEND="$JAVA_OPTS" DJL_CACHE_DIR=/tmp/djl "${entrypoint[@]}")
-    fi
+    if [[ -n "$IMAGE_ROOT" ]]; then image_command "$JAVA_OPTS"; command=("${IMAGE_COMMAND[@]}"); fi
     log "starting ${IMAGE_ROOT:-$JAR} on port $HTTP_PORT (log: bench/out/$BENCH_NAME-server.log)"
     start_ns=$(date +%s%N)
     env QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB" \
@@ -116,26 +105,4 @@ start_server() {
     done
     READY_MS=$(( ($(date +%s%N) - start_ns) / 1000000 ))
     log "server ready after $READY_MS ms"
-}
-
-# The image's root made ready to run in: its /proc and /dev mounted, the ahead-of-time cache where the entrypoint
-# names it (the image has it in a layer of its own).
-image_ready() {
-    [[ $(id -u) == 0 && -f "$IMAGE_DIR/factdesk-image.tar" && -d "$IMAGE_ROOT/app" ]] \
-        || { echo "BENCH_IMAGE_ROOT needs root and the image (sudo ./mvnw -Pimage verify)" >&2; exit 2; }
-    IMAGE_ROOT=$(cd "$IMAGE_ROOT" && pwd)
-    mountpoint -q "$IMAGE_ROOT/proc" || mount -t proc proc "$IMAGE_ROOT/proc"
-    mountpoint -q "$IMAGE_ROOT/dev" || mount --bind /dev "$IMAGE_ROOT/dev"
-    cp -pu "$IMAGE_DIR/app.aot" "$IMAGE_ROOT/app/app.aot"   # once per image build, not per start (150 MB)
-}
-
-# The image's entrypoint, run in IMAGE_ROOT as the image's user, from the tarball's configuration: one word a line.
-image_command() {
-    python3 - "$IMAGE_DIR/factdesk-image.tar" "$IMAGE_ROOT" <<'PY'
-import json, sys, tarfile
-with tarfile.open(sys.argv[1]) as image:
-    manifest = json.load(image.extractfile("manifest.json"))[0]
-    config = json.load(image.extractfile(manifest["Config"]))["config"]
-print("\n".join(["chroot", "--userspec=" + config["User"], sys.argv[2], *config["Entrypoint"]]))
-PY
 }

@@ -33,6 +33,7 @@ OPEN_TICKETS=${BENCH_OPEN_TICKETS:-60000}
 RELEASE_TICKETS=${BENCH_RELEASE_TICKETS:-40000}
 JAR=${BENCH_JAR:-$REPO_DIR/target/quarkus-app/quarkus-run.jar}
 JAVA_OPTS=${BENCH_JAVA_OPTS:-}
+source "$BENCH_DIR/image.sh"            # BENCH_IMAGE_ROOT: the server in the image, as the pod starts it
 READY_TIMEOUT=${BENCH_READY_TIMEOUT:-120}
 SCENARIOS=${BENCH_SCENARIOS:-list claim-next release history search feed intake audit}   # a subset, e.g. "claim-next"
 INTAKE_CHARS=${BENCH_INTAKE_CHARS:-500000}   # length of each article of the intake scenario (the API's limit)
@@ -91,6 +92,7 @@ cleanup() {
     local rc=$?
     stop_pid "$SERVER_PID"
     stop_pid "$KEYCLOAK_PID"
+    image_release
     rm -rf "$WORK_DIR"
     exit $rc
 }
@@ -154,7 +156,9 @@ fi
 # one core, ONNX and the claim table's indexes; the figure is in bench/README.md).
 wait_quiet "time to ready"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-log "starting $JAR on port $HTTP_PORT (log: bench/out/server.log)"
+SERVER_COMMAND=(java $JAVA_OPTS -jar "$JAR")
+if [[ -n "$IMAGE_ROOT" ]]; then image_command "$JAVA_OPTS"; SERVER_COMMAND=("${IMAGE_COMMAND[@]}"); fi
+log "starting ${IMAGE_ROOT:-$JAR} on port $HTTP_PORT (log: bench/out/server.log)"
 START_NS=$(date +%s%N)
 # shellcheck disable=SC2086
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB" \
@@ -167,7 +171,7 @@ QUARKUS_MANAGEMENT_PORT="$MANAGEMENT_PORT" \
 FACTDESK_AUDIT_CHECKPOINT_EVERY=off \
 FACTDESK_PUBLISHING_POLL_EVERY=off \
 FACTDESK_INTAKE_MEANING_EVERY=off \
-    java $JAVA_OPTS -jar "$JAR" >"$OUT_DIR/server.log" 2>&1 &
+    "${SERVER_COMMAND[@]}" >"$OUT_DIR/server.log" 2>&1 &
 SERVER_PID=$!
 
 deadline=$(( $(date +%s) + READY_TIMEOUT ))
@@ -186,6 +190,9 @@ until [[ "$(curl -s -o /dev/null -w '%{http_code}' "$MANAGEMENT_URL/q/health/rea
 done
 READY_MS=$(( ($(date +%s%N) - START_NS) / 1000000 ))
 RSS_READY_KB=$(awk '/^VmRSS:/ {print $2}' "/proc/$SERVER_PID/status")
+# The server's JVM as `java -version` names it (the image's own JDK when it runs in the image).
+SERVER_JVM=$(exe=$(readlink "/proc/$SERVER_PID/exe")
+    if [[ -n "$IMAGE_ROOT" ]]; then chroot "$IMAGE_ROOT" "${exe#"$IMAGE_ROOT"}" -version; else "$exe" -version; fi 2>&1 | head -1)
 log "server ready after ${READY_MS} ms (pid $SERVER_PID, RSS $((RSS_READY_KB / 1024)) MB)"
 
 # --- 5. Tokens, minted once ---------------------------------------------------------------------
@@ -548,7 +555,7 @@ SERVER_ERRORS=$(grep -c ' ERROR ' "$OUT_DIR/server.log" || true)
 echo
 echo "Factdesk benchmark — $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, ${DURATION}s per run, wrk -t$THREADS, pgbench -j$THREADS"
 echo "load average before/after: $LOAD_BEFORE / $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "server: $(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null || echo '?'), $(java -version 2>&1 | head -1)"
+echo "server: $(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null || echo '?'), $SERVER_JVM${IMAGE_ROOT:+ in the image ($IMAGE_ROOT)}${JAVA_OPTS:+, JVM options: $JAVA_OPTS}"
 echo "PostgreSQL: $(psql_db -At -c 'SHOW server_version') at $PG_HOST:$PG_PORT/$PG_DB; $OPEN_TICKETS open + $RELEASE_TICKETS in-progress tickets\
 $( (( SIZE > 0 )) && echo " after $SIZE tickets of history (${SEED_S:+seeded in ${SEED_S}s}${KEEP_DB:+kept from the last run})")"
 echo
