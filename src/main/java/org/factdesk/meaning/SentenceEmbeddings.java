@@ -18,9 +18,9 @@ import java.nio.ByteOrder;
 /**
  * What a sentence means, as a point in 384 dimensions: all-MiniLM-L6-v2 (quantized), run in process by ONNX
  * Runtime from the model file in its Maven Central jar, so nothing is fetched at run time. Vectors have unit
- * length, so the cosine of two is their dot product. The model is loaded on first use (about 0.8 s and 90 MB,
- * see docs/intake-evaluation.md), not at start-up; embedding takes 2–3 ms per sentence on two cores.
- * Thread-safe.
+ * length, so the cosine of two is their dot product. The model is loaded on first use (about 0.8 s, see
+ * docs/intake-evaluation.md), not at start-up; embedding takes about 2 ms per sentence on the caller's thread
+ * (bench/meaning.sh). Thread-safe.
  */
 public final class SentenceEmbeddings {
 
@@ -76,7 +76,8 @@ public final class SentenceEmbeddings {
          * The model and tokenizer files of LangChain4j's jar, in a session set for a server rather than a batch
          * job: memory as the run needs it (no arena kept at its peak, no buffers planned ahead per input shape)
          * and the caller's thread only (the default pool's threads spin between runs, on the cores the desk's
-         * requests need). Measured in bench/footprint.sh.
+         * requests need). Against the library's default session: 50 MB less resident memory once loaded
+         * (bench/footprint.sh), the same median time per sentence and a shorter tail (bench/meaning.sh).
          */
         private static EmbeddingModel load() {
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
