@@ -15,7 +15,7 @@ HTTP_PORT=${BENCH_HTTP_PORT:-8089}
 MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-9089}
 JAR=${BENCH_JAR:-$REPO_DIR/target/quarkus-app/quarkus-run.jar}
 JAVA_OPTS=${BENCH_JAVA_OPTS:-}
-source "$BENCH_DIR/image.sh"   # BENCH_IMAGE_ROOT: the server in the image
+source "$BENCH_DIR/image.sh"   # server_command: the jar, or the server in the image (BENCH_IMAGE_ROOT)
 READY_TIMEOUT=${BENCH_READY_TIMEOUT:-180}
 BASE_URL="http://127.0.0.1:$HTTP_PORT"
 MANAGEMENT_URL="http://127.0.0.1:$MANAGEMENT_PORT"
@@ -83,8 +83,8 @@ start_server() {
     for url in "$BASE_URL/" "$MANAGEMENT_URL/"; do
         if curl -s -o /dev/null "$url"; then echo "something already listens at $url; set BENCH_HTTP_PORT / BENCH_MANAGEMENT_PORT" >&2; exit 2; fi
     done
-    local start_ns command=(java $JAVA_OPTS -jar "$JAR")
-    if [[ -n "$IMAGE_ROOT" ]]; then image_command "$JAVA_OPTS"; command=("${IMAGE_COMMAND[@]}"); fi
+    local start_ns
+    server_command "$JAVA_OPTS" "$JAR"
     log "starting ${IMAGE_ROOT:-$JAR} on port $HTTP_PORT (log: bench/out/$BENCH_NAME-server.log)"
     start_ns=$(date +%s%N)
     env QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB" \
@@ -92,7 +92,7 @@ start_server() {
         QUARKUS_OIDC_AUTH_SERVER_URL="" QUARKUS_OIDC_PUBLIC_KEY="$public_key" QUARKUS_OIDC_TOKEN_ISSUER="$issuer" \
         QUARKUS_HTTP_PORT="$HTTP_PORT" QUARKUS_MANAGEMENT_PORT="$MANAGEMENT_PORT" \
         FACTDESK_AUDIT_CHECKPOINT_EVERY=off FACTDESK_PUBLISHING_POLL_EVERY=off "$@" \
-        "${command[@]}" >"$OUT_DIR/$BENCH_NAME-server.log" 2>&1 &
+        "${SERVER_COMMAND[@]}" >"$OUT_DIR/$BENCH_NAME-server.log" 2>&1 &
     SERVER_PID=$!
     local deadline=$(( $(date +%s) + READY_TIMEOUT ))
     until [[ "$(curl -s -o /dev/null -w '%{http_code}' "$MANAGEMENT_URL/q/health/ready" || true)" == 200 ]]; do

@@ -33,7 +33,7 @@ OPEN_TICKETS=${BENCH_OPEN_TICKETS:-60000}
 RELEASE_TICKETS=${BENCH_RELEASE_TICKETS:-40000}
 JAR=${BENCH_JAR:-$REPO_DIR/target/quarkus-app/quarkus-run.jar}
 JAVA_OPTS=${BENCH_JAVA_OPTS:-}
-source "$BENCH_DIR/image.sh"            # BENCH_IMAGE_ROOT: the server in the image, as the pod starts it
+source "$BENCH_DIR/image.sh"            # server_command: the jar, or the server in the image (BENCH_IMAGE_ROOT)
 READY_TIMEOUT=${BENCH_READY_TIMEOUT:-120}
 SCENARIOS=${BENCH_SCENARIOS:-list claim-next release history search feed intake audit}   # a subset, e.g. "claim-next"
 INTAKE_CHARS=${BENCH_INTAKE_CHARS:-500000}   # length of each article of the intake scenario (the API's limit)
@@ -156,11 +156,9 @@ fi
 # one core, ONNX and the claim table's indexes; the figure is in bench/README.md).
 wait_quiet "time to ready"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-SERVER_COMMAND=(java $JAVA_OPTS -jar "$JAR")
-if [[ -n "$IMAGE_ROOT" ]]; then image_command "$JAVA_OPTS"; SERVER_COMMAND=("${IMAGE_COMMAND[@]}"); fi
+server_command "$JAVA_OPTS" "$JAR"
 log "starting ${IMAGE_ROOT:-$JAR} on port $HTTP_PORT (log: bench/out/server.log)"
 START_NS=$(date +%s%N)
-# shellcheck disable=SC2086
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB" \
 QUARKUS_DATASOURCE_USERNAME="$PG_USER" \
 QUARKUS_DATASOURCE_PASSWORD="$PG_PASSWORD" \
